@@ -1,0 +1,68 @@
+"""PO/POT headers that Poedit, Weblate and ``msgfmt -c`` accept, deterministically."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+
+from l10n import __version__
+from l10n.locales import normalize_locale, plural_forms
+
+__all__ = ["format_date", "now", "po_header", "pot_header"]
+
+
+def now() -> datetime:
+    """The current time, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def format_date(when: datetime) -> str:
+    """gettext's date format: ``2026-11-24 20:36+0000``.
+
+    >>> format_date(datetime(2026, 11, 24, 20, 36, tzinfo=timezone.utc))
+    '2026-11-24 20:36+0000'
+    """
+    return when.strftime("%Y-%m-%d %H:%M%z")
+
+
+def pot_header(project: str, bugs: str, created: str) -> dict[str, str]:
+    """The header of a template."""
+    return {
+        "Project-Id-Version": project,
+        "Report-Msgid-Bugs-To": bugs,
+        "POT-Creation-Date": created,
+        "PO-Revision-Date": created,
+        "Last-Translator": "",
+        "Language-Team": "",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Generator": f"l10n {__version__}",
+    }
+
+
+def po_header(pot_meta: dict[str, str], old_meta: dict[str, str] | None, locale: str, revised: str) -> dict[str, str]:
+    """The header of a locale's catalog, keeping the translator's fields."""
+    locale = normalize_locale(locale)
+    old = dict(old_meta or {})
+    from l10n.locales import display_name
+
+    return {
+        "Project-Id-Version": pot_meta.get("Project-Id-Version", ""),
+        "Report-Msgid-Bugs-To": pot_meta.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": pot_meta.get("POT-Creation-Date", revised),
+        "PO-Revision-Date": old.get("PO-Revision-Date") or revised,
+        "Last-Translator": old.get("Last-Translator") or "l10n <noreply@localhost>",
+        "Language-Team": old.get("Language-Team") or f"{display_name(locale)} <noreply@localhost>",
+        "Language": locale,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": plural_forms(locale),
+        "X-Generator": f"l10n {__version__}",
+        **{k: v for k, v in old.items() if k.startswith("X-") and k != "X-Generator"},
+    }

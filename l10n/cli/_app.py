@@ -1,0 +1,78 @@
+"""The typer application object and the console helpers shared by commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from l10n.config import Settings, load_settings
+
+__all__ = ["LocaleOpt", "ProjectOpt", "app", "console", "err_console", "interactive", "progress", "settings_for"]
+
+app = typer.Typer(
+    name="l10n",
+    help="Carry health articles into other languages through gettext catalogs, "
+    "with the safety disclaimers guaranteed intact.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+ProjectOpt = Annotated[
+    Path | None,
+    typer.Option("--project", "-C", help="Project folder (default: nearest with [tool.l10n] in pyproject.toml).",
+                 file_okay=False),
+]
+LocaleOpt = Annotated[
+    list[str] | None,
+    typer.Option("--locale", "-l", help="Target locale (repeatable), e.g. -l es -l pt_BR. Default: all configured."),
+]
+
+T = TypeVar("T")
+
+
+def settings_for(project: Path | None) -> Settings:
+    """Load the project settings from ``--project`` or the current folder."""
+    return load_settings(project)
+
+
+def interactive() -> bool:
+    """True when a person is watching: stderr is a terminal and not in CI."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@contextmanager
+def progress(description: str, total: int | None) -> Iterator[callable]:
+    """A progress bar on stderr in a terminal; silent in CI and pipes.
+
+    Yields ``advance(n=1)``.
+    """
+    if not interactive() or not total:
+        yield lambda n=1: None
+        return
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                               TimeRemainingColumn)
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                  TimeRemainingColumn(), console=err_console, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda n=1: bar.advance(task, n)
+
+
+def track(items: Iterable[T], description: str, total: int) -> Iterator[T]:
+    """Iterate with a progress bar in a terminal."""
+    with progress(description, total) as advance:
+        for item in items:
+            yield item
+            advance()

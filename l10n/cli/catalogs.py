@@ -1,0 +1,73 @@
+"""CLI commands: extract, update, compile."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from l10n.cli._app import LocaleOpt, ProjectOpt, app, console, settings_for
+from l10n.project import FileResult, compile_catalogs, extract, rel, update
+
+Unit = Annotated[str | None, typer.Option("--unit", help="Segment by 'sentence' (default) or whole 'block'.")]
+
+
+def _report(settings, results: list[FileResult]) -> None:
+    for r in results:
+        state = "written" if r.written else "unchanged"
+        console.print(f"{rel(settings, r.path)}: {r.summary} ({state})", markup=False)
+
+
+@app.command("extract")
+def extract_cmd(project: ProjectOpt = None, unit: Unit = None) -> None:
+    """Extract segments from source_docs/ into one template per article.
+
+    Writes locales/<doc>.pot: entries in source order, identical segments merged,
+    references to structural positions, notes with block type, section and
+    glossary terms. Files whose content did not change are not rewritten.
+
+    Examples:
+
+        l10n extract
+
+        l10n extract --unit block
+    """
+    settings = settings_for(project)
+    if unit not in (None, "sentence", "block"):
+        raise typer.BadParameter("must be 'sentence' or 'block'", param_hint="--unit")
+    _report(settings, extract(settings, unit=unit))
+
+
+@app.command("update")
+def update_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
+               no_fuzzy_matching: Annotated[bool, typer.Option("--no-fuzzy-matching",
+                                                               help="Do not reuse translations of edited messages.")] = False) -> None:
+    """Create or update each locale's catalogs from the templates.
+
+    Translations are kept; edited messages come back fuzzy with the previous
+    msgid (#|); removed ones become obsolete (#~), never deleted. Safety
+    disclaimers are filled with their approved translation from glossary.yaml.
+
+    Examples:
+
+        l10n update
+
+        l10n update -l es -l pt-BR
+    """
+    settings = settings_for(project)
+    _report(settings, update(settings, settings.resolve_locales(locale), fuzzy_matching=not no_fuzzy_matching))
+
+
+@app.command("compile")
+def compile_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
+                use_fuzzy: Annotated[bool, typer.Option("--use-fuzzy", help="Include fuzzy entries (not for publishing).")] = False) -> None:
+    """Compile PO catalogs to MO files next to them (fuzzy entries excluded).
+
+    Examples:
+
+        l10n compile
+
+        l10n compile -l ar
+    """
+    settings = settings_for(project)
+    _report(settings, compile_catalogs(settings, settings.resolve_locales(locale), use_fuzzy=use_fuzzy))

@@ -1,0 +1,1 @@
+"""CLI commands: check (registered on import)."""

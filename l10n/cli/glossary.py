@@ -1,0 +1,1 @@
+"""CLI commands: glossary (registered on import)."""

@@ -1,0 +1,1 @@
+"""CLI commands: xliff (registered on import)."""

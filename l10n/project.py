@@ -1,0 +1,191 @@
+"""The project on disk: the only module that knows the repository layout.
+
+It turns paths into values for the core (documents, catalogs, glossary)
+and values back into files, atomically and only when their content changes,
+so that running a command twice leaves every file byte-identical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from l10n.catalogs import (Annotator, NullAnnotator, UpdateStats, atomic_write, build_template, generate_mo,
+                           generate_po, mo_messages, read_po, update_catalog)
+from l10n.catalogs.header import format_date, now
+from l10n.config import Settings
+from l10n.errors import CatalogError, ConfigError, SourceError
+from l10n.locales import nplurals
+from l10n.model import Document
+from l10n.segment import _SUFFIXES, decode_source, segment_text
+
+__all__ = ["FileResult", "compile_catalogs", "extract", "load_annotator", "load_documents", "read_catalog",
+           "source_files", "update"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One file a command produced: its path, whether it changed, and a summary."""
+
+    path: Path
+    written: bool
+    summary: str
+    stats: UpdateStats | None = None
+
+
+def rel(settings: Settings, path: Path) -> str:
+    """A path relative to the project root, for messages."""
+    try:
+        return path.resolve().relative_to(settings.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def source_files(settings: Settings) -> list[Path]:
+    """The source articles, sorted (files of other types, such as images, are ignored)."""
+    folder = settings.source_docs
+    if not folder.is_dir():
+        raise ConfigError(f"source folder not found: {rel(settings, folder)}")
+    return sorted((p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES),
+                  key=lambda p: p.relative_to(folder).as_posix())
+
+
+def load_document(settings: Settings, path: Path, *, unit: str | None = None) -> Document:
+    """Read and segment one source article."""
+    name = path.relative_to(settings.source_docs).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror}", path=rel(settings, path)) from None
+    try:
+        text = decode_source(data, name)
+        return segment_text(text, name, unit=unit or settings.unit, lang=settings.source_language)
+    except SourceError as exc:
+        raise SourceError(exc.message, path=rel(settings, path), line=exc.line) from None
+
+
+def load_documents(settings: Settings, *, unit: str | None = None) -> list[Document]:
+    """Every source article, segmented. Domains must be unique."""
+    docs = [load_document(settings, p, unit=unit) for p in source_files(settings)]
+    seen: dict[str, str] = {}
+    for d in docs:
+        if d.domain in seen:
+            raise SourceError(f"two documents map to the catalog {d.domain!r}: {seen[d.domain]} and {d.name}",
+                              path=rel(settings, settings.source_docs))
+        seen[d.domain] = d.name
+    return docs
+
+
+def load_annotator(settings: Settings) -> Annotator:
+    """The glossary as an annotator, or a null one when the project has no glossary."""
+    if not settings.glossary.is_file():
+        return NullAnnotator()
+    from l10n.glossary import load_glossary
+
+    return load_glossary(settings.glossary, settings)
+
+
+def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | None = None) -> polib.POFile:
+    """Read a PO/POT file with errors naming the file and line."""
+    name = rel(settings, path) if settings else str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogError("file not found", path=name) from None
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
+    n = None
+    if locale:
+        try:
+            n = nplurals(locale)
+        except Exception:
+            n = None
+    return read_po(data, name, nplurals=n)
+
+
+def _write_dated(path: Path, po: polib.POFile, field: str) -> bool:
+    """Write ``po``; ``field`` (a date header) is refreshed only when something else changed."""
+    old_text = None
+    if path.exists():
+        try:
+            old_text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            old_text = None
+    text = generate_po(po)
+    if old_text is not None and text == old_text:
+        return False
+    po.metadata[field] = format_date(now())
+    return atomic_write(path, generate_po(po).encode("utf-8"))
+
+
+def extract(settings: Settings, *, annotator: Annotator | None = None, unit: str | None = None,
+            docs: list[Document] | None = None) -> list[FileResult]:
+    """Write ``locales/<doc>.pot`` for every source article."""
+    annotator = annotator or load_annotator(settings)
+    results = []
+    for doc in docs if docs is not None else load_documents(settings, unit=unit):
+        path = settings.pot_path(doc.domain)
+        created = format_date(now())
+        if path.exists():
+            created = read_catalog(path, settings).metadata.get("POT-Creation-Date", created)
+        pot = build_template(doc, annotator=annotator, project=settings.project_name,
+                             bugs=settings.bugs_address, created=created)
+        written = _write_dated(path, pot, "POT-Creation-Date")
+        results.append(FileResult(path, written, f"{len(pot)} messages"))
+    return results
+
+
+def templates(settings: Settings) -> list[Path]:
+    """Every template in ``locales/``, sorted."""
+    if not settings.locales_dir.is_dir():
+        return []
+    return sorted(settings.locales_dir.glob("*.pot"))
+
+
+def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator | None = None,
+           fuzzy_matching: bool = True) -> list[FileResult]:
+    """Create or update ``locales/<locale>/LC_MESSAGES/<doc>.po`` from the templates."""
+    annotator = annotator or load_annotator(settings)
+    pots = templates(settings)
+    if not pots:
+        raise CatalogError("no templates found; run `l10n extract` first", path=rel(settings, settings.locales_dir))
+    loaded = [(p.stem, read_catalog(p, settings)) for p in pots]
+    results = []
+    for locale in locales:
+        for domain, pot in loaded:
+            path = settings.po_path(locale, domain)
+            old = read_catalog(path, settings, locale=locale) if path.exists() else None
+            revised = (old.metadata.get("PO-Revision-Date") if old is not None else None) or \
+                pot.metadata.get("POT-Creation-Date", format_date(now()))
+            po, stats = update_catalog(pot, old, locale, annotator=annotator, revised=revised,
+                                       fuzzy_matching=fuzzy_matching)
+            written = _write_dated(path, po, "PO-Revision-Date")
+            summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy, {stats.new} new, "
+                       f"{stats.obsolete} obsolete" + (f", {stats.approved} approved disclaimers filled"
+                                                       if stats.approved else ""))
+            results.append(FileResult(path, written, summary, stats))
+    return results
+
+
+def catalogs(settings: Settings, locales: tuple[str, ...]) -> list[tuple[str, str, Path]]:
+    """(locale, domain, path) of every existing locale catalog."""
+    out = []
+    for locale in locales:
+        folder = settings.locales_dir / locale / "LC_MESSAGES"
+        for path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
+            out.append((locale, path.stem, path))
+    return out
+
+
+def compile_catalogs(settings: Settings, locales: tuple[str, ...], *, use_fuzzy: bool = False) -> list[FileResult]:
+    """Write ``<doc>.mo`` next to each ``<doc>.po`` (fuzzy entries excluded)."""
+    results = []
+    for locale, domain, path in catalogs(settings, locales):
+        po = read_catalog(path, settings, locale=locale)
+        pairs = mo_messages(po, use_fuzzy=use_fuzzy)
+        mo_path = path.with_suffix(".mo")
+        written = atomic_write(mo_path, generate_mo(pairs))
+        results.append(FileResult(mo_path, written, f"{len(pairs) - 1} translations"))
+    return results

@@ -1,0 +1,147 @@
+"""Markdown segmentation through markdown-it-py (CommonMark + GFM tables).
+
+Translatable: headings, paragraphs, list items, table cells, block quotes,
+the alt text and title of a standalone image. Not translatable: code blocks,
+HTML blocks, front matter, anything switched off by a directive. Inline
+markup stays in the msgid in Markdown syntax (``**bold**``, ``*Mitragyna
+speciosa*``, ``[text](url)``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from l10n.errors import SourceError
+from l10n.model import Document
+from l10n.segment.base import DocumentBuilder
+from l10n.segment.directives import parse_directive
+
+__all__ = ["segment_markdown"]
+
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(\r?\n|\Z)", re.S | re.M)
+_IMAGE_ONLY = re.compile(r'^!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^\s)]+)(?:\s+"(?P<title>[^"\n]*)")?\)$')
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+class _Locator:
+    """Maps an inline token's ``content`` back to offsets in the source."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = text.splitlines(keepends=True)
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line))
+
+    def locate(self, content: str, first_line: int, *, min_col: int = 0) -> tuple[int, int, str] | None:
+        """Return ``(start, end, norm)`` for ``content`` starting on ``first_line``."""
+        pieces = content.split("\n")
+        spans: list[tuple[int, int]] = []
+        for i, piece in enumerate(pieces):
+            n = first_line + i
+            if n >= len(self.lines):
+                return None
+            line = self.lines[n]
+            col = line.find(piece, min_col if i == 0 else 0) if piece else len(line.rstrip("\r\n"))
+            if col < 0:
+                return None
+            spans.append((self.starts[n] + col, self.starts[n] + col + len(piece)))
+        start, end = spans[0][0], spans[-1][1]
+        norm = list(self.text[start:end])
+        # blank the container prefixes between content lines
+        for (_, prev_end), (next_start, _) in zip(spans, spans[1:]):
+            for k in range(prev_end - start, next_start - start):
+                norm[k] = " "
+        return start, end, "".join(norm)
+
+
+def segment_markdown(text: str, name: str, *, unit: str = "sentence", lang: str = "en") -> Document:
+    """Split a Markdown article into skeleton and segments."""
+    builder = DocumentBuilder(text, name, "md", unit=unit, lang=lang)
+    fm = _FRONT_MATTER.match(text)
+    parse_text = text
+    if fm:  # keep line numbers: blank the front matter instead of cutting it
+        parse_text = re.sub(r"[^\n]", " ", fm.group()) + text[fm.end():]
+    try:
+        tokens = _parser().parse(parse_text)
+    except Exception as exc:  # markdown-it does not raise on Markdown, only on bugs
+        raise SourceError(f"cannot parse Markdown: {exc}", path=name) from exc
+    loc = _Locator(text)
+    containers: list[str] = []
+    pending_disclaimer: str | None = None
+    skip_next = False
+    off = False
+    row_cursor: dict[int, int] = {}
+    heading_level = 0
+    for tok in tokens:
+        if tok.type == "html_block":
+            for m in re.finditer(r"<!--.*?-->", tok.content, re.S):
+                line = (tok.map[0] + 1) if tok.map else 0
+                d = parse_directive(m.group(), path=name, line=line)
+                if d is None:
+                    continue
+                if d.command == "disclaimer":
+                    pending_disclaimer = d.arg
+                elif d.command == "skip":
+                    skip_next = True
+                elif d.command == "off":
+                    off = True
+                elif d.command == "on":
+                    off = False
+            continue
+        if tok.nesting == 1:
+            containers.append(tok.type)
+            if tok.type == "heading_open":
+                heading_level = int(tok.tag[1:])
+            continue
+        if tok.nesting == -1:
+            if containers:
+                containers.pop()
+            continue
+        if tok.type != "inline" or tok.map is None:
+            continue
+        parent = containers[-1] if containers else ""
+        if parent == "heading_open":
+            kind = "heading"
+        elif parent in ("th_open", "td_open"):
+            kind = "table_header" if parent == "th_open" else "table_cell"
+        elif "list_item_open" in containers:
+            kind = "list_item"
+        elif "blockquote_open" in containers:
+            kind = "blockquote"
+        else:
+            kind = "paragraph"
+        if kind == "heading" and heading_level <= 3:
+            builder.enter_section(tok.content)
+        if off or skip_next:
+            skip_next = False
+            pending_disclaimer = None
+            continue
+        line0 = tok.map[0]
+        min_col = 0
+        if kind in ("table_header", "table_cell"):
+            min_col = row_cursor.get(line0, 0)
+        found = loc.locate(tok.content, line0, min_col=min_col) if tok.content else None
+        if found is None:
+            if tok.content.strip():
+                raise SourceError("cannot map a block back to the source", path=name, line=line0 + 1)
+            continue
+        start, end, norm = found
+        if kind in ("table_header", "table_cell"):
+            row_cursor[line0] = end - loc.starts[line0]
+        image = _IMAGE_ONLY.match(tok.content)
+        if image and kind in ("paragraph", "list_item", "table_cell", "blockquote"):
+            for group, sub_kind in (("alt", "alt"), ("title", "title")):
+                if image.group(group):
+                    a = start + image.start(group)
+                    builder.add_block(a, a + len(image.group(group)), kind=sub_kind, split=False)
+            pending_disclaimer = None
+            continue
+        builder.add_block(start, end, norm, kind=kind, disclaimer_id=pending_disclaimer)
+        pending_disclaimer = None
+    return builder.finish()

@@ -1,0 +1,92 @@
+"""Shared fixtures: mini projects in tmp_path, a CLI runner, tool detection."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+
+MINI_PYPROJECT = """\
+[tool.l10n]
+source_language = "en"
+locales = {locales}
+source_docs = "source_docs"
+locales_dir = "locales"
+glossary = "glossary.yaml"
+output = "dist"
+project_name = "test project"
+bugs_address = "bugs@example.org"
+"""
+
+
+@pytest.fixture
+def make_project(tmp_path):
+    """Create a mini project: ``make_project({"a.md": "..."}, locales=["es"])``."""
+
+    def make(docs: dict[str, str] | None = None, *, locales=("es", "ca"), glossary: bool | str = False,
+             bundled: bool = False) -> Path:
+        root = tmp_path / "proj"
+        (root / "source_docs").mkdir(parents=True, exist_ok=True)
+        (root / "pyproject.toml").write_text(
+            MINI_PYPROJECT.format(locales="[" + ", ".join(f'"{x}"' for x in locales) + "]"), encoding="utf-8")
+        if bundled:
+            shutil.copytree(ROOT / "source_docs", root / "source_docs", dirs_exist_ok=True)
+        for name, text in (docs or {}).items():
+            path = root / "source_docs" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        if glossary is True:
+            shutil.copy(ROOT / "glossary.yaml", root / "glossary.yaml")
+        elif isinstance(glossary, str):
+            (root / "glossary.yaml").write_text(glossary, encoding="utf-8")
+        return root
+
+    return make
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys):
+    """Run ``l10n`` in-process in a project folder: ``cli(root, "extract")``.
+
+    Goes through :func:`l10n.cli.main`, so exit codes and the one-line
+    error handling are those a user sees.
+    """
+    from l10n.cli import main
+
+    def run(root: Path, *args: str, env: dict[str, str] | None = None) -> Result:
+        monkeypatch.chdir(root)
+        for k, v in (env or {}).items():
+            monkeypatch.setenv(k, v)
+        capsys.readouterr()
+        code = 0
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return run
+
+
+def msgfmt_check(path: Path) -> subprocess.CompletedProcess:
+    """Run GNU ``msgfmt -c --check-format`` on a file."""
+    return subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(path)],
+                          capture_output=True, text=True)
+
+
+requires_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext not installed")
