@@ -76,3 +76,22 @@ def track(items: Iterable[T], description: str, total: int) -> Iterator[T]:
         for item in items:
             yield item
             advance()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from l10n import __version__
+
+        console.print(f"l10n {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Show the version and exit.")] = False) -> None:
+    """Carry health articles into other languages through gettext catalogs, with
+    the safety disclaimers guaranteed intact.
+
+    Start with `l10n run` (the whole pipeline on the bundled articles), or
+    `l10n extract` then `l10n update` to prepare catalogs for translators.
+    """
