@@ -61,7 +61,9 @@ def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False) -> list[tuple[byte
     entries always are.
     """
     pairs: list[tuple[bytes, bytes]] = []
-    header = po.ordered_metadata()
+    # as GNU msgfmt (0.20+): header fields in file order, POT-Creation-Date
+    # left out so that an MO does not change when only the template's date does
+    header = [(k, v) for k, v in po.metadata.items() if k != "POT-Creation-Date"]
     pairs.append((b"", "".join(f"{k}: {v}\n" for k, v in header).encode("utf-8")))
     for e in po:
         if e.obsolete or (e.fuzzy and not use_fuzzy):
