@@ -122,9 +122,13 @@ def _write_dated(path: Path, po: polib.POFile, field: str) -> bool:
 
 def extract(settings: Settings, *, annotator: Annotator | None = None, unit: str | None = None,
             docs: list[Document] | None = None) -> list[FileResult]:
-    """Write ``locales/<doc>.pot`` for every source article."""
+    """Write ``locales/<doc>.pot`` for every source article.
+
+    Everything is read and built before the first file is written, so bad
+    input (an unreadable article, a broken old template) writes nothing.
+    """
     annotator = annotator or load_annotator(settings)
-    results = []
+    planned = []
     for doc in docs if docs is not None else load_documents(settings, unit=unit):
         path = settings.pot_path(doc.domain)
         created = format_date(now())
@@ -132,6 +136,9 @@ def extract(settings: Settings, *, annotator: Annotator | None = None, unit: str
             created = read_catalog(path, settings).metadata.get("POT-Creation-Date", created)
         pot = build_template(doc, annotator=annotator, project=settings.project_name,
                              bugs=settings.bugs_address, created=created)
+        planned.append((path, pot))
+    results = []
+    for path, pot in planned:
         written = _write_dated(path, pot, "POT-Creation-Date")
         results.append(FileResult(path, written, f"{len(pot)} messages"))
     return results
@@ -152,8 +159,8 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
     if not pots:
         raise CatalogError("no templates found; run `l10n extract` first", path=rel(settings, settings.locales_dir))
     loaded = [(p.stem, read_catalog(p, settings)) for p in pots]
-    results = []
-    for locale in locales:
+    planned = []
+    for locale in locales:  # read and merge everything first: bad input writes nothing
         for domain, pot in loaded:
             path = settings.po_path(locale, domain)
             old = read_catalog(path, settings, locale=locale) if path.exists() else None
@@ -161,11 +168,14 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
                 pot.metadata.get("POT-Creation-Date", format_date(now()))
             po, stats = update_catalog(pot, old, locale, annotator=annotator, revised=revised,
                                        fuzzy_matching=fuzzy_matching)
-            written = _write_dated(path, po, "PO-Revision-Date")
-            summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy, {stats.new} new, "
-                       f"{stats.obsolete} obsolete" + (f", {stats.approved} approved disclaimers filled"
-                                                       if stats.approved else ""))
-            results.append(FileResult(path, written, summary, stats))
+            planned.append((path, po, stats))
+    results = []
+    for path, po, stats in planned:
+        written = _write_dated(path, po, "PO-Revision-Date")
+        summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy, {stats.new} new, "
+                   f"{stats.obsolete} obsolete" + (f", {stats.approved} approved disclaimers filled"
+                                                   if stats.approved else ""))
+        results.append(FileResult(path, written, summary, stats))
     return results
 
 
@@ -181,11 +191,13 @@ def catalogs(settings: Settings, locales: tuple[str, ...]) -> list[tuple[str, st
 
 def compile_catalogs(settings: Settings, locales: tuple[str, ...], *, use_fuzzy: bool = False) -> list[FileResult]:
     """Write ``<doc>.mo`` next to each ``<doc>.po`` (fuzzy entries excluded)."""
-    results = []
-    for locale, domain, path in catalogs(settings, locales):
+    planned = []
+    for locale, domain, path in catalogs(settings, locales):  # read all first: bad input writes nothing
         po = read_catalog(path, settings, locale=locale)
         pairs = mo_messages(po, use_fuzzy=use_fuzzy)
-        mo_path = path.with_suffix(".mo")
-        written = atomic_write(mo_path, generate_mo(pairs))
-        results.append(FileResult(mo_path, written, f"{len(pairs) - 1} translations"))
+        planned.append((path.with_suffix(".mo"), generate_mo(pairs), len(pairs) - 1))
+    results = []
+    for mo_path, data, count in planned:
+        written = atomic_write(mo_path, data)
+        results.append(FileResult(mo_path, written, f"{count} translations"))
     return results
