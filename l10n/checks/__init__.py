@@ -1,0 +1,234 @@
+"""Translation QA: checks on catalogs and on rendered copies.
+
+Every check has a stable code (``L10N`` + three digits), a name, a title and a
+severity; see :func:`all_checks` or ``l10n checks``. Checks are pure: values in
+(a :class:`polib.POFile`, a glossary, a template), :class:`~l10n.model.Finding`
+values out. A check that crashes becomes an ``L10N000`` finding.
+
+Families (one module each): :mod:`.catalog` (1xx), :mod:`.workflow` (2xx),
+:mod:`.numbers` and :mod:`.meaning` (3xx), :mod:`.omission` (4xx),
+:mod:`.glossary` (5xx), :mod:`.markup` (6xx), :mod:`.disclaimer` (7xx),
+waivers (9xx). Formatters live in :mod:`.output`.
+
+Waivers: a translator comment ``# l10n-waive: L10N204 reason`` on an entry
+silences that (suppressible) check on that entry; GNU ``msgfmt -c`` accepts
+translator comments anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import polib
+
+from l10n.checks.context import CatalogContext
+from l10n.checks.registry import CheckSpec, Issue, all_checks, check, get_check
+from l10n.model import Finding, Severity
+
+# Importing the families registers their checks (order = report order within an entry).
+from l10n.checks import catalog as _catalog  # noqa: E402,F401
+from l10n.checks import workflow as _workflow  # noqa: E402,F401
+from l10n.checks import numbers as _numbers  # noqa: E402,F401
+from l10n.checks import meaning as _meaning  # noqa: E402,F401
+from l10n.checks import omission as _omission  # noqa: E402,F401
+from l10n.checks import glossary as _glossary  # noqa: E402,F401
+from l10n.checks import markup as _markup  # noqa: E402,F401
+from l10n.checks import disclaimer as _disclaimer  # noqa: E402,F401
+from l10n.checks.catalog import parse_catalog  # noqa: E402
+from l10n.checks.rendered import check_rendered  # noqa: E402
+
+__all__ = ["CheckSpec", "Issue", "all_checks", "check", "check_catalog", "check_file", "check_rendered",
+           "exit_code", "get_check", "parse_catalog", "parse_waivers", "resolve_selection"]
+
+CRASH = "L10N000"
+WAIVER_IGNORED = "L10N901"
+WAIVER_NO_REASON = "L10N902"
+
+_WAIVE = re.compile(r"^\s*l10n-waive:\s*(L10N\d{3}(?:\s*,\s*L10N\d{3})*)\s*(.*)$", re.IGNORECASE)
+
+
+@check(CRASH, "check-crashed", Severity.ERROR, suppressible=False, scope="meta")
+def _doc_crash():  # pragma: no cover - documentation only
+    """A check crashed on this input (a bug in l10n; the other checks still ran)."""
+
+
+@check(WAIVER_IGNORED, "waiver-ignored", Severity.WARNING, suppressible=False, scope="meta")
+def _doc_waiver_ignored():  # pragma: no cover - documentation only
+    """A waiver names a check that cannot be waived (disclaimer, negation, number...)."""
+
+
+@check(WAIVER_NO_REASON, "waiver-without-reason", Severity.WARNING, suppressible=False, scope="meta")
+def _doc_waiver_no_reason():  # pragma: no cover - documentation only
+    """A waiver gives no reason, so it is ignored."""
+
+
+def parse_waivers(tcomment: str) -> list[tuple[str, str]]:
+    """``(code, reason)`` for each ``l10n-waive:`` line of a translator comment.
+
+    >>> parse_waivers("l10n-waive: L10N204 brand name, kept as is")
+    [('L10N204', 'brand name, kept as is')]
+    """
+    out = []
+    for line in (tcomment or "").splitlines():
+        m = _WAIVE.match(line)
+        if m:
+            reason = m.group(2).strip(" -—:")
+            out.extend((c.strip().upper(), reason) for c in m.group(1).split(","))
+    return out
+
+
+def resolve_selection(items: Iterable[str] | None) -> set[str] | None:
+    """Codes selected by codes, code prefixes (``L10N3``), names or family names."""
+    if items is None:
+        return None
+    specs = all_checks()
+    out: set[str] = set()
+    for raw in items:
+        item = raw.strip()
+        hits = {s.code for s in specs if s.code == item.upper() or s.name == item or s.family == item
+                or (item.upper().startswith("L10N") and s.code.startswith(item.upper()))}
+        if not hits:
+            from l10n.errors import ConfigError
+
+            raise ConfigError(f"unknown check {item!r} (see `l10n checks`)")
+        out |= hits
+    return out
+
+
+def _finding(spec: CheckSpec, issue: str | Issue, ctx: CatalogContext, entry: Any) -> Finding:
+    if isinstance(issue, str):
+        issue = Issue(issue)
+    e = issue.entry if issue.entry is not None else entry
+    target = issue.target
+    if target is None:
+        target = "" if e is None else (e.msgstr or (e.msgstr_plural.get(0, "") if e.msgstr_plural else ""))
+    return Finding(
+        code=spec.code, check=spec.name, severity=issue.severity or spec.severity, message=issue.message,
+        path=ctx.path, line=issue.line or (getattr(e, "linenum", 0) or 0), locale=ctx.locale,
+        msgctxt=issue.msgctxt if issue.msgctxt is not None else getattr(e, "msgctxt", None),
+        msgid=issue.msgid if issue.msgid is not None else (getattr(e, "msgid", "") or ""),
+        target=target, suppressible=spec.suppressible)
+
+
+def _crash(spec: CheckSpec, exc: BaseException, ctx: CatalogContext, entry: Any) -> Finding:
+    return Finding(code=CRASH, check="check-crashed", severity=Severity.ERROR,
+                   message=f"check {spec.code} ({spec.name}) crashed: {type(exc).__name__}: {exc}",
+                   path=ctx.path, line=getattr(entry, "linenum", 0) or 0, locale=ctx.locale,
+                   msgctxt=getattr(entry, "msgctxt", None), msgid=getattr(entry, "msgid", "") or "",
+                   suppressible=False)
+
+
+def _run(spec: CheckSpec, args: tuple, ctx: CatalogContext, entry: Any, out: list[Finding]) -> None:
+    try:
+        for issue in spec.func(*args):
+            out.append(_finding(spec, issue, ctx, entry))
+    except Exception as exc:  # a broken check must not hide the others
+        out.append(_crash(spec, exc, ctx, entry))
+
+
+def is_translated(entry: polib.POEntry) -> bool:
+    """True when every form of the entry has a non-empty translation."""
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(v.strip() for v in entry.msgstr_plural.values())
+    return bool(entry.msgstr.strip())
+
+
+def _apply_waivers(findings: list[Finding], entry: polib.POEntry, ctx: CatalogContext) -> list[Finding]:
+    waivers = parse_waivers(entry.tcomment) if "l10n-waive" in (entry.tcomment or "") else []
+    if not waivers:
+        return findings
+    waived: set[str] = set()
+    extra: list[Finding] = []
+    for code, reason in waivers:
+        spec = get_check(code)
+        if spec is not None and not spec.suppressible:
+            extra.append(Finding(WAIVER_IGNORED, "waiver-ignored", Severity.WARNING,
+                                 f"{code} ({spec.name}) cannot be waived; the waiver is ignored", ctx.path,
+                                 entry.linenum, ctx.locale, entry.msgctxt, entry.msgid, suppressible=False))
+        elif len(reason) < 3:
+            extra.append(Finding(WAIVER_NO_REASON, "waiver-without-reason", Severity.WARNING,
+                                 f"waiver of {code} gives no reason; the waiver is ignored", ctx.path,
+                                 entry.linenum, ctx.locale, entry.msgctxt, entry.msgid, suppressible=False))
+        else:
+            waived.add(code)
+    return [f for f in findings if not (f.suppressible and f.code in waived)] + extra
+
+
+def _plural_count(locale: str) -> int | None:
+    try:
+        from l10n.locales import nplurals
+
+        return nplurals(locale)
+    except Exception:
+        return None
+
+
+def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, template: polib.POFile | None = None,
+                  path: str = "", select: set[str] | None = None, ignore: Iterable[str] = (),
+                  options: Mapping[str, Any] | None = None) -> list[Finding]:
+    """Run every (selected) check on a locale catalog; return the findings in file order.
+
+    ``select`` limits the run to these codes; ``ignore`` drops suppressible
+    codes (the project's disable list). ``options`` (from ``[tool.l10n.check]``)
+    may set ``length_ratio = {es = [0.6, 2.0]}``.
+    """
+    ctx = CatalogContext(locale=locale, glossary=glossary, template=template, path=path, options=options)
+    ctx.catalog = po
+    ctx.nplurals = _plural_count(locale) if locale else None
+    ignored = set(ignore)
+    specs = [s for s in all_checks() if (select is None or s.code in select)
+             and not (s.suppressible and s.code in ignored)]
+    findings: list[Finding] = []
+    for spec in specs:
+        if spec.scope == "catalog":
+            _run(spec, (po, ctx), ctx, None, findings)
+    entry_any = [s for s in specs if s.scope == "entry" and getattr(s.func, "requires", "translated") == "any"]
+    entry_tr = [s for s in specs if s.scope == "entry" and getattr(s.func, "requires", "translated") != "any"]
+    for entry in po:
+        if entry.obsolete or (entry.msgid == "" and not entry.msgctxt):
+            continue
+        found: list[Finding] = []
+        for spec in entry_any:
+            _run(spec, (entry, ctx), ctx, entry, found)
+        if is_translated(entry) and "fuzzy" not in entry.flags:
+            for spec in entry_tr:
+                _run(spec, (entry, ctx), ctx, entry, found)
+        if found:
+            findings.extend(_apply_waivers(found, entry, ctx))
+    findings.sort(key=lambda f: (f.line, f.code))
+    return findings
+
+
+def check_file(data: bytes, *, locale: str | None, glossary: Any | None, template: polib.POFile | None = None,
+               path: str = "", select: set[str] | None = None, ignore: Iterable[str] = (),
+               options: Mapping[str, Any] | None = None) -> tuple[list[Finding], str]:
+    """Parse PO bytes as ``msgfmt -c`` would and check them.
+
+    Syntax errors are ``L10N101`` findings, not exceptions. The locale is
+    ``locale`` or the catalog's ``Language`` header. Returns (findings, locale).
+    Raises :class:`~l10n.errors.CatalogError` only when no locale is known.
+    """
+    po, problems = parse_catalog(data, path)
+    if po is None:
+        return problems, locale or ""
+    loc = locale or po.metadata.get("Language", "").strip()
+    if not loc:
+        from l10n.errors import CatalogError
+
+        raise CatalogError("no Language header; give the locale with -l", path=path)
+    try:
+        from l10n.locales import normalize_locale
+
+        loc = normalize_locale(loc)
+    except Exception:
+        pass
+    findings = problems + check_catalog(po, locale=loc, glossary=glossary, template=template, path=path,
+                                        select=select, ignore=ignore, options=options)
+    return findings, loc
+
+
+def exit_code(findings: Iterable[Finding]) -> int:
+    """0 when no finding is at ERROR or above, else 1."""
+    return 1 if any(f.severity >= Severity.ERROR for f in findings) else 0

@@ -1,0 +1,217 @@
+"""Catalog health (L10N1xx): the file is one that ``msgfmt -c`` would accept.
+
+Syntax, a complete header, ``Plural-Forms`` that agrees with Babel's CLDR data
+for the ``Language``, every template entry present, no duplicates, every
+plural form filled.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from typing import Any
+
+import polib
+
+from l10n.checks.registry import Issue, check
+from l10n.model import Finding, Severity
+
+__all__ = ["parse_catalog"]
+
+_LINE_RE = re.compile(r'^(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s*)?("(?:[^"\\]|\\.)*")\s*$')
+_POLIB_LINE = re.compile(r"line (\d+)")
+
+REQUIRED_HEADER = ("Project-Id-Version", "PO-Revision-Date", "Last-Translator", "Language-Team", "Language",
+                   "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "Plural-Forms")
+_DEFAULTS = {"Project-Id-Version": "PACKAGE VERSION", "PO-Revision-Date": "YEAR-MO-DA",
+             "Last-Translator": "FULL NAME", "Language-Team": "LANGUAGE", "Content-Type": "CHARSET"}
+
+
+def _syntax_finding(message: str, path: str, line: int) -> Finding:
+    return Finding("L10N101", "syntax", Severity.ERROR, message, path=path, line=line, suppressible=False)
+
+
+def parse_catalog(data: bytes, path: str = "") -> tuple[polib.POFile | None, list[Finding]]:
+    """Parse PO bytes, reporting what ``msgfmt`` rejects as ``L10N101`` findings.
+
+    Returns ``(catalog, findings)``; the catalog is None when the file cannot
+    be parsed at all. Duplicates and plural counts are left to the checks.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, [_syntax_finding(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path, line)]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    problems: list[Finding] = []
+    for lineno, line in enumerate(text.split("\n"), 1):
+        s = line.strip()
+        if not s:
+            continue
+        if s[0] == "#":
+            if s.startswith(("#~", "#|")):
+                s = s[2:].strip()
+                if not s:
+                    continue
+            else:
+                continue
+        if s[0] == '"' and s[-1] == '"' and s.count('"') == 2 and "\\" not in s:
+            continue  # fast path: a plain continuation line
+        if not _LINE_RE.match(s):
+            problems.append(_syntax_finding(f"syntax error or unterminated string: {s[:50]!r}", path, lineno))
+    try:
+        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=79)
+    except (OSError, ValueError, IndexError, KeyError) as exc:
+        m = _POLIB_LINE.search(str(exc))
+        if not problems:
+            problems.append(_syntax_finding(re.sub(r"\s*\(line \d+\)", "", str(exc)) or "syntax error", path,
+                                            int(m.group(1)) if m else 0))
+        return None, problems
+    return po, problems
+
+
+@check("L10N101", "msgfmt-check", Severity.ERROR, suppressible=False, scope="catalog")
+def msgfmt_check(po: polib.POFile, ctx: Any):
+    """Entries break a rule that ``msgfmt -c`` enforces.
+
+    A translation must begin and end with a newline exactly when its msgid
+    does; the charset must be UTF-8.
+    """
+    ctype = po.metadata.get("Content-Type", "")
+    m = re.search(r"charset=([\w-]+)", ctype)
+    if ctype and (not m or m.group(1).upper() not in ("UTF-8", "UTF8")):
+        yield Issue(f"Content-Type charset is {m.group(1) if m else 'missing'}, expected UTF-8", line=1,
+                    msgid="", target=ctype)
+    for e in po:
+        if e.obsolete or not e.msgid:
+            continue
+        forms = list(e.msgstr_plural.values()) if e.msgid_plural else [e.msgstr]
+        for form in forms:
+            if not form:
+                continue
+            if e.msgid.startswith("\n") != form.startswith("\n"):
+                yield Issue("msgid and msgstr do not both begin with '\\n'", entry=e, target=form)
+            if e.msgid.endswith("\n") != form.endswith("\n"):
+                yield Issue("msgid and msgstr do not both end with '\\n'", entry=e, target=form)
+
+
+@check("L10N102", "header", Severity.ERROR, scope="catalog")
+def header(po: polib.POFile, ctx: Any):
+    """The header lacks a required field or still has its template placeholder."""
+    meta = po.metadata
+    missing = [k for k in REQUIRED_HEADER if not meta.get(k, "").strip()
+               and not (k == "Plural-Forms" and not any(e.msgid_plural for e in po))]
+    if missing:
+        yield Issue("header field(s) missing or empty: " + ", ".join(missing), line=1, msgid="", target="")
+    for key, default in _DEFAULTS.items():
+        if default in meta.get(key, ""):
+            yield Issue(f"header field {key} still has the placeholder {meta[key]!r}", line=1, msgid="",
+                        target=meta[key])
+    lang = meta.get("Language", "").strip()
+    if lang and ctx.locale and lang.replace("-", "_").lower() != ctx.locale.lower():
+        from l10n.locales import normalize_locale
+
+        try:
+            same = normalize_locale(lang) == ctx.locale
+        except Exception:
+            same = False
+        if not same:
+            yield Issue(f"Language header says {lang!r}, the catalog is checked as {ctx.locale!r}", line=1,
+                        msgid="", target=lang)
+
+
+def _plural_fn(expr: str):
+    try:
+        return gettext.c2py(expr)
+    except (ValueError, SyntaxError, RecursionError):
+        return None
+
+
+def _parse_plural_forms(value: str) -> tuple[int | None, str | None]:
+    n = re.search(r"nplurals\s*=\s*(\d+)", value)
+    p = re.search(r"plural\s*=\s*([^;]+)", value)
+    return (int(n.group(1)) if n else None), (p.group(1).strip() if p else None)
+
+
+@check("L10N103", "plural-forms", Severity.ERROR, scope="catalog")
+def plural_forms_header(po: polib.POFile, ctx: Any):
+    """``Plural-Forms`` disagrees with Babel's CLDR plural rules for the language.
+
+    Compared by value: both expressions are evaluated for n = 0..1000.
+    """
+    value = po.metadata.get("Plural-Forms", "").strip()
+    if not value or not ctx.locale:
+        return
+    try:
+        from l10n.locales import plural_forms
+
+        expected = plural_forms(ctx.locale)
+    except Exception:
+        return  # a language Babel does not know: nothing to compare with
+    have_n, have_expr = _parse_plural_forms(value)
+    want_n, want_expr = _parse_plural_forms(expected)
+    if have_n is None or have_expr is None:
+        yield Issue(f"Plural-Forms is malformed: {value!r}", line=1, msgid="", target=value)
+        return
+    if have_n != want_n:
+        yield Issue(f"Plural-Forms has nplurals={have_n}, {ctx.locale} needs {want_n} ({expected})", line=1,
+                    msgid="", target=value)
+        return
+    have, want = _plural_fn(have_expr), _plural_fn(want_expr)
+    if have is None:
+        yield Issue(f"Plural-Forms expression cannot be evaluated: {have_expr!r}", line=1, msgid="", target=value)
+        return
+    if want is not None:
+        for n in range(1001):
+            if have(n) != want(n):
+                yield Issue(f"Plural-Forms picks form {have(n)} for n={n}, CLDR says {want(n)} ({expected})",
+                            line=1, msgid="", target=value)
+                return
+
+
+@check("L10N104", "missing-entry", Severity.ERROR, scope="catalog")
+def missing_entry(po: polib.POFile, ctx: Any):
+    """A template entry is missing from the catalog (run ``l10n update``)."""
+    if ctx.template is None:
+        return
+    have = {(e.msgctxt, e.msgid) for e in po if not e.obsolete}
+    for t in ctx.template:
+        if t.obsolete or not t.msgid or (t.msgctxt, t.msgid) in have:
+            continue
+        if t.msgctxt and t.msgctxt.startswith("disclaimer:"):
+            continue  # reported by the disclaimer check, which cannot be waived
+        yield Issue(f"template entry missing from the catalog: {t.msgid[:60]!r}", line=1, msgctxt=t.msgctxt,
+                    msgid=t.msgid, target="")
+
+
+@check("L10N105", "duplicate", Severity.ERROR, suppressible=False, scope="catalog")
+def duplicate(po: polib.POFile, ctx: Any):
+    """The same msgctxt and msgid are defined twice (``msgfmt`` refuses the file)."""
+    seen: dict[tuple[str | None, str], int] = {}
+    for e in po:
+        if e.obsolete or (not e.msgid and not e.msgctxt):
+            continue
+        key = (e.msgctxt, e.msgid)
+        if key in seen:
+            yield Issue(f"duplicate message definition (first at line {seen[key]})", entry=e)
+        else:
+            seen[key] = e.linenum
+
+
+@check("L10N106", "plural-forms-filled", Severity.ERROR, requires="any")
+def plural_filled(entry: polib.POEntry, ctx: Any):
+    """A plural entry does not have exactly the language's number of forms, all filled."""
+    if not entry.msgid_plural:
+        return
+    forms = entry.msgstr_plural
+    if not any(v.strip() for v in forms.values()):
+        return  # untranslated: reported by L10N201
+    n = ctx.nplurals
+    if n is None and ctx.catalog is not None:
+        n = _parse_plural_forms(ctx.catalog.metadata.get("Plural-Forms", ""))[0]
+    if n is not None and sorted(forms) != list(range(n)):
+        yield f"plural entry has forms {sorted(forms)}, the language needs {n} (msgstr[0]..msgstr[{n - 1}])"
+    empty = [k for k, v in sorted(forms.items()) if not v.strip()]
+    if empty:
+        yield "plural form(s) left empty: " + ", ".join(f"msgstr[{k}]" for k in empty)

@@ -1,0 +1,156 @@
+"""What a check knows about the catalog it runs on, computed once per catalog.
+
+:class:`CatalogContext` holds the locale, the glossary, the template, the
+compiled word lists (negations, hedges, inflated claims) for the source and
+target languages, the locale's number symbols (from Babel), and small caches
+so that no per-entry work is repeated (plain text of a message, numbers found
+in it, counts of words).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+from l10n.checks import words as W
+
+__all__ = ["CatalogContext", "PhraseCounter", "lang_of", "normalize_text", "plain_text"]
+
+_TAG = re.compile(r"<[^<>]*>")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_MD_MARK = re.compile(r"(?<![\w\\])[*_]{1,3}|[*_]{1,3}(?![\w])|`+")
+_URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>()\"']+")
+_ENTITY = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": "\u00a0"}
+_ENT_RE = re.compile("|".join(map(re.escape, _ENTITY)))
+_WS = re.compile(r"\s+")
+
+
+def lang_of(locale: str) -> str:
+    """The language part of a locale code: ``pt_BR`` -> ``pt``."""
+    return re.split(r"[_@-]", locale or "", maxsplit=1)[0].lower()
+
+
+@lru_cache(maxsize=65536)
+def plain_text(text: str) -> str:
+    """``text`` without HTML tags, Markdown emphasis, link targets and URLs.
+
+    >>> plain_text('See the <a href="https://x.org/5">guide</a> and [help](#h), *now*.')
+    'See the guide and help, now.'
+    """
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "://" in text or "mailto:" in text:
+        text = _URL.sub(" ", text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _MD_MARK.sub("", text)
+    if "&" in text:
+        text = _ENT_RE.sub(lambda m: _ENTITY[m.group(0)], text)
+    return text
+
+
+def normalize_text(text: str) -> str:
+    """NFC, whitespace collapsed and stripped: how two disclaimer texts are compared."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+class PhraseCounter:
+    """Counts occurrences of words and phrases, case-insensitively, on word boundaries.
+
+    >>> PhraseCounter(["not", "further study is needed", "study"]).count("Not yet: further study is needed.")
+    2
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        items = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=lambda p: (-len(p), p))
+        self.phrases = tuple(items)
+        if not items:
+            self._re = None
+            return
+        alts = []
+        for p in items:
+            body = r"\s+".join(re.escape(part) for part in p.split())
+            left = r"(?<!\w)" if p[0].isalnum() else ""
+            right = r"(?!\w)" if p[-1].isalnum() else ""
+            alts.append(left + body + right)
+        self._re = re.compile("|".join(alts), re.IGNORECASE)
+
+    def find(self, text: str) -> list[str]:
+        """The phrases found, in order (lower case)."""
+        return [m.group(0).lower() for m in self._re.finditer(text)] if self._re else []
+
+    def count(self, text: str) -> int:
+        """How many times any phrase occurs."""
+        return sum(1 for _ in self._re.finditer(text)) if self._re else 0
+
+
+@lru_cache(maxsize=128)
+def _counter(phrases: tuple[str, ...]) -> PhraseCounter:
+    return PhraseCounter(phrases)
+
+
+def _rules_for(glossary: Any, locale: str) -> Any:
+    rules = getattr(glossary, "rules", None) if glossary is not None else None
+    if not rules:
+        return None
+    return rules.get(locale) or rules.get(lang_of(locale))
+
+
+@lru_cache(maxsize=64)
+def _number_symbols(locale: str) -> tuple[str, frozenset[str]]:
+    """(decimal symbol, group symbols) for a locale, from Babel; spaces always group."""
+    spaces = {" ", "\u00a0", "\u202f", "\u2009"}
+    try:
+        from babel.numbers import get_decimal_symbol, get_group_symbol
+
+        dec = get_decimal_symbol(locale)
+        grp = get_group_symbol(locale)
+    except Exception:  # unknown to Babel: fall back to English conventions
+        dec, grp = ".", ","
+    return dec, frozenset(spaces | {grp})
+
+
+class CatalogContext:
+    """Per-catalog facts and caches shared by the checks."""
+
+    def __init__(self, *, locale: str, glossary: Any = None, template: Any = None, path: str = "",
+                 source_locale: str = "en", options: Mapping[str, Any] | None = None) -> None:
+        self.locale = locale or ""
+        self.lang = lang_of(self.locale)
+        self.source_lang = lang_of(source_locale) or "en"
+        self.glossary = glossary
+        self.template = template
+        self.path = path
+        self.options = dict(options or {})
+        self.nplurals: int | None = None
+        self.catalog: Any = None
+        src_rules = _rules_for(glossary, self.source_lang)
+        tgt_rules = _rules_for(glossary, self.locale)
+        self.negation_src = self._words(W.NEGATIONS, self.source_lang, src_rules, "negations")
+        self.negation_tgt = self._words(W.NEGATIONS, self.lang, tgt_rules, "negations")
+        self.hedge_src = self._words(W.HEDGES, self.source_lang, src_rules, "hedges")
+        self.hedge_tgt = self._words(W.HEDGES, self.lang, tgt_rules, "hedges")
+        self.inflated_src = self._words(W.INFLATED, self.source_lang, src_rules, "inflated")
+        self.inflated_tgt = self._words(W.INFLATED, self.lang, tgt_rules, "inflated")
+        #: True when the target language has word lists (otherwise meaning checks stay silent).
+        self.has_target_words = bool(self.negation_tgt.phrases)
+        self.decimal, self.groups = _number_symbols(self.locale or "en")
+        self.src_decimal, self.src_groups = _number_symbols(source_locale or "en")
+        self.cache: dict[Any, Any] = {}
+
+    @staticmethod
+    def _words(builtin: Mapping[str, tuple[str, ...]], lang: str, rules: Any, attr: str) -> PhraseCounter:
+        extra = tuple(getattr(rules, attr, None) or ()) if rules is not None else ()
+        return _counter(tuple(builtin.get(lang, ())) + extra)
+
+    def memo(self, key: Any, compute):
+        """``compute()`` once per catalog for ``key``."""
+        try:
+            return self.cache[key]
+        except KeyError:
+            value = self.cache[key] = compute()
+            return value

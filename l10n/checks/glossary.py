@@ -1,0 +1,102 @@
+"""Glossary (L10N50x): do-not-translate terms, approved translations, forbidden ones.
+
+Uses the project glossary (``l10n.glossary``): ``find_terms(source)`` gives the
+terms in a message; a term the locale keeps must appear verbatim (multi-word
+terms too); a term with an approved translation for the locale must appear as
+that translation or one of its listed inflected forms; a forbidden
+translation must not appear at all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import polib
+
+from l10n.checks.context import plain_text
+from l10n.checks.registry import check
+from l10n.model import Severity
+
+
+@lru_cache(maxsize=4096)
+def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        alts.append((r"(?<!\w)" if p[:1].isalnum() else "") + body + (r"(?!\w)" if p[-1:].isalnum() else ""))
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+def _hits(entry: polib.POEntry, ctx: Any) -> list[Any]:
+    g = ctx.glossary
+    if g is None or not hasattr(g, "find_terms") or entry.msgid_plural:
+        return []
+    return ctx.memo(("terms", entry.msgid), lambda: list(g.find_terms(plain_text(entry.msgid))))
+
+
+def _keeps(term: Any, locale: str) -> bool:
+    fn = getattr(term, "keeps", None)
+    return bool(fn(locale)) if callable(fn) else bool(getattr(term, "keep", False))
+
+
+def _target_for(term: Any, ctx: Any) -> Any:
+    targets = getattr(term, "targets", None) or {}
+    return targets.get(ctx.locale) or targets.get(ctx.lang)
+
+
+@check("L10N501", "do-not-translate", Severity.ERROR)
+def do_not_translate(entry: polib.POEntry, ctx: Any):
+    """A term the glossary keeps in the source language is not in the translation verbatim."""
+    target = plain_text(entry.msgstr)
+    for hit in _hits(entry, ctx):
+        if not _keeps(hit.term, ctx.locale):
+            continue
+        words = (hit.matched or hit.term.source).split()
+        if not re.search(r"\s+".join(map(re.escape, words)), target):
+            yield f"do-not-translate term {hit.matched!r} must appear verbatim"
+
+
+@check("L10N502", "term-translation", Severity.WARNING)
+def term_translation(entry: polib.POEntry, ctx: Any):
+    """A glossary term is not translated with its approved translation (or a listed form)."""
+    target = plain_text(entry.msgstr)
+    seen = set()
+    for hit in _hits(entry, ctx):
+        term = hit.term
+        if _keeps(term, ctx.locale) or term.id in seen:
+            continue
+        tt = _target_for(term, ctx)
+        if tt is None or not getattr(tt, "text", ""):
+            continue
+        seen.add(term.id)
+        forms = (tt.text, *tuple(getattr(tt, "forms", ()) or ()))
+        if not _phrase_re(forms).search(target):
+            yield f"{hit.matched!r} should be translated as {tt.text!r}" + (
+                f" (or {', '.join(map(repr, forms[1:]))})" if len(forms) > 1 else "")
+
+
+@check("L10N503", "forbidden-term", Severity.ERROR)
+def forbidden_term(entry: polib.POEntry, ctx: Any):
+    """The translation uses a translation the glossary forbids for this language."""
+    g = ctx.glossary
+    if g is None:
+        return
+
+    def build():
+        items = {}
+        for term in getattr(g, "terms", ()) or ():
+            forb = getattr(term, "forbidden", None) or {}
+            for w in tuple(forb.get(ctx.locale, ())) + (tuple(forb.get(ctx.lang, ())) if ctx.lang != ctx.locale
+                                                        else ()):
+                items[w.lower()] = term
+        return (_phrase_re(tuple(items)) if items else None), items
+
+    rx, items = ctx.memo(("forbidden",), build)
+    if rx is None:
+        return
+    for m in rx.finditer(plain_text(entry.msgstr)):
+        term = items.get(" ".join(m.group(0).lower().split()))
+        better = _target_for(term, ctx) if term is not None else None
+        yield f"forbidden translation {m.group(0)!r}" + (f"; use {better.text!r}" if better is not None else "")

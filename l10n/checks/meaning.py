@@ -1,0 +1,60 @@
+"""Meaning at risk (L10N31x): negations, hedges and inflated claims.
+
+Where the source says "not", "never", "no", the translation must keep as many
+negations; where it says "may", "might", "further study is needed", as many
+hedges; and it must not add "proven", "cures", "safe" that the source does not
+say. Word lists per language come from :mod:`l10n.checks.words`, extended by
+the glossary's ``rules``. Negation and hedge findings cannot be waived.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polib
+
+from l10n.checks.context import plain_text
+from l10n.checks.registry import check
+from l10n.model import Severity
+
+
+def _counts(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind: str) -> tuple[list[str], list[str]]:
+    key = (kind, entry.msgid, entry.msgstr)
+    return ctx.memo(key, lambda: (src_counter.find(plain_text(entry.msgid)),
+                                  tgt_counter.find(plain_text(entry.msgstr))))
+
+
+def _applies(entry: polib.POEntry, ctx: Any, counter) -> bool:
+    return not entry.msgid_plural and bool(counter.phrases) and ctx.lang != ctx.source_lang
+
+
+@check("L10N311", "negation-dropped", Severity.ERROR, suppressible=False)
+def negation_dropped(entry: polib.POEntry, ctx: Any):
+    """The translation has fewer negations than the source (a dropped "not")."""
+    if not _applies(entry, ctx, ctx.negation_tgt):
+        return
+    src, tgt = _counts(entry, ctx, ctx.negation_src, ctx.negation_tgt, "neg")
+    if len(tgt) < len(src):
+        yield (f"source has {len(src)} negation(s) ({', '.join(src)}), translation has {len(tgt)}"
+               + (f" ({', '.join(tgt)})" if tgt else ""))
+
+
+@check("L10N312", "hedge-dropped", Severity.ERROR, suppressible=False)
+def hedge_dropped(entry: polib.POEntry, ctx: Any):
+    """The translation has fewer hedges than the source (a dropped "may", "further study is needed")."""
+    if not _applies(entry, ctx, ctx.hedge_tgt):
+        return
+    src, tgt = _counts(entry, ctx, ctx.hedge_src, ctx.hedge_tgt, "hedge")
+    if len(tgt) < len(src):
+        yield (f"source hedges {len(src)} time(s) ({', '.join(src)}), translation {len(tgt)}"
+               + (f" ({', '.join(tgt)})" if tgt else ""))
+
+
+@check("L10N313", "inflated-claim", Severity.ERROR)
+def inflated_claim(entry: polib.POEntry, ctx: Any):
+    """The translation makes a stronger claim than the source ("proven", "cures", "safe")."""
+    if not _applies(entry, ctx, ctx.inflated_tgt):
+        return
+    src, tgt = _counts(entry, ctx, ctx.inflated_src, ctx.inflated_tgt, "inflated")
+    if len(tgt) > len(src):
+        yield f"translation claims {', '.join(tgt)!s} where the source says " + (", ".join(src) or "none of that")

@@ -1,0 +1,190 @@
+"""Numbers (L10N30x): compared by value in each language's number format.
+
+``2.5`` in English is ``2,5`` in Spanish and ``1,000`` may be ``1.000`` or
+``1 000`` (Babel's CLDR symbols for the locale; spaces always group), but
+``5`` is never ``50``. Each number carries the unit written after it (mg, g,
+µg, ml, %, IU, hours...), compared by meaning (``horas`` is ``hours``).
+These findings cannot be waived.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import polib
+
+from l10n.checks.context import plain_text
+from l10n.checks.registry import check
+from l10n.checks.words import SYMBOL_UNITS, UNITS
+from l10n.model import Severity
+
+__all__ = ["NumberRef", "extract_numbers", "interpretations"]
+
+_SP = "\u00a0\u202f\u2009 "
+_NUM = re.compile(r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
+_UNIT = re.compile(r"[" + _SP + r"]?(%|[µμ]g|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)")
+_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
+_SEPS = re.compile(r"[.,'’" + _SP + r"]")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberRef:
+    """A number found in a text: its spelling, possible values and unit (canonical)."""
+
+    text: str
+    values: frozenset[Decimal]
+    unit: str | None
+
+
+def _parse(token: str, decimal: str, groups: frozenset[str]) -> set[Decimal]:
+    runs = _SEPS.split(token)
+    seps = _SEPS.findall(token)
+    out: set[Decimal] = set()
+    if not seps:
+        return {Decimal(token)}
+    # every separator is a group separator
+    if all(s in groups for s in seps) and all(len(r) == 3 for r in runs[1:]) and len(runs[0]) <= 3:
+        out.add(Decimal("".join(runs)))
+    # the last separator is the decimal mark
+    if seps[-1] == decimal and all(s in groups for s in seps[:-1]) and all(len(r) == 3 for r in runs[1:-1]) \
+            and (len(seps) == 1 or len(runs[0]) <= 3):
+        try:
+            out.add(Decimal("".join(runs[:-1]) + "." + runs[-1]))
+        except InvalidOperation:
+            pass
+    return out
+
+
+def interpretations(token: str, formats: tuple[tuple[str, frozenset[str]], ...]) -> frozenset[Decimal]:
+    """Every value ``token`` can mean in one of ``formats`` ((decimal, groups) pairs).
+
+    >>> sorted(interpretations("1.000", ((",", frozenset({".", " "})), (".", frozenset({",", " "})))))
+    [Decimal('1.000'), Decimal('1000')]
+    """
+    values: set[Decimal] = set()
+    for dec, groups in formats:
+        values |= _parse(token, dec, groups)
+    return frozenset(values)
+
+
+def _unit_at(text: str, end: int) -> str | None:
+    m = _UNIT.match(text, end)
+    if not m:
+        return None
+    word = m.group(1)
+    for cand in (word, word.split()[0]) if " " in word else (word,):
+        u = UNITS.get(cand) or UNITS.get(cand.lower())
+        if u:
+            return u
+    return None
+
+
+def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
+                    fallback: tuple[tuple[str, frozenset[str]], ...] = ()) -> list[NumberRef]:
+    """The numbers of a (plain) text with their values and units.
+
+    ``fallback`` formats are used for tokens that mean nothing in ``formats``.
+    """
+    text = _PLACEHOLDER.sub(" ", text)
+    out = []
+    for m in _NUM.finditer(text):
+        token = m.group(0)
+        values = interpretations(token, formats)
+        if not values and fallback:
+            values = interpretations(token, fallback)
+        if not values:
+            values = frozenset({Decimal(re.sub(r"\D", "", token))})
+        out.append(NumberRef(token, values, _unit_at(text, m.end())))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    changed: tuple[tuple[NumberRef, NumberRef], ...]
+    missing: tuple[NumberRef, ...]
+    added: tuple[NumberRef, ...]
+    units: tuple[tuple[NumberRef, NumberRef], ...]
+
+
+def _fmt(n: NumberRef) -> str:
+    return n.text + (f" {n.unit}" if n.unit else "")
+
+
+def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
+    used = [False] * len(tgt)
+    missing, units = [], []
+    for s in src:
+        (value,) = tuple(s.values)[:1] or (None,)
+        best = None
+        for i, t in enumerate(tgt):
+            if used[i] or not (s.values & t.values):
+                continue
+            if t.unit == s.unit:
+                best = i
+                break
+            if best is None:
+                best = i
+        if best is None:
+            missing.append(s)
+            continue
+        used[best] = True
+        t = tgt[best]
+        if s.unit != t.unit and s.unit is not None and (t.unit is not None or s.unit in SYMBOL_UNITS):
+            units.append((s, t))
+    added = [t for i, t in enumerate(tgt) if not used[i]]
+    pairs = tuple(zip(missing, added))
+    k = len(pairs)
+    return _Analysis(pairs, tuple(missing[k:]), tuple(added[k:]), tuple(units))
+
+
+def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
+    if entry.msgid_plural:
+        return None
+    key = ("numbers", entry.msgid, entry.msgstr)
+
+    def compute() -> _Analysis:
+        src_fmt = ((ctx.src_decimal, ctx.src_groups),)
+        tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
+        src = extract_numbers(plain_text(entry.msgid), src_fmt, fallback=tgt_fmt)
+        tgt = extract_numbers(plain_text(entry.msgstr), tgt_fmt) if src or any(c.isdigit() for c in entry.msgstr) \
+            else []
+        return _compare(src, tgt)
+
+    if not any(c.isdigit() for c in entry.msgid) and not any(c.isdigit() for c in entry.msgstr):
+        return None
+    return ctx.memo(key, compute)
+
+
+@check("L10N301", "number-changed", Severity.ERROR, suppressible=False)
+def number_changed(entry: polib.POEntry, ctx: Any):
+    """A number of the source is missing or has a different value in the translation."""
+    a = _analyse(entry, ctx)
+    if a is None:
+        return
+    for s, t in a.changed:
+        yield f"number {_fmt(s)} became {_fmt(t)}"
+    for s in a.missing:
+        yield f"number {_fmt(s)} of the source is missing"
+
+
+@check("L10N302", "unit-changed", Severity.ERROR, suppressible=False)
+def unit_changed(entry: polib.POEntry, ctx: Any):
+    """The unit after a number changed (mg became g, % dropped...)."""
+    a = _analyse(entry, ctx)
+    if a is None:
+        return
+    for s, t in a.units:
+        yield f"unit of {s.text} changed: {s.unit} became {t.unit or 'no unit'}"
+
+
+@check("L10N303", "number-added", Severity.ERROR, suppressible=False)
+def number_added(entry: polib.POEntry, ctx: Any):
+    """The translation has a number that the source does not have."""
+    a = _analyse(entry, ctx)
+    if a is None:
+        return
+    for t in a.added:
+        yield f"number {_fmt(t)} is not in the source"

@@ -1,0 +1,84 @@
+"""Omission (L10N40x): a sentence dropped, a translation much shorter or longer.
+
+Sentences are counted with a light rule (a terminator followed by a space and
+a capital, or the end) on the plain text; a translation may split a sentence
+in two, but not have fewer. Length ratio bounds are per language (CLDR-style
+expansion factors measured on health texts), overridable with
+``[tool.l10n.check] length_ratio = {es = [0.6, 2.0]}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import polib
+
+from l10n.checks.context import plain_text
+from l10n.checks.registry import check
+from l10n.model import Severity
+
+__all__ = ["LENGTH_RATIO", "sentence_count"]
+
+_ABBR = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Dra|Mr|Mrs|Ms|No|Sr|Sra|cf|approx|aprox|p\.\s?ej|Nº|núm)\.",
+                   re.IGNORECASE)
+_END = re.compile(r"(?<!\b[A-Z])[.!?。؟…]+[\"'”’»)]*"
+                  r"(?=\s+[\"'“‘«(¿¡]*[^\W\d_]|\s*$)")
+_STRIP_NUM = re.compile(r"\d[.,]\d")
+
+#: (min, max) of len(translation) / len(source) per language; "*" for others.
+LENGTH_RATIO: dict[str, tuple[float, float]] = {
+    "es": (0.7, 1.9), "ca": (0.7, 1.9), "fr": (0.7, 1.9), "pt": (0.7, 1.9), "it": (0.7, 1.9),
+    "de": (0.7, 2.0), "ar": (0.5, 1.7), "he": (0.5, 1.6), "zh": (0.15, 1.0), "ja": (0.2, 1.1),
+    "ko": (0.2, 1.1), "*": (0.4, 2.5),
+}
+_MIN_LEN = 25
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences ``text`` has.
+
+    >>> sentence_count("It may help. It is not proven! Ask a doctor, e.g. Dr. Li.")
+    3
+    """
+    text = _ABBR.sub("x", _STRIP_NUM.sub("0", text.strip()))
+    return max(1, len(_END.findall(text))) if text else 0
+
+
+@check("L10N401", "sentence-dropped", Severity.ERROR)
+def sentence_dropped(entry: polib.POEntry, ctx: Any):
+    """The translation has fewer sentences than the source (a sentence was dropped)."""
+    if entry.msgid_plural:
+        return
+    src = sentence_count(plain_text(entry.msgid))
+    if src < 2:
+        return
+    tgt = sentence_count(plain_text(entry.msgstr))
+    if tgt < src:
+        yield f"source has {src} sentences, translation {tgt}"
+
+
+def _bounds(ctx: Any) -> tuple[float, float]:
+    custom = ctx.options.get("length_ratio")
+    if isinstance(custom, dict):
+        for key in (ctx.locale, ctx.lang, "*"):
+            if key in custom:
+                lo, hi = custom[key]
+                return float(lo), float(hi)
+    return LENGTH_RATIO.get(ctx.lang, LENGTH_RATIO["*"])
+
+
+@check("L10N402", "length-ratio", Severity.WARNING)
+def length_ratio(entry: polib.POEntry, ctx: Any):
+    """The translation is much shorter or longer than translations into this language usually are."""
+    if entry.msgid_plural or len(entry.msgid) < _MIN_LEN or ctx.lang == ctx.source_lang:
+        return
+    src, tgt = len(plain_text(entry.msgid)), len(plain_text(entry.msgstr))
+    if not src:
+        return
+    lo, hi = ctx.memo(("ratio",), lambda: _bounds(ctx))
+    ratio = tgt / src
+    if ratio < lo:
+        yield f"translation is {ratio:.2f}x the source length (expected at least {lo:g}x): something omitted?"
+    elif ratio > hi:
+        yield f"translation is {ratio:.2f}x the source length (expected at most {hi:g}x): something added?"

@@ -1,0 +1,117 @@
+"""The check registry: every check is a function with a stable code.
+
+A check is registered with :func:`check`::
+
+    @check("L10N201", "untranslated", Severity.WARNING)
+    def untranslated(entry, ctx):
+        \"\"\"The entry has no translation.
+
+        Longer explanation for ``l10n checks``.
+        \"\"\"
+        if not entry.msgstr:
+            yield "no translation"
+
+The title of a check is the first paragraph of its docstring. Entry checks
+(``scope="entry"``) receive one :class:`polib.POEntry` and a context and yield
+messages (``str``) or :class:`Issue` values; catalog checks
+(``scope="catalog"``) receive the whole catalog; rendered checks
+(``scope="rendered"``) receive a :class:`~l10n.checks.rendered.RenderedCopy`;
+``scope="meta"`` documents a code the runner itself reports (crashes, waivers).
+A check never raises for a bad translation: whatever it raises becomes an
+``L10N000`` finding, so one broken check cannot hide the others.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from l10n.model import Severity
+
+__all__ = ["CheckSpec", "Issue", "all_checks", "check", "get_check"]
+
+_SCOPES = ("entry", "catalog", "rendered", "meta")
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """What a check reports; the runner turns it into a :class:`~l10n.model.Finding`.
+
+    ``entry`` (a polib entry) locates catalog-level issues; ``target`` is the
+    offending text when it is not the entry's translation; ``severity``
+    overrides the check's default (e.g. CRITICAL for a disclaimer).
+    """
+
+    message: str
+    entry: object | None = None
+    line: int = 0
+    target: str | None = None
+    severity: Severity | None = None
+    msgctxt: str | None = None
+    msgid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    """A registered check: code, short name, title, default severity, waivability."""
+
+    code: str
+    name: str
+    title: str
+    severity: Severity
+    suppressible: bool
+    scope: str
+    family: str
+    func: Callable[..., Iterable[str | Issue]]
+    doc: str = ""
+
+    @property
+    def requires(self) -> str:
+        """``"translated"`` or ``"any"``: which entries an entry check runs on."""
+        return getattr(self.func, "requires", "translated")
+
+
+_REGISTRY: dict[str, CheckSpec] = {}
+
+
+def check(code: str, name: str, severity: Severity, *, suppressible: bool = True,
+          scope: str = "entry", requires: str = "translated") -> Callable[[Callable], Callable]:
+    """Register a check function under ``code`` (``L10N`` and three digits).
+
+    ``requires="translated"`` (the default for content checks) runs an entry
+    check only on translated, non-fuzzy entries; ``"any"`` runs it on all.
+    """
+    if scope not in _SCOPES:
+        raise ValueError(f"unknown scope {scope!r}")
+    if not (code.startswith("L10N") and len(code) == 7 and code[4:].isdigit()):
+        raise ValueError(f"bad check code {code!r}")
+
+    def register(func: Callable) -> Callable:
+        doc = inspect.cleandoc(func.__doc__ or "")
+        if not doc:
+            raise ValueError(f"check {code} needs a docstring (its title)")
+        paras = doc.split("\n\n", 1)
+        title = " ".join(paras[0].split())
+        if code in _REGISTRY and _REGISTRY[code].func is not func:
+            raise ValueError(f"check code {code} registered twice")
+        func.requires = requires
+        family = func.__module__.rsplit(".", 1)[-1]
+        _REGISTRY[code] = CheckSpec(code, name, title, severity, suppressible, scope, family, func,
+                                    paras[1] if len(paras) > 1 else "")
+        return func
+
+    return register
+
+
+def all_checks() -> list[CheckSpec]:
+    """Every registered check, sorted by code."""
+    from l10n import checks as _loaded  # noqa: F401  (importing registers the families)
+
+    return sorted(_REGISTRY.values(), key=lambda s: s.code)
+
+
+def get_check(code: str) -> CheckSpec | None:
+    """The check registered under ``code``, if any."""
+    all_checks()
+    return _REGISTRY.get(code)

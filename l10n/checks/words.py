@@ -1,0 +1,102 @@
+"""Built-in per-language word lists: negations, hedges, inflated claims, units.
+
+The glossary's ``rules`` (``LocaleRules(negations, hedges, inflated)``) extend
+these lists per locale; these defaults make the checks useful on any catalog.
+Phrases are matched case-insensitively on word boundaries, longest first, and
+each occurrence is counted once.
+"""
+
+from __future__ import annotations
+
+__all__ = ["HEDGES", "INFLATED", "NEGATIONS", "UNITS"]
+
+NEGATIONS: dict[str, tuple[str, ...]] = {
+    "en": ("not", "never", "no", "none", "nor", "cannot", "can't", "don't", "doesn't", "didn't", "won't",
+           "isn't", "aren't", "wasn't", "weren't", "shouldn't", "mustn't", "without", "neither", "nothing",
+           "no one", "nobody"),
+    "es": ("no", "nunca", "jamás", "ni", "ningún", "ninguna", "ninguno", "nada", "nadie", "sin", "tampoco"),
+    "ca": ("no", "mai", "ni", "cap", "gens", "res", "ningú", "sense", "tampoc"),
+    "fr": ("ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne", "sans", "ni", "non"),
+    "pt": ("não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "ninguém", "sem"),
+    "it": ("non", "mai", "né", "nessun", "nessuno", "nessuna", "niente", "nulla", "senza"),
+    "de": ("nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "nichts", "ohne", "weder"),
+    "ar": ("لا", "لم", "لن", "ليس", "ليست", "غير", "بدون", "أبدا", "أبدًا", "دون", "ما"),
+}
+
+HEDGES: dict[str, tuple[str, ...]] = {
+    "en": ("may", "might", "could", "possibly", "perhaps", "probably", "likely", "unlikely", "suggests", "suggest",
+           "suggested", "potential", "potentially", "appears", "seems", "unclear", "uncertain",
+           "further study is needed", "further studies are needed", "more research is needed",
+           "further research is needed", "further study", "further studies", "further research",
+           "not enough evidence", "limited evidence", "is needed", "are needed"),
+    "es": ("puede", "pueden", "podría", "podrían", "pueda", "puedan", "posible", "posiblemente", "quizá", "quizás",
+           "tal vez", "probablemente", "sugiere", "sugieren", "potencial", "potencialmente", "parece", "parecen",
+           "incierto", "no está claro", "se necesitan más estudios", "se necesita más investigación",
+           "más estudios", "más investigación", "se necesitan", "se necesita", "es necesario", "son necesarios",
+           "evidencia limitada", "no hay suficiente evidencia", "no hay pruebas suficientes"),
+    "ca": ("pot", "poden", "podria", "podrien", "possible", "possiblement", "potser", "probablement", "suggereix",
+           "suggereixen", "potencial", "sembla", "calen més estudis", "cal més recerca", "més estudis",
+           "més recerca", "cal", "calen", "és necessari"),
+    "fr": ("peut", "peuvent", "pourrait", "pourraient", "possible", "possiblement", "peut-être", "probablement",
+           "suggère", "suggèrent", "potentiel", "potentielle", "potentiellement", "semble", "semblent",
+           "d'autres études sont nécessaires", "plus d'études", "plus de recherches", "nécessaire", "nécessaires"),
+    "pt": ("pode", "podem", "poderia", "poderiam", "possível", "possivelmente", "talvez", "provavelmente",
+           "sugere", "sugerem", "potencial", "parece", "parecem", "mais estudos", "mais pesquisas", "necessário",
+           "necessários", "são necessários"),
+    "it": ("può", "possono", "potrebbe", "potrebbero", "possibile", "forse", "probabilmente", "suggerisce",
+           "potenziale", "sembra", "ulteriori studi", "necessario", "necessari"),
+    "de": ("kann", "können", "könnte", "könnten", "möglicherweise", "vielleicht", "wahrscheinlich", "deutet",
+           "potenziell", "scheint", "weitere studien", "weitere forschung", "erforderlich", "nötig"),
+    "ar": ("قد", "ربما", "يمكن", "يحتمل", "محتمل", "يبدو", "مزيد من الدراسات", "مزيد من البحث", "يُحتمل"),
+}
+
+INFLATED: dict[str, tuple[str, ...]] = {
+    "en": ("proven", "proves", "proved", "cure", "cures", "cured", "safe", "safely", "guaranteed", "guarantees",
+           "always", "completely", "100% effective", "miracle", "definitely", "certainly", "clinically proven"),
+    "es": ("probado", "probada", "probados", "probadas", "demostrado", "demostrada", "demostrados", "demostradas",
+           "comprobado", "comprobada", "cura", "curan", "curar", "seguro", "segura", "seguros", "seguras",
+           "garantiza", "garantizado", "garantizada", "siempre", "milagro", "milagroso", "milagrosa",
+           "definitivamente", "sin duda", "sin riesgo", "sin riesgos", "totalmente"),
+    "ca": ("provat", "provada", "demostrat", "demostrada", "comprovat", "cura", "curen", "segur", "segura",
+           "garanteix", "garantit", "sempre", "miracle", "miraculós", "sens dubte", "sense risc"),
+    "fr": ("prouvé", "prouvée", "démontré", "démontrée", "guérit", "guérissent", "guérison", "sûr", "sûre",
+           "sans danger", "garanti", "garantie", "toujours", "miracle", "miraculeux", "certainement"),
+    "pt": ("comprovado", "comprovada", "provado", "provada", "demonstrado", "cura", "curam", "seguro", "segura",
+           "garantido", "garantida", "sempre", "milagre", "milagroso", "sem risco", "sem dúvida"),
+    "it": ("provato", "dimostrato", "cura", "guarisce", "sicuro", "sicura", "garantito", "sempre", "miracolo"),
+    "de": ("bewiesen", "nachgewiesen", "heilt", "sicher", "garantiert", "immer", "wunder"),
+    "ar": ("مثبت", "مُثبت", "يشفي", "علاج نهائي", "آمن", "آمنة", "مضمون", "دائما", "دائمًا", "معجزة"),
+}
+
+#: Unit spellings (any language) -> canonical unit. Time units are per language words.
+UNITS: dict[str, str] = {
+    "mg": "mg", "milligram": "mg", "milligrams": "mg", "miligramo": "mg", "miligramos": "mg", "mil·ligram": "mg",
+    "mil·ligrams": "mg", "milligramme": "mg", "milligrammes": "mg", "miligrama": "mg", "miligramas": "mg",
+    "g": "g", "gram": "g", "grams": "g", "gramo": "g", "gramos": "g", "gramme": "g", "grammes": "g", "grama": "g",
+    "gramas": "g",
+    "kg": "kg", "µg": "µg", "μg": "µg", "mcg": "µg", "ug": "µg",
+    "ml": "ml", "mL": "ml", "millilitre": "ml", "milliliter": "ml", "milliliters": "ml", "millilitres": "ml",
+    "mililitro": "ml", "mililitros": "ml", "l": "l", "L": "l", "dl": "dl", "cl": "cl",
+    "%": "%", "percent": "%", "por ciento": "%", "per cent": "%", "pour cent": "%", "por cento": "%",
+    "IU": "IU", "UI": "IU", "iu": "IU",
+    "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "hora": "h", "horas": "h", "hores": "h",
+    "heure": "h", "heures": "h", "ore": "h", "stunden": "h", "stunde": "h", "ساعة": "h", "ساعات": "h",
+    "min": "min", "minute": "min", "minutes": "min", "minuto": "min", "minutos": "min", "minut": "min",
+    "minuts": "min", "minuti": "min", "minuten": "min", "دقيقة": "min", "دقائق": "min",
+    "sec": "s", "second": "s", "seconds": "s", "segundo": "s", "segundos": "s", "seconde": "s",
+    "secondes": "s", "segon": "s", "segons": "s",
+    "day": "day", "days": "day", "día": "day", "días": "day", "dia": "day", "dias": "day", "dies": "day",
+    "jour": "day", "jours": "day", "giorni": "day", "tage": "day", "يوم": "day", "أيام": "day",
+    "week": "week", "weeks": "week", "semana": "week", "semanas": "week", "setmana": "week", "setmanes": "week",
+    "semaine": "week", "semaines": "week", "settimane": "week", "wochen": "week", "أسابيع": "week",
+    "month": "month", "months": "month", "mes": "month", "meses": "month", "mesos": "month", "mois": "month",
+    "mesi": "month", "monate": "month", "أشهر": "month",
+    "year": "year", "years": "year", "año": "year", "años": "year", "anys": "year",
+    "ans": "year", "ano": "year", "anos": "year", "anni": "year", "jahre": "year", "سنوات": "year",
+    "mmol": "mmol", "mmol/l": "mmol/l", "mg/dl": "mg/dl", "mg/kg": "mg/kg", "kcal": "kcal", "cm": "cm", "mm": "mm",
+    "km": "km",
+}
+
+#: Units whose loss is always reported (symbols never translated).
+SYMBOL_UNITS = frozenset({"mg", "g", "kg", "µg", "ml", "l", "dl", "cl", "%", "IU", "mmol", "mmol/l", "mg/dl",
+                          "mg/kg", "kcal", "cm", "mm", "km"})
