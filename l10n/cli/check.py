@@ -1,1 +1,263 @@
-"""CLI commands: check (registered on import)."""
+"""CLI commands: check, checks."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from l10n.cli._app import LocaleOpt, ProjectOpt, app, console
+from l10n.errors import ConfigError, L10nError
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="text, json, junit, sarif or github.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.",
+                                                dir_okay=False)]
+SelectOpt = Annotated[list[str] | None, typer.Option("--select", "-s",
+                                                     help="Run only these checks (code, prefix like L10N3, name or "
+                                                          "family; repeatable).")]
+
+
+def _settings(project: Path | None, required: bool):
+    from l10n.cli._app import settings_for
+
+    try:
+        return settings_for(project)
+    except ConfigError:
+        if required or project is not None:
+            raise
+        return None
+
+
+def _glossary(settings) -> Any:
+    if settings is None or not settings.glossary.is_file():
+        return None
+    try:
+        from l10n.glossary import load_glossary
+    except ImportError:
+        return None
+    return load_glossary(settings.glossary, settings)
+
+
+def _rel(settings, path: Path) -> str:
+    if settings is None:
+        return str(path)
+    from l10n.project import rel
+
+    return rel(settings, path)
+
+
+def _template_for(settings, path: Path):
+    """The project's template for a catalog under locales/, if there is one."""
+    if settings is None:
+        return None
+    pot = settings.pot_path(path.stem)
+    try:
+        path.resolve().relative_to(settings.locales_dir.resolve())
+    except ValueError:
+        return None
+    if not pot.is_file():
+        return None
+    from l10n.project import read_catalog
+
+    return read_catalog(pot, settings)
+
+
+def _options(settings) -> tuple[dict, set[str]]:
+    opts = dict(settings.check) if settings is not None else {}
+    disable = opts.get("disable", [])
+    if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
+        raise ConfigError("[tool.l10n.check] disable must be a list of check codes or names")
+    from l10n.checks import all_checks, resolve_selection
+
+    codes = resolve_selection(disable) if disable else set()
+    locked = sorted(c.code for c in all_checks() if c.code in codes and not c.suppressible)
+    if locked:
+        raise ConfigError(f"[tool.l10n.check] disable lists checks that cannot be disabled: {', '.join(locked)}")
+    return opts, codes
+
+
+def _page_locale(path: Path, text: str, locale: str | None, settings) -> str:
+    from l10n.locales import normalize_locale
+
+    if locale:
+        return locale
+    m = re.search(r"<html[^>]*\slang\s*=\s*[\"']?([\w-]+)", text[:4000], re.IGNORECASE)
+    if m:
+        return normalize_locale(m.group(1))
+    for part in reversed(path.resolve().parts[:-1]):
+        try:
+            return normalize_locale(part)
+        except L10nError:
+            continue
+    raise L10nError("cannot tell the page's language; give it with -l", path=str(path))
+
+
+def _expected(settings, glossary, domain: str, locale: str) -> dict[str, str]:
+    """disclaimer id -> text that must be visible on the localised copy of ``domain``."""
+    from l10n.checks.disclaimer import approved_text, disclaimer_id
+
+    ids: list[str] = []
+    published: dict[str, str] = {}
+    if settings is not None:
+        from l10n.project import read_catalog
+
+        pot = settings.pot_path(domain)
+        if pot.is_file():
+            ids = [d for d in (disclaimer_id(e) for e in read_catalog(pot, settings)) if d]
+        po = settings.po_path(locale, domain)
+        if po.is_file():
+            for e in read_catalog(po, settings):
+                d = disclaimer_id(e)
+                if d and e.msgstr and "fuzzy" not in e.flags:
+                    published[d] = e.msgstr
+    if not ids and glossary is not None:
+        for d in getattr(glossary, "disclaimers", ()) or ():
+            d = glossary.disclaimers[d] if isinstance(d, str) else d
+            docs = tuple(getattr(d, "documents", ()) or ())
+            if any(Path(x).stem == domain for x in docs):
+                ids.append(d.id)
+    out = {}
+    for did in ids:
+        text = approved_text(glossary, did, locale) or published.get(did)
+        if text:
+            out[did] = text
+        else:
+            raise L10nError(f"no approved or published {locale} translation of disclaimer {did!r} to look for",
+                            path=domain)
+    return out
+
+
+def run_check(paths: list[Path], locales: list[str] | None, project: Path | None, select: list[str] | None):
+    """Check the given files (or the whole project); returns (findings, checked files)."""
+    from l10n.checks import check_file, check_rendered, resolve_selection
+    from l10n.checks.disclaimer import disclaimer_id
+    from l10n.checks.output import CheckedFile
+
+    settings = _settings(project, required=not paths)
+    glossary = _glossary(settings)
+    options, ignore = _options(settings)
+    chosen = resolve_selection(select) if select else None
+    targets: list[Path] = []
+    if paths:
+        for p in paths:
+            if p.is_dir():
+                targets += sorted(x for x in p.rglob("*") if x.suffix in (".po", ".html", ".htm", ".md"))
+            elif not p.exists():
+                raise L10nError("file not found", path=str(p))
+            else:
+                targets.append(p)
+    else:
+        from l10n.project import catalogs
+
+        targets = [path for _, _, path in catalogs(settings, settings.resolve_locales(locales))]
+        if not targets:
+            raise L10nError("no catalogs found; run `l10n update` first", path=_rel(settings, settings.locales_dir))
+    locale_arg = None
+    if paths and locales:
+        if len(locales) > 1:
+            raise typer.BadParameter("give one locale with file paths", param_hint="--locale")
+        from l10n.locales import normalize_locale
+
+        locale_arg = normalize_locale(locales[0])
+    findings, checked = [], []
+    for path in targets:
+        name = _rel(settings, path)
+        suffix = path.suffix.lower()
+        if suffix == ".po":
+            from l10n.project import catalogs as _c  # noqa: F401
+
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise L10nError(f"cannot read: {exc.strerror}", path=name) from None
+            template = _template_for(settings, path)
+            found, loc = check_file(data, locale=locale_arg, glossary=glossary, template=template, path=name,
+                                    select=chosen, ignore=ignore, options=options)
+            findings += found
+            ids = tuple(d for d in (disclaimer_id(e) for e in (template or [])) if d)
+            checked.append(CheckedFile(name, loc, ids))
+        elif suffix in (".html", ".htm", ".md"):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise L10nError(f"cannot read: {exc}", path=name) from None
+            loc = _page_locale(path, text, locale_arg, settings)
+            expected = _expected(settings, glossary, path.stem, loc)
+            found = check_rendered(text, "md" if suffix == ".md" else "html", locale=loc, glossary=glossary,
+                                   expected=expected, path=name)
+            if chosen is not None:
+                found = [f for f in found if f.code in chosen]
+            findings += found
+            checked.append(CheckedFile(name, loc, tuple(expected)))
+        else:
+            raise L10nError("not a PO catalog or a rendered .html/.md copy", path=name)
+    return findings, checked
+
+
+def _listing() -> str:
+    from l10n.checks import all_checks
+
+    lines = [f"{'code':8} {'severity':9} {'waivable':9} {'name':28} title"]
+    for s in all_checks():
+        lines.append(f"{s.code:8} {str(s.severity):9} {'yes' if s.suppressible else 'no':9} {s.name:28} {s.title}")
+    return "\n".join(lines) + "\n"
+
+
+@app.command("check")
+def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalogs, rendered .html/.md copies or "
+                                                                       "folders. Default: every project catalog.")] = None,
+              locale: LocaleOpt = None, fmt: FormatOpt = "text", output: OutputOpt = None,
+              select: SelectOpt = None, list_checks: Annotated[bool, typer.Option("--list", help="List the checks.")] = False,
+              project: ProjectOpt = None) -> None:
+    """Check translations: catalog health, meaning, glossary, markup, disclaimers.
+
+    Exit 0 when clean, 1 when a finding is at error severity, 2 on bad input.
+    Silence a warning on one entry with a translator comment
+    "# l10n-waive: L10N204 reason" (disclaimer, negation, number and
+    placeholder findings cannot be waived).
+
+    Examples:
+
+        l10n check
+
+        l10n check -l es --format sarif -o l10n.sarif
+
+        l10n check some/other/messages.po
+
+        l10n check dist/es/kratom-harm-reduction.html
+    """
+    from l10n.checks import exit_code
+    from l10n.checks.output import FORMATS, format_findings
+
+    if list_checks:
+        console.print(_listing(), markup=False, end="")
+        return
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
+    findings, checked = run_check(list(paths or []), locale, project, select)
+    report = format_findings(findings, fmt, checked)
+    if output is not None:
+        try:
+            output.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            raise L10nError(f"cannot write report: {exc.strerror}", path=str(output)) from None
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    code = exit_code(findings)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command("checks")
+def checks_cmd() -> None:
+    """List every check: code, severity, whether it can be waived, name and title.
+
+    Examples:
+
+        l10n checks
+    """
+    console.print(_listing(), markup=False, end="")

@@ -1,0 +1,163 @@
+"""Formatters for findings: text, json, junit, sarif (2.1.0), github annotations.
+
+Each formatter is pure: findings (and the list of what was checked) in, a
+string out. ``CheckedFile`` tells JUnit which test cases exist (one per
+catalog and one per disclaimer), so a clean run still lists them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+from l10n.model import Finding, Severity
+
+__all__ = ["FORMATS", "CheckedFile", "format_findings", "summary"]
+
+FORMATS = ("text", "json", "junit", "sarif", "github")
+_SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedFile:
+    """A file that was checked: its path, locale and the disclaimers it carries."""
+
+    path: str
+    locale: str = ""
+    disclaimers: tuple[str, ...] = field(default=())
+
+
+def summary(findings: Sequence[Finding], files: int = 0) -> dict[str, int]:
+    """Counts by severity, plus files checked and total."""
+    c = Counter(str(f.severity) for f in findings)
+    return {"files": files, "findings": len(findings), **{str(s): c.get(str(s), 0) for s in Severity}}
+
+
+def _short(text: str, n: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _text(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
+    lines = []
+    for f in findings:
+        where = f"{f.path}:{f.line}" if f.line else f.path
+        lines.append(f"{where}: {f.severity} {f.code} [{f.check}] {f.message}")
+        if f.target:
+            lines.append(f"    > {_short(f.target)}")
+    s = summary(findings, len(files))
+    lines.append(f"{s['files']} file(s) checked: {s['findings']} finding(s) "
+                 f"({s['critical']} critical, {s['error']} error, {s['warning']} warning, {s['info']} info)")
+    return "\n".join(lines) + "\n"
+
+
+def _record(f: Finding) -> dict:
+    return {"file": f.path, "line": f.line, "locale": f.locale, "msgctxt": f.msgctxt, "msgid": f.msgid,
+            "code": f.code, "check": f.check, "severity": str(f.severity), "message": f.message,
+            "target": f.target, "suppressible": f.suppressible}
+
+
+def _json(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
+    return json.dumps({"findings": [_record(f) for f in findings], "summary": summary(findings, len(files))},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def _junit(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
+    by_case: dict[tuple[str, str], list[Finding]] = {}
+    order: list[tuple[str, str, str]] = []
+    for cf in files:
+        order.append((cf.path, "catalog", cf.locale))
+        for did in cf.disclaimers:
+            order.append((cf.path, f"disclaimer:{did}", cf.locale))
+    known = {(p, n) for p, n, _ in order}
+    for f in findings:
+        name = f.msgctxt if (f.msgctxt or "").startswith("disclaimer:") else "catalog"
+        if (f.path, name) not in known:
+            order.append((f.path, name, f.locale))
+            known.add((f.path, name))
+        by_case.setdefault((f.path, name), []).append(f)
+    failures = sum(1 for k in known if any(x.severity >= Severity.ERROR for x in by_case.get(k, [])))
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuites name="l10n check" tests="{len(order)}" failures="{failures}">',
+           f'<testsuite name="l10n check" tests="{len(order)}" failures="{failures}" errors="0">']
+    for path, name, locale in order:
+        found = by_case.get((path, name), [])
+        errors = [f for f in found if f.severity >= Severity.ERROR]
+        out.append(f"<testcase classname={quoteattr(path)} name={quoteattr(name + (f' [{locale}]' if locale else ''))}>")
+        if errors:
+            body = "\n".join(f"{f.path}:{f.line}: {f.code} {f.message}" for f in errors)
+            out.append(f"<failure message={quoteattr(f'{len(errors)} finding(s) at error severity')} "
+                       f"type=\"{errors[0].code}\">{escape(body)}</failure>")
+        rest = [f for f in found if f.severity < Severity.ERROR]
+        if rest:
+            out.append("<system-out>" + escape("\n".join(f"{f.path}:{f.line}: {f.severity} {f.code} {f.message}"
+                                                         for f in rest)) + "</system-out>")
+        out.append("</testcase>")
+    out += ["</testsuite>", "</testsuites>"]
+    return "\n".join(out) + "\n"
+
+
+_LEVEL = {Severity.INFO: "note", Severity.WARNING: "warning", Severity.ERROR: "error", Severity.CRITICAL: "error"}
+
+
+def _sarif(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
+    from l10n import __version__
+    from l10n.checks.registry import all_checks
+
+    specs = [s for s in all_checks()]
+    index = {s.code: i for i, s in enumerate(specs)}
+    rules = [{"id": s.code, "name": s.name, "shortDescription": {"text": s.title},
+              "fullDescription": {"text": " ".join((s.doc or s.title).split())},
+              "defaultConfiguration": {"level": _LEVEL[s.severity]},
+              "properties": {"suppressible": s.suppressible, "family": s.family}} for s in specs]
+    results = []
+    for f in findings:
+        r: dict = {"ruleId": f.code, "level": _LEVEL[f.severity], "message": {"text": f.message}}
+        if f.code in index:
+            r["ruleIndex"] = index[f.code]
+        if f.path:
+            loc: dict = {"physicalLocation": {"artifactLocation": {"uri": f.path}}}
+            if f.line > 0:
+                loc["physicalLocation"]["region"] = {"startLine": f.line}
+            r["locations"] = [loc]
+        r["properties"] = {"locale": f.locale, "msgctxt": f.msgctxt or "", "msgid": f.msgid, "check": f.check,
+                           "severity": str(f.severity)}
+        results.append(r)
+    doc = {"$schema": _SARIF_SCHEMA, "version": "2.1.0",
+           "runs": [{"tool": {"driver": {"name": "l10n check", "version": __version__,
+                                         "informationUri": "https://example.org/l10n/docs/checks", "rules": rules}},
+                     "artifacts": [{"location": {"uri": cf.path}} for cf in files],
+                     "results": results}]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _github(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
+    lines = []
+    for f in findings:
+        kind = "error" if f.severity >= Severity.ERROR else "warning" if f.severity >= Severity.WARNING else "notice"
+        props = [f"file={_gh_escape(f.path, True)}"] if f.path else []
+        if f.line:
+            props.append(f"line={f.line}")
+        props.append(f"title={_gh_escape(f'{f.code} {f.check}', True)}")
+        lines.append(f"::{kind} {','.join(props)}::{_gh_escape(f.message + (' — ' + _short(f.target) if f.target else ''))}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_findings(findings: Iterable[Finding], fmt: str, files: Sequence[CheckedFile] = ()) -> str:
+    """Render findings in one of :data:`FORMATS`."""
+    items = list(findings)
+    try:
+        fn = {"text": _text, "json": _json, "junit": _junit, "sarif": _sarif, "github": _github}[fmt]
+    except KeyError:
+        from l10n.errors import L10nError
+
+        raise L10nError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})") from None
+    return fn(items, list(files))
