@@ -1,0 +1,530 @@
+"""A locale catalog as XLIFF 1.2 for CAT tools, and the translations merged back.
+
+Pure functions over values: :func:`catalog_to_xliff` turns a polib catalog
+into XLIFF bytes; :func:`read_xliff` parses (safely) and validates XLIFF
+bytes into :class:`XliffFile`; :func:`merge_xliff` merges its targets into a
+copy of the catalog and reports what it could not merge.
+
+**Unit ids.** Every PO entry ``(msgctxt, msgid)`` has the id
+:func:`unit_id`: ``"u"`` + the first 16 hex digits of the SHA-1 of the
+UTF-8 of ``msgctxt + "\\x04" + msgid`` (just ``msgid`` without a context —
+the key GNU gettext uses in MO files). The same sentence has the same id in
+every locale and every export; an edited English sentence gets a new id, so
+an old XLIFF unit can never overwrite a new sentence.
+
+**Inline markup** (Markdown ``**b**``, ``*i*``, ``[t](url)``, inline code;
+HTML tags) becomes XLIFF inline elements: ``<g id ctype>`` around translated
+content and ``<x id ctype/>`` for standalone codes, the codes themselves
+being taken back from the catalog's msgid on import. Codes a translation has
+that the source has not (a localised link, say) travel as ``<bpt>``/``<ept>``
+and ``<ph>`` with the native code as content. Either way the PO text comes
+back byte for byte.
+
+**States.** untranslated: no target text, ``state="needs-translation"``;
+fuzzy: ``needs-review-translation`` + ``state-qualifier="fuzzy-match"``;
+unreviewed machine translation: ``needs-review-translation`` +
+``state-qualifier="mt-suggestion"`` and a note; translated: ``translated``;
+a safety disclaimer carrying its approved translation: ``final``,
+``approved="yes"`` and ``translate="no"`` (locked).
+
+On import a target confirmed as ``translated``, ``final`` or ``signed-off``
+(or with no state) becomes a normal translation; any other state with text
+becomes fuzzy. An empty or missing target changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import textwrap
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import polib
+from lxml import etree
+
+from l10n.catalogs.annotate import DISCLAIMER_PREFIX
+from l10n.errors import CatalogError
+from l10n.formats.inline import Code, Node, Span, flatten, format_of, parse_inline
+from l10n.formats.xmlsafe import parse_xml, xml_parser
+
+__all__ = ["NS", "MergeResult", "UnitProblem", "XliffFile", "XliffUnit", "catalog_format", "catalog_to_xliff",
+           "entry_state", "merge_xliff", "read_xliff", "unit_id", "validate_xliff"]
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+_X = f"{{{NS}}}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_SCHEMA = Path(__file__).resolve().parent / "schemas" / "xliff-core-1.2-strict.xsd"
+_DATATYPE = {"markdown": "x-markdown", "html": "html", "plaintext": "plaintext"}
+_CONFIRMED = {"translated", "final", "signed-off"}
+MT_NOTE = "Unreviewed machine translation: check it against the source and confirm it (state: translated)."
+LOCK_NOTE = "Approved safety disclaimer: locked. Changes go through the medical reviewers, not the CAT tool."
+
+
+def unit_id(msgctxt: str | None, msgid: str) -> str:
+    """The stable XLIFF unit id of a PO entry (see the module docstring).
+
+    >>> unit_id(None, "Hello")
+    'uf7ff9e8b7bb2e09b'
+    """
+    key = msgid if msgctxt is None else f"{msgctxt}\x04{msgid}"
+    return "u" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def catalog_format(po: polib.POFile) -> str:
+    """The markup of a catalog's messages, from its references (``doc.md#…`` → markdown)."""
+    for e in po:
+        for path, _line in e.occurrences:
+            return format_of(path)
+    return "plaintext"
+
+
+def _document_name(po: polib.POFile, default: str) -> str:
+    for e in po:
+        for path, _line in e.occurrences:
+            return path.split("#", 1)[0]
+    return default
+
+
+def _approved_lock(e: polib.POEntry, approved: Mapping[str, str]) -> bool:
+    """True for a safety disclaimer whose msgstr is its approved translation."""
+    if not (e.msgctxt and e.msgctxt.startswith(DISCLAIMER_PREFIX)) or "fuzzy" in e.flags:
+        return False
+    text = approved.get(e.msgctxt[len(DISCLAIMER_PREFIX):])
+    return text is not None and bool(e.msgstr) and e.msgstr == text
+
+
+def entry_state(e: polib.POEntry, approved: Mapping[str, str],
+                machine: Callable[[polib.POEntry], bool]) -> tuple[str, str | None]:
+    """The XLIFF ``(state, state-qualifier)`` of a PO entry."""
+    if not e.msgstr:
+        return "needs-translation", None
+    if _approved_lock(e, approved):
+        return "final", None
+    if "fuzzy" in e.flags:
+        return "needs-review-translation", "fuzzy-match"
+    if machine(e):
+        return "needs-review-translation", "mt-suggestion"
+    return "translated", None
+
+
+# -- inline markup <-> XLIFF elements ------------------------------------------------------------------------------
+
+def _source_table(nodes: tuple[Node, ...]) -> dict[str, Node]:
+    """id -> Span/Code of a source, numbered in document order."""
+    table: dict[str, Node] = {}
+
+    def walk(ns: tuple[Node, ...]) -> None:
+        for n in ns:
+            if isinstance(n, str):
+                continue
+            table[str(len(table) + 1)] = n
+            if isinstance(n, Span):
+                walk(n.children)
+
+    walk(nodes)
+    return table
+
+
+def _add_text(parent: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _render(parent: etree._Element, nodes: tuple[Node, ...], table: dict[str, Node], *, source: bool,
+            counter: list[int]) -> None:
+    """Append ``nodes`` to ``parent`` as XLIFF inline content."""
+    spans = {}
+    codes = {}
+    for key, n in table.items():
+        if isinstance(n, Span):
+            spans.setdefault((n.open, n.close), key)
+        else:
+            codes.setdefault(n.raw, key)
+    for n in nodes:
+        if isinstance(n, str):
+            _add_text(parent, n)
+        elif isinstance(n, Span):
+            key = spans.get((n.open, n.close))
+            if source:
+                key = str(counter[0] + 1)
+                counter[0] += 1
+            if key is not None:
+                g = etree.SubElement(parent, _X + "g", id=key, ctype=n.ctype)
+                _render(g, n.children, table, source=source, counter=counter)
+            else:
+                counter[0] += 1
+                etree.SubElement(parent, _X + "bpt", id=str(counter[0]), ctype=n.ctype).text = n.open
+                for child in n.children:
+                    _render(parent, (child,), table, source=source, counter=counter)
+                etree.SubElement(parent, _X + "ept", id=str(counter[0])).text = n.close
+        else:
+            key = codes.get(n.raw)
+            if source:
+                key = str(counter[0] + 1)
+                counter[0] += 1
+            if key is not None:
+                etree.SubElement(parent, _X + "x", id=key, ctype=n.ctype)
+            else:
+                counter[0] += 1
+                etree.SubElement(parent, _X + "ph", id=str(counter[0]), ctype=n.ctype).text = n.raw
+
+
+def _inline_element(tag: str, text: str, fmt: str, table: dict[str, Node] | None) -> etree._Element:
+    """``<source>``/``<target>`` for ``text``; ``table`` is the source's codes (None when rendering the source)."""
+    elem = etree.Element(_X + tag)
+    nodes = parse_inline(text, fmt)
+    if table is None:
+        _render(elem, nodes, {}, source=True, counter=[0])
+    else:
+        _render(elem, nodes, table, source=False, counter=[len(table)])
+    return elem
+
+
+def _native(elem: etree._Element, table: dict[str, Node], problems: list[str]) -> str:
+    """The PO text of an XLIFF ``<target>`` (or of any inline container)."""
+    out = [elem.text or ""]
+    for child in elem:
+        if not isinstance(child.tag, str):  # comments, processing instructions
+            out.append(child.tail or "")
+            continue
+        tag = etree.QName(child).localname
+        key = child.get("id", "")
+        if tag == "g":
+            span = table.get(key)
+            if isinstance(span, Span):
+                out.append(span.open + _native(child, table, problems) + span.close)
+            else:
+                problems.append(f"<g id={key!r}> has no counterpart in the source")
+        elif tag == "x":
+            code = table.get(key)
+            if isinstance(code, Code):
+                out.append(code.raw)
+            else:
+                problems.append(f"<x id={key!r}/> has no counterpart in the source")
+        elif tag in ("bpt", "ept", "ph", "it"):
+            out.append("".join(child.itertext()))
+        elif tag == "mrk":
+            out.append(_native(child, table, problems))
+        else:
+            problems.append(f"<{tag}> is not supported in a target")
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _shape(elem: etree._Element) -> tuple:
+    """A comparable form of inline content: text, tags, ids and nothing tool-specific."""
+    items: list = [elem.text or ""]
+    for child in elem:
+        if isinstance(child.tag, str):
+            tag = etree.QName(child).localname
+            if tag == "mrk":
+                items.append(_shape(child))
+            else:
+                items.append((tag, child.get("id"), _shape(child)))
+        items.append(child.tail or "")
+    flat: list = []
+    for item in items:
+        if isinstance(item, str) and flat and isinstance(flat[-1], str):
+            flat[-1] += item
+        elif item != "":
+            flat.append(item)
+    return tuple(flat)
+
+
+# -- export ------------------------------------------------------------------------------------------------------
+
+def _comment_notes(comment: str) -> list[str]:
+    """``#.`` notes, re-joining the lines polib wrapped at 79 columns."""
+    notes: list[str] = []
+    for line in comment.split("\n"):
+        if not line.strip():
+            continue
+        first = line.split(" ", 1)[0]
+        if notes and len("#. " + notes[-1] + " " + first) > 79:
+            notes[-1] += " " + line
+        else:
+            notes.append(line)
+    return notes
+
+
+def _lang(locale: str) -> str:
+    return locale.replace("_", "-")
+
+
+def _indent(elem: etree._Element, level: int = 0) -> None:
+    """Pretty-print the structure, never touching the inside of source/target/note."""
+    pad = "\n" + "  " * (level + 1)
+    if len(elem):
+        elem.text = pad
+        for child in elem:
+            if etree.QName(child).localname in ("xliff", "file", "header", "body", "trans-unit"):
+                _indent(child, level + 1)
+            child.tail = pad
+        elem[-1].tail = "\n" + "  " * level
+
+
+def catalog_to_xliff(po: polib.POFile, *, locale: str, source_language: str = "en", original: str = "",
+                     approved: Mapping[str, str] | None = None,
+                     machine: Callable[[polib.POEntry], bool] | None = None, tool_version: str = "") -> bytes:
+    """One catalog as an XLIFF 1.2 document (UTF-8 bytes), valid against the strict schema.
+
+    :param locale: the catalog's locale (``pt_BR``; written as ``pt-BR``).
+    :param original: the source document's name (default: from the references).
+    :param approved: disclaimer id -> approved translation for this locale;
+        a disclaimer whose msgstr is that text is exported locked.
+    :param machine: tells an unreviewed machine translation (default: none is).
+    Obsolete entries, the header and plural entries are not exported.
+    """
+    approved = approved or {}
+    machine = machine or (lambda e: False)
+    fmt = catalog_format(po)
+    root = etree.Element(_X + "xliff", nsmap={None: NS}, version="1.2")
+    file_el = etree.SubElement(root, _X + "file", original=original or _document_name(po, "messages"),
+                               datatype=_DATATYPE[fmt])
+    file_el.set("source-language", _lang(source_language))
+    file_el.set("target-language", _lang(locale))
+    file_el.set("tool-id", "l10n")
+    header = etree.SubElement(file_el, _X + "header")
+    tool = etree.SubElement(header, _X + "tool")
+    tool.set("tool-id", "l10n")
+    tool.set("tool-name", "l10n")
+    if tool_version:
+        tool.set("tool-version", tool_version)
+    etree.SubElement(header, _X + "note").text = (
+        "Exported by l10n. Translate the targets; keep the inline tags. Units marked translate=\"no\" are approved "
+        "safety disclaimers and must not be changed. Import with: l10n xliff import FILE")
+    body = etree.SubElement(file_el, _X + "body")
+    for e in po:
+        if e.obsolete or e.msgid_plural or not e.msgid:
+            continue
+        try:
+            unit = _unit(e, fmt, approved, machine)
+        except ValueError as exc:  # a character XML cannot carry
+            raise CatalogError(f"cannot export to XLIFF: {exc}", line=e.linenum) from None
+        body.append(unit)
+    _indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def _unit(e: polib.POEntry, fmt: str, approved: Mapping[str, str],
+          machine: Callable[[polib.POEntry], bool]) -> etree._Element:
+    unit = etree.Element(_X + "trans-unit", id=unit_id(e.msgctxt, e.msgid))
+    unit.set(_XML_SPACE, "preserve")
+    if e.msgctxt is not None:
+        unit.set("resname", e.msgctxt)
+    state, qualifier = entry_state(e, approved, machine)
+    if state == "final":
+        unit.set("translate", "no")
+        unit.set("approved", "yes")
+    source = _inline_element("source", e.msgid, fmt, None)
+    unit.append(source)
+    table = _source_table(parse_inline(e.msgid, fmt))
+    target = _inline_element("target", e.msgstr, fmt, table)
+    target.set("state", state)
+    if qualifier:
+        target.set("state-qualifier", qualifier)
+    unit.append(target)
+    if state == "final":
+        _note(unit, LOCK_NOTE, "l10n", priority="1")
+    if qualifier == "mt-suggestion":
+        _note(unit, MT_NOTE, "l10n", priority="2")
+    for text in _comment_notes(e.comment or ""):
+        _note(unit, text, "l10n", priority="1" if text.startswith("SAFETY") else None)
+    for text in (e.tcomment or "").split("\n"):
+        if text.strip():
+            _note(unit, text, "translator")
+    refs = " ".join(p for p, _ in e.occurrences)
+    if refs:
+        _note(unit, f"references: {refs}", "l10n", priority="10")
+    return unit
+
+
+def _note(unit: etree._Element, text: str, origin: str, priority: str | None = None) -> None:
+    note = etree.SubElement(unit, _X + "note")
+    note.set("from", origin)
+    if priority:
+        note.set("priority", priority)
+    note.text = text
+
+
+# -- import ------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class XliffUnit:
+    """One ``<trans-unit>`` as read from a file."""
+
+    id: str
+    line: int
+    source: etree._Element = field(repr=False, compare=False)
+    target: etree._Element | None = field(repr=False, compare=False)
+    state: str | None
+    locked: bool
+
+
+@dataclass(frozen=True)
+class XliffFile:
+    """One ``<file>`` of an XLIFF document."""
+
+    name: str
+    original: str
+    source_language: str
+    target_language: str
+    units: tuple[XliffUnit, ...]
+
+    @property
+    def domain(self) -> str:
+        """The catalog the file belongs to: the original document's name without folder and suffix."""
+        return self.original.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+@lru_cache(maxsize=1)
+def _schema() -> etree.XMLSchema:
+    doc = etree.parse(str(_SCHEMA), parser=xml_parser())
+    return etree.XMLSchema(doc)
+
+
+def validate_xliff(root: etree._Element, name: str) -> None:
+    """Raise :class:`CatalogError` (with the line) unless ``root`` is valid XLIFF 1.2 strict."""
+    if etree.QName(root).namespace != NS or etree.QName(root).localname != "xliff":
+        raise CatalogError(f"not an XLIFF 1.2 document (root element {root.tag!r})", path=name,
+                           line=root.sourceline)
+    schema = _schema()
+    if not schema.validate(root.getroottree()):
+        err = schema.error_log.last_error
+        msg = err.message.replace(f"{{{NS}}}", "") if err else "invalid"
+        raise CatalogError(f"not valid XLIFF 1.2: {msg}", path=name, line=err.line if err else None)
+
+
+def read_xliff(data: bytes, name: str) -> list[XliffFile]:
+    """Parse and validate XLIFF bytes (safely: no entities, DTDs or network).
+
+    :raises XMLSecurityError: hostile XML.
+    :raises CatalogError: malformed or schema-invalid XLIFF, or duplicate units.
+    """
+    root = parse_xml(data, name)
+    validate_xliff(root, name)
+    files = []
+    for f in root.iterfind(_X + "file"):
+        units = []
+        for u in f.iter(_X + "trans-unit"):
+            target = u.find(_X + "target")
+            units.append(XliffUnit(id=u.get("id"), line=u.sourceline or 0, source=u.find(_X + "source"),
+                                   target=target, state=target.get("state") if target is not None else None,
+                                   locked=u.get("translate") == "no"))
+        if not f.get("target-language"):
+            raise CatalogError("<file> has no target-language", path=name, line=f.sourceline)
+        files.append(XliffFile(name=name, original=f.get("original"), source_language=f.get("source-language"),
+                               target_language=f.get("target-language"), units=tuple(units)))
+    return files
+
+
+@dataclass(frozen=True, slots=True)
+class UnitProblem:
+    """A unit that was not merged, and why (``kind``: stale, locked, markup, duplicate)."""
+
+    kind: str
+    unit_id: str
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.unit_id}: {self.message}"
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What :func:`merge_xliff` did: the new catalog and the counts."""
+
+    po: polib.POFile
+    changed: int = 0
+    unchanged: int = 0
+    problems: tuple[UnitProblem, ...] = ()
+
+
+def merge_xliff(po: polib.POFile, xf: XliffFile, *, approved: Mapping[str, str] | None = None,
+                machine: Callable[[polib.POEntry], bool] | None = None,
+                mark_reviewed: Callable[[polib.POEntry], None] | None = None) -> MergeResult:
+    """Merge the targets of ``xf`` into a copy of ``po``.
+
+    A unit whose id or source no longer matches the catalog is reported
+    (``stale``), never merged; a changed target on a locked disclaimer is
+    reported (``locked``) and not merged. A unit whose target and state equal
+    what an export would write changes nothing, so an untouched file leaves
+    the catalog byte-identical.
+
+    :param mark_reviewed: called on an entry a translator confirmed, to drop
+        machine-translation marks (default: nothing beyond the fuzzy flag).
+    """
+    approved = approved or {}
+    machine = machine or (lambda e: False)
+    po = copy.deepcopy(po)
+    fmt = catalog_format(po)
+    index = {unit_id(e.msgctxt, e.msgid): e for e in po if not e.obsolete and not e.msgid_plural and e.msgid}
+    problems: list[UnitProblem] = []
+    changed = unchanged = 0
+    seen: set[str] = set()
+
+    def problem(kind: str, u: XliffUnit, msg: str) -> None:
+        problems.append(UnitProblem(kind, u.id, xf.name, u.line, msg))
+
+    for u in xf.units:
+        if u.id in seen:
+            problem("duplicate", u, "unit appears twice; ignored")
+            continue
+        seen.add(u.id)
+        e = index.get(u.id)
+        if e is None:
+            problem("stale", u, "no such message in the catalog (the English text changed or was removed); "
+                                "not merged — export again")
+            continue
+        expected = _inline_element("source", e.msgid, fmt, None)
+        if _shape(expected) != _shape(u.source):
+            problem("stale", u, "the source text differs from the catalog's; not merged — export again")
+            continue
+        table = _source_table(parse_inline(e.msgid, fmt))
+        bad: list[str] = []
+        text = _native(u.target, table, bad) if u.target is not None else ""
+        if bad:
+            problem("markup", u, "; ".join(bad) + "; not merged")
+            continue
+        state, qualifier = entry_state(e, approved, machine)
+        new_state = u.state
+        locked = _approved_lock(e, approved)
+        if (locked or u.locked) and (text != e.msgstr):
+            problem("locked", u, "approved safety disclaimer was edited; rejected (the approved wording stays)")
+            continue
+        if not text or (text == e.msgstr and new_state == state and
+                        (u.target is None or u.target.get("state-qualifier") == qualifier)):
+            unchanged += 1
+            continue
+        if locked:
+            unchanged += 1
+            continue
+        confirmed = new_state is None or new_state in _CONFIRMED
+        before = (e.msgstr, list(e.flags), e.previous_msgid, e.previous_msgctxt)
+        e.msgstr = text
+        if confirmed:
+            e.flags = [f for f in e.flags if f != "fuzzy"]
+            e.previous_msgid = e.previous_msgctxt = None
+            if mark_reviewed is not None:
+                mark_reviewed(e)
+        elif "fuzzy" not in e.flags:
+            e.flags.insert(0, "fuzzy")
+        if (e.msgstr, list(e.flags), e.previous_msgid, e.previous_msgctxt) == before:
+            unchanged += 1
+        else:
+            changed += 1
+    return MergeResult(po=po, changed=changed, unchanged=unchanged, problems=tuple(problems))
+
+
+def wrap_notes(text: str) -> str:
+    """Notes as a translator reads them in a terminal (for previews)."""
+    return textwrap.fill(text, 79)
