@@ -1,0 +1,448 @@
+"""Localised copies: a document plus a catalog gives the text to publish.
+
+Pure: :func:`build_document` takes a segmented :class:`~l10n.model.Document`,
+its locale catalog and the publishing policy and returns a
+:class:`CopyBuild` holding the files' bytes, the figures for the manifest and
+the reasons (``problems``) that forbid publishing it. Nothing here reads or
+writes files; :mod:`l10n.publish.pipeline` does.
+
+Formats:
+
+* Markdown gives ``<doc>.md`` and a standalone ``<doc>.html`` page rendered
+  with markdown-it-py, whose heading ids are the *source* headings' slugs so
+  that in-page contents links keep working in every language;
+* HTML gives ``<doc>.html`` (the source page with ``lang``, ``dir`` and
+  ``<meta charset="utf-8">`` set);
+* plain text gives ``<doc>.txt`` and a ``<doc>.html`` page.
+
+Every safety disclaimer is wrapped in an element marked
+``data-disclaimer="<id>"``; the standard safety notices (``standard: true`` in
+the glossary) end every copy in an ``<aside data-disclaimer="<id>" role="note">``
+(a final paragraph in Markdown). When unreviewed machine translation is
+shown, a sentence in the page's language says so at the top. Every HTML page
+is re-parsed with lxml (no network, no entities); broken markup is a problem,
+never a page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import polib
+from lxml import etree
+from lxml import html as lxml_html
+from markdown_it import MarkdownIt
+
+from l10n.catalogs import DISCLAIMER_PREFIX
+from l10n.errors import L10nError
+from l10n.formats.xmlsafe import html_parser
+from l10n.locales import PSEUDO_LOCALES, direction, to_bcp47
+from l10n.model import Document, Segment
+from l10n.publish.policy import EntryState, PublishPolicy, entry_state, published_text
+from l10n.render import render_document
+
+__all__ = ["MT_NOTICE", "CopyBuild", "Notice", "build_document", "disclaimer_texts", "github_slug",
+           "markdown_to_html", "mt_notice", "page_problems", "sha256_text", "visible_text"]
+
+_ATTR_KINDS = {"alt", "title", "meta"}
+
+#: "This page was machine-translated" in each language we ship (English is the fallback).
+MT_NOTICE = {
+    "en": "This page was translated by a machine and has not yet been reviewed by a person.",
+    "es": "Esta página se ha traducido automáticamente y todavía no la ha revisado ninguna persona.",
+    "ca": "Aquesta pàgina s'ha traduït automàticament i encara no l'ha revisada cap persona.",
+    "fr": "Cette page a été traduite automatiquement et n'a pas encore été relue par une personne.",
+    "pt_BR": "Esta página foi traduzida automaticamente e ainda não foi revisada por uma pessoa.",
+    "pt": "Esta página foi traduzida automaticamente e ainda não foi revista por uma pessoa.",
+    "ar": "تُرجمت هذه الصفحة آليًا ولم يراجعها أي شخص بعد.",
+    "en_XA": "[Ţĥîš þåĝé ŵåš ţŕåñšļåţéð ƀý å ɱåçĥîñé åñð ĥåš ñöţ ýéţ ƀééñ ŕéṽîéŵéð ƀý å þéŕšöñ. one two three]",
+}
+
+_STYLE = """body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Naskh Arabic",sans-serif;\
+max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1b1b1b}
+[data-l10n-notice]{background:#fff4ce;border:1px solid #c9a800;padding:.6rem 1rem}
+aside[data-disclaimer]{margin-top:2rem;border-inline-start:4px solid #0b6e4f;background:#eef7f2;padding:.6rem 1rem}
+img{max-width:100%;height:auto}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.3rem .6rem}"""
+
+
+def mt_notice(locale: str) -> str:
+    """The machine-translation notice in ``locale`` (then its language, then English).
+
+    >>> mt_notice("pt_BR").startswith("Esta página")
+    True
+    >>> mt_notice("de") == MT_NOTICE["en"]
+    True
+    """
+    return MT_NOTICE.get(locale) or MT_NOTICE.get(locale.split("_")[0]) or MT_NOTICE["en"]
+
+
+def sha256_text(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A standard safety notice for one locale: its id, English text and approved translation."""
+
+    id: str
+    source: str
+    text: str | None
+
+
+@dataclass(frozen=True)
+class CopyBuild:
+    """The localised copy of one document in one locale, ready to write (or refused).
+
+    ``files`` maps a file name relative to ``dist/<locale>/`` to its bytes;
+    ``disclaimers`` maps each disclaimer id to its published visible text and
+    ``disclaimer_sources`` to the English visible text; ``assets`` lists the
+    relative paths of referenced images (relative to the document's folder).
+    """
+
+    document: str
+    domain: str
+    locale: str
+    files: Mapping[str, bytes]
+    completeness: float
+    machine_share: float
+    counts: Mapping[str, int]
+    disclaimers: Mapping[str, str]
+    disclaimer_sources: Mapping[str, str]
+    standard: tuple[str, ...] = ()
+    assets: tuple[str, ...] = ()
+    published: Mapping[tuple[str | None, str], str] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the copy may be published."""
+        return not self.problems
+
+
+def github_slug(text: str, seen: dict[str, int]) -> str:
+    """GitHub's anchor for a heading's plain text, unique within ``seen``.
+
+    >>> seen = {}
+    >>> github_slug("What is Kratom?", seen), github_slug("What is Kratom?", seen)
+    ('what-is-kratom', 'what-is-kratom-1')
+    """
+    slug = re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+    if slug in seen:
+        seen[slug] += 1
+        slug = f"{slug}-{seen[slug]}"
+    else:
+        seen[slug] = 0
+    return slug
+
+
+def _md() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def _inline_text(token) -> str:
+    parts = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _headings(tokens) -> list[tuple[int, str]]:
+    return [(i, _inline_text(tokens[i + 1])) for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def markdown_to_html(text: str, source: str) -> tuple[str, str]:
+    """Render localised Markdown to HTML; heading ids are the slugs of ``source``'s headings.
+
+    Returns ``(body_html, first_heading_text)``.
+    :raises L10nError: the copy does not have the source's headings (markup was broken).
+    """
+    md = _md()
+    tokens = md.parse(text)
+    target = _headings(tokens)
+    origin = _headings(md.parse(source))
+    if len(target) != len(origin):
+        raise L10nError(f"the copy has {len(target)} headings where the source has {len(origin)} "
+                        "(a translation broke the Markdown structure)")
+    seen: dict[str, int] = {}
+    for (i, _), (_, src_text) in zip(target, origin):
+        tokens[i].attrSet("id", github_slug(src_text, seen))
+    title = target[0][1] if target else ""
+    return md.renderer.render(tokens, md.options, {}), title
+
+
+def visible_text(fragment: str, fmt: str) -> str:
+    """The visible text of a segment's markup (Markdown inline, HTML or plain), whitespace folded."""
+    if fmt == "md":
+        fragment = _md().renderInline(fragment)
+    elif fmt != "html":
+        return _fold(fragment)
+    try:
+        el = lxml_html.fragment_fromstring(fragment or " ", create_parent="div", parser=html_parser())
+    except (etree.ParserError, ValueError):
+        return _fold(html.unescape(re.sub(r"<[^>]*>", "", fragment)))
+    return _fold(el.text_content())
+
+
+def _notice_html(n: Notice, tag: str = "aside") -> str:
+    role = ' role="note"' if tag == "aside" else ""
+    return f'<{tag} data-disclaimer="{html.escape(n.id)}"{role}>{html.escape(n.text or "")}</{tag}>'
+
+
+def _page(locale: str, title: str, body: str, *, banner: str, notices: list[Notice]) -> str:
+    parts = ["<!DOCTYPE html>",
+             f'<html lang="{to_bcp47(locale)}" dir="{direction(locale)}">',
+             "<head>", '<meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             f"<title>{html.escape(title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>"]
+    if banner:
+        parts.append(banner)
+    parts.append("<main>")
+    parts.append(body.rstrip("\n"))
+    parts.append("</main>")
+    parts.extend(_notice_html(n) for n in notices)
+    parts.extend(["</body>", "</html>", ""])
+    return "\n".join(parts)
+
+
+def _banner_html(locale: str) -> str:
+    return f'<p data-l10n-notice="machine-translation" role="note">{html.escape(mt_notice(locale))}</p>'
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
+_HEAD_TAG = re.compile(r"<head\b[^>]*>", re.I)
+_BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
+_META_CHARSET = re.compile(r"<meta\s+charset\s*=\s*[\"']?[^\"'\s>]*[\"']?\s*/?>", re.I)
+_META_CT = re.compile(r"<meta\s+http-equiv\s*=\s*[\"']?content-type[\"']?[^>]*>", re.I)
+
+
+def _decorate_html(text: str, locale: str, *, banner: str, notices: list[Notice], name: str) -> str:
+    """Set lang/dir/charset on a full HTML page; add the banner and the notices."""
+    m = _HTML_TAG.search(text)
+    if m is None:  # a fragment: wrap it in our page
+        return _page(locale, "", text, banner=banner, notices=notices)
+    attrs = dict(re.findall(r"([^\s=/<>\"']+)\s*=\s*\"([^\"]*)\"", m.group(0)[5:]))
+    attrs.update(re.findall(r"([^\s=/<>\"']+)\s*=\s*'([^']*)'", m.group(0)[5:]))
+    attrs["lang"] = to_bcp47(locale)
+    attrs["dir"] = direction(locale)
+    start = "<html" + "".join(f' {k}="{html.escape(html.unescape(v))}"' for k, v in attrs.items()) + ">"
+    text = text[:m.start()] + start + text[m.end():]
+    text = _META_CT.sub("", text)
+    if _META_CHARSET.search(text):
+        text = _META_CHARSET.sub('<meta charset="utf-8">', text, count=1)
+    elif (h := _HEAD_TAG.search(text)) is not None:
+        text = text[:h.end()] + '\n<meta charset="utf-8">' + text[h.end():]
+    else:
+        pos = _HTML_TAG.search(text).end()
+        text = text[:pos] + '\n<head><meta charset="utf-8"></head>' + text[pos:]
+    if banner:
+        b = _BODY_TAG.search(text)
+        if b is None:
+            raise L10nError("the page has no <body> to carry the machine-translation notice", path=name)
+        text = text[:b.end()] + "\n" + banner + text[b.end():]
+    if notices:
+        end = text.lower().rfind("</body>")
+        if end < 0:
+            end = text.lower().rfind("</html>")
+        if end < 0:
+            end = len(text)
+        text = text[:end] + "\n".join(_notice_html(n) for n in notices) + "\n" + text[end:]
+    return text
+
+
+def page_problems(data: bytes, name: str) -> tuple[list[str], etree._Element | None]:
+    """Re-parse an HTML page with lxml (no network, no entities); the markup errors found."""
+    from l10n.formats.xmlsafe import parse_html  # refuses DTDs and entities
+
+    try:
+        parse_html(data, name)
+    except L10nError as exc:
+        return [f"{name}: {exc.message}"], None
+    parser = html_parser()
+    root = lxml_html.document_fromstring(data, parser=parser)
+    errors = [f"{name}:{e.line}: broken markup: {e.message}" for e in parser.error_log
+              if e.level >= etree.ErrorLevels.ERROR and e.type_name != "HTML_UNKNOWN_TAG"]
+    return errors, root
+
+
+def disclaimer_texts(root: etree._Element) -> dict[str, list[str]]:
+    """Visible text of every ``data-disclaimer`` element, by id (a list: ids may repeat)."""
+    out: dict[str, list[str]] = {}
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.get("data-disclaimer"):
+            out.setdefault(el.get("data-disclaimer"), []).append(_fold(el.text_content()))
+    return out
+
+
+def _wrap(seg: Segment, did: str, text: str, fmt: str) -> str:
+    if seg.kind in _ATTR_KINDS or fmt == "txt":
+        return text
+    return f'<span data-disclaimer="{html.escape(did)}">{text}</span>'
+
+
+def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: PublishPolicy,
+                   disclaimer_of: Callable[[Segment], str | None] = lambda s: s.disclaimer_id,
+                   approved: Callable[[str], str | None] = lambda did: None,
+                   notices: tuple[Notice, ...] = (),
+                   is_mt: Callable[[polib.POEntry], bool] = lambda e: False) -> CopyBuild:
+    """Build the localised copy of ``doc`` in ``locale`` from its catalog ``po``.
+
+    :param disclaimer_of: the disclaimer id of a segment (the glossary matches by text).
+    :param approved: the approved translation of a disclaimer id in this locale, if any.
+    :param notices: the standard safety notices that end every copy.
+    :param is_mt: whether a fuzzy entry is unreviewed machine translation.
+    """
+    index = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete and e.msgid}
+    problems: list[str] = []
+    keys: dict[tuple[str | None, str], tuple[Segment, str | None]] = {}
+    for seg in doc.segments:
+        did = seg.disclaimer_id or disclaimer_of(seg)
+        ctxt = f"{DISCLAIMER_PREFIX}{did}" if did else seg.msgctxt
+        keys.setdefault((ctxt, seg.source), (seg, did))
+    counts = {s: 0 for s in (EntryState.TRANSLATED, EntryState.MACHINE, EntryState.FUZZY, EntryState.STALE,
+                             EntryState.UNTRANSLATED)}
+    table: dict[tuple[str | None, str], str] = {}
+    machine = 0
+    for key, (seg, did) in keys.items():
+        entry = index.get(key)
+        state = entry_state(entry, is_mt) if entry is not None else EntryState.UNTRANSLATED
+        counts[state] += 1
+        text = published_text(entry, state, locale=locale, policy=policy) if entry is not None else None
+        if did:
+            if text is None:
+                problems.append(f"disclaimer {did!r} is {'missing from the catalog' if entry is None else state}; "
+                                "disclaimers must be reviewed translations")
+            elif (ok := approved(did)) is not None and _fold(ok) != _fold(text):
+                problems.append(f"disclaimer {did!r} differs from its approved translation in the glossary")
+        if text is not None:
+            table[key] = text
+            if state == EntryState.MACHINE:
+                machine += 1
+    total = len(keys)
+    completeness = round(len(table) / total, 4) if total else 1.0
+    machine_share = round(machine / total, 4) if total else 0.0
+    if completeness < policy.completeness_threshold:
+        problems.append(f"{completeness:.0%} translated, below the completeness threshold "
+                        f"{policy.completeness_threshold:.0%}")
+    for n in notices:
+        if not n.text:
+            problems.append(f"the standard safety notice {n.id!r} has no approved translation for {locale}")
+
+    def lookup(seg: Segment) -> str | None:
+        did = seg.disclaimer_id or disclaimer_of(seg)
+        key = (f"{DISCLAIMER_PREFIX}{did}" if did else seg.msgctxt, seg.source)
+        text = table.get(key)
+        if text is None or not did:
+            return text
+        return _wrap(seg, did, text, doc.fmt)
+
+    expected: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    for key, (seg, did) in keys.items():
+        if did and key in table and seg.kind not in _ATTR_KINDS:
+            expected[did] = visible_text(table[key], doc.fmt)
+            sources[did] = visible_text(seg.source, doc.fmt)
+    for n in notices:
+        if n.text:
+            expected[n.id] = _fold(n.text)
+            sources[n.id] = _fold(n.source)
+    mt_used = machine > 0
+    files: dict[str, bytes] = {}
+    assets: list[str] = []
+    stem = doc.name.rsplit(".", 1)[0]
+    try:
+        localised = render_document(doc, lookup)
+        good_notices = [n for n in notices if n.text]
+        if doc.fmt == "md":
+            source = render_document(doc, None)
+            body_html, title = markdown_to_html(localised, source)
+            md_text = localised
+            if mt_used:
+                md_text = f"*{mt_notice(locale)}*\n\n" + md_text
+            if good_notices:
+                md_text = md_text.rstrip("\n") + "\n\n" + "\n\n".join(
+                    f'<span data-disclaimer="{html.escape(n.id)}">{html.escape(n.text or "")}</span>'
+                    for n in good_notices) + "\n"
+            files[f"{stem}.md"] = md_text.encode("utf-8")
+            page = _page(locale, title, body_html, banner=_banner_html(locale) if mt_used else "",
+                         notices=good_notices)
+            assets = _md_assets(localised)
+        elif doc.fmt == "html":
+            page = _decorate_html(localised, locale, banner=_banner_html(locale) if mt_used else "",
+                                  notices=good_notices, name=doc.name)
+            assets = _html_assets(localised)
+        else:
+            body = "\n".join(f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", localised) if p.strip())
+            txt = localised
+            if mt_used:
+                txt = mt_notice(locale) + "\n\n" + txt
+            if good_notices:
+                txt = txt.rstrip("\n") + "\n\n" + "\n\n".join(n.text or "" for n in good_notices) + "\n"
+            files[f"{stem}.txt"] = txt.encode("utf-8")
+            page = _page(locale, doc.domain, body, banner=_banner_html(locale) if mt_used else "",
+                         notices=good_notices)
+        data = page.encode("utf-8")
+        errors, root = page_problems(data, f"{locale}/{stem}.html")
+        problems.extend(errors)
+        if root is not None:
+            found = disclaimer_texts(root)
+            for did, text in sorted(expected.items()):
+                if did not in found:
+                    problems.append(f"disclaimer {did!r} is not marked in the rendered page")
+                elif any(t != text for t in found[did]):
+                    problems.append(f"disclaimer {did!r} does not render as its translation")
+        files[f"{stem}.html"] = data
+    except L10nError as exc:
+        problems.append(f"{doc.name}: cannot render: {exc.message}")
+    return CopyBuild(document=doc.name, domain=doc.domain, locale=locale, files=files,
+                     completeness=completeness, machine_share=machine_share, counts=counts,
+                     disclaimers=expected, disclaimer_sources=sources,
+                     standard=tuple(n.id for n in notices), assets=tuple(sorted(set(assets))),
+                     published=table, problems=tuple(problems))
+
+
+def _relative_asset(url: str) -> str | None:
+    if not url or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url) or url.startswith(("/", "#", "//")):
+        return None
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if not path or ".." in path.split("/"):
+        return None
+    return path
+
+
+def _md_assets(text: str) -> list[str]:
+    out = []
+    for tok in _md().parse(text):
+        for child in tok.children or ():
+            if child.type == "image" and (p := _relative_asset(str(child.attrGet("src") or ""))):
+                out.append(p)
+        if tok.type in ("html_block",):
+            out.extend(_html_assets(tok.content))
+    return out
+
+
+def _html_assets(text: str) -> list[str]:
+    out = []
+    for m in re.finditer(r"<(?:img|source|video|audio)\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", text, re.I):
+        if p := _relative_asset(html.unescape(m.group(1))):
+            out.append(p)
+    for m in re.finditer(r"<link\b[^>]*?\bhref\s*=\s*[\"']([^\"']+)[\"']", text, re.I):
+        if p := _relative_asset(html.unescape(m.group(1))):
+            out.append(p)
+    return out
+
+
+def is_pseudo(locale: str) -> bool:
+    """True for pseudo-locales such as ``en_XA``."""
+    return locale in PSEUDO_LOCALES

@@ -1,0 +1,98 @@
+"""``dist/manifest.json``: what was published, so that it can be verified later.
+
+Pure. :func:`locale_entry` describes one built locale; :func:`merge_manifest`
+puts it into the (previous) manifest; :func:`dump_manifest` gives
+deterministic bytes (sorted keys, no timestamps), so that rebuilding with no
+change leaves the file byte-identical; :func:`load_manifest` reads it back
+with errors naming the file.
+
+Shape::
+
+    {"format": 1, "tool": "l10n", "version": "0.1.0", "source_language": "en",
+     "locales": {"es": {"lang": "es", "dir": "ltr", "files": {"es/images/x.svg": "<sha256>"},
+       "documents": {"kratom.md": {
+          "completeness": 0.95, "machine_translation": 0.1,
+          "catalog": {"path": "locales/es/LC_MESSAGES/kratom.po",
+                      "revision": "2026-01-01 10:00+0000", "sha256": "..."},
+          "disclaimers": {"consult": {"sha256": "<published text>", "source_sha256": "<English text>",
+                                      "standard": false}},
+          "files": {"es/kratom.md": "<sha256>", "es/kratom.html": "<sha256>",
+                    "es/LC_MESSAGES/kratom.mo": "<sha256>"}}}}}}
+
+Disclaimer hashes are over the visible text with whitespace folded, as
+:func:`l10n.publish.build.disclaimer_texts` reads it from a page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from l10n.errors import PublishError
+from l10n.locales import direction, to_bcp47
+from l10n.publish.build import CopyBuild, sha256_text
+
+__all__ = ["FORMAT", "dump_manifest", "document_entry", "load_manifest", "merge_manifest"]
+
+FORMAT = 1
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex SHA-256 of bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def document_entry(build: CopyBuild, *, files: Mapping[str, bytes], catalog_path: str, catalog_bytes: bytes,
+                   revision: str) -> dict[str, Any]:
+    """The manifest entry of one published copy; ``files`` are relative to the output folder."""
+    return {
+        "completeness": build.completeness,
+        "machine_translation": build.machine_share,
+        "catalog": {"path": catalog_path, "revision": revision, "sha256": sha256_bytes(catalog_bytes)},
+        "disclaimers": {did: {"sha256": sha256_text(text),
+                              "source_sha256": sha256_text(build.disclaimer_sources.get(did, "")),
+                              "standard": did in build.standard}
+                        for did, text in build.disclaimers.items()},
+        "files": {name: sha256_bytes(data) for name, data in files.items()},
+    }
+
+
+def merge_manifest(previous: Mapping[str, Any] | None, *, version: str, source_language: str,
+                   built: Mapping[str, tuple[dict[str, Any], dict[str, str]]],
+                   removed: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A new manifest: ``previous`` with the ``built`` locales replaced and ``removed`` ones dropped.
+
+    ``built`` maps a locale to ``(documents, locale_files)``.
+    """
+    locales = dict((previous or {}).get("locales", {}))
+    for loc in removed:
+        locales.pop(loc, None)
+    for loc, (documents, files) in built.items():
+        locales[loc] = {"lang": to_bcp47(loc), "dir": direction(loc), "documents": documents, "files": files}
+    return {"format": FORMAT, "tool": "l10n", "version": version, "source_language": source_language,
+            "locales": locales}
+
+
+def dump_manifest(manifest: Mapping[str, Any]) -> bytes:
+    """Deterministic JSON bytes (sorted keys, two-space indent, final newline)."""
+    return (json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def load_manifest(data: bytes, name: str) -> dict[str, Any]:
+    """Parse a manifest; anything malformed is a :class:`PublishError` naming the file (and line)."""
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise PublishError("manifest is not UTF-8", path=name) from None
+    except json.JSONDecodeError as exc:
+        raise PublishError(f"manifest is not valid JSON: {exc.msg}", path=name, line=exc.lineno) from None
+    if not isinstance(value, dict) or not isinstance(value.get("locales"), dict):
+        raise PublishError("not an l10n manifest (no 'locales' table)", path=name)
+    if value.get("format") != FORMAT:
+        raise PublishError(f"unsupported manifest format {value.get('format')!r} (expected {FORMAT})", path=name)
+    for loc, entry in value["locales"].items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("documents"), dict):
+            raise PublishError(f"locale {loc!r} has no 'documents' table", path=name)
+    return value

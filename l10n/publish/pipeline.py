@@ -1,0 +1,359 @@
+"""The publishing stage on disk: assess, build, run.
+
+This module (with :mod:`l10n.project`) is where paths meet the pure core:
+
+* :func:`assess` reads documents, glossary and catalogs, runs the checks and
+  builds every copy in memory (nothing written) — ``status`` and ``report``
+  use it;
+* :func:`build` writes the copies of every locale that passed, atomically,
+  removes the output of a locale that did not (never a half-built or stale
+  locale in ``dist/``), writes the MO files to
+  ``dist/<locale>/LC_MESSAGES/<doc>.mo`` (published translations only) and
+  ``dist/manifest.json``;
+* :func:`run` is ``l10n run``: extract, update, machine-translate the locales
+  that have an offline engine, build, report.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polib
+
+import l10n
+from l10n.catalogs import NullAnnotator, atomic_write, generate_mo, mo_messages
+from l10n.config import Settings
+from l10n.errors import L10nError, PublishError
+from l10n.model import Finding, Severity
+from l10n.project import extract, load_documents, read_catalog, rel, update
+from l10n.publish.build import CopyBuild, Notice, build_document
+from l10n.publish.manifest import document_entry, dump_manifest, load_manifest, merge_manifest
+from l10n.publish.policy import PublishPolicy, machine_translation_detector, parse_policy
+
+__all__ = ["LocaleAssessment", "Reason", "RunResult", "assess", "build", "run", "run_locales"]
+
+MANIFEST = "manifest.json"
+
+#: Reason kinds. "incomplete" (not enough translated) is the only one that is not a safety failure.
+INCOMPLETE, DISCLAIMER, CHECK, MARKUP, CATALOG = "incomplete", "disclaimer", "check", "markup", "catalog"
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a locale is not built: a kind (see module constants) and a message."""
+
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class LocaleAssessment:
+    """Everything known about one locale before writing: copies, findings, reasons."""
+
+    locale: str
+    copies: list[CopyBuild] = field(default_factory=list)
+    catalogs: dict[str, tuple[Path, bytes, polib.POFile]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+    built: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when the locale may be published."""
+        return not self.reasons
+
+    @property
+    def completeness(self) -> float:
+        """Share of segments published translated, over every document."""
+        total = sum(sum(c.counts.values()) for c in self.copies)
+        return round(sum(len(c.published) for c in self.copies) / total, 4) if total else 0.0
+
+    @property
+    def safety_failure(self) -> bool:
+        """True when a reason is about safety (disclaimer, check, markup), not only incompleteness."""
+        return any(r.kind != INCOMPLETE for r in self.reasons)
+
+
+def _glossary(settings: Settings) -> Any:
+    """The glossary (an annotator), or a null annotator when there is none (or the stage is absent)."""
+    if not settings.glossary.is_file():
+        return NullAnnotator()
+    try:
+        from l10n.project import load_annotator
+
+        return load_annotator(settings)
+    except ImportError:
+        return NullAnnotator()
+
+
+def _notices(glossary: Any, locale: str) -> tuple[Notice, ...]:
+    out = []
+    for d in getattr(glossary, "disclaimers", ()) or ():
+        if not getattr(d, "standard", False):
+            continue
+        tr = d.approved_for(locale)
+        stale = bool(getattr(d, "is_stale", lambda loc: False)(locale))
+        out.append(Notice(id=d.id, source=d.text, text=None if tr is None or stale else tr.text))
+    return tuple(sorted(out, key=lambda n: n.id))
+
+
+def _approved(glossary: Any, locale: str) -> Callable[[str], str | None]:
+    def approved(did: str) -> str | None:
+        getter = getattr(glossary, "disclaimer", None)
+        if getter is None:
+            return None
+        try:
+            d = getter(did)
+        except (KeyError, L10nError):
+            return None
+        tr = d.approved_for(locale) if d is not None else None
+        return tr.text if tr is not None else None
+    return approved
+
+
+def _check_module():
+    try:
+        import l10n.checks as checks
+    except ImportError:
+        return None
+    return checks
+
+
+def blocking(finding: Finding) -> bool:
+    """A finding that stops a locale from being published.
+
+    Any error of the disclaimer family, or any non-suppressible error.
+    """
+    if finding.severity < Severity.ERROR:
+        return False
+    if not finding.suppressible:
+        return True
+    checks = _check_module()
+    spec = checks.get_check(finding.code) if checks is not None else None
+    return getattr(spec, "family", "") == "disclaimer"
+
+
+def _finding_reason(f: Finding) -> Reason:
+    where = f"{f.path}:{f.line}: " if f.path else ""
+    return Reason(DISCLAIMER if (f.msgctxt or "").startswith("disclaimer:") else CHECK,
+                  f"{where}{f.code} {f.message}")
+
+
+def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
+           on_locale: Callable[[str], None] | None = None) -> list[LocaleAssessment]:
+    """Build every copy of every locale in memory and decide which locales may be published."""
+    policy = policy or parse_policy(settings.publish)
+    docs = load_documents(settings)
+    glossary = _glossary(settings)
+    is_mt = machine_translation_detector()
+    checks = _check_module()
+    out = []
+    for locale in locales:
+        if on_locale:
+            on_locale(locale)
+        a = LocaleAssessment(locale)
+        notices = _notices(glossary, locale)
+        for doc in docs:
+            path = settings.po_path(locale, doc.domain)
+            if not path.is_file():
+                a.reasons.append(Reason(INCOMPLETE, f"no catalog {rel(settings, path)} (run `l10n update`)"))
+                continue
+            data = path.read_bytes()
+            po = read_catalog(path, settings, locale=locale)
+            a.catalogs[doc.domain] = (path, data, po)
+            if checks is not None:
+                pot_path = settings.pot_path(doc.domain)
+                template = read_catalog(pot_path, settings) if pot_path.is_file() else None
+                found = checks.check_catalog(po, locale=locale, glossary=glossary if notices or
+                                             getattr(glossary, "disclaimers", None) is not None else None,
+                                             template=template, path=rel(settings, path),
+                                             options=settings.check)
+                a.findings.extend(found)
+                a.reasons.extend(_finding_reason(f) for f in found if blocking(f))
+            copy = build_document(doc, po, locale=locale, policy=policy,
+                                  disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
+                                  approved=_approved(glossary, locale), notices=notices, is_mt=is_mt)
+            a.copies.append(copy)
+            for p in copy.problems:
+                kind = INCOMPLETE if "completeness threshold" in p else \
+                    MARKUP if "markup" in p or "cannot render" in p else DISCLAIMER
+                a.reasons.append(Reason(kind, f"{doc.name}: {p}"))
+            if checks is not None and copy.files:
+                for name, blob in sorted(copy.files.items()):
+                    fmt = name.rsplit(".", 1)[-1]
+                    found = checks.check_rendered(blob.decode("utf-8"), fmt, locale=locale, glossary=glossary,
+                                                  expected=copy.disclaimers, path=f"{locale}/{name}")
+                    a.findings.extend(found)
+                    a.reasons.extend(Reason(DISCLAIMER, f"{locale}/{name}: {f.code} {f.message}")
+                                     for f in found if f.severity >= Severity.ERROR)
+        out.append(a)
+    return out
+
+
+def _mo(po: polib.POFile, copy: CopyBuild) -> bytes:
+    """An MO with exactly the translations the copy published."""
+    published = polib.POFile()
+    published.metadata = dict(po.metadata)
+    for (ctxt, msgid), text in sorted(copy.published.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
+        published.append(polib.POEntry(msgctxt=ctxt, msgid=msgid, msgstr=text))
+    return generate_mo(mo_messages(published, use_fuzzy=False))
+
+
+def _remove_tree(folder: Path, root: Path) -> bool:
+    if folder.is_dir() and folder.resolve() != root.resolve() and root.resolve() in folder.resolve().parents:
+        shutil.rmtree(folder)
+        return True
+    return False
+
+
+def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
+          on_locale: Callable[[str], None] | None = None) -> tuple[list[LocaleAssessment], list[Path]]:
+    """Publish every locale that passes into ``settings.output``; returns (assessments, written files).
+
+    A locale that fails is not published and its previous output is removed,
+    so ``dist/`` never holds a half-built locale or one the manifest does not
+    vouch for. Files are written atomically and only when their bytes change.
+    """
+    results = assess(settings, locales, policy=policy, on_locale=on_locale)
+    out_dir = settings.output
+    manifest_path = out_dir / MANIFEST
+    previous = load_manifest(manifest_path.read_bytes(), rel(settings, manifest_path)) \
+        if manifest_path.is_file() else None
+    written: list[Path] = []
+    built: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+    removed = []
+    for a in results:
+        folder = out_dir / a.locale
+        if not a.ok:
+            _remove_tree(folder, out_dir)
+            removed.append(a.locale)
+            continue
+        keep: set[Path] = set()
+        documents: dict[str, Any] = {}
+        assets: dict[str, bytes] = {}
+        for copy in a.copies:
+            path, data, po = a.catalogs[copy.domain]
+            files = {f"{a.locale}/{name}": blob for name, blob in copy.files.items()}
+            files[f"{a.locale}/LC_MESSAGES/{copy.domain}.mo"] = _mo(po, copy)
+            doc_dir = Path(copy.document).parent
+            for asset in copy.assets:
+                src = settings.source_docs / doc_dir / asset
+                if src.is_file():
+                    assets[(Path(a.locale) / doc_dir / asset).as_posix()] = src.read_bytes()
+            for name, blob in files.items():
+                target = out_dir / name
+                keep.add(target)
+                if atomic_write(target, blob):
+                    written.append(target)
+            documents[copy.document] = document_entry(copy, files=files, catalog_path=rel(settings, path),
+                                                      catalog_bytes=data,
+                                                      revision=po.metadata.get("PO-Revision-Date", ""))
+        for name, blob in assets.items():
+            target = out_dir / name
+            keep.add(target)
+            if atomic_write(target, blob):
+                written.append(target)
+        from l10n.publish.manifest import sha256_bytes
+
+        for stale in sorted(p for p in folder.rglob("*") if p.is_file() and p not in keep):
+            stale.unlink()
+        built[a.locale] = (documents, {name: sha256_bytes(blob) for name, blob in assets.items()})
+        a.built = True
+    manifest = merge_manifest(previous, version=l10n.__version__, source_language=settings.source_language,
+                              built=built, removed=tuple(removed))
+    if atomic_write(manifest_path, dump_manifest(manifest)):
+        written.append(manifest_path)
+    return results, written
+
+
+@dataclass
+class RunResult:
+    """What ``l10n run`` did: translation summaries, the build, the dashboard path."""
+
+    locales: tuple[str, ...]
+    translated: dict[str, Any] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+    assessments: list[LocaleAssessment] = field(default_factory=list)
+    report: Path | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a locale that is complete enough fails a safety check; being untranslated is not an error."""
+        return 1 if any(not a.built and not _only_incomplete(a) for a in self.assessments) else 0
+
+
+def _only_incomplete(a: LocaleAssessment) -> bool:
+    """A locale that is simply not translated (yet): every reason is incompleteness or follows from it."""
+    if all(r.kind == INCOMPLETE for r in a.reasons):
+        return True
+    # An untranslated locale also lacks its disclaimers: that is "not translated", not "unsafe".
+    translated = sum(c.counts.get("translated", 0) + c.counts.get("machine", 0) for c in a.copies)
+    return translated == 0
+
+
+def run_locales(settings: Settings) -> tuple[str, ...]:
+    """The configured locales plus any locale that has an engine (such as the pseudo-locale)."""
+    extra = tuple(loc for loc in settings.engines if loc not in settings.locales)
+    return tuple(settings.locales) + extra
+
+
+def _engine_available(name: str) -> str | None:
+    """None when the engine can run offline here, else the reason it cannot."""
+    if name == "apertium" and shutil.which("apertium") is None:
+        return "apertium is not installed (apt install apertium apertium-eng-spa apertium-eng-cat)"
+    return None
+
+
+def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
+        on_step: Callable[[str], None] | None = None) -> RunResult:
+    """``l10n run``: extract, update, translate (offline engines), check and build, report."""
+    step = on_step or (lambda s: None)
+    locales = locales or run_locales(settings)
+    result = RunResult(locales)
+    step("extract")
+    extract(settings)
+    step("update")
+    update(settings, locales)
+    try:
+        from l10n.translate import translate_locale
+    except ImportError:
+        translate_locale = None
+    for loc in locales:
+        engine = settings.engines.get(loc)
+        if not engine:
+            result.skipped[loc] = "no machine-translation engine configured; needs human translation"
+            continue
+        if translate_locale is None:
+            result.skipped[loc] = "the translation stage is not installed"
+            continue
+        why = _engine_available(engine)
+        if why:
+            result.skipped[loc] = why
+            continue
+        step(f"translate {loc} ({engine})")
+        try:
+            result.translated[loc] = translate_locale(settings, loc, engine)
+        except L10nError as exc:
+            result.skipped[loc] = f"{engine}: {exc}"
+    step("build")
+    result.assessments, _ = build(settings, locales)
+    step("report")
+    from l10n.publish.report import write_report
+
+    result.report = write_report(settings, result.assessments)
+    return result
+
+
+def load_published_manifest(dist: Path) -> dict[str, Any]:
+    """The manifest of a published folder (``<dist>/manifest.json``)."""
+    path = dist / MANIFEST
+    if not path.is_file():
+        raise PublishError("no manifest.json: not a folder written by `l10n build`", path=str(dist))
+    return load_manifest(path.read_bytes(), str(path))
