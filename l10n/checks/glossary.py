@@ -54,7 +54,7 @@ def do_not_translate(entry: polib.POEntry, ctx: Any):
         if not _keeps(hit.term, ctx.locale):
             continue
         words = (hit.matched or hit.term.source).split()
-        if not re.search(r"\s+".join(map(re.escape, words)), target):
+        if not re.search(r"\s+".join(map(re.escape, words)), target, re.IGNORECASE):
             yield f"do-not-translate term {hit.matched!r} must appear verbatim"
 
 

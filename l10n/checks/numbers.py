@@ -26,7 +26,7 @@ __all__ = ["NumberRef", "extract_numbers", "interpretations"]
 _SP = "\u00a0\u202f\u2009 "
 _NUM = re.compile(r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
 _UNIT = re.compile(r"[" + _SP + r"]?(%|[µμ]g|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)")
-_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
+_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
 _SEPS = re.compile(r"[.,'’" + _SP + r"]")
 
 

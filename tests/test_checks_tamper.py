@@ -1,0 +1,110 @@
+"""The tamper corpus: every injected defect caught, no control flagged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+import yaml
+
+from l10n.checks import check_catalog
+from test_checks_support import DID, DISCLAIMER_EN, DISCLAIMER_ES, make_po, standin_glossary
+
+CORPUS = yaml.safe_load((Path(__file__).parent / "cases" / "checks" / "tamper.yaml").read_text(encoding="utf-8"))
+SEGMENTS = CORPUS["segments"]
+DEFECTS = [(seg, d) for seg in SEGMENTS for d in seg["defects"]]
+GLOSSARY = standin_glossary()
+
+
+def _entry(source: str, target: str) -> polib.POEntry:
+    flags = ["python-format"] if "%(" in source else []
+    return polib.POEntry(msgid=source, msgstr=target, flags=flags, occurrences=[("doc.md", "1")])
+
+
+def _run(entries, **kw):
+    return check_catalog(make_po(entries), locale="es", glossary=kw.pop("glossary", GLOSSARY), **kw)
+
+
+@pytest.mark.parametrize("seg", SEGMENTS, ids=lambda s: s["source"][:40])
+def test_control_is_clean(seg):
+    findings = _run([_entry(seg["source"], seg["control"])])
+    assert findings == [], [f"{f.code} {f.message}" for f in findings]
+
+
+@pytest.mark.parametrize("seg,defect", DEFECTS, ids=[d["name"] for _, d in DEFECTS])
+def test_defect_is_caught(seg, defect):
+    findings = _run([_entry(seg["source"], defect["target"])])
+    assert defect["code"] in {f.code for f in findings}, [f"{f.code} {f.message}" for f in findings]
+
+
+def test_whole_corpus_as_one_catalog_is_clean():
+    assert _run([_entry(s["source"], s["control"]) for s in SEGMENTS]) == []
+
+
+# -- disclaimers -------------------------------------------------------------------------------------------------
+
+def _disclaimer(msgstr=DISCLAIMER_ES, flags=(), n_refs=1, ctxt=f"disclaimer:{DID}"):
+    return polib.POEntry(msgctxt=ctxt, msgid=DISCLAIMER_EN, msgstr=msgstr, flags=list(flags),
+                         occurrences=[("kratom-harm-reduction.html", f"p{i}") for i in range(n_refs)])
+
+
+def _template(n_refs=1):
+    pot = make_po([_disclaimer("", n_refs=n_refs), _entry("Warning signs", "")])
+    return pot
+
+
+DISCLAIMER_CASES = {
+    "missing": ([_entry("Warning signs", "Señales de alarma")], {}, "L10N701"),
+    "lost its context": ([_entry("Warning signs", "Señales de alarma"), _disclaimer(ctxt=None)], {}, "L10N701"),
+    "fewer occurrences": ([_entry("Warning signs", "Señales de alarma"), _disclaimer()], {"n_refs": 2}, "L10N701"),
+    "untranslated": ([_entry("Warning signs", "Señales de alarma"), _disclaimer("")], {}, "L10N702"),
+    "English copy": ([_entry("Warning signs", "Señales de alarma"), _disclaimer(DISCLAIMER_EN)], {}, "L10N702"),
+    "fuzzy": ([_entry("Warning signs", "Señales de alarma"), _disclaimer(flags=["fuzzy"])], {}, "L10N703"),
+    "edited": ([_entry("Warning signs", "Señales de alarma"),
+                _disclaimer(DISCLAIMER_ES.replace("es fundamental", "puede ser útil"))], {}, "L10N704"),
+    "word dropped": ([_entry("Warning signs", "Señales de alarma"),
+                      _disclaimer(DISCLAIMER_ES.replace(" especializados", ""))], {}, "L10N704"),
+}
+
+
+def test_disclaimer_control_is_clean():
+    # whitespace and Unicode normalisation: NFD and a line break still equal the approved text
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", DISCLAIMER_ES).replace(" para ", "\n para ")
+    po = [_entry("Warning signs", "Señales de alarma"), _disclaimer(text)]
+    assert _run(po, template=_template()) == []
+
+
+@pytest.mark.parametrize("name", list(DISCLAIMER_CASES))
+def test_disclaimer_defect(name):
+    entries, kw, code = DISCLAIMER_CASES[name]
+    findings = _run(entries, template=_template(**kw))
+    assert code in {f.code for f in findings}, [f"{f.code} {f.message}" for f in findings]
+    assert all(not f.suppressible for f in findings if f.code.startswith("L10N7"))
+
+
+def test_disclaimer_without_approved_translation_needs_required_wording():
+    g = standin_glossary(approved=False, required=("es fundamental consultar",))
+    ok = _run([_disclaimer()], glossary=g, template=make_po([_disclaimer("")]))
+    assert ok == []
+    bad = _run([_disclaimer(DISCLAIMER_ES.replace("es fundamental", "conviene"))], glossary=g,
+               template=make_po([_disclaimer("")]))
+    assert {f.code for f in bad} == {"L10N705"}
+
+
+def test_stale_disclaimer_approval():
+    g = standin_glossary(stale=True)
+    codes = {f.code for f in _run([_disclaimer()], glossary=g)}
+    assert "L10N706" in codes
+
+
+def test_disclaimer_negation_kept_without_glossary_translation():
+    src = "This leaflet is not medical advice and does not replace a doctor."
+    e = polib.POEntry(msgctxt="disclaimer:not-advice", msgid=src,
+                      msgstr="Este folleto es consejo médico y sustituye a un médico.")
+    codes = {f.code for f in _run([e], glossary=None)}
+    assert "L10N705" in codes and "L10N311" in codes
+    e.msgstr = "Este folleto no es consejo médico y no sustituye a un médico."
+    assert _run([e], glossary=None) == []
