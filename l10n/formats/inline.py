@@ -103,9 +103,14 @@ def _append(children: list[Node], node: Node) -> None:
     children.append(node)
 
 
+def _placeholder(ctype: str) -> str:
+    """A ctype valid for a standalone code (XLIFF ``<x>``/``<ph>``)."""
+    return ctype if ctype in ("lb", "image") or ctype.startswith("x-") else f"x-{ctype}"
+
+
 def _collapse(frame: _Frame, into: list[Node]) -> None:
     """An opener that never closed: its code (as text or a code) then its content."""
-    _append(into, frame.open if frame.fallback == "text" else Code(frame.open, frame.ctype))
+    _append(into, frame.open if frame.fallback == "text" else Code(frame.open, _placeholder(frame.ctype)))
     for child in frame.children:
         _append(into, child)
 
@@ -155,9 +160,9 @@ def parse_inline(text: str, fmt: str) -> tuple[Node, ...]:
             ctype = _TAG_CTYPE.get(name, f"x-html-{name}")
             if raw.startswith("</"):
                 if not close("<" + name, raw):
-                    _append(top(), Code(raw, ctype))
+                    _append(top(), Code(raw, _placeholder(ctype)))
             elif raw.endswith("/>") or name in _VOID:
-                _append(top(), Code(raw, ctype))
+                _append(top(), Code(raw, _placeholder(ctype)))
             else:
                 stack.append(_Frame("<" + name, raw, ctype, "code", []))
         elif kind == "linkopen":
