@@ -289,12 +289,19 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
     except ImportError:
         raise CatalogError("the translation memory is not available in this installation "
                            "(l10n.translate.memory is missing)") from None
+    from l10n.errors import LocaleError
+    from l10n.locales import normalize_locale
+
     path = settings.state_dir / "tm.sqlite"
-    path.parent.mkdir(parents=True, exist_ok=True)
     tm = TranslationMemory(path)
     try:
-        for r in usable:
-            tm.add_human(r.source, r.target, r.source_lang, r.target_lang)
+        for r in list(usable):
+            try:
+                target_lang = normalize_locale(r.target_lang)
+            except LocaleError:
+                usable.remove(r)
+                continue
+            tm.add_human(r.source, r.target, settings.source_language, target_lang, commit=False)
     finally:
         tm.close()
     console.print(f"{rel(settings, path)}: {len(usable)} human translations imported, "
