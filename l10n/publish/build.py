@@ -118,6 +118,7 @@ class CopyBuild:
     disclaimers: Mapping[str, str]
     disclaimer_sources: Mapping[str, str]
     standard: tuple[str, ...] = ()
+    disclaimer_ids: tuple[str, ...] = ()
     assets: tuple[str, ...] = ()
     published: Mapping[tuple[str | None, str], str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
@@ -408,7 +409,9 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
     return CopyBuild(document=doc.name, domain=doc.domain, locale=locale, files=files,
                      completeness=completeness, machine_share=machine_share, counts=counts,
                      disclaimers=expected, disclaimer_sources=sources,
-                     standard=tuple(n.id for n in notices), assets=tuple(sorted(set(assets))),
+                     standard=tuple(n.id for n in notices),
+                     disclaimer_ids=tuple(sorted({d for _, d in keys.values() if d} | {n.id for n in notices})),
+                     assets=tuple(sorted(set(assets))),
                      published=table, problems=tuple(problems))
 
 

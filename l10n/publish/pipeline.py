@@ -34,7 +34,7 @@ from l10n.publish.build import CopyBuild, Notice, build_document
 from l10n.publish.manifest import document_entry, dump_manifest, load_manifest, merge_manifest
 from l10n.publish.policy import PublishPolicy, machine_translation_detector, parse_policy
 
-__all__ = ["LocaleAssessment", "Reason", "RunResult", "assess", "build", "run", "run_locales"]
+__all__ = ["LocaleAssessment", "Reason", "RunResult", "assess", "build", "run", "run_locales", "write_report"]
 
 MANIFEST = "manifest.json"
 
@@ -345,10 +345,19 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
     step("build")
     result.assessments, _ = build(settings, locales)
     step("report")
-    from l10n.publish.report import write_report
-
     result.report = write_report(settings, result.assessments)
     return result
+
+
+def write_report(settings: Settings, assessments: list[LocaleAssessment], path: Path | None = None) -> Path:
+    """Write the dashboard (default ``dist/report.html``); returns its path."""
+    from l10n.publish.report import render_report
+
+    path = path or settings.output / "report.html"
+    page = render_report(assessments, title=f"{settings.project_name}: translation status",
+                         base=path.parent.resolve(), root=settings.root)
+    atomic_write(path, page.encode("utf-8"))
+    return path
 
 
 def load_published_manifest(dist: Path) -> dict[str, Any]:
