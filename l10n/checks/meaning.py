@@ -25,7 +25,8 @@ def _counts(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind: str)
 
 
 def _applies(entry: polib.POEntry, ctx: Any, counter) -> bool:
-    return not entry.msgid_plural and bool(counter.phrases) and ctx.lang != ctx.source_lang
+    return (not entry.msgid_plural and bool(counter.phrases) and ctx.lang != ctx.source_lang
+            and entry.msgstr.strip() != entry.msgid.strip())  # a copy is reported by L10N204
 
 
 @check("L10N311", "negation-dropped", Severity.ERROR, suppressible=False)

@@ -174,7 +174,8 @@ def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, ex
         html = MarkdownIt("commonmark", {"html": True}).render(text)
     from l10n.formats.xmlsafe import parse_html
 
-    root = parse_html(html.encode("utf-8"), path or "<page>") if html.strip() else None
+    # a BOM tells libxml2 the text is UTF-8 whatever the page (or its absent <meta charset>) says
+    root = parse_html(b"\xef\xbb\xbf" + html.encode("utf-8"), path or "<page>") if html.strip() else None
     if root is None:
         vis, hid, lang = "", "", ""
     else:
