@@ -19,10 +19,23 @@ Lookup = Callable[[Segment], "str | None"]
 _ATTR_KINDS = {"alt", "title", "meta"}
 
 
-def _escape_attr(value: str, fmt: str) -> str:
+def _escape_attr(value: str, fmt: str, kind: str = "alt", before: str = "") -> str:
+    """A translation made safe for the attribute (HTML) or image part (Markdown) it replaces.
+
+    ``before`` is the skeleton just before the segment: it tells an HTML
+    attribute's quote (``"``, ``'`` or none, in which case quotes are added).
+    """
     if fmt == "html":
-        return value.replace('"', "&quot;")
-    return value.replace('"', '\\"') if fmt == "md" else value
+        quote = before[-1:] if before[-1:] in ('"', "'") else ""
+        if quote == "'":
+            return value.replace("'", "&#39;")
+        value = value.replace('"', "&quot;")
+        return value if quote else f'"{value}"'
+    if fmt == "md":
+        if kind == "title":
+            return value.replace('"', '\\"')
+        return value.replace("]", "\\]")
+    return value
 
 
 def render_document(doc: Document, lookup: Lookup | Mapping[tuple[str | None, str], str] | None = None) -> str:
@@ -44,8 +57,8 @@ def render_document(doc: Document, lookup: Lookup | Mapping[tuple[str | None, st
         target = lookup(part)
         if not target or target == part.source:
             out.append(part.raw)
-        elif part.kind in _ATTR_KINDS and doc.fmt != "txt" and (doc.fmt == "html" or part.kind != "title"):
-            out.append(_escape_attr(target, doc.fmt) if doc.fmt == "html" else target.replace("]", "\\]"))
+        elif part.kind in _ATTR_KINDS and doc.fmt != "txt":
+            out.append(_escape_attr(target, doc.fmt, part.kind, out[-1] if out else ""))
         else:
             out.append(target)
     return "".join(out)

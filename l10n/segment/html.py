@@ -137,8 +137,11 @@ def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "e
     for (etype, offset, tag, attrs), end in zip(events, ends):
         skipping = bool(skip_depth)
         if etype == "comment":
-            flush()
             d = parse_directive(text[offset:end], path=name, line=builder.line_of(offset))
+            if d is None and run and not skipping:  # a plain comment inside a sentence stays inline
+                run.append((offset, end))
+                continue
+            flush()
             if d is not None:
                 if d.command == "disclaimer":
                     pending_disclaimer = d.arg

@@ -21,7 +21,7 @@ from l10n.segment.directives import parse_directive
 __all__ = ["segment_markdown"]
 
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(\r?\n|\Z)", re.S | re.M)
-_IMAGE_ONLY = re.compile(r'^!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^\s)]+)(?:\s+"(?P<title>[^"\n]*)")?\)$')
+_IMAGE_ONLY = re.compile(r'^!\[(?P<alt>(?:[^\]\\\n]|\\.)*)\]\((?P<src>[^\s)]+)(?:\s+"(?P<title>(?:[^"\\\n]|\\.)*)")?\)$')
 
 
 def _parser() -> MarkdownIt:
