@@ -1,0 +1,275 @@
+"""Translating a locale's catalogs: the project-level entry point.
+
+:func:`translate_locale` reads ``locales/<locale>/LC_MESSAGES/*.po``, and
+for every untranslated entry, in this order: skips safety disclaimers
+(never sent; ``l10n update`` fills the approved translation, and those with
+none are reported), takes an exact human translation of the same text from
+the project's catalogs or the memory, takes the engine's earlier answer from
+the translation memory, and only then sends the masked text to the engine.
+Each answer is validated; a failing segment stays untranslated and its
+reason is reported.
+
+Machine output enters as ``fuzzy`` with a translator comment
+``# machine translation: <provider>, <YYYY-MM-DD>`` (see
+:func:`is_machine_translation`). A machine translation never overwrites a
+human one: only empty entries are filled, and fuzzy machine translations of
+a source text that has since changed (``#|`` previous msgid) are redone.
+
+The memory is committed after every batch and the catalogs are written even
+when the run is interrupted, so Ctrl-C loses nothing already translated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from l10n.catalogs import DISCLAIMER_PREFIX, atomic_write, generate_po
+from l10n.catalogs.header import format_date, now
+from l10n.config import Settings
+from l10n.errors import CatalogError, ProviderError
+from l10n.translate.base import parse_provider_config
+from l10n.translate.memory import TranslationMemory
+from l10n.translate.protect import Masked, mask, validate
+from l10n.translate.registry import make_factory
+from l10n.translate.resilience import Backoff, RateLimiter, translate_texts
+
+__all__ = ["MT_MARKER", "TranslationSummary", "is_machine_translation", "is_unreviewed_machine_translation",
+           "machine_comment", "translate_locale"]
+
+#: Start of the translator comment that marks machine output (``# machine translation: apertium, 2026-11-24``).
+MT_MARKER = "machine translation:"
+_MARKER_LINE = re.compile(r"^machine translation:.*$", re.M)
+
+
+def machine_comment(provider: str, date: str | None = None) -> str:
+    """The provenance line put in a machine-translated entry's translator comment.
+
+    >>> machine_comment("apertium", "2026-11-24")
+    'machine translation: apertium, 2026-11-24'
+    """
+    return f"{MT_MARKER} {provider}, {date or now().date().isoformat()}"
+
+
+def is_machine_translation(entry: polib.POEntry) -> bool:
+    """True when the entry's translation came from an engine (it carries the provenance comment)."""
+    return bool(entry.msgstr or any(entry.msgstr_plural.values())) and bool(
+        _MARKER_LINE.search(entry.tcomment or ""))
+
+
+def is_unreviewed_machine_translation(entry: polib.POEntry) -> bool:
+    """Machine translation no person has reviewed yet (still fuzzy)."""
+    return is_machine_translation(entry) and "fuzzy" in entry.flags
+
+
+@dataclass(frozen=True)
+class TranslationSummary:
+    """What one ``translate_locale`` run did (or, with ``dry_run``, would do).
+
+    ``sent_segments``/``sent_chars``: distinct masked texts sent to the engine
+    (would be sent); ``from_memory``: entries filled from the memory or from
+    a human translation of the same text; ``translated``: entries filled;
+    ``failed``: ``(msgid, reason)`` of entries left untranslated;
+    ``skipped_disclaimers``: ids of disclaimers without an approved translation.
+    """
+
+    locale: str
+    provider: str
+    sent_segments: int = 0
+    sent_chars: int = 0
+    from_memory: int = 0
+    translated: int = 0
+    failed: tuple[tuple[str, str], ...] = ()
+    skipped_disclaimers: tuple[str, ...] = ()
+    dry_run: bool = False
+    files: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping."""
+        return {"locale": self.locale, "provider": self.provider, "dry_run": self.dry_run,
+                "sent_segments": self.sent_segments, "sent_chars": self.sent_chars,
+                "from_memory": self.from_memory, "translated": self.translated,
+                "failed": [{"msgid": m, "reason": r} for m, r in self.failed],
+                "skipped_disclaimers": list(self.skipped_disclaimers), "files": list(self.files)}
+
+
+def _load_glossary(settings: Settings) -> Any:
+    if not settings.glossary.is_file():
+        return None
+    try:
+        from l10n.glossary import load_glossary
+    except ImportError:
+        return None
+    return load_glossary(settings.glossary, settings)
+
+
+def _candidate(entry: polib.POEntry) -> bool:
+    """An entry the engine may fill: empty, or stale fuzzy machine output."""
+    if entry.obsolete or entry.msgid_plural:
+        return False
+    if not entry.msgstr:
+        return True
+    return is_unreviewed_machine_translation(entry) and bool(entry.previous_msgid)
+
+
+def _human_translations(catalogs: list[tuple[Path, polib.POFile]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for _, po in catalogs:
+        for e in po:
+            if (not e.obsolete and e.msgstr and not e.msgid_plural and "fuzzy" not in e.flags
+                    and e.msgid not in out):
+                out[e.msgid] = e.msgstr
+    return out
+
+
+def _fill(entry: polib.POEntry, text: str, provider: str | None) -> None:
+    entry.msgstr = text
+    entry.previous_msgid = entry.previous_msgctxt = None
+    lines = [ln for ln in (entry.tcomment or "").splitlines() if not ln.startswith(MT_MARKER)]
+    if provider is not None:
+        lines.append(machine_comment(provider))
+        if "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
+    else:
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    entry.tcomment = "\n".join(lines)
+
+
+def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry_run: bool = False,
+                     options: Mapping[str, Any] | None = None,
+                     on_progress: Callable[[int, int], None] | None = None) -> TranslationSummary:
+    """Fill the untranslated entries of ``locale``'s catalogs with ``provider_name``.
+
+    ``options`` override ``[tool.l10n.providers.<name>]`` (``base_url``,
+    ``timeout``, ``concurrency``, ``rate_limit``...). ``on_progress(done, total)``
+    is called after each batch. Nothing is written with ``dry_run``.
+    """
+    from l10n.project import catalogs as list_catalogs, read_catalog, rel
+
+    opts = dict(options or {})
+    sleep = opts.pop("sleep", None)
+    config = parse_provider_config(provider_name, settings.providers.get(provider_name), opts)
+    found = list_catalogs(settings, (locale,))
+    if not found:
+        raise CatalogError(f"no catalogs for {locale}; run `l10n update -l {locale}` first",
+                           path=rel(settings, settings.locales_dir))
+    catalogs = [(path, read_catalog(path, settings, locale=locale)) for _, _, path in found]
+    glossary = _load_glossary(settings)
+    gversion = str(getattr(glossary, "version", "") or "")
+    src_lang = settings.source_language
+    humans = _human_translations(catalogs)
+
+    failed: dict[str, str] = {}
+    skipped: list[str] = []
+    changed: set[int] = set()
+    from_memory = translated = 0
+    pending: dict[str, list[tuple[int, polib.POEntry, Masked]]] = {}
+    local: list[tuple[int, polib.POEntry, Masked]] = []
+    tm_path = settings.state_dir / "tm.sqlite"
+    tm = TranslationMemory(tm_path) if (not dry_run or tm_path.exists()) else None
+    try:
+        for ci, (_, po) in enumerate(catalogs):
+            for entry in po:
+                if (entry.msgctxt or "").startswith(DISCLAIMER_PREFIX):
+                    if not entry.msgstr and not entry.obsolete:
+                        skipped.append(entry.msgctxt[len(DISCLAIMER_PREFIX):])
+                    continue
+                if entry.msgid_plural and not entry.obsolete and not any(entry.msgstr_plural.values()):
+                    failed.setdefault(entry.msgid, "plural entries are not machine-translated")
+                    continue
+                if not _candidate(entry):
+                    continue
+                human = humans.get(entry.msgid) or (tm.human(entry.msgid, src_lang, locale) if tm else None)
+                if human:
+                    from_memory += 1
+                    if not dry_run:
+                        _fill(entry, human, None)
+                        changed.add(ci)
+                        translated += 1
+                    continue
+                masked = mask(entry.msgid, glossary=glossary, locale=locale)
+                if not masked.translatable:
+                    local.append((ci, entry, masked))
+                    continue
+                pending.setdefault(masked.text, []).append((ci, entry, masked))
+        # answers the memory already holds
+        remembered: dict[str, str] = {}
+        if tm is not None:
+            for text in pending:
+                hit = tm.get(text, provider=provider_name, source_lang=src_lang, target_lang=locale,
+                             glossary_version=gversion)
+                if hit is not None:
+                    remembered[text] = hit
+        to_send = [t for t in pending if t not in remembered]
+        if dry_run:
+            return TranslationSummary(
+                locale, provider_name, sent_segments=len(to_send), sent_chars=sum(len(t) for t in to_send),
+                from_memory=from_memory + sum(len(pending[t]) for t in remembered), dry_run=True,
+                failed=tuple(failed.items()), skipped_disclaimers=tuple(skipped))
+
+        def apply(text: str, answer: str | ProviderError, provider: str) -> str | None:
+            """Validate and fill every entry of one masked text; the first good translation."""
+            nonlocal translated
+            good = None
+            for ci, entry, masked in pending.get(text) or [(c, e, m) for c, e, m in local if m.text == text]:
+                if isinstance(answer, ProviderError):
+                    failed.setdefault(entry.msgid, str(answer))
+                    continue
+                try:
+                    result = validate(masked, answer)
+                except ProviderError as exc:
+                    failed.setdefault(entry.msgid, str(exc))
+                    continue
+                _fill(entry, result, provider)
+                changed.add(ci)
+                translated += 1
+                good = good or result
+            return good
+
+        for ci, entry, masked in local:  # nothing but protected spans: no engine needed
+            _fill(entry, masked.unmask(masked.text), provider_name)
+            changed.add(ci)
+            translated += 1
+        for text, answer in remembered.items():
+            before = translated
+            apply(text, answer, provider_name)
+            from_memory += translated - before
+        sent_chars = 0
+        if to_send:
+            factory = make_factory(config, source=src_lang, target=locale)
+            limiter = RateLimiter(config.rate_limit)
+            total, done = len(to_send), 0
+            kwargs: dict[str, Any] = {"sleep": sleep} if sleep else {}
+            for batch in translate_texts(factory, to_send, source=src_lang, target=locale,
+                                         concurrency=config.concurrency, retries=config.retries,
+                                         backoff=Backoff(base=config.backoff), limiter=limiter,
+                                         max_chars=config.max_chars, batch_size=config.batch_size, **kwargs):
+                for idx, answer in batch:
+                    text = to_send[idx]
+                    sent_chars += len(text)
+                    good = apply(text, answer, provider_name)
+                    if good is not None and isinstance(answer, str):
+                        tm.put(text, answer.strip(), provider=provider_name, source_lang=src_lang,
+                               target_lang=locale, glossary_version=gversion,
+                               plain_source=pending[text][0][2].source, plain_target=good, commit=False)
+                tm.commit()
+                done += len(batch)
+                if on_progress:
+                    on_progress(done, total)
+        return TranslationSummary(locale, provider_name, sent_segments=len(to_send), sent_chars=sent_chars,
+                                  from_memory=from_memory, translated=translated,
+                                  failed=tuple(failed.items()), skipped_disclaimers=tuple(skipped),
+                                  files=tuple(rel(settings, catalogs[ci][0]) for ci in sorted(changed)))
+    finally:
+        if not dry_run:
+            for ci in sorted(changed):  # also on Ctrl-C: nothing already translated is lost
+                path, po = catalogs[ci]
+                po.metadata["PO-Revision-Date"] = format_date(now())
+                atomic_write(path, generate_po(po).encode("utf-8"))
+        if tm is not None:
+            tm.close()
