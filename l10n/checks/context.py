@@ -58,8 +58,20 @@ def normalize_text(text: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*'?", re.UNICODE)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
 class PhraseCounter:
     """Counts occurrences of words and phrases, case-insensitively, on word boundaries.
+
+    Text is split into word tokens once; single words are a set lookup and
+    phrases are matched from their first word, longest first, each token
+    counted once. A phrase ending in an apostrophe (French ``n'``) matches as
+    a prefix.
 
     >>> PhraseCounter(["not", "further study is needed", "study"]).count("Not yet: further study is needed.")
     2
@@ -68,24 +80,56 @@ class PhraseCounter:
     def __init__(self, phrases: Iterable[str]) -> None:
         items = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=lambda p: (-len(p), p))
         self.phrases = tuple(items)
-        if not items:
-            self._re = None
-            return
-        alts = []
+        self._single: set[str] = set()
+        self._prefix: tuple[str, ...] = ()
+        self._multi: dict[str, list[tuple[str, ...]]] = {}
+        prefixes = []
         for p in items:
-            body = r"\s+".join(re.escape(part) for part in p.split())
-            left = r"(?<!\w)" if p[0].isalnum() else ""
-            right = r"(?!\w)" if p[-1].isalnum() else ""
-            alts.append(left + body + right)
-        self._re = re.compile("|".join(alts), re.IGNORECASE)
+            toks = tuple(_tokens(p))
+            if not toks:
+                continue
+            if len(toks) == 1:
+                if toks[0].endswith("'"):
+                    prefixes.append(toks[0])
+                self._single.add(toks[0])
+            else:
+                self._multi.setdefault(toks[0], []).append(toks)
+        for v in self._multi.values():
+            v.sort(key=len, reverse=True)
+        self._prefix = tuple(prefixes)
 
     def find(self, text: str) -> list[str]:
         """The phrases found, in order (lower case)."""
-        return [m.group(0).lower() for m in self._re.finditer(text)] if self._re else []
+        if not self.phrases:
+            return []
+        words = _tokens(text)
+        out = []
+        i, n = 0, len(words)
+        single, multi, prefix = self._single, self._multi, self._prefix
+        while i < n:
+            w = words[i]
+            cands = multi.get(w)
+            if cands:
+                for toks in cands:
+                    k = len(toks)
+                    if tuple(words[i:i + k]) == toks:
+                        out.append(" ".join(toks))
+                        i += k
+                        break
+                else:
+                    cands = None
+                if cands:
+                    continue
+            if w in single:
+                out.append(w)
+            elif prefix and w.startswith(prefix):
+                out.append(next(p for p in prefix if w.startswith(p)))
+            i += 1
+        return out
 
     def count(self, text: str) -> int:
         """How many times any phrase occurs."""
-        return sum(1 for _ in self._re.finditer(text)) if self._re else 0
+        return len(self.find(text))
 
 
 @lru_cache(maxsize=128)

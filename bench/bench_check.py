@@ -1,0 +1,127 @@
+"""Benchmark `l10n check` against pofilter and msgfmt -c on real and generated catalogs.
+
+    .venv/bin/python bench/bench_check.py
+
+Corpora: Django's own catalogs (``pip download django --no-deps``, unzipped
+to bench/.cache/, ~1,200 PO files) and a generated 10,000-entry Spanish
+catalog of health sentences. Each tool runs as a user would (a fresh process
+per run, best of N), side by side, and the ratios are printed. ``l10n check``
+runs every check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import polib
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / ".cache"
+VENV_BIN = Path(sys.executable).parent
+
+
+def django_catalogs() -> Path:
+    """Download (once) and unpack Django's locale catalogs; return the folder."""
+    target = CACHE / "django"
+    if not any(target.rglob("*.po")) if target.exists() else True:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "django", "--no-deps", "-d", str(CACHE), "-q"],
+                       check=True)
+        wheel = sorted(CACHE.glob("Django-*.whl")) + sorted(CACHE.glob("django-*.whl"))
+        with zipfile.ZipFile(wheel[-1]) as z:
+            for name in z.namelist():
+                if name.endswith(".po"):
+                    z.extract(name, target)
+    return target
+
+
+SENTENCES = [
+    ("Take {n} mg with food, not more than {m} times a day.", "Tome {n} mg con comida, no más de {m} veces al día."),
+    ("Effects may take {n} minutes to appear; further study is needed.",
+     "Los efectos pueden tardar {n} minutos en aparecer; se necesitan más estudios."),
+    ("Read the <a href=\"https://example.org/{n}\">guide</a> before taking <b>{m} g</b>.",
+     "Lea la <a href=\"https://example.org/{n}\">guía</a> antes de tomar <b>{m} g</b>."),
+    ("Do not mix kratom with alcohol. Ask your doctor about %(service)s near you.",
+     "No mezcle el kratom con alcohol. Pregunte a su médico por %(service)s cerca de usted."),
+]
+
+
+def generated_catalog(n: int = 10_000) -> Path:
+    """A Spanish catalog of ``n`` realistic entries (with a few defects)."""
+    path = CACHE / f"generated-{n}.po"
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    po = polib.POFile(wrapwidth=79)
+    po.metadata = {"Project-Id-Version": "bench", "Report-Msgid-Bugs-To": "b@example.org",
+                   "POT-Creation-Date": "2026-01-01 00:00+0000", "PO-Revision-Date": "2026-01-01 00:00+0000",
+                   "Last-Translator": "B <b@example.org>", "Language-Team": "es <es@example.org>", "Language": "es",
+                   "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit", "Plural-Forms": "nplurals=2; plural=(n != 1);"}
+    for i in range(n):
+        src, tgt = SENTENCES[i % len(SENTENCES)]
+        a, b = i, i % 7 + 1
+        msgstr = tgt.format(n=a, m=b)
+        if i % 97 == 0:
+            msgstr = msgstr.replace("No ", "").replace("no ", "")   # dropped negation
+        po.append(polib.POEntry(msgid=src.format(n=a, m=b), msgstr=msgstr, occurrences=[("doc.md", str(i))],
+                                flags=["python-format"] if "%(" in src else []))
+    path.write_text(po.__unicode__(), encoding="utf-8")
+    return path
+
+
+def timed(cmd: list[str], repeat: int) -> tuple[float, int]:
+    best, rc = float("inf"), 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - t)
+        rc = r.returncode
+    return best, rc
+
+
+def msgfmt_all(files: list[Path]) -> list[str]:
+    script = "for f in \"$@\"; do msgfmt -c --check-format -o /dev/null \"$f\" 2>/dev/null; done; true"
+    return ["sh", "-c", script, "sh", *map(str, files)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--skip-pofilter-django", action="store_true", help="pofilter on Django takes minutes")
+    args = ap.parse_args()
+    l10n = [str(VENV_BIN / "l10n"), "check", "--format", "json", "-o", "/dev/null"]
+    pofilter = str(VENV_BIN / "pofilter") if (VENV_BIN / "pofilter").exists() else shutil.which("pofilter")
+    gen = generated_catalog()
+    django = django_catalogs()
+    dj_files = sorted(django.rglob("*.po"))
+    entries = sum(1 for f in dj_files for line in f.open(encoding="utf-8", errors="replace")
+                  if line.startswith("msgid "))
+    print(f"corpora: generated {gen.name} (10,000 entries); Django {len(dj_files)} PO files, ~{entries} entries")
+    rows = []
+    for label, files, src in (("generated 10k", [gen], gen), ("django", dj_files, django)):
+        res = {"l10n check": timed(l10n + [str(src)], args.repeat)}
+        if shutil.which("msgfmt"):
+            res["msgfmt -c"] = timed(msgfmt_all(files), args.repeat)
+        if pofilter and not (label == "django" and args.skip_pofilter_django):
+            res["pofilter"] = timed([pofilter, "--progress=none", str(src), str(CACHE / f"pofilter-{label}")], 1)
+        rows.append((label, res))
+    print(f"{'corpus':15} {'tool':12} {'seconds':>8} {'exit':>5}")
+    for label, res in rows:
+        for tool, (secs, rc) in res.items():
+            print(f"{label:15} {tool:12} {secs:8.2f} {rc:5d}")
+        ours = res["l10n check"][0]
+        if "pofilter" in res:
+            print(f"{label:15} pofilter / l10n check = {res['pofilter'][0] / ours:.1f}x (target >= 10x)")
+        if "msgfmt -c" in res:
+            print(f"{label:15} l10n check / msgfmt -c = {ours / res['msgfmt -c'][0]:.2f}x (target <= 3x)")
+
+
+if __name__ == "__main__":
+    main()
