@@ -131,9 +131,11 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
     from rich.table import Table
 
     table = Table(title="Translation status")
+    width = max((len(r.document) for r in rows), default=8)
     for col in ("locale", "document", "translated", "machine", "fuzzy", "stale", "untranslated", "disclaimers",
                 "publishable"):
-        table.add_column(col, justify="right" if col not in ("locale", "document") else "left")
+        table.add_column(col, justify="right" if col not in ("locale", "document") else "left",
+                         min_width=width if col == "document" else None, overflow="fold")
     for r in rows:
         table.add_row(r.locale, r.document, f"{r.translated}/{r.total}", str(r.machine), str(r.fuzzy),
                       str(r.stale), str(r.untranslated), f"{r.disclaimers_passing}/{r.disclaimers_total}",
