@@ -61,8 +61,9 @@ def normalize_text(text: str) -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*'?", re.UNICODE)
 
 
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("’", "'"))
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text.lower().replace("’", "'")))
 
 
 class PhraseCounter:
@@ -112,7 +113,7 @@ class PhraseCounter:
             if cands:
                 for toks in cands:
                     k = len(toks)
-                    if tuple(words[i:i + k]) == toks:
+                    if words[i:i + k] == toks:
                         out.append(" ".join(toks))
                         i += k
                         break

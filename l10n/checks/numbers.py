@@ -27,6 +27,7 @@ _SP = "\u00a0\u202f\u2009 "
 _NUM = re.compile(r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
 _UNIT = re.compile(r"[" + _SP + r"]?(%|[µμ]g|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
+_DIGIT = re.compile(r"\d")
 _SEPS = re.compile(r"[.,'’" + _SP + r"]")
 
 
@@ -149,11 +150,10 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         src_fmt = ((ctx.src_decimal, ctx.src_groups),)
         tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
         src = extract_numbers(plain_text(entry.msgid), src_fmt, fallback=tgt_fmt)
-        tgt = extract_numbers(plain_text(entry.msgstr), tgt_fmt) if src or any(c.isdigit() for c in entry.msgstr) \
-            else []
+        tgt = extract_numbers(plain_text(entry.msgstr), tgt_fmt) if src or _DIGIT.search(entry.msgstr) else []
         return _compare(src, tgt)
 
-    if not any(c.isdigit() for c in entry.msgid) and not any(c.isdigit() for c in entry.msgstr):
+    if not _DIGIT.search(entry.msgid) and not _DIGIT.search(entry.msgstr):
         return None
     return ctx.memo(key, compute)
 
