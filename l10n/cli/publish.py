@@ -187,14 +187,18 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
     result = run(settings, locales=settings.resolve_locales(locale) if locale else None,
                  on_step=lambda s: err_console.print(f"· {s}", markup=False))
     table = Table(title="l10n run")
-    for col in ("locale", "translated by", "built", "completeness", "reason"):
+    for col in ("locale", "translated by", "built", "completeness"):
         table.add_column(col)
     for a in result.assessments:
         summary = result.translated.get(a.locale)
-        by = getattr(summary, "provider", "") if summary is not None else result.skipped.get(a.locale, "")
-        table.add_row(a.locale, str(by), "built" if a.built else "not built", f"{a.completeness:.0%}",
-                      "" if a.built else str(a.reasons[0]) if a.reasons else "")
+        by = getattr(summary, "provider", "") if summary is not None else "-"
+        table.add_row(a.locale, str(by), "built" if a.built else "not built", f"{a.completeness:.0%}")
     console.print(table)
+    for a in result.assessments:
+        if not a.built:
+            why = result.skipped.get(a.locale, "") if a.completeness == 0 else ""
+            console.print(f"{a.locale}: not built: " + (why or (str(a.reasons[0]) if a.reasons else "")),
+                          markup=False)
     console.print(f"dashboard: {result.report}", markup=False)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
