@@ -136,8 +136,12 @@ def _term_restore(term: Any, matched: str, locale: str | None) -> str | None:
     keep = keeps(locale) if callable(keeps) and locale else bool(_attr(term, "keep", False))
     if keep:
         return matched
-    targets = _attr(term, "targets") or {}
-    target = targets.get(locale) if locale and isinstance(targets, Mapping) else None
+    getter = getattr(term, "target", None)
+    if callable(getter) and locale:
+        target = getter(locale)  # l10n.glossary.Term: falls back to the locale's language
+    else:
+        targets = _attr(term, "targets") or {}
+        target = targets.get(locale) if locale and isinstance(targets, Mapping) else None
     if target is None:
         return None
     text = target if isinstance(target, str) else _attr(target, "text")

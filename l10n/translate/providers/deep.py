@@ -160,9 +160,24 @@ class DeepTranslatorProvider:
             self._client._base_url = config.base_url  # MyMemory-compatible and other servers
 
     def _construct(self, cls: Callable[..., Any], kwargs: dict[str, Any], source: str, target: str) -> Any:
+        module = importlib.import_module(cls.__module__)
+        codes: list[str] = []
+        for name in dir(module):  # the engine's own table of supported codes
+            value = getattr(module, name)
+            if name.endswith("LANGUAGES_TO_CODES") and isinstance(value, dict):
+                codes = [str(v) for v in value.values()]
+
+        def candidates(locale: str) -> list[str]:
+            out = _lang_candidates(locale)
+            if not codes:
+                return out
+            base = locale.replace("_", "-").split("-")[0].lower()
+            known = [c for c in out if c in codes] + [c for c in codes if c.lower().startswith(base + "-")]
+            return list(dict.fromkeys(known)) or out
+
         last: Exception | None = None
-        for src in _lang_candidates(source):
-            for tgt in _lang_candidates(target):
+        for src in candidates(source)[:3]:
+            for tgt in candidates(target)[:3]:
                 try:
                     return cls(source=src, target=tgt, **kwargs)
                 except (self._exc.LanguageNotSupportedException, self._exc.InvalidSourceOrTargetLanguage) as exc:
@@ -171,7 +186,8 @@ class DeepTranslatorProvider:
                     raise ProviderUnavailable(f"{self.name}: the key is missing") from exc
                 except Exception as exc:  # engines validate differently
                     raise ProviderUnavailable(f"{self.name}: {type(exc).__name__}: {exc}") from None
-        raise ProviderUnavailable(f"{self.name}: language pair {source}->{target} not supported ({last})")
+        raise ProviderUnavailable(f"{self.name}: language pair {source}->{target} not supported"
+                                  + (f" ({type(last).__name__})" if last else ""))
 
     def _one(self, text: str) -> str:
         exc_mod = self._exc
@@ -200,6 +216,10 @@ class DeepTranslatorProvider:
         except exc_mod.TranslationNotFound:
             raise ProviderBadOutput(f"{self.name}: no translation found") from None
         except (ValueError, KeyError, TypeError, AttributeError, StopIteration) as exc:
+            response = getattr(_state, "response", None)
+            if response is not None and not 200 <= response.status_code < 300:
+                # e.g. LibreTranslator's AuthorizationException(None) itself fails on a keyless 403
+                raise status_error(self.name, response.status_code, retry_after=_retry_after()) from None
             raise ProviderBadOutput(f"{self.name}: unreadable answer ({type(exc).__name__})") from None
         except Exception as exc:  # deep-translator has no common base class
             raise ProviderUnavailable(f"{self.name}: {type(exc).__name__}: {exc}") from None
