@@ -139,7 +139,7 @@ class TranslationMemory:
         """Every unit, human ones first, then by language pair and source."""
         rows = self._db.execute(
             "SELECT source, target, source_lang, target_lang, provider, origin, created FROM tm "
-            "ORDER BY origin DESC, source_lang, target_lang, source, provider")
+            "ORDER BY origin = 'human' DESC, source_lang, target_lang, source, provider")
         for row in rows:
             yield TMEntry(*row)
 
