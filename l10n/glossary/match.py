@@ -55,7 +55,7 @@ class PhraseMatcher(Generic[T]):
 
     >>> m = PhraseMatcher([("opioid", 1), ("opioid receptors", 2)])
     >>> [(s, e, v) for s, e, _, v in m.find("Opioid receptors, not opioids; an opioid.")]
-    [(0, 16, 2), (35, 41, 1)]
+    [(0, 16, 2), (34, 40, 1)]
     """
 
     def __init__(self, items: Iterable[tuple[str, T]]) -> None:
