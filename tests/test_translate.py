@@ -298,10 +298,11 @@ def test_interrupted_run_loses_nothing(project, recorder):
         po = _po(project)
         assert sum(1 for e in po if is_machine_translation(e)) >= 2  # both answers written despite Ctrl-C
         after = translate_locale(settings, "es", "ctrlc", dry_run=True)
-        assert after.sent_segments == before - 2  # the next run sends only what is left
+        answered = len(seen) - 1  # all but the interrupted call (a worker may finish one more)
+        assert after.sent_segments == before - answered  # the next run sends only what is left
         calm.append(True)  # no more interruptions
         done = translate_locale(settings, "es", "ctrlc")
-        assert done.sent_segments == before - 2 and not done.failed
+        assert done.sent_segments == before - answered and not done.failed
     finally:
         unregister("ctrlc")
 

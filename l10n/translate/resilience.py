@@ -177,13 +177,22 @@ def translate_texts(factory: Callable[[], Provider], texts: Sequence[str], *, so
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="l10n-mt")
     pending: set[Future] = set()
     try:
+        order: dict[Future, int] = {}
         for batch in _batches(pieces, per_call, limit):
-            pending.add(pool.submit(send, batch))
+            fut = pool.submit(send, batch)
+            order[fut] = len(order)
+            pending.add(fut)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
+            deferred: BaseException | None = None
+            for fut in sorted(done, key=order.__getitem__):
                 finished: list[tuple[int, Outcome]] = []
-                for p, outcome in fut.result():
+                try:
+                    answered = fut.result()
+                except BaseException as exc:  # Ctrl-C in a worker: first hand over what is done
+                    deferred = deferred or exc
+                    continue
+                for p, outcome in answered:
                     piece_result[p] = outcome
                     owner = piece_owner[p]
                     remaining[owner] -= 1
@@ -200,5 +209,7 @@ def translate_texts(factory: Callable[[], Provider], texts: Sequence[str], *, so
                                              else join_chunks(parts)))
                 if finished:
                     yield finished
+            if deferred is not None:
+                raise deferred
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
