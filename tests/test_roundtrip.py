@@ -358,3 +358,13 @@ def test_translated_markdown_image_stays_an_image(alt, title):
     again = segment_text(out, "a.md")
     assert [s.kind for s in again.segments] == ["alt", "title"]
     assert out.endswith('(leaves.png "' + title.strip().replace('"', '\\"') + '")\n')
+
+
+@SETTINGS
+@given(st.lists(md_sentence(), min_size=1, max_size=5).map(" ".join))
+def test_fast_pysbd_spans_equal_pysbd_segment(text):
+    """sentences._pieces (str.find) gives exactly what pysbd's Segmenter.segment gives."""
+    from l10n.segment.sentences import _pieces, _segmenter
+
+    seg = _segmenter("en")
+    assert _pieces(seg, text) == seg.segment(text)

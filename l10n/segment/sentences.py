@@ -21,6 +21,8 @@ _PROTECT = re.compile(
     r"|\b(?:https?|ftp)://\S+"         # bare URLs
     r"|\b(?:e\.g|i\.e|etc|vs|approx|ca|Dr|Mr|Mrs|Ms|No)\.",
 )
+# a sentence can only end at terminal punctuation followed by space and more text
+_CANDIDATE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4][^\s]*\s+\S")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>")
 _VOID = {"br", "img", "hr", "wbr", "input", "meta", "link", "source"}
 _SUPPORTED = {"en", "es", "fr", "ca", "pt", "it", "de", "nl", "ar", "ru", "zh", "ja", "pl", "el",
@@ -32,6 +34,33 @@ def _segmenter(lang: str):
     import pysbd
 
     return pysbd.Segmenter(language=lang if lang in _SUPPORTED else "en", clean=False)
+
+
+def _pieces(segmenter, text: str) -> list[str] | None:
+    """pysbd's non-destructive split of ``text`` (what ``Segmenter.segment`` returns).
+
+    ``Segmenter.segment`` locates each sentence with a freshly compiled
+    regular expression (``re.escape(sentence) + r"\s*"``), which costs more
+    than the segmentation itself; this finds the same spans with ``str.find``.
+    None when a sentence cannot be found (the caller keeps the block whole).
+    """
+    if not text:
+        return []
+    sentences = segmenter.processor(text).process()
+    pieces: list[str] = []
+    prior_end = 0
+    for sent in sentences:
+        start = text.find(sent, max(prior_end - len(sent), 0))
+        while start >= 0 and start + len(sent) <= prior_end:
+            start = text.find(sent, start + 1)
+        if start < 0:
+            return None
+        end = start + len(sent)
+        while end < len(text) and text[end].isspace():
+            end += 1
+        pieces.append(text[start:end])
+        prior_end = end
+    return pieces
 
 
 def _balanced(piece: str) -> bool:
@@ -68,8 +97,10 @@ def sentence_spans(text: str, lang: str = "en") -> list[tuple[int, int]]:
     lead = len(text) - len(text.lstrip())
     whole = [(lead, lead + len(stripped))]
     masked = _PROTECT.sub(lambda m: "x" * len(m.group()), text)
-    pieces = _segmenter(lang.split("_")[0]).segment(masked)
-    if "".join(pieces) != masked:
+    if not _CANDIDATE.search(masked, lead, lead + len(stripped)):
+        return whole  # no terminal punctuation followed by more text: one sentence
+    pieces = _pieces(_segmenter(lang.split("_")[0]), masked)
+    if pieces is None or "".join(pieces) != masked:
         return whole
     spans: list[tuple[int, int]] = []
     pos = 0
