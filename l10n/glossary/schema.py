@@ -195,7 +195,8 @@ def _terms(r: _Reader, data: Any) -> tuple[Term, ...]:
     seen_forms: dict[str, str] = {}
     for i, raw in enumerate(data):
         where = f"terms[{i}]"
-        m = r.mapping(raw, where, f"term #{i + 1}", _TERM)
+        peek = raw.get("source") if isinstance(raw, Mapping) else None
+        m = r.mapping(raw, where, f"term {peek!r}" if isinstance(peek, str) else f"term #{i + 1}", _TERM)
         if m is None:
             continue
         source = " ".join(r.text(m, "source", where, f"term #{i + 1}", required=True).split())
@@ -287,7 +288,9 @@ def _disclaimers(r: _Reader, data: Any) -> tuple[Disclaimer, ...]:
     seen_text: dict[str, str] = {}
     for i, raw in enumerate(data):
         where = f"disclaimers[{i}]"
-        m = r.mapping(raw, where, f"disclaimer #{i + 1}", _DISC)
+        peek = raw.get("id") if isinstance(raw, Mapping) else None
+        m = r.mapping(raw, where, f"disclaimer {peek!r}" if isinstance(peek, str) else f"disclaimer #{i + 1}",
+                      _DISC)
         if m is None:
             continue
         did = r.text(m, "id", where, f"disclaimer #{i + 1}", required=True)
