@@ -39,7 +39,11 @@ def plain_text(text: str) -> str:
 
     >>> plain_text('See the <a href="https://x.org/5">guide</a> and [help](#h), *now*.')
     'See the guide and help, now.'
+
+    Non-ASCII text is NFC-normalised, so decomposed accents match the word lists.
     """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     if "<" in text:
         text = _TAG.sub("", text)
     if "](" in text:
@@ -63,6 +67,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*'?", re.UNICODE)
 
 @lru_cache(maxsize=16384)
 def _tokens(text: str) -> tuple[str, ...]:
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     return tuple(_TOKEN.findall(text.lower().replace("’", "'")))
 
 

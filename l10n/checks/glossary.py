@@ -15,18 +15,35 @@ from typing import Any
 
 import polib
 
-from l10n.checks.context import plain_text
+from l10n.checks.context import normalize_text, plain_text
 from l10n.checks.registry import check
 from l10n.model import Severity
 
 
+#: Proclitics written attached to the next word (Arabic wa-, fa-, bi-, li-, ka- and their pairs: "والفعالية").
+_PROCLITICS = {"ar": "(?:[وفبكل]{1,2})?"}
+
+
 @lru_cache(maxsize=4096)
-def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+def _phrase_re(phrases: tuple[str, ...], lang: str = "") -> re.Pattern[str]:
     alts = []
+    clitic = _PROCLITICS.get(lang, "")
     for p in sorted(set(phrases), key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in p.split())
-        alts.append((r"(?<!\w)" if p[:1].isalnum() else "") + body + (r"(?!\w)" if p[-1:].isalnum() else ""))
+        start = r"(?<!\w)" + clitic if p[:1].isalnum() else ""
+        alts.append(start + body + (r"(?!\w)" if p[-1:].isalnum() else ""))
     return re.compile("|".join(alts), re.IGNORECASE)
+
+
+def _is_approved_disclaimer(entry: polib.POEntry, ctx: Any) -> bool:
+    """True for a disclaimer equal to its approved translation: the reviewed text wins over term checks."""
+    ctxt = entry.msgctxt
+    if not ctxt or not ctxt.startswith("disclaimer:"):
+        return False
+    from l10n.checks.disclaimer import approved_text
+
+    approved = approved_text(ctx.glossary, ctxt[len("disclaimer:"):], ctx.locale)
+    return approved is not None and normalize_text(approved) == normalize_text(entry.msgstr)
 
 
 def _hits(entry: polib.POEntry, ctx: Any) -> list[Any]:
@@ -61,6 +78,8 @@ def do_not_translate(entry: polib.POEntry, ctx: Any):
 @check("L10N502", "term-translation", Severity.WARNING)
 def term_translation(entry: polib.POEntry, ctx: Any):
     """A glossary term is not translated with its approved translation (or a listed form)."""
+    if _is_approved_disclaimer(entry, ctx):
+        return
     target = plain_text(entry.msgstr)
     seen = set()
     for hit in _hits(entry, ctx):
@@ -72,7 +91,7 @@ def term_translation(entry: polib.POEntry, ctx: Any):
             continue
         seen.add(term.id)
         forms = (tt.text, *tuple(getattr(tt, "forms", ()) or ()))
-        if not _phrase_re(forms).search(target):
+        if not _phrase_re(forms, ctx.lang).search(target):
             yield f"{hit.matched!r} should be translated as {tt.text!r}" + (
                 f" (or {', '.join(map(repr, forms[1:]))})" if len(forms) > 1 else "")
 

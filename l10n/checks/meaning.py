@@ -24,6 +24,28 @@ def _counts(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind: str)
                                   tgt_counter.find(plain_text(entry.msgstr))))
 
 
+def _by_sentence(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind: str) -> str | None:
+    """Where source and translation have the same sentences, the first sentence whose words were dropped.
+
+    A translation may move a hedge ("varía") into another sentence and keep
+    the total while dropping "further study is needed"; compared sentence by
+    sentence, that is caught.
+    """
+    from l10n.checks.omission import split_sentences
+
+    src_s = split_sentences(plain_text(entry.msgid))
+    if len(src_s) < 2:
+        return None
+    tgt_s = split_sentences(plain_text(entry.msgstr))
+    if len(tgt_s) != len(src_s):
+        return None
+    for i, (s, t) in enumerate(zip(src_s, tgt_s), 1):
+        found_s = src_counter.find(s)
+        if len(tgt_counter.find(t)) < len(found_s):
+            return f"sentence {i} of the translation lost {kind} ({', '.join(found_s)}): {t[:80]!r}"
+    return None
+
+
 def _applies(entry: polib.POEntry, ctx: Any, counter) -> bool:
     return (not entry.msgid_plural and bool(counter.phrases) and ctx.lang != ctx.source_lang
             and entry.msgstr.strip() != entry.msgid.strip())  # a copy is reported by L10N204
@@ -38,6 +60,10 @@ def negation_dropped(entry: polib.POEntry, ctx: Any):
     if len(tgt) < len(src):
         yield (f"source has {len(src)} negation(s) ({', '.join(src)}), translation has {len(tgt)}"
                + (f" ({', '.join(tgt)})" if tgt else ""))
+    elif src:
+        msg = _by_sentence(entry, ctx, ctx.negation_src, ctx.negation_tgt, "a negation")
+        if msg:
+            yield msg
 
 
 @check("L10N312", "hedge-dropped", Severity.ERROR, suppressible=False)
@@ -49,6 +75,10 @@ def hedge_dropped(entry: polib.POEntry, ctx: Any):
     if len(tgt) < len(src):
         yield (f"source hedges {len(src)} time(s) ({', '.join(src)}), translation {len(tgt)}"
                + (f" ({', '.join(tgt)})" if tgt else ""))
+    elif src:
+        msg = _by_sentence(entry, ctx, ctx.hedge_src, ctx.hedge_tgt, "a hedge")
+        if msg:
+            yield msg
 
 
 @check("L10N313", "inflated-claim", Severity.ERROR)

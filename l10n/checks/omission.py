@@ -18,7 +18,7 @@ from l10n.checks.context import plain_text
 from l10n.checks.registry import check
 from l10n.model import Severity
 
-__all__ = ["LENGTH_RATIO", "sentence_count"]
+__all__ = ["LENGTH_RATIO", "sentence_count", "split_sentences"]
 
 _ABBR = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Dra|Mr|Mrs|Ms|No|Sr|Sra|cf|approx|aprox|p\.\s?ej|Nº|núm)\.",
                    re.IGNORECASE)
@@ -43,6 +43,25 @@ def sentence_count(text: str) -> int:
     """
     text = _ABBR.sub("x", _STRIP_NUM.sub("0", text.strip()))
     return max(1, len(_END.findall(text))) if text else 0
+
+
+def split_sentences(text: str) -> list[str]:
+    """``text`` cut into the sentences :func:`sentence_count` counts.
+
+    >>> split_sentences("It may help (2.5 mg). It is not proven, e.g. by Dr. Li!")
+    ['It may help (2.5 mg).', 'It is not proven, e.g. by Dr. Li!']
+    """
+    masked = _ABBR.sub(lambda m: "x" * len(m.group(0)), _STRIP_NUM.sub("0x0", text))
+    out, last = [], 0
+    for m in _END.finditer(masked):
+        piece = text[last:m.end()].strip()
+        if piece:
+            out.append(piece)
+        last = m.end()
+    rest = text[last:].strip()
+    if rest:
+        out.append(rest)
+    return out
 
 
 @check("L10N401", "sentence-dropped", Severity.ERROR)
