@@ -25,6 +25,19 @@ _CODES = {"en": "eng", "es": "spa", "ca": "cat", "fr": "fra", "pt": "por", "gl":
           "oc": "oci", "eu": "eus", "ro": "ron", "de": "deu", "nl": "nld", "ar": "ara", "eo": "epo",
           "nb": "nob", "nn": "nno", "da": "dan", "sv": "swe", "is": "isl", "cy": "cym", "br": "bre"}
 _SEP = re.compile(r"^[ \t]*⟦§(\d+)⟧[ \t]*$", re.M)
+_TOKEN = re.compile(r"⟦(\d+)⟧")
+_BRACKET = re.compile(r"\[(\d+)\]")
+
+
+def encode_tokens(text: str) -> str:
+    """``⟦n⟧`` → ``[n]``: Apertium's transfer can split ``⟦n⟧`` when it reorders words,
+    while ``[n]`` stays whole and in place. Texts that already contain ``[n]`` keep ``⟦n⟧``."""
+    return text if _BRACKET.search(text) else _TOKEN.sub(r"[\1]", text)
+
+
+def decode_tokens(sent: str, answer: str) -> str:
+    """Undo :func:`encode_tokens` on an answer."""
+    return answer if _BRACKET.search(sent) else _BRACKET.sub(r"⟦\1⟧", answer)
 
 
 def apertium_code(locale: str) -> str:
@@ -39,7 +52,7 @@ def join_segments(texts: Sequence[str]) -> str:
     for i, text in enumerate(texts):
         if i:
             out.append(f"\n\n⟦§{i}⟧\n\n")
-        out.append(" ".join(text.split()))
+        out.append(encode_tokens(" ".join(text.split())))
     return "".join(out) + "\n"
 
 
@@ -85,4 +98,5 @@ class ApertiumProvider:
             detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
             raise ProviderUnavailable(f"apertium {self.pair}: exit {proc.returncode}"
                                       + (f": {detail[-1]}" if detail else ""))
-        return split_segments(proc.stdout.decode("utf-8", "replace"), len(texts))
+        answers = split_segments(proc.stdout.decode("utf-8", "replace"), len(texts))
+        return [decode_tokens(t, a) for t, a in zip(texts, answers)]
