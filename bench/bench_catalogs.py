@@ -206,7 +206,15 @@ def corpus_catalog(n: int) -> dict:
                 seen.add(s)
                 edited[i] = s
                 break
-    arrivals = [fresh() for _ in range(n // 20)]
+    # arrivals are new content: nothing in the old catalog within 80% of them
+    # (the bigram model sometimes rebuilds an old sentence almost exactly)
+    from rapidfuzz import fuzz, process
+
+    arrivals = []
+    while len(arrivals) < n // 20:
+        s = fresh()
+        if process.extractOne(s, old, scorer=fuzz.ratio, score_cutoff=80) is None:
+            arrivals.append(s)
     new: list[str] = []
     arrive_at = set(rng.sample(range(n), len(arrivals)))
     a = iter(arrivals)

@@ -10,16 +10,18 @@ linearly with the catalog.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 __all__ = ["FuzzyIndex", "similarity"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MAX_CANDIDATES = 24
-_COMMON = 0.05  # a word in more than 5% of candidates says little
+_VOTERS = 8  # the query's rarest words that pick candidates
 
 
 def _words(text: str) -> list[str]:
@@ -35,8 +37,25 @@ def similarity(a: str, b: str) -> float:
     return fuzz.ratio(a, b) / 100.0
 
 
+def _word_edits(a: list[str], b: list[str]) -> int:
+    """Word-level Levenshtein distance (how many words were replaced, added or removed)."""
+    return Levenshtein.distance(a, b)
+
+
 class FuzzyIndex:
     """Find the most similar earlier message for an edited one.
+
+    A candidate is accepted when it is very similar character by character
+    (Indel ratio at least ``cutoff``), or when it is fairly similar (at least
+    ``loose``) *and* differs by only a few words (one word per 8, at least
+    one): a one-word edit of a short sentence ("Call a doctor." → "Call a
+    nurse.") is found, while an unrelated sentence that happens to share
+    half its characters is not suggested.
+
+    Candidates come from an inverted index: the query's rarest words (those
+    an edit is least likely to touch, and that few messages share) vote, and
+    only the best-voted few are scored, so time grows about linearly with
+    the catalog.
 
     >>> idx = FuzzyIndex(["Kratom may cause dependence.", "Call emergency services now."])
     >>> idx.best("Kratom can cause dependence.")
@@ -45,39 +64,39 @@ class FuzzyIndex:
     True
     """
 
-    def __init__(self, candidates: Sequence[str], *, cutoff: float = 0.75) -> None:
+    def __init__(self, candidates: Sequence[str], *, cutoff: float = 0.85, loose: float = 0.6) -> None:
         self.candidates = list(candidates)
         self.cutoff = cutoff
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        for i, text in enumerate(self.candidates):
-            for word in set(_words(text)):
-                self._postings[word].append(i)
-        self._common = max(8, int(len(self.candidates) * _COMMON))
+        self.loose = loose
+        self._words = [_words(text) for text in self.candidates]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, words in enumerate(self._words):
+            for word in set(words):
+                postings[word].append(i)
+        self._postings = dict(postings)
 
     def best(self, query: str) -> int | None:
-        """Index of the best candidate scoring at least ``cutoff``, or None.
+        """Index of the best acceptable candidate, or None.
 
         Ties go to the earliest candidate, so results are deterministic.
         """
-        words = set(_words(query))
-        if not words or not self.candidates:
+        qwords = _words(query)
+        present = [w for w in set(qwords) if w in self._postings]
+        if not present:
             return None
-        votes: dict[int, int] = defaultdict(int)
-        rare = [w for w in words if 0 < len(self._postings.get(w, ())) <= self._common]
-        for word in rare or [w for w in words if w in self._postings]:
-            for i in self._postings[word]:
-                votes[i] += 1
-        if not votes:
-            return None
-        qlen = len(query)
+        present.sort(key=lambda w: (len(self._postings[w]), w))
+        votes = Counter(chain.from_iterable(self._postings[w] for w in present[:_VOTERS]))
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:_MAX_CANDIDATES]
-        best_i, best_score = None, self.cutoff * 100
+        qlen = len(query)
+        max_edits = max(1, len(qwords) // 8)
+        best_i, best_score = None, -1.0
         for i, _ in ranked:
             cand = self.candidates[i]
             if not (0.5 * qlen <= len(cand) <= 2 * qlen):
                 continue
-            score = fuzz.ratio(query, cand, score_cutoff=best_score)
-            if score > best_score or (score == best_score and best_i is not None and i < best_i) or (
-                    score >= best_score and best_i is None and score):
+            score = fuzz.ratio(query, cand, score_cutoff=self.loose * 100)
+            if not score or score < best_score or (score == best_score and best_i is not None and i > best_i):
+                continue
+            if score >= self.cutoff * 100 or _word_edits(qwords, self._words[i]) <= max_edits:
                 best_i, best_score = i, score
         return best_i
