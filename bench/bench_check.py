@@ -47,14 +47,14 @@ SENTENCES = [
      "Los efectos pueden tardar {n} minutos en aparecer; se necesitan más estudios."),
     ("Read the <a href=\"https://example.org/{n}\">guide</a> before taking <b>{m} g</b>.",
      "Lea la <a href=\"https://example.org/{n}\">guía</a> antes de tomar <b>{m} g</b>."),
-    ("Do not mix kratom with alcohol. Ask your doctor about %(service)s near you.",
-     "No mezcle el kratom con alcohol. Pregunte a su médico por %(service)s cerca de usted."),
+    ("Do not mix kratom with alcohol. Ask your doctor about %(service)s near you (leaflet {n}).",
+     "No mezcle el kratom con alcohol. Pregunte a su médico por %(service)s cerca de usted (folleto {n})."),
 ]
 
 
 def generated_catalog(n: int = 10_000) -> Path:
     """A Spanish catalog of ``n`` realistic entries (with a few defects)."""
-    path = CACHE / f"generated-{n}.po"
+    path = CACHE / f"generated-v2-{n}.po"   # v1 repeated one msgid: msgfmt stopped at duplicates
     if path.exists():
         return path
     CACHE.mkdir(parents=True, exist_ok=True)

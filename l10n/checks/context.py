@@ -104,12 +104,16 @@ class PhraseCounter:
         for v in self._multi.values():
             v.sort(key=len, reverse=True)
         self._prefix = tuple(prefixes)
+        #: every word that can start a match: a text with none of them has no match (checked in C).
+        self._firsts = frozenset(self._single) | frozenset(self._multi)
 
     def find(self, text: str) -> list[str]:
         """The phrases found, in order (lower case)."""
         if not self.phrases:
             return []
         words = _tokens(text)
+        if not self._prefix and self._firsts.isdisjoint(words):
+            return []
         out = []
         i, n = 0, len(words)
         single, multi, prefix = self._single, self._multi, self._prefix

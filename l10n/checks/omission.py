@@ -10,6 +10,7 @@ expansion factors measured on health texts), overridable with
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import polib
@@ -41,16 +42,28 @@ def sentence_count(text: str) -> int:
     >>> sentence_count("It may help. It is not proven! Ask a doctor, e.g. Dr. Li.")
     3
     """
-    text = _ABBR.sub("x", _STRIP_NUM.sub("0", text.strip()))
-    return max(1, len(_END.findall(text))) if text else 0
+    text = text.strip()
+    if not text:
+        return 0
+    if not _TERMINATORS.intersection(text):  # fast path: no sentence terminator at all
+        return 1
+    if "." in text:
+        text = _ABBR.sub("x", _STRIP_NUM.sub("0", text))
+    return max(1, len(_END.findall(text)))
 
 
-def split_sentences(text: str) -> list[str]:
+_TERMINATORS = frozenset(".!?。؟…")
+
+
+@lru_cache(maxsize=16384)
+def split_sentences(text: str) -> tuple[str, ...]:
     """``text`` cut into the sentences :func:`sentence_count` counts.
 
     >>> split_sentences("It may help (2.5 mg). It is not proven, e.g. by Dr. Li!")
-    ['It may help (2.5 mg).', 'It is not proven, e.g. by Dr. Li!']
+    ('It may help (2.5 mg).', 'It is not proven, e.g. by Dr. Li!')
     """
+    if not _TERMINATORS.intersection(text):
+        return (text.strip(),) if text.strip() else ()
     masked = _ABBR.sub(lambda m: "x" * len(m.group(0)), _STRIP_NUM.sub("0x0", text))
     out, last = [], 0
     for m in _END.finditer(masked):
@@ -61,7 +74,7 @@ def split_sentences(text: str) -> list[str]:
     rest = text[last:].strip()
     if rest:
         out.append(rest)
-    return out
+    return tuple(out)
 
 
 @check("L10N401", "sentence-dropped", Severity.ERROR)
