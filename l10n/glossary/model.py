@@ -142,7 +142,18 @@ class Disclaimer:
         return text_sha256(self.text)
 
     def translation(self, locale: str) -> DisclaimerTranslation | None:
-        """The translation recorded for ``locale`` (or its language), current or stale."""
+        """The translation recorded for ``locale`` (or its language), current or stale.
+
+        A pseudo-locale (``en_XA``) is not a language: its "translation" is
+        the English text pseudo-localised, generated and always current.
+        """
+        from l10n.locales import PSEUDO_LOCALES
+
+        if locale in PSEUDO_LOCALES:
+            from l10n.translate.providers.pseudo import pseudo_translate
+
+            return DisclaimerTranslation(pseudo_translate(self.text), "pseudo-localisation (generated)",
+                                         "", self.sha256)
         return self.translations.get(locale) or self.translations.get(lang_of(locale))
 
     def approved_for(self, locale: str) -> DisclaimerTranslation | None:

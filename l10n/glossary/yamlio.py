@@ -37,7 +37,7 @@ def _walk(node: yaml.Node, where: str, lines: dict[str, int], dups: list[tuple[i
 
 def read_yaml(text: str, name: str = "") -> tuple[Any, dict[str, int]]:
     """Parse YAML ``text`` safely: (data, data path -> line). Raises GlossaryError with the line."""
-    loader = yaml.SafeLoader(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # the C parser when libyaml is there
     try:
         node = loader.get_single_node()
         lines: dict[str, int] = {}
