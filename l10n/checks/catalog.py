@@ -60,6 +60,12 @@ def parse_catalog(data: bytes, path: str = "") -> tuple[polib.POFile | None, lis
             continue  # fast path: a plain continuation line
         if not _LINE_RE.match(s):
             problems.append(_syntax_finding(f"syntax error or unterminated string: {s[:50]!r}", path, lineno))
+    if not problems:
+        from l10n.checks.fastpo import read_po_fast
+
+        po = read_po_fast(text)
+        if po is not None:
+            return po, problems
     try:
         po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=79)
     except (OSError, ValueError, IndexError, KeyError) as exc:
