@@ -29,18 +29,58 @@ _SUPPORTED = {"en", "es", "fr", "ca", "pt", "it", "de", "nl", "ar", "ru", "zh", 
               "hi", "fa", "ur", "da", "my", "am", "hy", "bg", "kk", "mr", "sk"}
 
 
+def _fast_language(language):
+    """pysbd's language rules with a faster, equivalent abbreviation scan.
+
+    pysbd runs two regular expressions for every abbreviation of its list
+    whose letters occur anywhere in the text (``"a"``, ``"co"``, ``"st"``
+    occur in nearly every sentence), although it only ever replaces the period
+    that follows one. Skipping abbreviations not followed by a period in the
+    text changes no result (property-tested against stock pysbd) and halves
+    the time.
+    """
+    import re as _re
+
+    from pysbd.abbreviation_replacer import AbbreviationReplacer
+
+    base = getattr(language, "AbbreviationReplacer", AbbreviationReplacer)
+
+    class FastReplacer(base):
+        def search_for_abbreviations_in_string(self, text):
+            lowered = text.lower()
+            if "." not in lowered:
+                return text
+            for abbr in self.lang.Abbreviation.ABBREVIATIONS:
+                stripped = abbr.strip()
+                if stripped + "." not in lowered:
+                    continue
+                abbrev_match = _re.findall(r"(?:^|\s|\r|\n){}".format(stripped), text, flags=_re.IGNORECASE)
+                if not abbrev_match:
+                    continue
+                next_word_start = r"(?<={" + str(_re.escape(stripped)) + "} ).{1}"
+                char_array = _re.findall(next_word_start, text)
+                for ind, match in enumerate(abbrev_match):
+                    text = self.scan_for_replacements(text, match, ind, char_array)
+            return text
+
+    return type(language.__name__, (language,), {"AbbreviationReplacer": FastReplacer})
+
+
 @lru_cache(maxsize=8)
-def _segmenter(lang: str):
+def _segmenter(lang: str, fast: bool = True):
     import pysbd
 
-    return pysbd.Segmenter(language=lang if lang in _SUPPORTED else "en", clean=False)
+    seg = pysbd.Segmenter(language=lang if lang in _SUPPORTED else "en", clean=False)
+    if fast:
+        seg.language_module = _fast_language(seg.language_module)
+    return seg
 
 
 def _pieces(segmenter, text: str) -> list[str] | None:
     """pysbd's non-destructive split of ``text`` (what ``Segmenter.segment`` returns).
 
     ``Segmenter.segment`` locates each sentence with a freshly compiled
-    regular expression (``re.escape(sentence) + r"\s*"``), which costs more
+    regular expression (``re.escape(sentence)`` and optional spaces), which costs more
     than the segmentation itself; this finds the same spans with ``str.find``.
     None when a sentence cannot be found (the caller keeps the block whole).
     """
