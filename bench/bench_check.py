@@ -76,11 +76,15 @@ def generated_catalog(n: int = 10_000) -> Path:
     return path
 
 
-def timed(cmd: list[str], repeat: int) -> tuple[float, int]:
+def timed(cmd: list[str], repeat: int, timeout: float | None = None) -> tuple[float, int]:
+    """Best wall time of ``repeat`` fresh processes, and the exit code; (inf, -1) on timeout."""
     best, rc = float("inf"), 0
     for _ in range(repeat):
         t = time.perf_counter()
-        r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return float("inf"), -1
         best = min(best, time.perf_counter() - t)
         rc = r.returncode
     return best, rc
@@ -95,6 +99,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-pofilter-django", action="store_true", help="pofilter on Django takes minutes")
+    ap.add_argument("--skip-django", action="store_true", help="only the generated catalog")
+    ap.add_argument("--pofilter-timeout", type=float, default=600, help="seconds before pofilter is stopped")
     args = ap.parse_args()
     l10n = [str(VENV_BIN / "l10n"), "check", "--format", "json", "-o", "/dev/null"]
     pofilter = str(VENV_BIN / "pofilter") if (VENV_BIN / "pofilter").exists() else shutil.which("pofilter")
@@ -104,18 +110,26 @@ def main() -> None:
     entries = sum(1 for f in dj_files for line in f.open(encoding="utf-8", errors="replace")
                   if line.startswith("msgid "))
     print(f"corpora: generated {gen.name} (10,000 entries); Django {len(dj_files)} PO files, ~{entries} entries")
+    if pofilter:
+        version = subprocess.run([pofilter, "--version"], capture_output=True, text=True).stdout.strip()
+        n_filters = len(subprocess.run([pofilter, "-l"], capture_output=True, text=True).stdout.split("\n")) - 1
+        print(f"{version}: all {n_filters} filters it lists (no -t/--excludefilter), fuzzy and review units included")
     rows = []
-    for label, files, src in (("generated 10k", [gen], gen), ("django", dj_files, django)):
+    corpora = [("generated 10k", [gen], gen)] + ([] if args.skip_django else [("django", dj_files, django)])
+    for label, files, src in corpora:
         res = {"l10n check": timed(l10n + [str(src)], args.repeat)}
         if shutil.which("msgfmt"):
             res["msgfmt -c"] = timed(msgfmt_all(files), args.repeat)
         if pofilter and not (label == "django" and args.skip_pofilter_django):
-            res["pofilter"] = timed([pofilter, "--progress=none", str(src), str(CACHE / f"pofilter-{label}")], 1)
+            out = CACHE / f"pofilter-{label.replace(' ', '-')}" / ("" if src.is_dir() else "out.po")
+            shutil.rmtree(out.parent if not src.is_dir() else out, ignore_errors=True)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            res["pofilter"] = timed([pofilter, "--progress=none", str(src), str(out)], 1, args.pofilter_timeout)
         rows.append((label, res))
     print(f"{'corpus':15} {'tool':12} {'seconds':>8} {'exit':>5}")
     for label, res in rows:
         for tool, (secs, rc) in res.items():
-            print(f"{label:15} {tool:12} {secs:8.2f} {rc:5d}")
+            print(f"{label:15} {tool:12} {secs:8.2f} {rc:5d}" + ("  (stopped at the timeout)" if rc == -1 else ""))
         ours = res["l10n check"][0]
         if "pofilter" in res:
             print(f"{label:15} pofilter / l10n check = {res['pofilter'][0] / ours:.1f}x (target >= 10x)")

@@ -46,11 +46,36 @@ def _is_approved_disclaimer(entry: polib.POEntry, ctx: Any) -> bool:
     return approved is not None and normalize_text(approved) == normalize_text(entry.msgstr)
 
 
+_PIECE = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def _pieces(text: str) -> frozenset[str]:
+    return frozenset(_PIECE.findall(text.lower()))
+
+
+def _needles(g: Any) -> frozenset[str]:
+    """The first alphanumeric piece of every form of every term: a text without any of them has no term."""
+    out = set()
+    for term in getattr(g, "terms", ()) or ():
+        forms = getattr(term, "surface_forms", None) or (term.source, *tuple(getattr(term, "variants", ()) or ()))
+        for form in forms:
+            first = _PIECE.findall(form.lower())
+            if not first:
+                return frozenset()  # a term without letters: no precheck possible
+            out.add(first[0])
+    return frozenset(out)
+
+
 def _hits(entry: polib.POEntry, ctx: Any) -> list[Any]:
     g = ctx.glossary
     if g is None or not hasattr(g, "find_terms") or entry.msgid_plural:
         return []
-    return ctx.memo(("terms", entry.msgid), lambda: list(g.find_terms(plain_text(entry.msgid))))
+    text = plain_text(entry.msgid)
+    needles = ctx.memo(("term-needles",), lambda: _needles(g))
+    if needles and needles.isdisjoint(_pieces(text)):
+        return []  # fast path: no term can match (whole words only)
+    return ctx.memo(("terms", entry.msgid), lambda: list(g.find_terms(text)))
 
 
 def _keeps(term: Any, locale: str) -> bool:
