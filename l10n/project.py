@@ -7,6 +7,7 @@ so that running a command twice leaves every file byte-identical.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,8 +106,8 @@ def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | 
     return read_po(data, name, nplurals=n)
 
 
-def _write_dated(path: Path, po: polib.POFile, field: str) -> bool:
-    """Write ``po``; ``field`` (a date header) is refreshed only when something else changed."""
+def _write_dated(path: Path, po: polib.POFile, *fields: str) -> bool:
+    """Write ``po``; the date header ``fields`` are refreshed only when something else changed."""
     old_text = None
     if path.exists():
         try:
@@ -116,8 +117,32 @@ def _write_dated(path: Path, po: polib.POFile, field: str) -> bool:
     text = generate_po(po)
     if old_text is not None and text == old_text:
         return False
-    po.metadata[field] = format_date(now())
-    return atomic_write(path, generate_po(po).encode("utf-8"))
+    fresh = format_date(now())
+    for field in fields:
+        stale = po.metadata.get(field)
+        po.metadata[field] = fresh
+        # polib never wraps header lines, so the date is one line: swap it in
+        # rather than generating the whole file again
+        line = f'"{field}: {stale}\\n"\n'
+        if text is not None and stale is not None and text.count(line) == 1:
+            text = text.replace(line, f'"{field}: {fresh}\\n"\n')
+        else:
+            text = None
+    return atomic_write(path, (text if text is not None else generate_po(po)).encode("utf-8"))
+
+
+def _header_date(path: Path, field: str) -> str | None:
+    """A date field from the header of a generated template (without parsing the whole file).
+
+    The template is generated, so a missing or damaged one just gets a new date.
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return None
+    m = re.search(rf'^"{re.escape(field)}: ([^"\\]*)\\n"$', head.split("\n\n", 1)[0], re.M)
+    return m.group(1) if m else None
 
 
 def extract(settings: Settings, *, annotator: Annotator | None = None, unit: str | None = None,
@@ -131,15 +156,13 @@ def extract(settings: Settings, *, annotator: Annotator | None = None, unit: str
     planned = []
     for doc in docs if docs is not None else load_documents(settings, unit=unit):
         path = settings.pot_path(doc.domain)
-        created = format_date(now())
-        if path.exists():
-            created = read_catalog(path, settings).metadata.get("POT-Creation-Date", created)
+        created = _header_date(path, "POT-Creation-Date") or format_date(now())
         pot = build_template(doc, annotator=annotator, project=settings.project_name,
                              bugs=settings.bugs_address, created=created)
         planned.append((path, pot))
     results = []
     for path, pot in planned:
-        written = _write_dated(path, pot, "POT-Creation-Date")
+        written = _write_dated(path, pot, "POT-Creation-Date", "PO-Revision-Date")
         results.append(FileResult(path, written, f"{len(pot)} messages"))
     return results
 

@@ -303,3 +303,19 @@ def test_update_without_templates_is_an_error(make_project, cli):
     root = make_project({"a.md": DOC})
     r = cli(root, "update")
     assert r.exit_code == 2 and "l10n extract" in r.stderr
+
+
+def test_dates_refresh_only_when_content_changes(make_project, cli):
+    root = make_project({"a.md": DOC}, locales=["es"])
+    ok(cli(root, "extract", env={"SOURCE_DATE_EPOCH": "1700000000"}))   # 2023-11-14 22:13
+    ok(cli(root, "update", env={"SOURCE_DATE_EPOCH": "1700000000"}))
+    (root / "source_docs" / "a.md").write_text(DOC + "\nOne more sentence.\n", encoding="utf-8")
+    ok(cli(root, "extract", env={"SOURCE_DATE_EPOCH": "1800000000"}))   # 2027-01-15 08:00
+    ok(cli(root, "update", env={"SOURCE_DATE_EPOCH": "1800000000"}))
+    ok(cli(root, "extract", env={"SOURCE_DATE_EPOCH": "1900000000"}))   # no change: dates stay
+    ok(cli(root, "update", env={"SOURCE_DATE_EPOCH": "1900000000"}))
+    assert pot(root).metadata["POT-Creation-Date"] == "2027-01-15 08:00+0000"
+    cat = po(root)
+    assert cat.metadata["PO-Revision-Date"] == "2027-01-15 08:00+0000"
+    assert cat.metadata["POT-Creation-Date"] == "2027-01-15 08:00+0000"
+    assert cat.find("One more sentence.") is not None
