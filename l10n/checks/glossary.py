@@ -121,9 +121,50 @@ def term_translation(entry: polib.POEntry, ctx: Any):
                 f" (or {', '.join(map(repr, forms[1:]))})" if len(forms) > 1 else "")
 
 
+def _approved_cover(entry: polib.POEntry, ctx: Any, target: str) -> list[list[Any]]:
+    """For each term in the source with an approved translation: [term id, spans of its forms in
+    ``target``, how many times the source has the term] (the budget of forbidden words it may excuse)."""
+    counts: dict[str, int] = {}
+    terms: dict[str, Any] = {}
+    for hit in _hits(entry, ctx):
+        counts[hit.term.id] = counts.get(hit.term.id, 0) + 1
+        terms.setdefault(hit.term.id, hit.term)
+    out = []
+    for tid, term in terms.items():
+        if _keeps(term, ctx.locale):
+            continue
+        tt = _target_for(term, ctx)
+        if tt is None or not getattr(tt, "text", ""):
+            continue
+        forms = (tt.text, *tuple(getattr(tt, "forms", ()) or ()))
+        spans = [m.span() for m in _phrase_re(forms, ctx.lang).finditer(target)]
+        if spans:
+            out.append([tid, spans, counts[tid]])
+    return out
+
+
+def _excused(m: re.Match[str], term: Any, covers: list[list[Any]]) -> bool:
+    """True when the forbidden occurrence ``m`` lies inside an approved form of *another* term of the
+    source ("opiáceos" for "opiate" next to "opioid"), as long as that term's occurrences last."""
+    tid = getattr(term, "id", None)
+    start, end = m.span()
+    for cover in covers:
+        if cover[0] == tid or cover[2] <= 0:
+            continue
+        if any(a <= start and end <= b for a, b in cover[1]):
+            cover[2] -= 1
+            return True
+    return False
+
+
 @check("L10N503", "forbidden-term", Severity.ERROR)
 def forbidden_term(entry: polib.POEntry, ctx: Any):
-    """The translation uses a translation the glossary forbids for this language."""
+    """The translation uses a translation the glossary forbids for this language.
+
+    A forbidden word is fine where it is an approved translation of another term
+    of the source ("opiate" → "opiáceos" next to "opioid"), once per occurrence
+    of that term.
+    """
     g = ctx.glossary
     if g is None:
         return
@@ -140,7 +181,14 @@ def forbidden_term(entry: polib.POEntry, ctx: Any):
     rx, items = ctx.memo(("forbidden",), build)
     if rx is None:
         return
-    for m in rx.finditer(plain_text(entry.msgstr)):
+    target = plain_text(entry.msgstr)
+    matches = list(rx.finditer(target))
+    if not matches:
+        return
+    covers = _approved_cover(entry, ctx, target)
+    for m in matches:
         term = items.get(" ".join(m.group(0).lower().split()))
+        if _excused(m, term, covers):
+            continue
         better = _target_for(term, ctx) if term is not None else None
         yield f"forbidden translation {m.group(0)!r}" + (f"; use {better.text!r}" if better is not None else "")
