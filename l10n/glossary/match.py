@@ -31,16 +31,15 @@ def strip_markup(text: str) -> tuple[str, list[int]]:
     index: list[int] = []
     pos = 0
     for m in _MARKUP.finditer(text):
-        for i in range(pos, m.start()):
-            out.append(text[i])
-            index.append(i)
+        start = m.start()
+        out.append(text[pos:start])
+        index.extend(range(pos, start))
         if m.group(0) == "&nbsp;":
             out.append(" ")
-            index.append(m.start())
+            index.append(start)
         pos = m.end()
-    for i in range(pos, len(text)):
-        out.append(text[i])
-        index.append(i)
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
     return "".join(out), index
 
 
@@ -48,6 +47,42 @@ def _pattern(phrase: str) -> str:
     words = phrase.split()
     body = r"\s+".join(re.escape(w) for w in words)
     return (r"(?<!\w)" if phrase[:1].isalnum() else "") + body + (r"(?!\w)" if phrase[-1:].isalnum() else "")
+
+
+_END = ""  # trie key marking the end of a phrase (no character is empty)
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex equivalent to ``"|".join(_pattern(p) for p in longest_first)``, factored as a trie.
+
+    At a position the alternation tries each phrase in turn; the trie tries one
+    branch per character instead, longer continuations before the phrase that
+    ends here, so the longest matching phrase still wins. Whitespace inside a
+    phrase is one ``\\s+`` edge.
+    """
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for i, word in enumerate(phrase.split()):
+            if i:
+                node = node.setdefault(" ", {})
+            for ch in word:
+                node = node.setdefault(ch, {})
+        node[_END] = phrase[-1:].isalnum()
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                for ch, child in sorted(node.items()) if ch != _END]
+        if _END in node:
+            alts.append(r"(?!\w)" if node[_END] else "")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    firsts = []
+    for ch, child in sorted(root.items()):
+        firsts.append((r"(?<!\w)" if ch.isalnum() else "") + re.escape(ch) + emit(child))
+    return "|".join(firsts)
 
 
 class PhraseMatcher(Generic[T]):
@@ -64,8 +99,7 @@ class PhraseMatcher(Generic[T]):
             key = self.key(phrase)
             if key and key not in self._values:
                 self._values[key] = value
-        phrases = sorted(self._values, key=lambda p: (-len(p), p))
-        self._re = re.compile("|".join(_pattern(p) for p in phrases), re.IGNORECASE) if phrases else None
+        self._re = re.compile(_trie_pattern(self._values), re.IGNORECASE) if self._values else None
 
     @staticmethod
     def key(phrase: str) -> str:
