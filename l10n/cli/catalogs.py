@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from l10n.cli._app import LocaleOpt, ProjectOpt, app, console, settings_for
-from l10n.project import FileResult, compile_catalogs, extract, rel, update
+if TYPE_CHECKING:
+    from l10n.project import FileResult
 
 Unit = Annotated[str | None, typer.Option("--unit", help="Segment by 'sentence' (default) or whole 'block'.")]
 
 
 def _report(settings, results: list[FileResult]) -> None:
+    from l10n.project import rel
+
     for r in results:
         state = "written" if r.written else "unchanged"
         console.print(f"{rel(settings, r.path)}: {r.summary} ({state})", markup=False)
@@ -32,6 +35,8 @@ def extract_cmd(project: ProjectOpt = None, unit: Unit = None) -> None:
 
         l10n extract --unit block
     """
+    from l10n.project import extract
+
     settings = settings_for(project)
     if unit not in (None, "sentence", "block"):
         raise typer.BadParameter("must be 'sentence' or 'block'", param_hint="--unit")
@@ -54,6 +59,8 @@ def update_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
 
         l10n update -l es -l pt-BR
     """
+    from l10n.project import update
+
     settings = settings_for(project)
     _report(settings, update(settings, settings.resolve_locales(locale), fuzzy_matching=not no_fuzzy_matching))
 
@@ -69,5 +76,7 @@ def compile_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
 
         l10n compile -l ar
     """
+    from l10n.project import compile_catalogs
+
     settings = settings_for(project)
     _report(settings, compile_catalogs(settings, settings.resolve_locales(locale), use_fuzzy=use_fuzzy))

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from l10n.cli._app import ProjectOpt, app, console, settings_for
-from l10n.project import atomic_write, load_documents, rel
 
 glossary_app = typer.Typer(help="The fixed botanical/medical glossary: export it, look terms up.",
                            no_args_is_help=True, rich_markup_mode=None)
@@ -41,6 +40,7 @@ def lint_cmd(project: ProjectOpt = None, unit: Unit = None, fmt: Format = "text"
         l10n lint --unit block --format json
     """
     from l10n.glossary.lint import lint_documents
+    from l10n.project import load_documents, rel
 
     settings = settings_for(project)
     if unit not in (None, "sentence", "block"):
@@ -83,6 +83,7 @@ def export_cmd(fmt: Annotated[str, typer.Option("--format", "-f", help="tbx or c
         l10n glossary export --format csv > glossary.csv
     """
     from l10n.glossary.export import to_csv, to_tbx
+    from l10n.project import atomic_write
 
     settings = settings_for(project)
     if fmt not in ("tbx", "csv"):

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from l10n.cli._app import LocaleOpt, ProjectOpt, app, console, err_console, settings_for
-from l10n.project import rel
 
 
 def _not_built(settings, assessments) -> int:
@@ -41,6 +40,7 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
 
         l10n build -l es -l ar
     """
+    from l10n.project import rel
     from l10n.publish.pipeline import build
 
     settings = settings_for(project)

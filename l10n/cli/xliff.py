@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import polib
 import typer
 
 from l10n.cli._app import LocaleOpt, ProjectOpt, app, console, err_console, settings_for
 from l10n.errors import CatalogError
+
+if TYPE_CHECKING:
+    import polib
 
 xliff_app = typer.Typer(help="Exchange catalogs with CAT tools (Trados, memoQ, OmegaT, Phrase) as XLIFF 1.2.",
                         no_args_is_help=True, rich_markup_mode=None)
