@@ -34,6 +34,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from itertools import chain
 from pathlib import Path
 
 import polib
@@ -207,13 +208,24 @@ def corpus_catalog(n: int) -> dict:
                 edited[i] = s
                 break
     # arrivals are new content: nothing in the old catalog within 80% of them
-    # (the bigram model sometimes rebuilds an old sentence almost exactly)
+    # (the bigram model sometimes rebuilds an old sentence almost exactly).
+    # Checked by rapidfuzz against every old sentence sharing a word trigram
+    # with it (a sentence 80% similar shares long runs of words).
     from rapidfuzz import fuzz, process
 
+    def trigrams(text: str) -> set[tuple[str, ...]]:
+        w = text.lower().split()
+        return {tuple(w[i:i + 3]) for i in range(len(w) - 2)}
+
+    shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, m in enumerate(old):
+        for t in trigrams(m):
+            shingles[t].append(i)
     arrivals = []
     while len(arrivals) < n // 20:
         s = fresh()
-        if process.extractOne(s, old, scorer=fuzz.ratio, score_cutoff=80) is None:
+        near = sorted(set(chain.from_iterable(shingles.get(t, ()) for t in trigrams(s))))
+        if process.extractOne(s, [old[j] for j in near], scorer=fuzz.ratio, score_cutoff=80) is None:
             arrivals.append(s)
     new: list[str] = []
     arrive_at = set(rng.sample(range(n), len(arrivals)))

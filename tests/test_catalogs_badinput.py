@@ -234,3 +234,32 @@ def test_toml_syntax_error_names_line(make_project, cli):
     assert len(r.stderr.strip().splitlines()) == 1
     # tomllib (3.11) reports the line only inside its message
     assert re.search(r"pyproject\.toml:(3: |.*line 3\b)", r.stderr), r.stderr
+
+
+def test_msgmerge_style_obsolete_previous_msgid_is_accepted(tmp_path):
+    """`#~|` lines (msgmerge writes them for obsolete fuzzy entries) are valid PO."""
+    from l10n.catalogs import read_po
+
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            '#, fuzzy\n#~| msgid "Old text."\n#~ msgid "Older text."\n#~ msgstr "Texto."\n')
+    po = read_po(text.encode(), "x.po")
+    assert [(e.msgid, e.obsolete) for e in po] == [("Older text.", 1)]
+
+
+@pytest.mark.parametrize("bad,line", [
+    ('#~ # a comment inside an obsolete entry\n', 5),
+    ('msgid "a"\nmsgstr "b\n', 6),
+    ('msgid "a"\nmsgstr "b" "c"\n', 6),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr "b"\n', None),
+    ('#| msgid\n', None),
+])
+def test_malformed_po_lines_are_errors(bad, line):
+    from l10n.catalogs import read_po
+    from l10n.errors import CatalogError
+
+    text = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + bad
+    with pytest.raises(CatalogError) as exc:
+        read_po(text.encode(), "x.po")
+    assert exc.value.path == "x.po"
+    if line:
+        assert exc.value.line == line

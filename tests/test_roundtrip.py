@@ -384,3 +384,19 @@ def test_fast_pysbd_equals_stock_pysbd(text):
 
     stock = pysbd.Segmenter(language="en", clean=False)
     assert _pieces(_segmenter("en"), text) == stock.segment(text)
+
+
+@SETTINGS
+@given(po_catalog())
+def test_fast_po_reader_equals_polib(po):
+    """read_po's fast reader builds exactly the entries polib's parser builds."""
+    from l10n.catalogs.pofile import _fast_parse
+
+    text = generate_po(po)
+    fast, slow = _fast_parse(text), polib.pofile(text, wrapwidth=79)
+    assert generate_po(fast) == generate_po(slow) == text
+    assert fast.header == slow.header and fast.metadata == slow.metadata
+    assert fast.metadata_is_fuzzy == slow.metadata_is_fuzzy
+    attrs = ("msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural", "obsolete", "flags", "comment",
+             "tcomment", "occurrences", "previous_msgid", "previous_msgctxt", "previous_msgid_plural", "linenum")
+    assert [[getattr(e, a) for a in attrs] for e in fast] == [[getattr(e, a) for a in attrs] for e in slow]

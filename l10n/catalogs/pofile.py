@@ -28,7 +28,9 @@ def _check_strings(text: str, name: str) -> None:
     """Find unterminated or badly escaped strings that polib would accept."""
     for lineno, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
-        if stripped.startswith("#~"):
+        if stripped.startswith("#~|"):  # previous msgid of an obsolete entry (msgmerge writes them)
+            stripped = stripped[3:].strip()
+        elif stripped.startswith("#~"):
             stripped = stripped[2:].strip()
         elif stripped.startswith("#|"):
             stripped = stripped[2:].strip()
@@ -40,6 +42,206 @@ def _check_strings(text: str, name: str) -> None:
         body = m.group(2)
         if not re.fullmatch(r'"(?:[^"\\]|\\.)*"', body):
             raise CatalogError("unterminated or malformed string", path=name, line=lineno)
+
+
+class _Unsupported(Exception):
+    """The fast reader met something unusual: the polib reader takes over."""
+
+
+_UNESCAPE = re.compile(r'\\(\\|n|t|r|v|b|f|")')
+_UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
+_BAD_QUOTE = re.compile(r'([^\\]|^)"')
+_STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|\\.)*"')
+_KEYWORDS = {"msgctxt": "ct", "msgid": "mi", "msgstr": "ms", "msgid_plural": "mp"}
+_PREV_KEYWORDS = {"msgid_plural": "pp", "msgid": "pm", "msgctxt": "pc"}
+_ALL = ("st", "he", "gc", "oc", "fl", "ct", "pc", "pm", "pp", "tc", "ms", "mp", "mx", "mi")
+#: polib's state machine: symbol -> states it may follow (polib._POFileParser.__init__)
+_ALLOWED = {
+    "gc": _ALL, "oc": _ALL, "fl": _ALL, "pc": _ALL, "pm": _ALL, "pp": _ALL,
+    "ct": ("st", "he", "gc", "oc", "fl", "tc", "pc", "pm", "pp", "ms", "mx"),
+    "mi": ("st", "he", "gc", "oc", "fl", "ct", "tc", "pc", "pm", "pp", "ms", "mx"),
+    "mp": ("tc", "gc", "pc", "pm", "pp", "mi"),
+    "ms": ("mi", "mp", "tc"),
+    "mx": ("mi", "mx", "mp", "tc"),
+    "mc": ("ct", "mi", "mp", "ms", "mx", "pm", "pp", "pc"),
+}
+_ALLOWED = {k: frozenset(v) for k, v in _ALLOWED.items()}
+_NEW_ENTRY_STATES = frozenset(("mc", "ms", "mx"))
+
+
+def _unescape(st: str) -> str:
+    if "\\" not in st:
+        return st
+    return _UNESCAPE.sub(lambda m: _UNESCAPES[m.group(1)], st)
+
+
+def _fast_parse(text: str) -> polib.POFile:
+    """polib's PO parser, line for line, without its per-line overhead.
+
+    Mirrors ``polib._POFileParser`` (same states, transitions and handlers),
+    so it builds the same entries; it also applies the string checks of
+    :func:`_check_strings`. Anything else (a syntax error, an unusual line)
+    raises :class:`_Unsupported` and the caller falls back to polib, whose
+    error messages name the line.
+    """
+    POEntry = polib.POEntry
+    po = polib.POFile(wrapwidth=_WRAP, encoding="utf-8", check_for_duplicates=False)
+    append = list.append
+    string_line = _STRING_LINE.fullmatch
+    bad_quote = _BAD_QUOTE.search
+    entry = POEntry(linenum=0)
+    state = "st"
+    obsolete = 0
+    msgstr_index = 0
+    tokens: list[str] = []
+    header: list[str] = []
+    lineno = 0
+    for line in text.splitlines():
+        lineno += 1
+        if lineno == 1 and line.startswith("\ufeff"):
+            line = line[1:]
+        line = line.strip()
+        if not line:
+            continue
+        tokens = line.split(None, 2)
+        first = tokens[0]
+        if first == "#~|":
+            continue
+        if first == "#~" and len(tokens) > 1:
+            line = line[3:].strip()
+            tokens = tokens[1:]
+            first = tokens[0]
+            obsolete = 1
+            if not string_line(line):
+                raise _Unsupported
+        else:
+            obsolete = 0
+        if first in _KEYWORDS and len(tokens) > 1:
+            if not string_line(line):
+                raise _Unsupported
+            token = line[len(first):].lstrip()
+            if bad_quote(token[1:-1]):
+                raise _Unsupported
+            symbol = _KEYWORDS[first]
+        elif first == "#:":
+            if len(tokens) <= 1:
+                continue
+            symbol, token = "oc", line
+        elif line[:1] == '"':
+            if not string_line(line) or bad_quote(line[1:-1]):
+                raise _Unsupported
+            symbol, token = "mc", line
+        elif line[:7] == "msgstr[":
+            if not string_line(line):
+                raise _Unsupported
+            symbol, token = "mx", line
+        elif first == "#,":
+            if len(tokens) <= 1:
+                continue
+            symbol, token = "fl", line
+        elif first == "#" or first.startswith("##"):
+            symbol, token = "tc", (line + " " if line == "#" else line)
+        elif first == "#.":
+            if len(tokens) <= 1:
+                continue
+            symbol, token = "gc", line
+        elif first == "#|":
+            rest = line[2:].lstrip()
+            if len(tokens) <= 1 or not string_line(rest):
+                raise _Unsupported
+            if tokens[1].startswith('"'):  # continuation of a previous msgid
+                if bad_quote(rest[1:-1]):
+                    raise _Unsupported
+                symbol, token = "mc", rest
+            else:
+                if len(tokens) <= 2 or tokens[1] not in _PREV_KEYWORDS:
+                    raise _Unsupported
+                token = rest[len(tokens[1]):].lstrip()
+                symbol = _PREV_KEYWORDS[tokens[1]]
+        else:
+            raise _Unsupported
+        # transitions and handlers, as polib's
+        if symbol == "tc" and state in ("st", "he"):
+            header.append(token[2:])
+            state = "he"
+            continue
+        if symbol != "tc" and state not in _ALLOWED[symbol]:
+            raise _Unsupported
+        if symbol == "mc":
+            value = _unescape(token[1:-1])
+            if state == "ct":
+                entry.msgctxt += value
+            elif state == "mi":
+                entry.msgid += value
+            elif state == "mp":
+                entry.msgid_plural += value
+            elif state == "ms":
+                entry.msgstr += value
+            elif state == "mx":
+                entry.msgstr_plural[msgstr_index] += value
+            elif state == "pp":
+                entry.previous_msgid_plural += value
+            elif state == "pm":
+                entry.previous_msgid += value
+            elif state == "pc":
+                entry.previous_msgctxt += value
+            continue
+        if symbol in ("mp", "ms", "mx"):
+            if symbol == "mp":
+                entry.msgid_plural = _unescape(token[1:-1])
+            elif symbol == "ms":
+                entry.msgstr = _unescape(token[1:-1])
+            else:
+                msgstr_index = int(token[7])
+                entry.msgstr_plural[msgstr_index] = _unescape(token[token.find('"') + 1:-1])
+            state = symbol
+            continue
+        if state in _NEW_ENTRY_STATES:
+            append(po, entry)
+            entry = POEntry(linenum=lineno)
+        if symbol == "tc":
+            tcomment = token.lstrip("#")
+            if tcomment.startswith(" "):
+                tcomment = tcomment[1:]
+            entry.tcomment = entry.tcomment + "\n" + tcomment if entry.tcomment != "" else tcomment
+        elif symbol == "gc":
+            entry.comment = entry.comment + "\n" + token[3:] if entry.comment != "" else token[3:]
+        elif symbol == "oc":
+            for occurrence in token[3:].split():
+                fil, sep, num = occurrence.rpartition(":")
+                if not sep or not num.isdigit():
+                    fil, num = occurrence, ""
+                entry.occurrences.append((fil, num))
+        elif symbol == "fl":
+            entry.flags += [c.strip() for c in token[3:].split(",")]
+        elif symbol == "pp":
+            entry.previous_msgid_plural = _unescape(token[1:-1])
+        elif symbol == "pm":
+            entry.previous_msgid = _unescape(token[1:-1])
+        elif symbol == "pc":
+            entry.previous_msgctxt = _unescape(token[1:-1])
+        elif symbol == "ct":
+            entry.msgctxt = _unescape(token[1:-1])
+        elif symbol == "mi":
+            entry.obsolete = obsolete
+            entry.msgid = _unescape(token[1:-1])
+        state = symbol
+    if tokens and not tokens[0].startswith("#"):
+        append(po, entry)
+    po.header = "\n".join(header)
+    meta = po.find("")
+    if meta:
+        po.remove(meta)
+        po.metadata_is_fuzzy = meta.flags
+        key = None
+        for msg in meta.msgstr.splitlines():
+            try:
+                key, val = msg.split(":", 1)
+                po.metadata[key] = val.strip()
+            except (ValueError, KeyError):
+                if key is not None:
+                    po.metadata[key] += "\n" + msg.strip()
+    return po
 
 
 def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> polib.POFile:
@@ -55,6 +257,16 @@ def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> 
         raise CatalogError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path=name, line=line) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    try:
+        po = _fast_parse(text)
+    except (_Unsupported, ValueError, IndexError, KeyError, TypeError, AttributeError):
+        po = _slow_parse(text, name)
+    _check_entries(po, name, nplurals)
+    return po
+
+
+def _slow_parse(text: str, name: str) -> polib.POFile:
+    """polib's own parser, after the string checks; errors name the line."""
     _check_strings(text, name)
     try:
         po = polib.pofile(text, wrapwidth=_WRAP, encoding="utf-8", check_for_duplicates=False)
@@ -63,6 +275,11 @@ def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> 
         msg = re.sub(r"\s*\(line \d+\)", "", str(exc)) or "syntax error"
         raise CatalogError(msg.lower().replace("in po file ", ""), path=name,
                            line=int(m.group(1)) if m else None) from None
+    return po
+
+
+def _check_entries(po: polib.POFile, name: str, nplurals: int | None) -> None:
+    """Duplicates and plural forms, which polib does not check."""
     seen: dict[tuple[str | None, str], int] = {}
     for entry in po:
         if entry.obsolete:
@@ -72,12 +289,13 @@ def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> 
             raise CatalogError(f"duplicate message definition {entry.msgid[:50]!r} (first at line {seen[key]})",
                                path=name, line=entry.linenum)
         seen[key] = entry.linenum
+        if entry.msgid_plural and not entry.msgstr_plural:
+            raise CatalogError("plural entry without msgstr[0] ... forms", path=name, line=entry.linenum)
         if nplurals and entry.msgid_plural and entry.msgstr_plural:
             have = len(entry.msgstr_plural)
             if have != nplurals:
                 raise CatalogError(f"plural entry has {have} forms, the language needs {nplurals}",
                                    path=name, line=entry.linenum)
-    return po
 
 
 def generate_po(po: polib.POFile) -> str:
