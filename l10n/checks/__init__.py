@@ -24,7 +24,7 @@ from typing import Any
 import polib
 
 from l10n.checks.context import CatalogContext
-from l10n.checks.registry import CheckSpec, Issue, all_checks, check, get_check
+from l10n.checks.registry import FEATURES, CheckSpec, Issue, all_checks, check, get_check
 from l10n.model import Finding, Severity
 
 # Importing the families registers their checks (order = report order within an entry).
@@ -45,6 +45,10 @@ __all__ = ["CheckSpec", "Issue", "all_checks", "check", "check_catalog", "check_
 CRASH = "L10N000"
 WAIVER_IGNORED = "L10N901"
 WAIVER_NO_REASON = "L10N902"
+
+_DIGIT = re.compile(r"\d")
+_MARKUP_CHARS = re.compile(r"[<*_`\[]")
+_TERMINATORS = re.compile("[.!?。؟…]")
 
 _WAIVE = re.compile(r"^\s*l10n-waive:\s*(L10N\d{3}(?:\s*,\s*L10N\d{3})*)\s*(.*)$", re.IGNORECASE)
 
@@ -184,14 +188,69 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
     for spec in specs:
         if spec.scope == "catalog":
             _run(spec, (po, ctx), ctx, None, findings)
-    entry_any = [s for s in specs if s.scope == "entry" and getattr(s.func, "requires", "translated") == "any"]
-    entry_tr = [s for s in specs if s.scope == "entry" and getattr(s.func, "requires", "translated") != "any"]
+    entry_specs = [s for s in specs if s.scope == "entry"]
+    bit = {name: 1 << i for i, name in enumerate(FEATURES)}
+    masks = {s.code: (sum(bit[w] for w in s.func.when) if getattr(s.func, "when", None) else -1)
+             for s in entry_specs}
+    plans: dict[tuple[bool, int], list[CheckSpec]] = {}
+    ALL = (1 << len(FEATURES)) - 1
+    B_DISC, B_FUZZY, B_PREV, B_TCOM = bit["disclaimer"], bit["fuzzy"], bit["previous"], bit["tcomment"]
+    B_DIG, B_MARK, B_URL, B_PH = bit["digits"], bit["markup"], bit["url"], bit["placeholder"]
+    B_TTAG, B_THTML, B_SENT, B_LONG, B_SAME = (bit["target-tag"], bit["target-html"], bit["sentences"],
+                                               bit["long"], bit["same"])
+    digit = _DIGIT.search
+    markup_chars = _MARKUP_CHARS.search
+    terminators = _TERMINATORS.search
     for entry in po:
-        if entry.obsolete or (entry.msgid == "" and not entry.msgctxt):
+        msgid = entry.msgid
+        if entry.obsolete or (msgid == "" and not entry.msgctxt):
             continue
+        flags = entry.flags
+        fuzzy = "fuzzy" in flags
+        if entry.msgid_plural:
+            mask = ALL
+            translated = bool(entry.msgstr_plural) and all(v.strip() for v in entry.msgstr_plural.values())
+        else:
+            # the cheap entry features (see registry.FEATURES), computed once: a check whose
+            # features are all absent cannot report anything and is not called
+            msgstr = entry.msgstr
+            translated = bool(msgstr.strip())
+            both = msgid + "\x00" + msgstr
+            mask = 0
+            if fuzzy:
+                mask |= B_FUZZY
+            ctxt = entry.msgctxt
+            if ctxt and ctxt.startswith("disclaimer:"):
+                mask |= B_DISC
+            if entry.previous_msgid:
+                mask |= B_PREV
+            if entry.tcomment:
+                mask |= B_TCOM
+            if digit(both):
+                mask |= B_DIG
+            if markup_chars(both):
+                mask |= B_MARK
+            if "://" in both or "](" in both or "href" in both or "src" in both:
+                mask |= B_URL
+            if "%" in both or "{" in both:
+                mask |= B_PH
+            if "<" in msgstr:
+                mask |= B_TTAG | B_THTML
+            elif ":" in msgstr:
+                mask |= B_THTML
+            if terminators(msgid):
+                mask |= B_SENT
+            if len(msgid) >= 25:
+                mask |= B_LONG
+            if msgstr.strip() == msgid.strip():
+                mask |= B_SAME
+        key = (translated and not fuzzy, mask)
+        run = plans.get(key)
+        if run is None:
+            run = plans[key] = [s for s in entry_specs if (key[0] or s.requires == "any")
+                                         and (masks[s.code] == -1 or masks[s.code] & mask)]
         found: list[Finding] = []
-        run = entry_any + entry_tr if is_translated(entry) and "fuzzy" not in entry.flags else entry_any
-        for spec in run:  # _run inlined: this loop runs ~30 times per entry
+        for spec in run:  # _run inlined: this loop runs up to ~30 times per entry
             try:
                 for issue in spec.func(entry, ctx):
                     found.append(_finding(spec, issue, ctx, entry))

@@ -205,7 +205,7 @@ def duplicate(po: polib.POFile, ctx: Any):
             seen[key] = e.linenum
 
 
-@check("L10N106", "plural-forms-filled", Severity.ERROR, requires="any")
+@check("L10N106", "plural-forms-filled", Severity.ERROR, requires="any", when=("plural",))
 def plural_filled(entry: polib.POEntry, ctx: Any):
     """A plural entry does not have exactly the language's number of forms, all filled."""
     if not entry.msgid_plural:

@@ -92,7 +92,7 @@ def disclaimer_missing(po: polib.POFile, ctx: Any):
                                 "it would not be protected", entry=e)
 
 
-@check("L10N702", "disclaimer-untranslated", Severity.CRITICAL, suppressible=False, requires="any")
+@check("L10N702", "disclaimer-untranslated", Severity.CRITICAL, suppressible=False, requires="any", when=("disclaimer",))
 def disclaimer_untranslated(entry: polib.POEntry, ctx: Any):
     """A disclaimer is not translated, or its translation is the English text."""
     did = disclaimer_id(entry)
@@ -104,7 +104,7 @@ def disclaimer_untranslated(entry: polib.POEntry, ctx: Any):
         yield f"disclaimer {did!r} is the English text, not a translation"
 
 
-@check("L10N703", "disclaimer-fuzzy", Severity.CRITICAL, suppressible=False, requires="any")
+@check("L10N703", "disclaimer-fuzzy", Severity.CRITICAL, suppressible=False, requires="any", when=("disclaimer",))
 def disclaimer_fuzzy(entry: polib.POEntry, ctx: Any):
     """A disclaimer is fuzzy: it would not be published, and nobody reviewed it."""
     did = disclaimer_id(entry)
@@ -112,7 +112,7 @@ def disclaimer_fuzzy(entry: polib.POEntry, ctx: Any):
         yield f"disclaimer {did!r} is fuzzy"
 
 
-@check("L10N704", "disclaimer-approved", Severity.CRITICAL, suppressible=False, requires="any")
+@check("L10N704", "disclaimer-approved", Severity.CRITICAL, suppressible=False, requires="any", when=("disclaimer",))
 def disclaimer_approved(entry: polib.POEntry, ctx: Any):
     """A disclaimer differs from the locale's approved translation in the glossary."""
     did = disclaimer_id(entry)
@@ -129,7 +129,7 @@ def disclaimer_approved(entry: polib.POEntry, ctx: Any):
            f"expected …{a[max(0, i - 15):i + 25]!r}, found …{b[max(0, i - 15):i + 25]!r}")
 
 
-@check("L10N705", "disclaimer-wording", Severity.CRITICAL, suppressible=False, requires="any")
+@check("L10N705", "disclaimer-wording", Severity.CRITICAL, suppressible=False, requires="any", when=("disclaimer",))
 def disclaimer_wording(entry: polib.POEntry, ctx: Any):
     """A disclaimer without an approved translation lacks required wording, a negation or a hedge."""
     did = disclaimer_id(entry)
@@ -155,7 +155,7 @@ def disclaimer_wording(entry: polib.POEntry, ctx: Any):
             yield f"disclaimer {did!r} has {ht} hedge(s), the English text {hs}"
 
 
-@check("L10N706", "disclaimer-stale", Severity.ERROR, suppressible=False, requires="any")
+@check("L10N706", "disclaimer-stale", Severity.ERROR, suppressible=False, requires="any", when=("disclaimer",))
 def disclaimer_stale(entry: polib.POEntry, ctx: Any):
     """The approved translation of a disclaimer was reviewed for an older English text."""
     did = disclaimer_id(entry)
@@ -170,7 +170,7 @@ def disclaimer_stale(entry: polib.POEntry, ctx: Any):
         yield f"the approved {ctx.locale} translation of {did!r} predates the current English text; re-review it"
 
 
-@check("L10N707", "disclaimer-unknown", Severity.WARNING, suppressible=False, requires="any")
+@check("L10N707", "disclaimer-unknown", Severity.WARNING, suppressible=False, requires="any", when=("disclaimer",))
 def disclaimer_unknown(entry: polib.POEntry, ctx: Any):
     """An entry claims to be a disclaimer that the glossary does not define."""
     did = disclaimer_id(entry)

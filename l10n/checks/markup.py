@@ -136,7 +136,7 @@ def _forms(entry: polib.POEntry) -> list[tuple[str, str]]:
     return [(entry.msgid, entry.msgstr)]
 
 
-@check("L10N601", "markup", Severity.ERROR)
+@check("L10N601", "markup", Severity.ERROR, when=("markup",))
 def markup(entry: polib.POEntry, ctx: Any):
     """The translation does not have the same inline tags and Markdown markup as the source."""
     for src, tgt in _forms(entry):
@@ -159,7 +159,7 @@ def markup(entry: polib.POEntry, ctx: Any):
                        + (f" extra {' '.join(extra)}" if extra else ""))
 
 
-@check("L10N602", "nesting", Severity.ERROR)
+@check("L10N602", "nesting", Severity.ERROR, when=("target-tag",))
 def nesting(entry: polib.POEntry, ctx: Any):
     """The translation's tags are not nested as in the source (or not closed)."""
     for src, tgt in _forms(entry):
@@ -174,7 +174,7 @@ def nesting(entry: polib.POEntry, ctx: Any):
             yield "tags are nested differently from the source"
 
 
-@check("L10N603", "url-changed", Severity.ERROR)
+@check("L10N603", "url-changed", Severity.ERROR, when=("url",))
 def url_changed(entry: polib.POEntry, ctx: Any):
     """A link URL differs from the source (changed, dropped or added)."""
     for src, tgt in _forms(entry):
@@ -191,7 +191,7 @@ def url_changed(entry: polib.POEntry, ctx: Any):
                 yield f"URL {extra[0]!r} added"
 
 
-@check("L10N604", "placeholders", Severity.ERROR, suppressible=False)
+@check("L10N604", "placeholders", Severity.ERROR, suppressible=False, when=("placeholder",))
 def placeholder_mismatch(entry: polib.POEntry, ctx: Any):
     """Printf, Python or brace placeholders differ from the source (the program would crash)."""
     for src, tgt in _forms(entry):
@@ -207,7 +207,7 @@ def placeholder_mismatch(entry: polib.POEntry, ctx: Any):
             yield f"unnamed placeholders differ: source {' '.join(so) or 'none'}, translation {' '.join(to) or 'none'}"
 
 
-@check("L10N605", "unsafe-html", Severity.CRITICAL, suppressible=False)
+@check("L10N605", "unsafe-html", Severity.CRITICAL, suppressible=False, when=("target-html",))
 def unsafe(entry: polib.POEntry, ctx: Any):
     """The translation contains unsafe HTML: script, event handler, javascript: URL, iframe."""
     for src, tgt in _forms(entry):

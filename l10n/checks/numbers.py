@@ -158,7 +158,7 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
     return ctx.memo(key, compute)
 
 
-@check("L10N301", "number-changed", Severity.ERROR, suppressible=False)
+@check("L10N301", "number-changed", Severity.ERROR, suppressible=False, when=("digits",))
 def number_changed(entry: polib.POEntry, ctx: Any):
     """A number of the source is missing or has a different value in the translation."""
     a = _analyse(entry, ctx)
@@ -170,7 +170,7 @@ def number_changed(entry: polib.POEntry, ctx: Any):
         yield f"number {_fmt(s)} of the source is missing"
 
 
-@check("L10N302", "unit-changed", Severity.ERROR, suppressible=False)
+@check("L10N302", "unit-changed", Severity.ERROR, suppressible=False, when=("digits",))
 def unit_changed(entry: polib.POEntry, ctx: Any):
     """The unit after a number changed (mg became g, % dropped...)."""
     a = _analyse(entry, ctx)
@@ -180,7 +180,7 @@ def unit_changed(entry: polib.POEntry, ctx: Any):
         yield f"unit of {s.text} changed: {s.unit} became {t.unit or 'no unit'}"
 
 
-@check("L10N303", "number-added", Severity.ERROR, suppressible=False)
+@check("L10N303", "number-added", Severity.ERROR, suppressible=False, when=("digits",))
 def number_added(entry: polib.POEntry, ctx: Any):
     """The translation has a number that the source does not have."""
     a = _analyse(entry, ctx)

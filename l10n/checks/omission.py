@@ -77,7 +77,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@check("L10N401", "sentence-dropped", Severity.ERROR)
+@check("L10N401", "sentence-dropped", Severity.ERROR, when=("sentences",))
 def sentence_dropped(entry: polib.POEntry, ctx: Any):
     """The translation has fewer sentences than the source (a sentence was dropped)."""
     if entry.msgid_plural:
@@ -100,7 +100,7 @@ def _bounds(ctx: Any) -> tuple[float, float]:
     return LENGTH_RATIO.get(ctx.lang, LENGTH_RATIO["*"])
 
 
-@check("L10N402", "length-ratio", Severity.WARNING)
+@check("L10N402", "length-ratio", Severity.WARNING, when=("long",))
 def length_ratio(entry: polib.POEntry, ctx: Any):
     """The translation is much shorter or longer than translations into this language usually are."""
     if entry.msgid_plural or len(entry.msgid) < _MIN_LEN or ctx.lang == ctx.source_lang:

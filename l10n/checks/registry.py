@@ -72,16 +72,44 @@ class CheckSpec:
         return getattr(self.func, "requires", "translated")
 
 
+#: Entry features a check can be gated on (``when=``); computed by the runner for each entry.
+#: A plural entry has all of them.
+FEATURES = (
+    "disclaimer",   # msgctxt starts with "disclaimer:"
+    "fuzzy",        # the fuzzy flag
+    "previous",     # a previous msgid (#| msgid)
+    "plural",       # msgid_plural
+    "tcomment",     # a translator comment
+    "digits",       # a digit in the msgid or the msgstr
+    "markup",       # one of < * _ ` [ in the msgid or the msgstr
+    "url",          # href, src, ]( or :// in the msgid or the msgstr
+    "placeholder",  # % or { in the msgid or the msgstr
+    "target-tag",   # < in the msgstr
+    "target-html",  # < or : in the msgstr
+    "sentences",    # a sentence terminator (. ! ? 。 ؟ …) in the msgid
+    "long",         # a msgid of 25 characters or more
+    "same",         # msgstr.strip() == msgid.strip()
+)
+
 _REGISTRY: dict[str, CheckSpec] = {}
 
 
 def check(code: str, name: str, severity: Severity, *, suppressible: bool = True,
-          scope: str = "entry", requires: str = "translated") -> Callable[[Callable], Callable]:
+          scope: str = "entry", requires: str = "translated",
+          when: Iterable[str] | None = None) -> Callable[[Callable], Callable]:
     """Register a check function under ``code`` (``L10N`` and three digits).
 
     ``requires="translated"`` (the default for content checks) runs an entry
     check only on translated, non-fuzzy entries; ``"any"`` runs it on all.
+    ``when`` names cheap entry features (see :data:`FEATURES`) of which at
+    least one must be present for the check to be able to report anything;
+    the runner computes them once per entry and skips the call otherwise.
+    A check with ``when`` must yield nothing on an entry without them.
     """
+    if when is not None:
+        unknown = set(when) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"unknown entry feature(s) {sorted(unknown)}")
     if scope not in _SCOPES:
         raise ValueError(f"unknown scope {scope!r}")
     if not (code.startswith("L10N") and len(code) == 7 and code[4:].isdigit()):
@@ -96,6 +124,7 @@ def check(code: str, name: str, severity: Severity, *, suppressible: bool = True
         if code in _REGISTRY and _REGISTRY[code].func is not func:
             raise ValueError(f"check code {code} registered twice")
         func.requires = requires
+        func.when = tuple(when) if when is not None else None
         family = func.__module__.rsplit(".", 1)[-1]
         _REGISTRY[code] = CheckSpec(code, name, title, severity, suppressible, scope, family, func,
                                     paras[1] if len(paras) > 1 else "")

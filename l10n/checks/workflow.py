@@ -48,7 +48,7 @@ def empty(entry: polib.POEntry, ctx: Any):
             return
 
 
-@check("L10N203", "fuzzy", Severity.WARNING, requires="any")
+@check("L10N203", "fuzzy", Severity.WARNING, requires="any", when=("fuzzy",))
 def fuzzy(entry: polib.POEntry, ctx: Any):
     """The entry is fuzzy: a guess that a translator must review (not published)."""
     if "fuzzy" in entry.flags and not _is_disclaimer(entry):
@@ -72,7 +72,7 @@ def _kept_words(text: str, ctx: Any) -> str:
     return text
 
 
-@check("L10N204", "unchanged", Severity.WARNING)
+@check("L10N204", "unchanged", Severity.WARNING, when=("same",))
 def unchanged(entry: polib.POEntry, ctx: Any):
     """The translation is the source text copied unchanged.
 
@@ -88,7 +88,7 @@ def unchanged(entry: polib.POEntry, ctx: Any):
         yield "translation is identical to the source"
 
 
-@check("L10N205", "stale", Severity.WARNING, requires="any")
+@check("L10N205", "stale", Severity.WARNING, requires="any", when=("previous",))
 def stale(entry: polib.POEntry, ctx: Any):
     """The translation was approved for an older version of the source text.
 
@@ -112,7 +112,7 @@ def _mt_detector():
 _MT = []
 
 
-@check("L10N206", "machine-translation", Severity.WARNING)
+@check("L10N206", "machine-translation", Severity.WARNING, when=("tcomment",))
 def machine_translation(entry: polib.POEntry, ctx: Any):
     """The translation is an unreviewed machine translation."""
     if not _MT:
