@@ -89,7 +89,7 @@ class PhraseCounter:
         self.phrases = tuple(items)
         self._single: set[str] = set()
         self._prefix: tuple[str, ...] = ()
-        self._multi: dict[str, list[tuple[str, ...]]] = {}
+        self._multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         prefixes = []
         for p in items:
             toks = tuple(_tokens(p))
@@ -100,32 +100,45 @@ class PhraseCounter:
                     prefixes.append(toks[0])
                 self._single.add(toks[0])
             else:
-                self._multi.setdefault(toks[0], []).append(toks)
+                self._multi.setdefault(toks[0], []).append((toks, " ".join(toks)))
         for v in self._multi.values():
-            v.sort(key=len, reverse=True)
+            v.sort(key=lambda t: len(t[0]), reverse=True)
         self._prefix = tuple(prefixes)
         #: every word that can start a match: a text with none of them has no match (checked in C).
         self._firsts = frozenset(self._single) | frozenset(self._multi)
+        self._multi_firsts = frozenset(self._multi)
 
     def find(self, text: str) -> list[str]:
         """The phrases found, in order (lower case)."""
         if not self.phrases:
             return []
         words = _tokens(text)
-        if not self._prefix and self._firsts.isdisjoint(words):
-            return []
-        out = []
-        i, n = 0, len(words)
+        if not self._prefix:
+            hits = self._firsts.intersection(words)
+            if not hits:
+                return []
+            if self._multi_firsts.isdisjoint(hits):  # only single words can match: one pass in C
+                single = self._single
+                return [w for w in words if w in single]
         single, multi, prefix = self._single, self._multi, self._prefix
-        while i < n:
+        out = []
+        if prefix:
+            starts = range(len(words))
+        else:  # only positions holding a first word can start a match
+            firsts = self._firsts
+            starts = [i for i, w in enumerate(words) if w in firsts]
+        nxt = 0
+        for i in starts:
+            if i < nxt:
+                continue  # inside a phrase already counted
             w = words[i]
             cands = multi.get(w)
             if cands:
-                for toks in cands:
+                for toks, joined in cands:
                     k = len(toks)
                     if words[i:i + k] == toks:
-                        out.append(" ".join(toks))
-                        i += k
+                        out.append(joined)
+                        nxt = i + k
                         break
                 else:
                     cands = None
@@ -135,7 +148,7 @@ class PhraseCounter:
                 out.append(w)
             elif prefix and w.startswith(prefix):
                 out.append(next(p for p in prefix if w.startswith(p)))
-            i += 1
+            nxt = i + 1
         return out
 
     def count(self, text: str) -> int:

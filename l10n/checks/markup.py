@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 import polib
@@ -42,6 +43,13 @@ _UNSAFE = {
 
 def tag_events(text: str) -> list[tuple[str, str]]:
     """``("open"|"close"|"void", name)`` for each HTML tag of ``text``."""
+    return list(_tag_events(text))
+
+
+@lru_cache(maxsize=16384)
+def _tag_events(text: str) -> tuple[tuple[str, str], ...]:
+    if "<" not in text:
+        return ()
     out = []
     for m in _TAG.finditer(text):
         name = m.group(2).lower()
@@ -49,7 +57,7 @@ def tag_events(text: str) -> list[tuple[str, str]]:
             out.append(("void", name))
         else:
             out.append(("close" if m.group(1) else "open", name))
-    return out
+    return tuple(out)
 
 
 def _structure(events: list[tuple[str, str]]) -> tuple[Counter, bool]:
@@ -141,7 +149,7 @@ def markup(entry: polib.POEntry, ctx: Any):
     """The translation does not have the same inline tags and Markdown markup as the source."""
     for src, tgt in _forms(entry):
         if "<" in src or "<" in tgt:
-            s, t = Counter(tag_events(src)), Counter(tag_events(tgt))
+            s, t = Counter(_tag_events(src)), Counter(_tag_events(tgt))
             if s != t:
                 miss, extra = _diff(s, t)
                 parts = []
@@ -165,12 +173,12 @@ def nesting(entry: polib.POEntry, ctx: Any):
     for src, tgt in _forms(entry):
         if "<" not in tgt:
             continue
-        s_paths, s_ok = _structure(tag_events(src))
-        t_events = tag_events(tgt)
+        s_paths, s_ok = _structure(_tag_events(src))
+        t_events = _tag_events(tgt)
         t_paths, t_ok = _structure(t_events)
         if s_ok and not t_ok:
             yield "tags are not properly nested or closed"
-        elif s_ok and Counter(t_events) == Counter(tag_events(src)) and s_paths != t_paths:
+        elif s_ok and Counter(t_events) == Counter(_tag_events(src)) and s_paths != t_paths:
             yield "tags are nested differently from the source"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 import polib
@@ -141,12 +142,28 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
     return _Analysis(pairs, tuple(missing[k:]), tuple(added[k:]), tuple(units))
 
 
+_SAME = _Analysis((), (), (), ())
+
+
+@lru_cache(maxsize=65536)
+def _spelled(text: str) -> tuple[tuple[str, str | None], ...]:
+    """(spelling, canonical unit) of each number of a plain text, placeholders ignored."""
+    if "%" in text or "{" in text:
+        text = _PLACEHOLDER.sub(" ", text)
+    return tuple((m.group(0), _unit_at(text, m.end())) for m in _NUM.finditer(text))
+
+
 def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
     if entry.msgid_plural:
         return None
     key = ("numbers", entry.msgid, entry.msgstr)
 
     def compute() -> _Analysis:
+        # Fast path: the same spellings with the same units in the same order always pair up one to
+        # one in _compare (a token's source values are among its target values: the target formats
+        # include the source's), so there is nothing to report and no value needs parsing.
+        if _spelled(plain_text(entry.msgid)) == _spelled(plain_text(entry.msgstr)):
+            return _SAME
         src_fmt = ((ctx.src_decimal, ctx.src_groups),)
         tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
         src = extract_numbers(plain_text(entry.msgid), src_fmt, fallback=tgt_fmt)
