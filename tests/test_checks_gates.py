@@ -41,3 +41,24 @@ def test_every_gate_names_a_known_feature():
         assert set(getattr(spec.func, "when", None) or ()) <= set(FEATURES)
     with pytest.raises(ValueError):
         check("L10N999", "bogus", Severity.WARNING, when=("no-such-feature",))
+
+
+def test_whole_file_syntax_scan_accepts_only_plain_lines():
+    from l10n.checks.catalog import _ALL_LINES_OK, parse_catalog
+
+    good = '# c\n#, fuzzy\n#| msgid "old"\nmsgid "a"\nmsgstr ""\n"b \\" c"\n\n#~ msgid "x"\n#~ msgstr "y"'
+    assert _ALL_LINES_OK.fullmatch(good)
+    for bad in ('msgid "a\nmsgstr ""\n', 'msgid "a"\nmsgstr "b" x\n', '#~| msgid "a"\n', 'msgid "a\\"\n'):
+        assert not _ALL_LINES_OK.fullmatch(bad)
+        assert parse_catalog(bad.encode())[1], bad
+
+
+def test_numbers_fast_path_still_reports_changes():
+    from l10n.checks.numbers import _spelled
+
+    assert _spelled("Take 5 mg, 2 horas") == (("5", "mg"), ("2", "h"))
+    found = check_catalog(make_po([("Take 5 mg twice.", "Tome 5 g dos veces."),
+                                   ("Take 5 mg twice.", "Tome 50 mg dos veces."),
+                                   ("Take 2.5 mg twice.", "Tome 2,5 mg dos veces.")]), locale="es", glossary=None)
+    got = sorted((f.msgid, f.code) for f in found if f.code.startswith("L10N30"))
+    assert got == [("Take 5 mg twice.", "L10N301"), ("Take 5 mg twice.", "L10N302")]

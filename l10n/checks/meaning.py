@@ -41,7 +41,7 @@ def _by_sentence(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind:
         return None
     for i, (s, t) in enumerate(zip(src_s, tgt_s), 1):
         found_s = src_counter.find(s)
-        if len(tgt_counter.find(t)) < len(found_s):
+        if found_s and len(tgt_counter.find(t)) < len(found_s):
             return f"sentence {i} of the translation lost {kind} ({', '.join(found_s)}): {t[:80]!r}"
     return None
 

@@ -27,6 +27,7 @@ __all__ = ["NumberRef", "extract_numbers", "interpretations"]
 _SP = "\u00a0\u202f\u2009 "
 _NUM = re.compile(r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
 _UNIT = re.compile(r"[" + _SP + r"]?(%|[µμ]g|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)")
+_NUM_UNIT = re.compile("(" + _NUM.pattern + ")(?:" + _UNIT.pattern + ")?")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
 _DIGIT = re.compile(r"\d")
 _SEPS = re.compile(r"[.,'’" + _SP + r"]")
@@ -150,7 +151,18 @@ def _spelled(text: str) -> tuple[tuple[str, str | None], ...]:
     """(spelling, canonical unit) of each number of a plain text, placeholders ignored."""
     if "%" in text or "{" in text:
         text = _PLACEHOLDER.sub(" ", text)
-    return tuple((m.group(0), _unit_at(text, m.end())) for m in _NUM.finditer(text))
+    # one C pass: each number and the word after it (a unit has no digit, so no number is skipped)
+    return tuple((num, _canon_unit(word) if word else None) for num, word in _NUM_UNIT.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _canon_unit(word: str) -> str | None:
+    """The canonical unit of the word after a number (as :func:`_unit_at`)."""
+    for cand in (word, word.split()[0]) if " " in word else (word,):
+        u = UNITS.get(cand) or UNITS.get(cand.lower())
+        if u:
+            return u
+    return None
 
 
 def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
