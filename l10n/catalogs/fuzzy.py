@@ -21,11 +21,15 @@ __all__ = ["FuzzyIndex", "similarity"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MAX_CANDIDATES = 24
-_VOTERS = 8  # the query's rarest words that pick candidates
+_VOTERS = 16  # the query's rarest keys (word pairs or words) that pick candidates
 
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
+
+
+def _bigrams(words: list[str]) -> list[str]:
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
 def similarity(a: str, b: str) -> float:
@@ -52,10 +56,10 @@ class FuzzyIndex:
     nurse.") is found, while an unrelated sentence that happens to share
     half its characters is not suggested.
 
-    Candidates come from an inverted index: the query's rarest words (those
-    an edit is least likely to touch, and that few messages share) vote, and
-    only the best-voted few are scored, so time grows about linearly with
-    the catalog.
+    Candidates come from an inverted index: the query's rarest word pairs
+    (or words, for short texts; those few messages share) vote, and only the
+    best-voted few are scored, so time grows about linearly with the
+    catalog.
 
     >>> idx = FuzzyIndex(["Kratom may cause dependence.", "Call emergency services now."])
     >>> idx.best("Kratom can cause dependence.")
@@ -71,8 +75,8 @@ class FuzzyIndex:
         self._words = [_words(text) for text in self.candidates]
         postings: dict[str, list[int]] = defaultdict(list)
         for i, words in enumerate(self._words):
-            for word in set(words):
-                postings[word].append(i)
+            for key in set(words) | set(_bigrams(words)):
+                postings[key].append(i)
         self._postings = dict(postings)
 
     def best(self, query: str) -> int | None:
@@ -81,12 +85,18 @@ class FuzzyIndex:
         Ties go to the earliest candidate, so results are deterministic.
         """
         qwords = _words(query)
-        present = [w for w in set(qwords) if w in self._postings]
-        if not present:
+        votes: Counter[int] = Counter()
+        # word pairs first (rare, so few candidates: an edit breaks at most two
+        # of them), single words for short texts or when no pair is shared
+        for keys in (_bigrams(qwords) if len(qwords) >= 4 else [], qwords):
+            present = [k for k in set(keys) if k in self._postings]
+            if present:
+                present.sort(key=lambda k: (len(self._postings[k]), k))
+                votes = Counter(chain.from_iterable(self._postings[k] for k in present[:_VOTERS]))
+                break
+        if not votes:
             return None
-        present.sort(key=lambda w: (len(self._postings[w]), w))
-        votes = Counter(chain.from_iterable(self._postings[w] for w in present[:_VOTERS]))
-        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:_MAX_CANDIDATES]
+        ranked = votes.most_common(_MAX_CANDIDATES)  # ties: first met (deterministic)
         qlen = len(query)
         max_edits = max(1, len(qwords) // 8)
         best_i, best_score = None, -1.0
