@@ -21,7 +21,7 @@ from l10n.model import Severity
 
 __all__ = ["LENGTH_RATIO", "sentence_count", "split_sentences"]
 
-_ABBR = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Dra|Mr|Mrs|Ms|No|Sr|Sra|cf|approx|aprox|p\.\s?ej|Nº|núm)\.",
+_ABBR = re.compile(r"\b(?=[eivdmnscap])(?:e\.g|i\.e|etc|vs|Dr|Dra|Mr|Mrs|Ms|No|Sr|Sra|cf|approx|aprox|p\.\s?ej|Nº|núm)\.",
                    re.IGNORECASE)
 _END = re.compile(r"(?<!\b[A-Z])[.!?。؟…]+[\"'”’»)]*"
                   r"(?=\s+[\"'“‘«(¿¡]*[^\W\d_]|\s*$)")
