@@ -45,8 +45,9 @@ from l10n.model import Document, Segment
 from l10n.publish.policy import EntryState, PublishPolicy, entry_state, published_text
 from l10n.render import render_document
 
-__all__ = ["MT_NOTICE", "CopyBuild", "Notice", "build_document", "disclaimer_texts", "github_slug",
-           "markdown_to_html", "mt_notice", "page_problems", "sha256_text", "visible_text"]
+__all__ = ["MT_NOTICE", "CopyBuild", "Notice", "build_document", "disclaimer_texts", "external_stylesheets",
+           "github_slug", "inspectable_page", "markdown_to_html", "mt_notice", "page_problems", "page_stylesheets",
+           "sha256_text", "strip_css_comments", "visible_text"]
 
 _ATTR_KINDS = {"alt", "title", "meta"}
 
@@ -275,6 +276,52 @@ def page_problems(data: bytes, name: str) -> tuple[list[str], etree._Element | N
     errors = [f"{name}:{e.line}: broken markup: {e.message}" for e in parser.error_log
               if e.level >= etree.ErrorLevels.ERROR and e.type_name != "HTML_UNKNOWN_TAG"]
     return errors, root
+
+
+def inspectable_page(name: str, data: bytes) -> bytes | None:
+    """The HTML to inspect for a published file: the page itself, a Markdown copy rendered, or None."""
+    if name.endswith(".html"):
+        return data
+    if name.endswith(".md"):
+        body = _md().render(data.decode("utf-8", errors="replace"))
+        return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + body +
+                "</body></html>").encode("utf-8")
+    return None
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
+_CSS_IMPORT = re.compile(r"@import\s+(?:url\(\s*)?[\"']?([^\"')\s;]*)", re.I)
+
+
+def strip_css_comments(css: str) -> str:
+    """CSS text without its ``/* comments */``."""
+    return _CSS_COMMENT.sub(" ", css)
+
+
+def external_stylesheets(root: etree._Element) -> list[str]:
+    """Every external stylesheet a page loads: ``<link rel=stylesheet>`` hrefs and ``@import`` URLs (sorted)."""
+    out: set[str] = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if tag == "link" and "stylesheet" in (el.get("rel") or "").lower().split():
+            out.add(el.get("href") or "")
+        elif tag == "style":
+            out.update(_CSS_IMPORT.findall(strip_css_comments(el.text or "")))
+    return sorted(out)
+
+
+def page_stylesheets(name: str, data: bytes) -> list[str]:
+    """:func:`external_stylesheets` of a published file (empty for files that are not pages)."""
+    page = inspectable_page(name, data)
+    if page is None:
+        return []
+    try:
+        root = lxml_html.document_fromstring(page, parser=html_parser())
+    except (etree.ParserError, ValueError):
+        return []
+    return external_stylesheets(root)
 
 
 def disclaimer_texts(root: etree._Element) -> dict[str, list[str]]:

@@ -17,7 +17,12 @@ Shape::
           "disclaimers": {"consult": {"sha256": "<published text>", "source_sha256": "<English text>",
                                       "standard": false}},
           "files": {"es/kratom.md": "<sha256>", "es/kratom.html": "<sha256>",
-                    "es/LC_MESSAGES/kratom.mo": "<sha256>"}}}}}}
+                    "es/LC_MESSAGES/kratom.mo": "<sha256>"},
+          "stylesheets": {"es/kratom.html": ["site.css"]}}}}}}
+
+``stylesheets`` lists, per page that loads any, the external stylesheets
+(``<link rel=stylesheet>``, ``@import``) it had when built, so that
+``l10n verify`` can report one added later.
 
 Disclaimer hashes are over the visible text with whitespace folded, as
 :func:`l10n.publish.build.disclaimer_texts` reads it from a page.
@@ -32,7 +37,7 @@ from typing import Any
 
 from l10n.errors import PublishError
 from l10n.locales import direction, to_bcp47
-from l10n.publish.build import CopyBuild, sha256_text
+from l10n.publish.build import CopyBuild, page_stylesheets, sha256_text
 
 __all__ = ["FORMAT", "dump_manifest", "document_entry", "load_manifest", "merge_manifest"]
 
@@ -56,6 +61,8 @@ def document_entry(build: CopyBuild, *, files: Mapping[str, bytes], catalog_path
                               "standard": did in build.standard}
                         for did, text in build.disclaimers.items()},
         "files": {name: sha256_bytes(data) for name, data in files.items()},
+        "stylesheets": {name: sheets for name, data in sorted(files.items())
+                        if (sheets := page_stylesheets(name, data))},
     }
 
 
