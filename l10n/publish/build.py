@@ -343,13 +343,16 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
                    disclaimer_of: Callable[[Segment], str | None] = lambda s: s.disclaimer_id,
                    approved: Callable[[str], str | None] = lambda did: None,
                    notices: tuple[Notice, ...] = (),
-                   is_mt: Callable[[polib.POEntry], bool] = lambda e: False) -> CopyBuild:
+                   is_mt: Callable[[polib.POEntry], bool] = lambda e: False,
+                   required: tuple[str, ...] = ()) -> CopyBuild:
     """Build the localised copy of ``doc`` in ``locale`` from its catalog ``po``.
 
     :param disclaimer_of: the disclaimer id of a segment (the glossary matches by text).
     :param approved: the approved translation of a disclaimer id in this locale, if any.
     :param notices: the standard safety notices that end every copy.
     :param is_mt: whether a fuzzy entry is unreviewed machine translation.
+    :param required: disclaimer ids the document must carry (the glossary's ``documents``); one that
+        the document or its catalog lacks (the source sentence was edited) forbids publishing.
     """
     index = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete and e.msgid}
     problems: list[str] = []
@@ -358,6 +361,14 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
         did = seg.disclaimer_id or disclaimer_of(seg)
         ctxt = f"{DISCLAIMER_PREFIX}{did}" if did else seg.msgctxt
         keys.setdefault((ctxt, seg.source), (seg, did))
+    carried = {did for _, did in keys.values() if did}
+    in_catalog = {e.msgctxt[len(DISCLAIMER_PREFIX):] for e in po
+                  if not e.obsolete and e.msgctxt and e.msgctxt.startswith(DISCLAIMER_PREFIX)}
+    for did in sorted(set(required)):
+        if did not in carried or did not in in_catalog:
+            problems.append(f"document {doc.name} must carry disclaimer {did!r}, but "
+                            + ("its catalog has no entry for it" if did in carried else
+                               "neither the document nor its catalog has it (was the sentence edited?)"))
     counts = {s: 0 for s in (EntryState.TRANSLATED, EntryState.MACHINE, EntryState.FUZZY, EntryState.STALE,
                              EntryState.UNTRANSLATED)}
     table: dict[tuple[str | None, str], str] = {}

@@ -40,6 +40,8 @@ MANIFEST = "manifest.json"
 
 #: Reason kinds. "incomplete" (not enough translated) is the only one that is not a safety failure.
 INCOMPLETE, DISCLAIMER, CHECK, MARKUP, CATALOG = "incomplete", "disclaimer", "check", "markup", "catalog"
+#: A document lacks a disclaimer the glossary requires: a source problem, fatal in every locale.
+REQUIRED = "required"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class Reason:
 
     kind: str
     message: str
+    document: str | None = None
 
     def __str__(self) -> str:
         return self.message
@@ -104,6 +107,12 @@ def _notices(glossary: Any, locale: str) -> tuple[Notice, ...]:
     return tuple(sorted(out, key=lambda n: n.id))
 
 
+def _required(glossary: Any, document: str) -> tuple[str, ...]:
+    """Disclaimer ids the glossary says ``document`` (relative to source_docs/) must carry."""
+    return tuple(sorted(d.id for d in getattr(glossary, "disclaimers", ()) or ()
+                        if document in (getattr(d, "documents", ()) or ())))
+
+
 def _approved(glossary: Any, locale: str) -> Callable[[str], str | None]:
     def approved(did: str) -> str | None:
         getter = getattr(glossary, "disclaimer", None)
@@ -140,10 +149,10 @@ def blocking(finding: Finding) -> bool:
     return getattr(spec, "family", "") == "disclaimer"
 
 
-def _finding_reason(f: Finding) -> Reason:
+def _finding_reason(f: Finding, document: str | None = None) -> Reason:
     where = f"{f.path}:{f.line}: " if f.path else ""
     return Reason(DISCLAIMER if (f.msgctxt or "").startswith("disclaimer:") else CHECK,
-                  f"{where}{f.code} {f.message}")
+                  f"{where}{f.code} {f.message}", document)
 
 
 def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
@@ -163,7 +172,7 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
         for doc in docs:
             path = settings.po_path(locale, doc.domain)
             if not path.is_file():
-                a.reasons.append(Reason(INCOMPLETE, f"no catalog {rel(settings, path)} (run `l10n update`)"))
+                a.reasons.append(Reason(INCOMPLETE, f"no catalog {rel(settings, path)} (run `l10n update`)", doc.name))
                 continue
             data = path.read_bytes()
             po = read_catalog(path, settings, locale=locale)
@@ -176,22 +185,24 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
                                              template=template, path=rel(settings, path),
                                              options=settings.check)
                 a.findings.extend(found)
-                a.reasons.extend(_finding_reason(f) for f in found if blocking(f))
+                a.reasons.extend(_finding_reason(f, doc.name) for f in found if blocking(f))
             copy = build_document(doc, po, locale=locale, policy=policy,
                                   disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
-                                  approved=_approved(glossary, locale), notices=notices, is_mt=is_mt)
+                                  approved=_approved(glossary, locale), notices=notices, is_mt=is_mt,
+                                  required=_required(glossary, doc.name))
             a.copies.append(copy)
             for p in copy.problems:
                 kind = INCOMPLETE if "completeness threshold" in p else \
-                    MARKUP if "markup" in p or "cannot render" in p else DISCLAIMER
-                a.reasons.append(Reason(kind, f"{doc.name}: {p}"))
+                    MARKUP if "markup" in p or "cannot render" in p else \
+                    REQUIRED if p.startswith(f"document {doc.name} must carry") else DISCLAIMER
+                a.reasons.append(Reason(kind, f"{doc.name}: {p}", doc.name))
             if checks is not None and copy.files:
                 for name, blob in sorted(copy.files.items()):
                     fmt = name.rsplit(".", 1)[-1]
                     found = checks.check_rendered(blob.decode("utf-8"), fmt, locale=locale, glossary=glossary,
                                                   expected=copy.disclaimers, path=f"{locale}/{name}")
                     a.findings.extend(found)
-                    a.reasons.extend(Reason(DISCLAIMER, f"{locale}/{name}: {f.code} {f.message}")
+                    a.reasons.extend(Reason(DISCLAIMER, f"{locale}/{name}: {f.code} {f.message}", doc.name)
                                      for f in found if f.severity >= Severity.ERROR)
         out.append(a)
     return out
@@ -291,6 +302,8 @@ class RunResult:
 
 def _only_incomplete(a: LocaleAssessment) -> bool:
     """A locale that is simply not translated (yet): every reason is incompleteness or follows from it."""
+    if any(r.kind == REQUIRED for r in a.reasons):
+        return False  # a source article lost a required disclaimer: an error however little is translated
     if all(r.kind == INCOMPLETE for r in a.reasons):
         return True
     # An untranslated locale also lacks its disclaimers: that is "not translated", not "unsafe".
