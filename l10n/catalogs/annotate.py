@@ -45,8 +45,12 @@ class Annotator(Protocol):
     def locale_notes(self, msgctxt: str | None, msgid: str, locale: str) -> list[str]:
         """``#.`` notes for one locale's catalog (approved term translations)."""
 
-    def approved(self, disclaimer_id: str, locale: str) -> ApprovedTranslation | None:
-        """The approved translation of a disclaimer for a locale, if any."""
+    def approved(self, disclaimer_id: str, locale: str, msgid: str | None = None) -> ApprovedTranslation | None:
+        """The approved translation of a disclaimer for a locale, if any.
+
+        With ``msgid`` (the English text in the catalog), the translation is
+        stale when it was approved for a different text.
+        """
 
 
 class NullAnnotator:
@@ -61,5 +65,5 @@ class NullAnnotator:
     def locale_notes(self, msgctxt: str | None, msgid: str, locale: str) -> list[str]:
         return []
 
-    def approved(self, disclaimer_id: str, locale: str) -> ApprovedTranslation | None:
+    def approved(self, disclaimer_id: str, locale: str, msgid: str | None = None) -> ApprovedTranslation | None:
         return None

@@ -107,7 +107,7 @@ def update_catalog(pot: polib.POFile, old: polib.POFile | None, locale: str, *,
             else:
                 new += 1
         if t.msgctxt and t.msgctxt.startswith(DISCLAIMER_PREFIX):
-            appr = annotator.approved(t.msgctxt[len(DISCLAIMER_PREFIX):], locale)
+            appr = annotator.approved(t.msgctxt[len(DISCLAIMER_PREFIX):], locale, t.msgid)
             if appr is not None:
                 notes.append(appr.note)
                 if not e.msgstr or e.fuzzy or e.msgstr == appr.text:
@@ -115,9 +115,10 @@ def update_catalog(pot: polib.POFile, old: polib.POFile | None, locale: str, *,
                         approved_n += 1
                     e.msgstr = appr.text
                     e.flags = [f for f in e.flags if f != "fuzzy"]
-                    e.previous_msgid = e.previous_msgctxt = None
                     if appr.stale:
                         e.flags.insert(0, "fuzzy")
+                    else:
+                        e.previous_msgid = e.previous_msgctxt = None
         e.comment = "\n".join(notes)
         po.append(e)
 

@@ -48,6 +48,11 @@ def _canonical(value: Any) -> Any:
     return str(value)
 
 
+#: A segment at least this similar to a disclaimer's text is that disclaimer,
+#: edited: it keeps its ``disclaimer:<id>`` context (never machine-translated,
+#: approved translation stale until reviewed) instead of silently losing it.
+DISCLAIMER_SIMILARITY = 0.8
+
 class Glossary:
     """Terms, disclaimers and word lists; also the catalogs' Annotator."""
 
@@ -109,7 +114,23 @@ class Glossary:
         if segment.disclaimer_id:
             return segment.disclaimer_id
         d = self.disclaimer_by_text(segment.source)
-        return d.id if d is not None and d.match in ("text", "both") else None
+        if d is not None:
+            return d.id if d.match in ("text", "both") else None
+        return self._similar_disclaimer(segment.source)
+
+    def _similar_disclaimer(self, text: str) -> str | None:
+        """A text-matched disclaimer this segment is a light edit of (so it stays protected)."""
+        from rapidfuzz import fuzz
+
+        key = self._text_key(text)
+        best, best_score = None, DISCLAIMER_SIMILARITY * 100
+        for d in self.disclaimers:
+            if d.match not in ("text", "both") or d.standard:
+                continue
+            score = fuzz.ratio(key, self._text_key(d.text), score_cutoff=best_score)
+            if score >= best_score:
+                best, best_score = d.id, score
+        return best
 
     def template_notes(self, msgctxt: str | None, msgid: str) -> list[str]:
         """Language-independent ``#.`` notes: the terms of the entry and misspellings in it."""
@@ -144,8 +165,13 @@ class Glossary:
             notes.append(note)
         return notes
 
-    def approved(self, disclaimer_id: str, locale: str) -> ApprovedTranslation | None:
-        """The reviewed translation of a disclaimer for ``locale`` (stale if made for an older text)."""
+    def approved(self, disclaimer_id: str, locale: str, msgid: str | None = None) -> ApprovedTranslation | None:
+        """The reviewed translation of a disclaimer for ``locale``.
+
+        Stale when it was approved for an older glossary text, or when the
+        catalog's English (``msgid``) is no longer the glossary's text (the
+        source article was edited).
+        """
         d = self._disclaimers.get(disclaimer_id)
         tr = d.translation(locale) if d is not None else None
         if tr is None:
@@ -154,6 +180,10 @@ class Glossary:
         note = f"approved translation from the glossary, reviewed by {tr.reviewed_by} on {tr.reviewed_on}"
         if stale:
             note += " — STALE: approved for an older English text; review it and update source_sha256"
+        elif msgid is not None and self._text_key(msgid) != self._text_key(d.text):
+            stale = True
+            note += (" — STALE: the article's English differs from the glossary's text of this disclaimer;"
+                     " update glossary.yaml and have the translation reviewed again")
         return ApprovedTranslation(text=tr.text, note=note, stale=stale)
 
     def is_disclaimer_context(self, msgctxt: str | None) -> bool:
