@@ -422,3 +422,35 @@ def test_vectorised_hash_equals_hashpjw(keys):
     from l10n.catalogs.mofile import hashpjw, hashpjw_many
 
     assert hashpjw_many(keys) == [hashpjw(k) for k in keys]
+
+
+@SETTINGS
+@given(po_catalog())
+def test_fast_po_writer_equals_polib(po):
+    """generate_po writes byte for byte what polib writes."""
+    po.wrapwidth = 79
+    expected = po.__unicode__()
+    assert generate_po(po) == (expected if expected.endswith("\n") else expected + "\n")
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(list("ab-— /\\\"é'.,") + ["word", "x-y-z", "--", "http://a.b/c-d", "  "]),
+                max_size=120).map("".join))
+def test_fast_wrap_equals_textwrap(text):
+    import textwrap
+
+    from l10n.catalogs.pofile import _wrap
+
+    for width in (10, 77):
+        assert _wrap(text, width) == textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["a", "word", "longerwordhere", " ", "  ", "   ", "é", ".", "x" * 12]),
+                max_size=80).map("".join), st.sampled_from([5, 10, 77]))
+def test_wrap_at_spaces_equals_textwrap(text, width):
+    import textwrap
+
+    from l10n.catalogs.pofile import _wrap
+
+    assert _wrap(text, width) == textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import textwrap
 from pathlib import Path
 
 import polib
@@ -339,10 +340,165 @@ def _check_entries(po: polib.POFile, name: str, nplurals: int | None) -> None:
                                    path=name, line=entry.linenum)
 
 
+_WORDSEP = textwrap.TextWrapper.wordsep_re
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\r": "\\r", "\n": "\\n", "\v": "\\v", "\b": "\\b",
+                          "\f": "\\f", '"': '\\"'})
+
+
+_NEEDS_ESCAPE = re.compile(r'[\\\t\r\n\v\b\f"]')
+
+
+def _escape(st: str) -> str:
+    """polib's ``escape``."""
+    if not _NEEDS_ESCAPE.search(st):
+        return st
+    return st.translate(_ESCAPES)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)``, faster.
+
+    The same chunks (TextWrapper's own word-separator expression) and the
+    same greedy filling, without the options polib does not use. ``text`` is
+    an escaped PO string: it has no tabs or newlines to expand or replace.
+    """
+    if "-" not in text:
+        return _wrap_at_spaces(text, width)
+    chunks = [c for c in _WORDSEP.split(text) if c]
+    lines: list[str] = []
+    line: list[str] = []
+    length = 0
+    for chunk in chunks:
+        n = len(chunk)
+        if length + n <= width:
+            line.append(chunk)
+            length += n
+            continue
+        if line:
+            lines.append("".join(line))
+        line, length = [chunk], n  # an over-long chunk gets a line of its own
+        if n > width:
+            lines.append(chunk)
+            line, length = [], 0
+    if line:
+        lines.append("".join(line))
+    return lines
+
+
+def _wrap_at_spaces(text: str, width: int) -> list[str]:
+    """:func:`_wrap` for a text without hyphens, whose chunks are runs of spaces and of non-spaces.
+
+    Each line ends at the last chunk boundary that fits, found with
+    ``str.rfind`` instead of a loop over chunks; a chunk longer than the
+    width gets a line of its own, as textwrap does.
+    """
+    lines: list[str] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = start + width
+        if end >= n:
+            lines.append(text[start:])
+            break
+        before, after = text[end - 1] == " ", text[end] == " "
+        if before != after:
+            cut = end  # a boundary right at the width
+        elif after:  # inside a run of spaces: cut where it starts
+            cut = len(text[start:end].rstrip(" ")) + start
+        else:  # inside a word: cut after the last space before it
+            cut = text.rfind(" ", start, end) + 1
+        if cut <= start:  # the first chunk alone is too long: it gets the line
+            first_space = text[start] == " "
+            cut = start + (len(text[start:]) - len(text[start:].lstrip(" ")) if first_space else
+                           (text.find(" ", start) if text.find(" ", start) >= 0 else n) - start)
+        lines.append(text[start:cut])
+        start = cut
+    return lines
+
+
+def _comment_lines(comment: str, prefix: str, width: int) -> list[str]:
+    if len(comment) + len(prefix) > width:
+        return textwrap.wrap(comment, width, initial_indent=prefix, subsequent_indent=prefix,
+                             break_long_words=False)
+    return [prefix + comment]
+
+
+def _str_field(out: list[str], fieldname: str, delflag: str, plural_index: str, field: str, width: int) -> None:
+    """polib's ``_BaseEntry._str_field``, appending to ``out``."""
+    lines = field.splitlines(True)
+    if len(lines) > 1:
+        lines = [""] + lines
+    else:
+        specials = sum(field.count(c) for c in '\\\n\r\t\v\b\f"') if field else 0
+        real = width - (len(fieldname) + 3 + len(plural_index)) + specials
+        if width > 0 and len(field) > real:
+            lines = [""] + [polib.unescape(item) for item in _wrap(_escape(field), width - 2)]
+        else:
+            lines = [field]
+    if fieldname.startswith("previous_"):
+        fieldname = fieldname[9:]
+    out.append(f'{delflag}{fieldname}{plural_index} "{_escape(lines[0])}"')
+    for line in lines[1:]:
+        out.append(f'{delflag}"{_escape(line)}"')
+
+
+def _entry_text(e: polib.POEntry, width: int) -> str:
+    """polib's ``POEntry.__unicode__``."""
+    out: list[str] = []
+    if e.tcomment:
+        for comment in e.tcomment.split("\n"):
+            out += _comment_lines(comment, "# ", width)
+    if not e.obsolete and e.comment:
+        for comment in e.comment.split("\n"):
+            out += _comment_lines(comment, "#. ", width)
+    if not e.obsolete and e.occurrences:
+        filestr = " ".join(f"{path}:{line}" if line else path for path, line in e.occurrences)
+        if len(filestr) + 3 > width:
+            out += [ln.replace("*", "-") for ln in textwrap.wrap(
+                filestr.replace("-", "*"), width, initial_indent="#: ", subsequent_indent="#: ",
+                break_long_words=False)]
+        else:
+            out.append("#: " + filestr)
+    if e.flags:
+        out.append("#, " + ", ".join(e.flags))
+    prefix = "#~| " if e.obsolete else "#| "
+    for name in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
+        value = getattr(e, name)
+        if value is not None:
+            _str_field(out, name, prefix, "", value, width)
+    delflag = "#~ " if e.obsolete else ""
+    if e.msgctxt is not None:
+        _str_field(out, "msgctxt", delflag, "", e.msgctxt, width)
+    _str_field(out, "msgid", delflag, "", e.msgid, width)
+    if e.msgid_plural:
+        _str_field(out, "msgid_plural", delflag, "", e.msgid_plural, width)
+    if e.msgstr_plural:
+        for index in sorted(e.msgstr_plural):
+            _str_field(out, "msgstr", delflag, f"[{index}]", e.msgstr_plural[index], width)
+    else:
+        _str_field(out, "msgstr", delflag, "", e.msgstr, width)
+    out.append("")
+    return "\n".join(out)
+
+
 def generate_po(po: polib.POFile) -> str:
-    """The PO file text, deterministic for the same catalog."""
+    """The PO file text, deterministic for the same catalog.
+
+    Byte for byte what polib writes (``POFile.__unicode__`` at 79 columns;
+    property-tested), about twice as fast: the same steps without polib's
+    per-call overhead, and a lean copy of the greedy line filling.
+    """
     po.wrapwidth = _WRAP
-    text = po.__unicode__()
+    if type(po) is not polib.POFile or any(type(e) is not polib.POEntry for e in po):
+        text = po.__unicode__()  # a subclass may write itself differently
+        return text if text.endswith("\n") else text + "\n"
+    head = []
+    for line in po.header.split("\n"):
+        head.append("#\n" if not line else f"#{line}\n" if line[:1] in (",", ":") else f"# {line}\n")
+    meta = po.metadata_as_entry()
+    parts = [meta.__unicode__(_WRAP)]
+    parts += [_entry_text(e, _WRAP) for e in po if not e.obsolete]
+    parts += [_entry_text(e, _WRAP) for e in po if e.obsolete]
+    text = "".join(head) + "\n".join(parts)
     return text if text.endswith("\n") else text + "\n"
 
 
