@@ -39,6 +39,7 @@ class Settings:
     glossary: Path = Path("glossary.yaml")
     output: Path = Path("dist")
     unit: str = "sentence"
+    glossary_configured: bool = False
     project_name: str = "l10n"
     bugs_address: str = ""
     providers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -91,7 +92,7 @@ def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
 
     Every problem is a :class:`ConfigError` naming the key.
     """
-    known = {f for f in Settings.__dataclass_fields__ if f != "root"} | {"locales_dir"}
+    known = {f for f in Settings.__dataclass_fields__ if f not in ("root", "glossary_configured")}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"[tool.l10n] unknown key(s): {', '.join(unknown)}")
@@ -114,6 +115,7 @@ def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
         raise ConfigError(f"[tool.l10n] {exc}") from None
     for key in ("source_docs", "locales_dir", "glossary", "output"):
         kw[key] = _path(root, table.get(key, Settings.__dataclass_fields__[key].default.as_posix()), key)
+    kw["glossary_configured"] = "glossary" in table
     unit = table.get("unit", "sentence")
     if unit not in _UNITS:
         raise ConfigError(f"[tool.l10n] unit must be one of {', '.join(_UNITS)}, not {unit!r}")

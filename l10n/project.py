@@ -79,13 +79,28 @@ def load_documents(settings: Settings, *, unit: str | None = None) -> list[Docum
     return docs
 
 
-def load_annotator(settings: Settings) -> Annotator:
-    """The glossary as an annotator, or a null one when the project has no glossary."""
+def load_project_glossary(settings: Settings):
+    """The project's glossary, or None when the project has none.
+
+    A glossary named in ``[tool.l10n] glossary`` must exist: silently running
+    without it would strip every disclaimer of its protection.
+    """
+    from l10n.errors import GlossaryError
+
     if not settings.glossary.is_file():
-        return NullAnnotator()
+        if settings.glossary_configured:
+            raise GlossaryError("glossary not found (configured in [tool.l10n] glossary)",
+                                path=rel(settings, settings.glossary))
+        return None
     from l10n.glossary import load_glossary
 
     return load_glossary(settings.glossary, settings)
+
+
+def load_annotator(settings: Settings) -> Annotator:
+    """The glossary as an annotator, or a null one when the project has no glossary."""
+    glossary = load_project_glossary(settings)
+    return NullAnnotator() if glossary is None else glossary
 
 
 def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | None = None) -> polib.POFile:

@@ -17,7 +17,6 @@ source_language = "en"
 locales = {locales}
 source_docs = "source_docs"
 locales_dir = "locales"
-glossary = "glossary.yaml"
 output = "dist"
 project_name = "test project"
 bugs_address = "bugs@example.org"

@@ -49,3 +49,25 @@ def test_unrelated_sentence_is_not_taken_for_a_disclaimer():
     g = load_glossary(root / "glossary.yaml", parse_settings({"locales": list(ALL)}, root))
     seg = Segment("Remember to drink water when it is hot.", "x", ref="a/p1", line=1)
     assert g.disclaimer_id(seg) is None
+
+
+def test_configured_glossary_that_is_missing_is_an_error(make_project, cli):
+    """Running without the glossary would strip every disclaimer of its protection."""
+    root = make_project({"a.md": "Text.\n"}, locales=("es",))
+    py = root / "pyproject.toml"
+    py.write_text(py.read_text(encoding="utf-8") + 'glossary = "glossary.yaml"\n', encoding="utf-8")
+    for args in (("extract",), ("check",), ("run",)):
+        result = cli(root, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "glossary.yaml: glossary not found" in result.stderr
+    assert not (root / "locales").exists() and not (root / "dist").exists()
+
+
+def test_unwritable_output_is_a_one_line_error(make_project, cli, tmp_path):
+    root = make_project(bundled=True, glossary=True, locales=ALL)
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    result = cli(root, "glossary", "export", "--format", "csv", "-o", str(blocker / "out.csv"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -33,6 +33,10 @@ def main(argv: list[str] | None = None) -> None:
     except L10nError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(2)
+    except OSError as exc:  # a file the command had to write or read: permissions, full disk, bad path
+        where = f"{exc.filename}: " if exc.filename else ""
+        err_console.print(f"error: {where}{exc.strerror or exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         err_console.print("interrupted: work already saved is kept; run the command again to resume",
                           markup=False)

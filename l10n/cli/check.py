@@ -32,13 +32,11 @@ def _settings(project: Path | None, required: bool):
 
 
 def _glossary(settings) -> Any:
-    if settings is None or not settings.glossary.is_file():
+    if settings is None:
         return None
-    try:
-        from l10n.glossary import load_glossary
-    except ImportError:
-        return None
-    return load_glossary(settings.glossary, settings)
+    from l10n.project import load_project_glossary
+
+    return load_project_glossary(settings)
 
 
 def _rel(settings, path: Path) -> str:

@@ -99,13 +99,9 @@ class TranslationSummary:
 
 
 def _load_glossary(settings: Settings) -> Any:
-    if not settings.glossary.is_file():
-        return None
-    try:
-        from l10n.glossary import load_glossary
-    except ImportError:
-        return None
-    return load_glossary(settings.glossary, settings)
+    from l10n.project import load_project_glossary
+
+    return load_project_glossary(settings)
 
 
 def _candidate(entry: polib.POEntry) -> bool:
