@@ -71,3 +71,15 @@ def test_unwritable_output_is_a_one_line_error(make_project, cli, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_page_title_is_element_text_not_an_attribute():
+    from l10n.render import render_document
+    from l10n.segment import segment_text
+
+    doc = segment_text('<html><head><title>Leaflet</title></head><body><p x="1" title="Tip">Hi.</p></body></html>',
+                       "a.html")
+    kinds = {s.source: s.kind for s in doc.segments}
+    assert kinds == {"Leaflet": "page_title", "Tip": "title", "Hi.": "paragraph"}
+    out = render_document(doc, {(None, "Leaflet"): 'Folleto "A"', (None, "Tip"): 'Consejo "B"'})
+    assert '<title>Folleto "A"</title>' in out and 'title="Consejo &quot;B&quot;"' in out

@@ -22,7 +22,7 @@ _WS = re.compile(r"[ \t\r\n\f\v]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _KIND_PREFIX = {
     "heading": "h", "paragraph": "p", "list_item": "li", "table_header": "th",
-    "table_cell": "td", "blockquote": "q", "alt": "alt", "title": "title",
+    "table_cell": "td", "blockquote": "q", "alt": "alt", "title": "title", "page_title": "title",
     "caption": "cap", "meta": "meta", "term": "dt", "definition": "dd",
 }
 

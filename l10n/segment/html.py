@@ -32,7 +32,7 @@ VOID = frozenset("area base br col embed hr img input link meta param source tra
 _KIND = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
     "li": "list_item", "td": "table_cell", "th": "table_header", "blockquote": "blockquote",
-    "title": "title", "caption": "caption", "figcaption": "caption", "dt": "term", "dd": "definition",
+    "title": "page_title", "caption": "caption", "figcaption": "caption", "dt": "term", "dd": "definition",
 }
 _ATTR = re.compile(r"""\s(?P<name>[A-Za-z_:][-\w:.]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<uq>[^\s"'=<>`]+))""")
 
