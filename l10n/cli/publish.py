@@ -10,6 +10,27 @@ import typer
 from l10n.cli._app import LocaleOpt, ProjectOpt, app, console, err_console, settings_for
 
 
+def _more(n: int) -> str:
+    """``(and 1 more reason)`` / ``(and 3 more reasons)``; empty for 0."""
+    return f" (and {n} more reason{'' if n == 1 else 's'})" if n > 0 else ""
+
+
+def _reason_lines(a) -> list[str]:
+    """One line per failing document (its first reason, with its own completeness) and per other reason group."""
+    from l10n.publish.pipeline import reasons_by_document
+
+    pct = {c.document: c.completeness for c in a.copies}
+    lines = []
+    for doc, reasons in reasons_by_document(a).items():
+        first = str(reasons[0])
+        if doc and first.startswith(f"{doc}: "):
+            first = first[len(doc) + 2:]
+        label = f"{doc} ({pct[doc]:.0%} translated)" if doc in pct and not first.startswith(f"{pct[doc]:.0%}") \
+            else (doc or "")
+        lines.append(f"  {label + ': ' if label else ''}{first}{_more(len(reasons) - 1)}")
+    return lines
+
+
 def _not_built(settings, assessments) -> int:
     failed = 0
     for a in assessments:
@@ -17,9 +38,10 @@ def _not_built(settings, assessments) -> int:
             console.print(f"{a.locale}: built ({a.completeness:.0%} translated)", markup=False)
             continue
         failed += 1
-        err_console.print(f"{a.locale}: NOT BUILT: {a.reasons[0]}" +
-                          (f" (and {len(a.reasons) - 1} more reasons)" if len(a.reasons) > 1 else ""),
+        err_console.print(f"{a.locale}: NOT BUILT ({a.completeness:.0%} translated over all documents):",
                           markup=False)
+        for line in _reason_lines(a):
+            err_console.print(line, markup=False)
     return failed
 
 
@@ -46,7 +68,12 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
     settings = settings_for(project)
     assessments, written = build(settings, settings.resolve_locales(locale))
     failed = _not_built(settings, assessments)
-    console.print(f"{len(written)} file(s) written in {rel(settings, settings.output)}/", markup=False)
+    built = [a.locale for a in assessments if a.built]
+    if built:
+        console.print(f"{', '.join(built)}: {len(written)} file(s) written in {rel(settings, settings.output)}/"
+                      " (unchanged files are not rewritten)", markup=False)
+    else:
+        console.print(f"no locale built: nothing published in {rel(settings, settings.output)}/", markup=False)
     if failed:
         raise typer.Exit(1)
 
@@ -57,9 +84,11 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
     """Verify a published folder against its manifest (and the catalogs, when in a project).
 
     Reports a disclaimer removed, edited, hidden (hidden attribute,
-    display:none, inside an HTML comment) or replaced by English, and any
-    file whose bytes changed. Exit 0 when clean, 1 otherwise. Run it in CI
-    before deploying.
+    display:none, a <style> rule that can match it, inside an HTML comment)
+    or replaced by English; a machine-translation notice removed; an
+    external stylesheet added; a file not listed in the manifest; any file
+    whose bytes changed. Exit 0 when clean, 1 otherwise, 2 when the folder
+    does not exist or has no manifest. Run it in CI before deploying.
 
     Examples:
 
@@ -73,6 +102,8 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
     from l10n.publish.pipeline import load_published_manifest
     from l10n.publish.verify import verify_files
 
+    from l10n.errors import PublishError
+
     settings = None
     try:
         settings = settings_for(project)
@@ -80,6 +111,8 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
         if dist is None:
             raise
     folder = dist or settings.output
+    if not folder.is_dir():
+        raise PublishError("folder does not exist" if not folder.exists() else "not a folder", path=str(folder))
     manifest = load_published_manifest(folder)
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     catalogs = None
@@ -123,8 +156,16 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
 
     if fmt not in ("table", "json"):
         raise typer.BadParameter("must be 'table' or 'json'", param_hint="--format")
+    from l10n.errors import LocaleError
+
     settings = settings_for(project)
-    rows = status_rows(assess(settings, settings.resolve_locales(locale)))
+    assessments = assess(settings, settings.resolve_locales(locale))
+    empty = [a.locale for a in assessments if not a.catalogs]
+    unknown = [loc for loc in empty if loc not in settings.locales]
+    if unknown:
+        raise LocaleError(f"locale {', '.join(unknown)} is not configured and has no catalogs "
+                          "(add it to [tool.l10n] locales, then run `l10n update`)")
+    rows = status_rows(assessments)
     if fmt == "json":
         console.out(rows_to_json(rows), end="")
         return
@@ -140,13 +181,25 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
         table.add_row(r.locale, r.document, f"{r.translated}/{r.total}", str(r.machine), str(r.fuzzy),
                       str(r.stale), str(r.untranslated), f"{r.disclaimers_passing}/{r.disclaimers_total}",
                       "yes" if r.publishable else "no")
-    console.print(table)
+    if rows:
+        # not a terminal (a pipe, a CI log): no width to fit, so never break a header mid-word
+        from rich.console import Console
+
+        out = console if console.is_terminal else Console(file=console.file, width=max(console.width, 200),
+                                                           highlight=False, soft_wrap=True)
+        out.print(table)
+    for loc in empty:
+        err_console.print(f"{loc}: no catalogs yet (run `l10n update`)", markup=False)
 
 
 @app.command("report")
 def report_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
-               output: Annotated[Path | None, typer.Option("--output", "-o", help="Default: dist/report.html.")] = None) -> None:
+               output: Annotated[Path | None, typer.Option("--output", "-o", help="Default: dist/report.html. Missing parent folders are created.")] = None) -> None:
     """Write a static HTML dashboard: progress bars, disclaimer status, failing checks.
+
+    Without -l it shows the same locales as `l10n run` (the configured ones,
+    those with an engine, and any published in dist/), so both write the
+    same page. Missing parent folders of the output are created.
 
     Examples:
 
@@ -154,10 +207,11 @@ def report_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
 
         l10n report -o public/status.html
     """
-    from l10n.publish.pipeline import assess, write_report
+    from l10n.publish.pipeline import assess, report_locales, write_report
 
     settings = settings_for(project)
-    path = write_report(settings, assess(settings, settings.resolve_locales(locale)),
+    locales = settings.resolve_locales(locale) if locale else report_locales(settings)
+    path = write_report(settings, assess(settings, locales),
                         output.resolve() if output else None)
     console.print(f"dashboard: {path}", markup=False)
 
@@ -187,7 +241,7 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
     result = run(settings, locales=settings.resolve_locales(locale) if locale else None,
                  on_step=lambda s: err_console.print(f"· {s}", markup=False))
     table = Table(title="l10n run")
-    for col in ("locale", "translated by", "built", "completeness"):
+    for col in ("locale", "translated by", "built", "translated (all documents)"):
         table.add_column(col)
     for a in result.assessments:
         summary = result.translated.get(a.locale)
@@ -196,9 +250,12 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
     console.print(table)
     for a in result.assessments:
         if not a.built:
-            why = result.skipped.get(a.locale, "") if a.completeness == 0 else ""
-            console.print(f"{a.locale}: not built: " + (why or (str(a.reasons[0]) if a.reasons else "")),
+            console.print(f"{a.locale}: not built ({a.completeness:.0%} translated over all documents):",
                           markup=False)
+            if a.locale in result.skipped:
+                console.print(f"  {result.skipped[a.locale]}", markup=False)
+            for line in _reason_lines(a):
+                console.print(line, markup=False)
     console.print(f"dashboard: {result.report}", markup=False)
     if result.exit_code:
         raise typer.Exit(result.exit_code)

@@ -34,7 +34,8 @@ from l10n.publish.build import CopyBuild, Notice, build_document
 from l10n.publish.manifest import document_entry, dump_manifest, load_manifest, merge_manifest
 from l10n.publish.policy import PublishPolicy, machine_translation_detector, parse_policy
 
-__all__ = ["LocaleAssessment", "Reason", "RunResult", "assess", "build", "run", "run_locales", "write_report"]
+__all__ = ["LocaleAssessment", "Reason", "RunResult", "assess", "build", "check_counts", "published_locales",
+           "reasons_by_document", "report_locales", "run", "run_locales", "write_report"]
 
 MANIFEST = "manifest.json"
 
@@ -225,14 +226,17 @@ def _remove_tree(folder: Path, root: Path) -> bool:
 
 
 def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
-          on_locale: Callable[[str], None] | None = None) -> tuple[list[LocaleAssessment], list[Path]]:
+          on_locale: Callable[[str], None] | None = None,
+          assessments: list[LocaleAssessment] | None = None) -> tuple[list[LocaleAssessment], list[Path]]:
     """Publish every locale that passes into ``settings.output``; returns (assessments, written files).
 
     A locale that fails is not published and its previous output is removed,
     so ``dist/`` never holds a half-built locale or one the manifest does not
     vouch for. Files are written atomically and only when their bytes change.
+    ``assessments`` (from :func:`assess`, same locales) avoids assessing twice.
     """
-    results = assess(settings, locales, policy=policy, on_locale=on_locale)
+    results = assessments if assessments is not None else \
+        assess(settings, locales, policy=policy, on_locale=on_locale)
     out_dir = settings.output
     manifest_path = out_dir / MANIFEST
     previous = load_manifest(manifest_path.read_bytes(), rel(settings, manifest_path)) \
@@ -317,6 +321,43 @@ def run_locales(settings: Settings) -> tuple[str, ...]:
     return tuple(settings.locales) + extra
 
 
+def published_locales(settings: Settings) -> tuple[str, ...]:
+    """The locales ``dist/manifest.json`` says are published (none when there is no readable manifest)."""
+    path = settings.output / MANIFEST
+    if not path.is_file():
+        return ()
+    try:
+        return tuple(sorted(load_manifest(path.read_bytes(), rel(settings, path))["locales"]))
+    except L10nError:
+        return ()
+
+
+def report_locales(settings: Settings) -> tuple[str, ...]:
+    """The dashboard's locales: :func:`run_locales` plus any other locale published in ``dist/``.
+
+    ``l10n report`` and ``l10n run`` both use it, so they write the same page.
+    """
+    base = run_locales(settings)
+    return base + tuple(loc for loc in published_locales(settings) if loc not in base)
+
+
+def check_counts(a: LocaleAssessment) -> tuple[int, int, int]:
+    """``(catalogs, errors, warnings)`` of the catalog checks of one assessed locale."""
+    errors = sum(1 for f in a.findings if f.severity >= Severity.ERROR)
+    warnings = sum(1 for f in a.findings if Severity.WARNING <= f.severity < Severity.ERROR)
+    return len(a.catalogs), errors, warnings
+
+
+def reasons_by_document(a: LocaleAssessment) -> dict[str | None, list[Reason]]:
+    """A locale's reasons grouped by document (None: not about one document), in order, without repeats."""
+    out: dict[str | None, list[Reason]] = {}
+    for r in a.reasons:
+        group = out.setdefault(r.document, [])
+        if r not in group:
+            group.append(r)
+    return out
+
+
 def _engine_available(name: str) -> str | None:
     """None when the engine can run offline here, else the reason it cannot."""
     if name == "apertium" and shutil.which("apertium") is None:
@@ -355,10 +396,21 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
             result.translated[loc] = translate_locale(settings, loc, engine)
         except L10nError as exc:
             result.skipped[loc] = f"{engine}: {exc}"
+    step("check")
+    assessments = assess(settings, locales)
+    for a in assessments:
+        ncat, nerr, nwarn = check_counts(a)
+        step(f"  {a.locale}: {ncat} catalog(s) checked, {nerr} error(s), {nwarn} warning(s)")
     step("build")
-    result.assessments, _ = build(settings, locales)
+    result.assessments, _ = build(settings, locales, assessments=assessments)
     step("report")
-    result.report = write_report(settings, result.assessments)
+    order = report_locales(settings)
+    order += tuple(loc for loc in locales if loc not in order)
+    by_locale = {a.locale: a for a in result.assessments}
+    extra = tuple(loc for loc in order if loc not in by_locale)
+    if extra:
+        by_locale.update((a.locale, a) for a in assess(settings, extra))
+    result.report = write_report(settings, [by_locale[loc] for loc in order])
     return result
 
 

@@ -47,6 +47,12 @@ def _link(path: str, line: int, base: Path | None, root: Path | None) -> str:
     return f'<a href="{_e(href)}">{_e(label)}</a>'
 
 
+def _locale_label(code: str) -> str:
+    """``español (es)``; a name that already shows its code (``Pseudo (en_XA)``) is not repeated."""
+    name = display_name(code)
+    return _e(name) if code in name else f"{_e(name)} <span class=\"muted\">({_e(code)})</span>"
+
+
 def render_report(assessments: Iterable, *, title: str = "Translation status", base: Path | None = None,
                   root: Path | None = None) -> str:
     """The dashboard page. ``base`` is the report's folder and ``root`` the project root (for links)."""
@@ -65,15 +71,14 @@ def render_report(assessments: Iterable, *, title: str = "Translation status", b
         passing = sum(r.disclaimers_passing for r in mine)
         dtotal = sum(r.disclaimers_total for r in mine)
         state = '<span class="ok">published</span>' if a.ok else '<span class="fail">not published</span>'
-        out.append(f'<tr data-locale="{_e(a.locale)}"><td>{_e(display_name(a.locale))} '
-                   f'<span class="muted">({_e(a.locale)})</span></td>'
+        out.append(f'<tr data-locale="{_e(a.locale)}"><td>{_locale_label(a.locale)}</td>'
                    f"<td>{_bar(human, machine, f'{human:.0%} reviewed, {machine:.0%} machine')}</td>"
                    f"<td>{human:.0%}</td><td>{machine:.0%}</td>"
                    f'<td class="{"ok" if passing == dtotal else "fail"}">{passing}/{dtotal}</td><td>{state}</td></tr>')
     out.append("</tbody></table>")
     for a in assessments:
         out.append(f'<section class="locale" id="locale-{_e(a.locale)}">')
-        out.append(f"<h2>{_e(display_name(a.locale))} ({_e(a.locale)})</h2>")
+        out.append(f"<h2>{_locale_label(a.locale)}</h2>")
         if a.reasons:
             out.append("<p>Not published because:</p><ul class=\"reasons\">")
             out.extend(f"<li>{_e(r)}</li>" for r in a.reasons[:20])
