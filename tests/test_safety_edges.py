@@ -83,3 +83,13 @@ def test_page_title_is_element_text_not_an_attribute():
     assert kinds == {"Leaflet": "page_title", "Tip": "title", "Hi.": "paragraph"}
     out = render_document(doc, {(None, "Leaflet"): 'Folleto "A"', (None, "Tip"): 'Consejo "B"'})
     assert '<title>Folleto "A"</title>' in out and 'title="Consejo &quot;B&quot;"' in out
+
+
+def test_xliff_export_writes_nothing_when_a_catalog_is_malformed(make_project, cli):
+    root = make_project(bundled=True, glossary=True, locales=ALL)
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update", "-l", "es").exit_code == 0
+    bad = root / "locales" / "es" / "LC_MESSAGES" / "kratom-harm-reduction.po"
+    bad.write_text(bad.read_text(encoding="utf-8") + '\nmsgid "unterminated\nmsgstr ""\n', encoding="utf-8")
+    result = cli(root, "xliff", "export", "-l", "es")
+    assert result.exit_code == 2 and "kratom-harm-reduction.po:" in result.stderr
+    assert not (root / "xliff").exists()

@@ -85,6 +85,7 @@ def export_cmd(docs: Annotated[list[str] | None, typer.Argument(
     wanted = {Path(d).name.rsplit(".", 1)[0] if "." in Path(d).name else Path(d).name for d in docs or []}
     machine = _machine_detector()
     found = set()
+    outputs = []  # everything is read and converted before anything is written
     for loc in locales:
         catalog_dir = settings.locales_dir / loc / "LC_MESSAGES"
         paths = sorted(catalog_dir.glob("*.po")) if catalog_dir.is_dir() else []
@@ -99,14 +100,14 @@ def export_cmd(docs: Annotated[list[str] | None, typer.Argument(
             data = catalog_to_xliff(po, locale=loc, source_language=settings.source_language,
                                     approved=_approved(annotator, po, loc), machine=machine,
                                     tool_version=__version__)
-            target = folder / loc / f"{path.stem}.xlf"
-            written = atomic_write(target, data)
-            console.print(f"{rel(settings, target)}: {len(po.translated_entries())} of "
-                          f"{len([e for e in po if not e.obsolete])} translated "
-                          f"({'written' if written else 'unchanged'})", markup=False)
+            summary = (f"{len(po.translated_entries())} of {len([e for e in po if not e.obsolete])} translated")
+            outputs.append((folder / loc / f"{path.stem}.xlf", data, summary))
     missing = sorted(wanted - found)
     if missing:
         raise CatalogError(f"no catalog named {', '.join(missing)} (see locales/<locale>/LC_MESSAGES/)")
+    for target, data, summary in outputs:
+        written = atomic_write(target, data)
+        console.print(f"{rel(settings, target)}: {summary} ({'written' if written else 'unchanged'})", markup=False)
 
 
 @xliff_app.command("import")
