@@ -76,6 +76,8 @@ class Settings:
         out: list[str] = []
         for code in requested:
             loc = normalize_locale(code)
+            if loc == self.source_language:
+                raise LocaleError(f"{loc!r} is the source language of the articles, not a target locale")
             if loc not in out:
                 out.append(loc)
         return tuple(out)

@@ -93,3 +93,18 @@ def test_xliff_export_writes_nothing_when_a_catalog_is_malformed(make_project, c
     result = cli(root, "xliff", "export", "-l", "es")
     assert result.exit_code == 2 and "kratom-harm-reduction.po:" in result.stderr
     assert not (root / "xliff").exists()
+
+
+def test_pseudo_text_never_lands_in_a_real_locale(make_project, cli):
+    root = make_project({"a.md": "Kratom may cause dependence.\n"}, locales=("es", "ar"))
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update").exit_code == 0
+    result = cli(root, "translate", "-l", "ar", "--provider", "pseudo")
+    assert result.exit_code == 2 and "pseudo provider writes pseudo-locales" in result.stderr
+
+
+def test_source_language_is_not_a_target(make_project, cli):
+    root = make_project({"a.md": "Text.\n"}, locales=("es",))
+    assert cli(root, "extract").exit_code == 0
+    result = cli(root, "update", "-l", "en")
+    assert result.exit_code == 2 and "source language" in result.stderr
+    assert not (root / "locales" / "en").exists()

@@ -32,7 +32,7 @@ import polib
 from l10n.catalogs import DISCLAIMER_PREFIX, atomic_write, generate_po
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
-from l10n.errors import CatalogError, ProviderError
+from l10n.errors import CatalogError, ProviderError, ProviderUnavailable
 from l10n.translate.base import parse_provider_config
 from l10n.translate.memory import TranslationMemory
 from l10n.translate.protect import Masked, mask, validate
@@ -149,6 +149,12 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
 
     opts = dict(options or {})
     sleep = opts.pop("sleep", None)
+    from l10n.locales import PSEUDO_LOCALES
+
+    if (provider_name == "pseudo") != (locale in PSEUDO_LOCALES):
+        raise ProviderUnavailable(
+            f"the pseudo provider writes pseudo-locales ({', '.join(PSEUDO_LOCALES)}) only, and they take no other"
+            f" engine; {locale} with {provider_name!r} would publish text that is not {locale}")
     config = parse_provider_config(provider_name, settings.providers.get(provider_name), opts)
     found = list_catalogs(settings, (locale,))
     if not found:
