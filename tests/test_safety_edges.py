@@ -108,3 +108,12 @@ def test_source_language_is_not_a_target(make_project, cli):
     result = cli(root, "update", "-l", "en")
     assert result.exit_code == 2 and "source language" in result.stderr
     assert not (root / "locales" / "en").exists()
+
+
+def test_check_on_a_malformed_catalog_is_bad_input(tmp_path, cli):
+    po = tmp_path / "broken.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "a\nmsgstr "b"\n', encoding="utf-8")
+    result = cli(tmp_path, "check", str(po), "-l", "es")
+    assert result.exit_code == 2
+    assert "broken.po:6" in result.output and "L10N101" in result.output

@@ -245,7 +245,9 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
-    code = exit_code(findings)
+    # A file that does not parse as a catalog is bad input (exit 2), reported
+    # like any finding so that CI formats still name the file and line.
+    code = 2 if any(f.code == "L10N101" for f in findings) else exit_code(findings)
     if code:
         raise typer.Exit(code)
 
