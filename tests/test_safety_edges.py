@@ -117,3 +117,19 @@ def test_check_on_a_malformed_catalog_is_bad_input(tmp_path, cli):
     result = cli(tmp_path, "check", str(po), "-l", "es")
     assert result.exit_code == 2
     assert "broken.po:6" in result.output and "L10N101" in result.output
+
+
+def test_long_notes_stay_one_line_each_in_po_and_xliff(make_project, cli):
+    """A wrapped note would show as two notes in Poedit and XLIFF."""
+    root = make_project(bundled=True, glossary=True, locales=ALL)
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update", "-l", "fr").exit_code == 0
+    text = (root / "locales" / "fr" / "LC_MESSAGES" / "kratom-harm-reduction.po").read_text(encoding="utf-8")
+    notes = [ln for ln in text.splitlines() if ln.startswith("#. ")]
+    assert any(len(ln) > 79 for ln in notes)
+    assert all(ln[3:].startswith(("glossary:", "block:", "SAFETY", "approved", "misspelling")) for ln in notes), \
+        [ln for ln in notes if not ln[3:].startswith(("glossary:", "block:", "SAFETY", "approved"))][:3]
+    assert cli(root, "xliff", "export", "-l", "fr").exit_code == 0
+    xlf = (root / "xliff" / "fr" / "kratom-harm-reduction.xlf").read_text(encoding="utf-8")
+    import re
+    for note in re.findall(r'<note from="l10n"[^>]*>([^<]*)</note>', xlf):
+        assert note.count("glossary:") <= 1 and note.count("block:") <= 1, note

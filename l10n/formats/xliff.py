@@ -241,17 +241,8 @@ def _shape(elem: etree._Element) -> tuple:
 # -- export ------------------------------------------------------------------------------------------------------
 
 def _comment_notes(comment: str) -> list[str]:
-    """``#.`` notes, re-joining the lines polib wrapped at 79 columns."""
-    notes: list[str] = []
-    for line in comment.split("\n"):
-        if not line.strip():
-            continue
-        first = line.split(" ", 1)[0]
-        if notes and len("#. " + notes[-1] + " " + first) > 79:
-            notes[-1] += " " + line
-        else:
-            notes.append(line)
-    return notes
+    """``#.`` notes: one per line (l10n writes comment lines unwrapped)."""
+    return [line for line in comment.split("\n") if line.strip()]
 
 
 def _lang(locale: str) -> str:
