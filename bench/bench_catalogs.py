@@ -51,7 +51,6 @@ source_language = "en"
 locales = ["es"]
 source_docs = "source_docs"
 locales_dir = "locales"
-glossary = "glossary.yaml"
 output = "dist"
 project_name = "bench"
 bugs_address = "bench@example.org"
@@ -296,14 +295,17 @@ def bench_extract(n_articles: int, repeat: int) -> None:
     work = CACHE / "work-extract"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(src, work)
+    (work / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     n_md = len(list((work / "source_docs").glob("*.md")))
     n_html = len(list((work / "source_docs").glob("*.html")))
     print(f"extract: {n_articles} articles ({n_md} md, {n_html} html)", flush=True)
 
-    def ours():
+    def ours(*extra: str):
         shutil.rmtree(work / "locales", ignore_errors=True)
-        return run([str(BIN / "l10n"), "extract"], cwd=work)
+        return run([str(BIN / "l10n"), "extract", *extra], cwd=work)
 
+    t_block = min(ours("--unit", "block") for _ in range(repeat))
+    n_block = sum(len(polib.pofile(str(p))) for p in (work / "locales").glob("*.pot"))
     t_ours = min(ours() for _ in range(repeat))
     # translate-toolkit: md2po and html2po over the same files, POT output, one per file
     md_in, html_in = work / "tt-md", work / "tt-html"
@@ -326,7 +328,9 @@ def bench_extract(n_articles: int, repeat: int) -> None:
     n_ours = sum(len(polib.pofile(str(p))) for p in (work / "locales").glob("*.pot"))
     n_tt = sum(len(polib.pofile(str(p))) for p in (work / "tt-out").rglob("*.pot"))
     row(f"extract {n_articles} articles", t_ours, t_tt, "md2po+html2po",
-        f"entries: l10n {n_ours}, translate-toolkit {n_tt}")
+        f"sentences (pysbd); entries: l10n {n_ours}, translate-toolkit {n_tt} (blocks)")
+    row(f"extract {n_articles} (--unit block)", t_block, t_tt, "md2po+html2po",
+        f"blocks, as translate-toolkit; entries: l10n {n_block}")
 
 
 def bench_update(n: int, msgmerge_timeout: float, repeat: int) -> None:
