@@ -161,9 +161,12 @@ def test_annotator_notes(real: Glossary) -> None:
     assert "glossary: Mitragyna speciosa: never translated" in tnotes
     assert any("misspelling of 'mitragynine'" in n for n in tnotes)
     lnotes = real.locale_notes(None, msgid, "es")
-    assert any(n.startswith("glossary: opioid receptor → receptor opioide") and "not: receptor opiáceo" in n
-               for n in lnotes)
-    assert "glossary: kratom → kratom (kept as is in es)" in lnotes
+    assert any(n.startswith("glossary: opioid receptor (pharmacology) → receptor opioide")
+               and "not: receptor opiáceo" in n for n in lnotes)
+    assert "glossary: kratom (botanical): kept as is in es" in lnotes
+    # locale notes are complete: they replace the template's glossary notes in the PO
+    assert "glossary: Mitragyna speciosa: never translated" in lnotes
+    assert any("misspelling of 'mitragynine'" in n for n in lnotes)
 
 
 def test_disclaimer_id_by_marker_or_text(real: Glossary) -> None:

@@ -35,7 +35,8 @@ def test_update_fills_approved_disclaimers_and_notes(make_project, cli):
     assert e.msgstr.startswith("Como con cualquier enfoque de tratamiento") and not e.fuzzy
     assert "reviewed by l10n glossary maintainers" in e.comment.replace("\n", " ")
     plain = next(x for x in es if "opioid receptors in the brain" in x.msgid)
-    assert "glossary: opioid receptor → receptor opioide" in plain.comment and plain.msgstr == ""
+    assert "glossary: opioid receptor (pharmacology) → receptor opioide" in plain.comment and plain.msgstr == ""
+    assert "glossary: opioid receptor (pharmacology)\n" not in plain.comment + "\n"  # one note per term
     html = _po(root, "ar", "kratom-harm-reduction")
     assert next(x for x in html if x.msgctxt == CONSULT).msgstr.startswith("كما هو الحال")
 

@@ -79,7 +79,10 @@ def update_catalog(pot: polib.POFile, old: polib.POFile | None, locale: str, *,
         if t.msgid_plural:
             e.msgstr_plural = {}
         notes = [t.comment] if t.comment else []
-        notes += annotator.locale_notes(t.msgctxt, t.msgid, locale)
+        local = annotator.locale_notes(t.msgctxt, t.msgid, locale)
+        if any(n.startswith("glossary: ") for n in local):  # the locale's notes replace the template's
+            notes = [n for n in "\n".join(notes).split("\n") if n and not n.startswith("glossary: ")]
+        notes += local
         prev = active.get(key) or dead.get(key)
         if prev is not None:
             _copy_translation(prev, e)

@@ -145,24 +145,31 @@ class Glossary:
         return notes
 
     def locale_notes(self, msgctxt: str | None, msgid: str, locale: str) -> list[str]:
-        """``#.`` notes for one locale: each term's approved translation and forbidden ones."""
+        """``#.`` notes for one locale: each term's approved translation and forbidden ones.
+
+        They replace the template's ``glossary:`` notes in the locale's catalog
+        (one note per term, not two).
+        """
         notes = []
         for t in self._distinct_terms(msgid):
             if t.keep:
-                continue  # the template note already says "never translated"
+                notes.append(f"glossary: {t.source}: never translated")
+                continue
             if t.keeps(locale):
-                note = f"glossary: {t.source} → {t.source} (kept as is in {locale})"
+                note = f"glossary: {t.source} ({t.kind}): kept as is in {locale}"
             else:
                 tgt = t.target(locale)
                 if tgt is None:
                     continue
-                note = f"glossary: {t.source} → {tgt.text}"
+                note = f"glossary: {t.source} ({t.kind}) → {tgt.text}"
                 if len(tgt.forms) > 1:
                     note += f" (forms: {', '.join(tgt.forms[1:])})"
             forb = t.forbidden.get(locale) or t.forbidden.get(lang_of(locale)) or ()
             if forb:
                 note += f"; not: {', '.join(forb)}"
             notes.append(note)
+        for hit in self.find_misspellings(msgid):
+            notes.append(f"glossary: {hit.matched!r} is a misspelling of {hit.term.source!r}")
         return notes
 
     def approved(self, disclaimer_id: str, locale: str, msgid: str | None = None) -> ApprovedTranslation | None:
