@@ -38,10 +38,12 @@ class FileResult:
 
 def rel(settings: Settings, path: Path) -> str:
     """A path relative to the project root, for messages."""
-    try:
-        return path.resolve().relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)
+    for candidate in (path.absolute(), path.resolve()):  # a link is named as the user sees it
+        try:
+            return candidate.relative_to(settings.root).as_posix()
+        except ValueError:
+            continue
+    return str(path)
 
 
 def source_files(settings: Settings) -> list[Path]:
@@ -49,7 +51,8 @@ def source_files(settings: Settings) -> list[Path]:
     folder = settings.source_docs
     if not folder.is_dir():
         raise ConfigError(f"source folder not found: {rel(settings, folder)}")
-    return sorted((p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES),
+    # a broken link is kept, so that reading it fails with a clear error instead of a silent skip
+    return sorted((p for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and p.suffix.lower() in _SUFFIXES),
                   key=lambda p: p.relative_to(folder).as_posix())
 
 
@@ -209,7 +212,8 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
             planned.append((path, po, stats))
     results = []
     for path, po, stats in planned:
-        written = _write_dated(path, po, "PO-Revision-Date")
+        # like msgmerge: PO-Revision-Date is the translator's, update does not bump it
+        written = atomic_write(path, generate_po(po).encode("utf-8"))
         summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy, {stats.new} new, "
                    f"{stats.obsolete} obsolete" + (f", {stats.approved} approved disclaimers filled"
                                                    if stats.approved else ""))

@@ -133,3 +133,27 @@ def test_long_notes_stay_one_line_each_in_po_and_xliff(make_project, cli):
     import re
     for note in re.findall(r'<note from="l10n"[^>]*>([^<]*)</note>', xlf):
         assert note.count("glossary:") <= 1 and note.count("block:") <= 1, note
+
+
+def test_update_keeps_the_translators_header_fields(make_project, cli):
+    root = make_project({"a.md": "One.\n\nTwo.\n"}, locales=("es",))
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update").exit_code == 0
+    po = root / "locales" / "es" / "LC_MESSAGES" / "a.po"
+    text = po.read_text(encoding="utf-8")
+    text = text.replace('"X-Generator: l10n', '"X-Generator: Poedit 3.4\\n"\n"X-Old: l10n')
+    text = text.replace('msgid "One."\nmsgstr ""', 'msgid "One."\nmsgstr "Uno."')
+    po.write_text(text, encoding="utf-8")
+    revised = [ln for ln in text.splitlines() if ln.startswith('"PO-Revision-Date')]
+    (root / "source_docs" / "a.md").write_text("One.\n\nTwo.\n\nThree.\n", encoding="utf-8")
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update").exit_code == 0
+    after = po.read_text(encoding="utf-8")
+    assert '"X-Generator: Poedit 3.4\\n"' in after and 'msgstr "Uno."' in after and 'msgid "Three."' in after
+    assert [ln for ln in after.splitlines() if ln.startswith('"PO-Revision-Date')] == revised
+
+
+def test_broken_link_in_source_docs_is_an_error(make_project, cli):
+    root = make_project({"a.md": "Text.\n"}, locales=("es",))
+    (root / "source_docs" / "link.md").symlink_to(root / "nowhere.md")
+    result = cli(root, "extract")
+    assert result.exit_code == 2 and "link.md" in result.stderr and "cannot read" in result.stderr
+    assert not (root / "locales").exists()

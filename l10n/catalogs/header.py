@@ -63,6 +63,6 @@ def po_header(pot_meta: dict[str, str], old_meta: dict[str, str] | None, locale:
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(locale),
-        "X-Generator": f"l10n {__version__}",
+        "X-Generator": old.get("X-Generator") or f"l10n {__version__}",  # the editor's, as msgmerge keeps it
         **{k: v for k, v in old.items() if k.startswith("X-") and k != "X-Generator"},
     }
