@@ -171,7 +171,12 @@ def load_settings(root: Path | None = None) -> Settings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(exc), path=str(path), line=getattr(exc, "lineno", None)) from None
+        import re
+
+        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))  # Python 3.11 has no .lineno
+        line = getattr(exc, "lineno", None) or (int(where.group(1)) if where else None)
+        raise ConfigError(re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)), path=str(path),
+                          line=line) from None
     table = data.get("tool", {}).get("l10n")
     if table is None:
         raise ConfigError("no [tool.l10n] table", path=str(path))
