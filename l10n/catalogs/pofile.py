@@ -307,6 +307,17 @@ def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> 
     return po
 
 
+def parse_po_text(text: str) -> polib.POFile | None:
+    """The fast reader alone: the catalog, or None when the text needs polib's reader.
+
+    For callers that report syntax problems themselves (``l10n check``).
+    """
+    try:
+        return _fast_parse(text)
+    except (_Unsupported, ValueError, IndexError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def _slow_parse(text: str, name: str) -> polib.POFile:
     """polib's own parser, after the string checks; errors name the line."""
     _check_strings(text, name)

@@ -67,9 +67,9 @@ def parse_catalog(data: bytes, path: str = "") -> tuple[polib.POFile | None, lis
         if not _LINE_RE.match(s):
             problems.append(_syntax_finding(f"syntax error or unterminated string: {s[:50]!r}", path, lineno))
     if not problems:
-        from l10n.checks.fastpo import read_po_fast
+        from l10n.catalogs.pofile import parse_po_text
 
-        po = read_po_fast(text)
+        po = parse_po_text(text)
         if po is not None:
             return po, problems
     try:
