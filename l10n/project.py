@@ -214,7 +214,7 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
     for path, po, stats in planned:
         # like msgmerge: PO-Revision-Date is the translator's, update does not bump it
         written = atomic_write(path, generate_po(po).encode("utf-8"))
-        summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy, {stats.new} new, "
+        summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy-matched, {stats.new} new, "
                    f"{stats.obsolete} obsolete" + (f", {stats.approved} approved disclaimers filled"
                                                    if stats.approved else ""))
         results.append(FileResult(path, written, summary, stats))

@@ -46,7 +46,7 @@ def test_reports_name_each_file_and_what_happened(make_project, cli):
     r = cli(root, "extract")
     assert r.stdout.strip() == "locales/a.pot: 8 messages (written)"
     r = cli(root, "update")
-    assert r.stdout.strip() == ("locales/es/LC_MESSAGES/a.po: 8 messages: 0 kept, 0 fuzzy, 8 new, 0 obsolete "
+    assert r.stdout.strip() == ("locales/es/LC_MESSAGES/a.po: 8 messages: 0 kept, 0 fuzzy-matched, 8 new, 0 obsolete "
                                 "(written)")
     r = cli(root, "compile")
     assert r.stdout.strip() == "locales/es/LC_MESSAGES/a.mo: 0 translations (written)"
