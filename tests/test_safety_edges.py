@@ -157,3 +157,16 @@ def test_broken_link_in_source_docs_is_an_error(make_project, cli):
     result = cli(root, "extract")
     assert result.exit_code == 2 and "link.md" in result.stderr and "cannot read" in result.stderr
     assert not (root / "locales").exists()
+
+
+def test_machine_translation_is_marked_as_such_in_xliff(make_project, cli):
+    root = make_project({"a.md": "Kratom may cause dependence.\n\nCall a doctor.\n"}, locales=("es",))
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update").exit_code == 0
+    po = root / "locales" / "es" / "LC_MESSAGES" / "a.po"
+    text = po.read_text(encoding="utf-8").replace(
+        'msgid "Call a doctor."\nmsgstr ""',
+        '# machine translation: apertium, 2026-11-24\n#, fuzzy\nmsgid "Call a doctor."\nmsgstr "Llame a un médico."')
+    po.write_text(text, encoding="utf-8")
+    assert cli(root, "xliff", "export", "-l", "es").exit_code == 0
+    xlf = (root / "xliff" / "es" / "a.xlf").read_text(encoding="utf-8")
+    assert 'state-qualifier="mt-suggestion"' in xlf and 'state-qualifier="fuzzy-match"' not in xlf

@@ -103,10 +103,10 @@ def entry_state(e: polib.POEntry, approved: Mapping[str, str],
         return "needs-translation", None
     if _approved_lock(e, approved):
         return "final", None
+    if machine(e):  # checked first: unreviewed machine output is fuzzy too
+        return "needs-review-translation", "mt-suggestion"
     if "fuzzy" in e.flags:
         return "needs-review-translation", "fuzzy-match"
-    if machine(e):
-        return "needs-review-translation", "mt-suggestion"
     return "translated", None
 
 
