@@ -170,3 +170,23 @@ def test_machine_translation_is_marked_as_such_in_xliff(make_project, cli):
     assert cli(root, "xliff", "export", "-l", "es").exit_code == 0
     xlf = (root / "xliff" / "es" / "a.xlf").read_text(encoding="utf-8")
     assert 'state-qualifier="mt-suggestion"' in xlf and 'state-qualifier="fuzzy-match"' not in xlf
+
+
+def test_run_twice_leaves_every_file_byte_identical(make_project, cli):
+    """Includes the pseudo-locale, whose generated disclaimer notes once churned."""
+    import hashlib
+
+    root = make_project(bundled=True, glossary=True, locales=ALL)
+    py = root / "pyproject.toml"
+    py.write_text(py.read_text(encoding="utf-8") + '\n[tool.l10n.engines]\nen_XA = "pseudo"\n\n'
+                  '[tool.l10n.publish]\nallow_machine_translation = ["en_XA"]\n', encoding="utf-8")
+
+    def snapshot():
+        return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(root.rglob("*")) if p.is_file() and ".l10n" not in p.parts}
+
+    assert cli(root, "run").exit_code == 0
+    first = snapshot()
+    assert any(k.startswith("dist/en_XA/") for k in first)
+    assert cli(root, "run").exit_code == 0
+    assert snapshot() == first

@@ -122,7 +122,8 @@ def update_catalog(pot: polib.POFile, old: polib.POFile | None, locale: str, *,
                         e.flags.insert(0, "fuzzy")
                     else:
                         e.previous_msgid = e.previous_msgctxt = None
-        e.comment = "\n".join(notes)
+        # a comment line's trailing blanks do not survive a PO round trip: never write them
+        e.comment = "\n".join(line.rstrip() for n in notes for line in n.split("\n"))
         po.append(e)
 
     obsolete = 0

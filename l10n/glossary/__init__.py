@@ -184,7 +184,8 @@ class Glossary:
         if tr is None:
             return None
         stale = d.is_stale(locale)
-        note = f"approved translation from the glossary, reviewed by {tr.reviewed_by} on {tr.reviewed_on}"
+        note = f"approved translation from the glossary, reviewed by {tr.reviewed_by}" + (
+            f" on {tr.reviewed_on}" if tr.reviewed_on else "")
         if stale:
             note += " — STALE: approved for an older English text; review it and update source_sha256"
         elif msgid is not None and self._text_key(msgid) != self._text_key(d.text):
