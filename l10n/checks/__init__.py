@@ -23,7 +23,7 @@ from typing import Any
 
 import polib
 
-from l10n.checks.context import CatalogContext
+from l10n.checks.context import CatalogContext, RunMemo
 from l10n.checks.registry import FEATURES, CheckSpec, Issue, all_checks, check, get_check
 from l10n.model import Finding, Severity
 
@@ -39,7 +39,7 @@ from l10n.checks import disclaimer as _disclaimer  # noqa: E402,F401
 from l10n.checks.catalog import parse_catalog  # noqa: E402
 from l10n.checks.rendered import check_rendered  # noqa: E402
 
-__all__ = ["CheckSpec", "Issue", "all_checks", "check", "check_catalog", "check_file", "check_rendered",
+__all__ = ["CheckSpec", "Issue", "RunMemo", "all_checks", "check", "check_catalog", "check_file", "check_rendered",
            "exit_code", "get_check", "parse_catalog", "parse_waivers", "resolve_selection"]
 
 CRASH = "L10N000"
@@ -49,6 +49,9 @@ WAIVER_NO_REASON = "L10N902"
 _DIGIT = re.compile(r"\d")
 _MARKUP_CHARS = re.compile(r"[<*_`\[]")
 _TERMINATORS = re.compile("[.!?。؟…]")
+
+#: entry features computed by the whole-catalog trigger passes (l10n.checks.triggers)
+_TRIGGERED = frozenset({"negation-src", "hedge-src", "inflated-tgt", "terms", "forbidden"})
 
 _WAIVE = re.compile(r"^\s*l10n-waive:\s*(L10N\d{3}(?:\s*,\s*L10N\d{3})*)\s*(.*)$", re.IGNORECASE)
 
@@ -171,14 +174,16 @@ def _plural_count(locale: str) -> int | None:
 
 def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, template: polib.POFile | None = None,
                   path: str = "", select: set[str] | None = None, ignore: Iterable[str] = (),
-                  options: Mapping[str, Any] | None = None) -> list[Finding]:
+                  options: Mapping[str, Any] | None = None, memo: RunMemo | None = None) -> list[Finding]:
     """Run every (selected) check on a locale catalog; return the findings in file order.
 
     ``select`` limits the run to these codes; ``ignore`` drops suppressible
     codes (the project's disable list). ``options`` (from ``[tool.l10n.check]``)
-    may set ``length_ratio = {es = [0.6, 2.0]}``.
+    may set ``length_ratio = {es = [0.6, 2.0]}``. ``memo`` shares the per-text
+    analysis between the catalogs of one run (each distinct msgid analysed once).
     """
-    ctx = CatalogContext(locale=locale, glossary=glossary, template=template, path=path, options=options)
+    ctx = CatalogContext(locale=locale, glossary=glossary, template=template, path=path, options=options,
+                         memo=memo)
     ctx.catalog = po
     ctx.nplurals = _plural_count(locale) if locale else None
     ignored = set(ignore)
@@ -201,6 +206,22 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
     digit = _DIGIT.search
     markup_chars = _MARKUP_CHARS.search
     terminators = _TERMINATORS.search
+    # whole-catalog trigger passes: one regex per word list over all the singular texts
+    wanted = {w for s in entry_specs for w in (getattr(s.func, "when", None) or ()) if w in _TRIGGERED}
+    trigger_bits: list[int] = []
+    if wanted:
+        from l10n.checks.triggers import catalog_triggers
+
+        singular = [e for e in po if not e.obsolete and not e.msgid_plural and (e.msgid or e.msgctxt)]
+        hits = catalog_triggers([e.msgid for e in singular], [e.msgstr for e in singular], ctx, wanted)
+        # a feature without a pre-check is present on every entry
+        always = sum(bit[w] for w in wanted if w not in hits)
+        trigger_bits = [always] * len(singular)
+        for w, positions in hits.items():
+            b = bit[w]
+            for i in positions:
+                trigger_bits[i] |= b
+    k = -1
     for entry in po:
         msgid = entry.msgid
         if entry.obsolete or (msgid == "" and not entry.msgctxt):
@@ -216,7 +237,8 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
             msgstr = entry.msgstr
             translated = bool(msgstr.strip())
             both = msgid + "\x00" + msgstr
-            mask = 0
+            k += 1
+            mask = trigger_bits[k] if trigger_bits else 0
             if fuzzy:
                 mask |= B_FUZZY
             ctxt = entry.msgctxt
@@ -264,7 +286,7 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
 
 def check_file(data: bytes, *, locale: str | None, glossary: Any | None, template: polib.POFile | None = None,
                path: str = "", select: set[str] | None = None, ignore: Iterable[str] = (),
-               options: Mapping[str, Any] | None = None) -> tuple[list[Finding], str]:
+               options: Mapping[str, Any] | None = None, memo: RunMemo | None = None) -> tuple[list[Finding], str]:
     """Parse PO bytes as ``msgfmt -c`` would and check them.
 
     Syntax errors are ``L10N101`` findings, not exceptions. The locale is
@@ -286,7 +308,7 @@ def check_file(data: bytes, *, locale: str | None, glossary: Any | None, templat
     except Exception:
         pass
     findings = problems + check_catalog(po, locale=loc, glossary=glossary, template=template, path=path,
-                                        select=select, ignore=ignore, options=options)
+                                        select=select, ignore=ignore, options=options, memo=memo)
     return findings, loc
 
 

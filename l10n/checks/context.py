@@ -17,7 +17,7 @@ from typing import Any
 
 from l10n.checks import words as W
 
-__all__ = ["CatalogContext", "PhraseCounter", "lang_of", "normalize_text", "plain_text"]
+__all__ = ["CatalogContext", "PhraseCounter", "RunMemo", "lang_of", "normalize_text", "plain_text"]
 
 _TAG = re.compile(r"<[^<>]*>")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -182,11 +182,27 @@ def _number_symbols(locale: str) -> tuple[str, frozenset[str]]:
     return dec, frozenset(spaces | {grp})
 
 
+class RunMemo:
+    """Text analysis shared by every catalog of one run, in plain dicts keyed by the string.
+
+    Source-side results (tokens found, numbers, sentences, term hits, tags and
+    URLs of a msgid) are computed once per distinct msgid, target-side ones once
+    per distinct msgstr and locale. Keys include the source language or the
+    locale and the glossary object, whose rules extend the word lists.
+    """
+
+    def __init__(self) -> None:
+        self.source: dict[Any, dict[Any, Any]] = {}
+        self.target: dict[Any, dict[Any, Any]] = {}
+        self._alive: list[Any] = []  # the glossaries keyed by id(): kept alive so that no id is reused
+
+
 class CatalogContext:
     """Per-catalog facts and caches shared by the checks."""
 
     def __init__(self, *, locale: str, glossary: Any = None, template: Any = None, path: str = "",
-                 source_locale: str = "en", options: Mapping[str, Any] | None = None) -> None:
+                 source_locale: str = "en", options: Mapping[str, Any] | None = None,
+                 memo: RunMemo | None = None) -> None:
         self.locale = locale or ""
         self.lang = lang_of(self.locale)
         self.source_lang = lang_of(source_locale) or "en"
@@ -209,6 +225,12 @@ class CatalogContext:
         self.decimal, self.groups = _number_symbols(self.locale or "en")
         self.src_decimal, self.src_groups = _number_symbols(source_locale or "en")
         self.cache: dict[Any, Any] = {}
+        self.run_memo = memo if memo is not None else RunMemo()
+        self.run_memo._alive.append(glossary)
+        self._src_cache = self.run_memo.source.setdefault((self.source_lang, id(glossary)), {})
+        self._tgt_cache = self.run_memo.target.setdefault((self.locale, id(glossary)), {})
+        #: entry features found by the whole-catalog trigger passes: name -> set of entry positions
+        self.triggers: dict[str, set[int]] = {}
 
     @staticmethod
     def _words(builtin: Mapping[str, tuple[str, ...]], lang: str, rules: Any, attr: str) -> PhraseCounter:
@@ -221,4 +243,24 @@ class CatalogContext:
             return self.cache[key]
         except KeyError:
             value = self.cache[key] = compute()
+            return value
+
+    def src(self, kind: str, text: str, compute):
+        """``compute()`` once per run for the source-side analysis ``kind`` of the msgid ``text``."""
+        cache = self._src_cache
+        key = (kind, text)
+        try:
+            return cache[key]
+        except KeyError:
+            value = cache[key] = compute()
+            return value
+
+    def tgt(self, kind: str, text: str, compute):
+        """``compute()`` once per run and locale for the target-side analysis ``kind`` of ``text``."""
+        cache = self._tgt_cache
+        key = (kind, text)
+        try:
+            return cache[key]
+        except KeyError:
+            value = cache[key] = compute()
             return value

@@ -75,7 +75,7 @@ def _hits(entry: polib.POEntry, ctx: Any) -> list[Any]:
     needles = ctx.memo(("term-needles",), lambda: _needles(g))
     if needles and needles.isdisjoint(_pieces(text)):
         return []  # fast path: no term can match (whole words only)
-    return ctx.memo(("terms", entry.msgid), lambda: list(g.find_terms(text)))
+    return ctx.src("terms", entry.msgid, lambda: list(g.find_terms(text)))
 
 
 def _keeps(term: Any, locale: str) -> bool:
@@ -88,7 +88,7 @@ def _target_for(term: Any, ctx: Any) -> Any:
     return targets.get(ctx.locale) or targets.get(ctx.lang)
 
 
-@check("L10N501", "do-not-translate", Severity.ERROR)
+@check("L10N501", "do-not-translate", Severity.ERROR, when=("terms",))
 def do_not_translate(entry: polib.POEntry, ctx: Any):
     """A term the glossary keeps in the source language is not in the translation verbatim."""
     target = plain_text(entry.msgstr)
@@ -100,7 +100,7 @@ def do_not_translate(entry: polib.POEntry, ctx: Any):
             yield f"do-not-translate term {hit.matched!r} must appear verbatim"
 
 
-@check("L10N502", "term-translation", Severity.WARNING)
+@check("L10N502", "term-translation", Severity.WARNING, when=("terms",))
 def term_translation(entry: polib.POEntry, ctx: Any):
     """A glossary term is not translated with its approved translation (or a listed form)."""
     if _is_approved_disclaimer(entry, ctx):
@@ -157,17 +157,11 @@ def _excused(m: re.Match[str], term: Any, covers: list[list[Any]]) -> bool:
     return False
 
 
-@check("L10N503", "forbidden-term", Severity.ERROR)
-def forbidden_term(entry: polib.POEntry, ctx: Any):
-    """The translation uses a translation the glossary forbids for this language.
-
-    A forbidden word is fine where it is an approved translation of another term
-    of the source ("opiate" → "opiáceos" next to "opioid"), once per occurrence
-    of that term.
-    """
+def forbidden_words(ctx: Any) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
+    """(one regex of every translation the glossary forbids for the locale, forbidden word -> term)."""
     g = ctx.glossary
     if g is None:
-        return
+        return None, {}
 
     def build():
         items = {}
@@ -178,7 +172,27 @@ def forbidden_term(entry: polib.POEntry, ctx: Any):
                 items[w.lower()] = term
         return (_phrase_re(tuple(items)) if items else None), items
 
-    rx, items = ctx.memo(("forbidden",), build)
+    return ctx.memo(("forbidden",), build)
+
+
+def term_needles(ctx: Any) -> frozenset[str] | None:
+    """First words of every glossary term form (lower case); None when any entry may hold a term."""
+    g = ctx.glossary
+    if g is None or not hasattr(g, "find_terms"):
+        return frozenset()
+    needles = ctx.memo(("term-needles",), lambda: _needles(g))
+    return needles or None
+
+
+@check("L10N503", "forbidden-term", Severity.ERROR, when=("forbidden",))
+def forbidden_term(entry: polib.POEntry, ctx: Any):
+    """The translation uses a translation the glossary forbids for this language.
+
+    A forbidden word is fine where it is an approved translation of another term
+    of the source ("opiate" → "opiáceos" next to "opioid"), once per occurrence
+    of that term.
+    """
+    rx, items = forbidden_words(ctx)
     if rx is None:
         return
     target = plain_text(entry.msgstr)

@@ -19,9 +19,9 @@ from l10n.model import Severity
 
 
 def _counts(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind: str) -> tuple[list[str], list[str]]:
-    key = (kind, entry.msgid, entry.msgstr)
-    return ctx.memo(key, lambda: (src_counter.find(plain_text(entry.msgid)),
-                                  tgt_counter.find(plain_text(entry.msgstr))))
+    msgid, msgstr = entry.msgid, entry.msgstr
+    return (ctx.src(kind, msgid, lambda: src_counter.find(plain_text(msgid))),
+            ctx.tgt(kind, msgstr, lambda: tgt_counter.find(plain_text(msgstr))))
 
 
 def _by_sentence(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind: str) -> str | None:
@@ -33,15 +33,18 @@ def _by_sentence(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind:
     """
     from l10n.checks.omission import split_sentences
 
-    src_s = split_sentences(plain_text(entry.msgid))
+    msgid, msgstr = entry.msgid, entry.msgstr
+    # per sentence: the phrases found in the source, the number found in the translation
+    src_s = ctx.src("sent-" + kind, msgid,
+                    lambda: [src_counter.find(s) for s in split_sentences(plain_text(msgid))])
     if len(src_s) < 2:
         return None
-    tgt_s = split_sentences(plain_text(entry.msgstr))
+    tgt_s = ctx.tgt("sent-" + kind, msgstr,
+                    lambda: [(t, len(tgt_counter.find(t))) for t in split_sentences(plain_text(msgstr))])
     if len(tgt_s) != len(src_s):
         return None
-    for i, (s, t) in enumerate(zip(src_s, tgt_s), 1):
-        found_s = src_counter.find(s)
-        if found_s and len(tgt_counter.find(t)) < len(found_s):
+    for i, (found_s, (t, n_t)) in enumerate(zip(src_s, tgt_s), 1):
+        if found_s and n_t < len(found_s):
             return f"sentence {i} of the translation lost {kind} ({', '.join(found_s)}): {t[:80]!r}"
     return None
 
@@ -51,7 +54,7 @@ def _applies(entry: polib.POEntry, ctx: Any, counter) -> bool:
             and entry.msgstr.strip() != entry.msgid.strip())  # a copy is reported by L10N204
 
 
-@check("L10N311", "negation-dropped", Severity.ERROR, suppressible=False)
+@check("L10N311", "negation-dropped", Severity.ERROR, suppressible=False, when=("negation-src",))
 def negation_dropped(entry: polib.POEntry, ctx: Any):
     """The translation has fewer negations than the source (a dropped "not")."""
     if not _applies(entry, ctx, ctx.negation_tgt):
@@ -66,7 +69,7 @@ def negation_dropped(entry: polib.POEntry, ctx: Any):
             yield msg
 
 
-@check("L10N312", "hedge-dropped", Severity.ERROR, suppressible=False)
+@check("L10N312", "hedge-dropped", Severity.ERROR, suppressible=False, when=("hedge-src",))
 def hedge_dropped(entry: polib.POEntry, ctx: Any):
     """The translation has fewer hedges than the source (a dropped "may", "further study is needed")."""
     if not _applies(entry, ctx, ctx.hedge_tgt):
@@ -81,7 +84,7 @@ def hedge_dropped(entry: polib.POEntry, ctx: Any):
             yield msg
 
 
-@check("L10N313", "inflated-claim", Severity.ERROR)
+@check("L10N313", "inflated-claim", Severity.ERROR, when=("inflated-tgt",))
 def inflated_claim(entry: polib.POEntry, ctx: Any):
     """The translation makes a stronger claim than the source ("proven", "cures", "safe")."""
     if not _applies(entry, ctx, ctx.inflated_tgt):

@@ -174,7 +174,9 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         # Fast path: the same spellings with the same units in the same order always pair up one to
         # one in _compare (a token's source values are among its target values: the target formats
         # include the source's), so there is nothing to report and no value needs parsing.
-        if _spelled(plain_text(entry.msgid)) == _spelled(plain_text(entry.msgstr)):
+        msgid, msgstr = entry.msgid, entry.msgstr
+        if (ctx.src("spelled", msgid, lambda: _spelled(plain_text(msgid)))
+                == ctx.tgt("spelled", msgstr, lambda: _spelled(plain_text(msgstr)))):
             return _SAME
         src_fmt = ((ctx.src_decimal, ctx.src_groups),)
         tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))

@@ -82,10 +82,11 @@ def sentence_dropped(entry: polib.POEntry, ctx: Any):
     """The translation has fewer sentences than the source (a sentence was dropped)."""
     if entry.msgid_plural:
         return
-    src = sentence_count(plain_text(entry.msgid))
+    msgid, msgstr = entry.msgid, entry.msgstr
+    src = ctx.src("sentences", msgid, lambda: sentence_count(plain_text(msgid)))
     if src < 2:
         return
-    tgt = sentence_count(plain_text(entry.msgstr))
+    tgt = ctx.tgt("sentences", msgstr, lambda: sentence_count(plain_text(msgstr)))
     if tgt < src:
         yield f"source has {src} sentences, translation {tgt}"
 

@@ -89,6 +89,12 @@ FEATURES = (
     "sentences",    # a sentence terminator (. ! ? 。 ؟ …) in the msgid
     "long",         # a msgid of 25 characters or more
     "same",         # msgstr.strip() == msgid.strip()
+    # found by the whole-catalog trigger passes (one regex over all the texts of the catalog):
+    "negation-src",  # the msgid has a word that can start a source negation
+    "hedge-src",     # the msgid has a word that can start a source hedge
+    "inflated-tgt",  # the msgstr has a word that can start an inflated claim of the target language
+    "terms",         # the msgid has a word that can start a glossary term
+    "forbidden",     # the msgstr has a translation the glossary forbids for the locale
 )
 
 _REGISTRY: dict[str, CheckSpec] = {}

@@ -130,7 +130,7 @@ def _expected(settings, glossary, domain: str, locale: str) -> dict[str, str]:
 
 def run_check(paths: list[Path], locales: list[str] | None, project: Path | None, select: list[str] | None):
     """Check the given files (or the whole project); returns (findings, checked files)."""
-    from l10n.checks import check_file, check_rendered, resolve_selection
+    from l10n.checks import RunMemo, check_file, check_rendered, resolve_selection
     from l10n.checks.disclaimer import disclaimer_id
     from l10n.checks.output import CheckedFile
 
@@ -161,6 +161,7 @@ def run_check(paths: list[Path], locales: list[str] | None, project: Path | None
 
         locale_arg = normalize_locale(locales[0])
     findings, checked = [], []
+    memo = RunMemo()  # each distinct msgid is analysed once for all the catalogs of this run
     for path in targets:
         name = _rel(settings, path)
         suffix = path.suffix.lower()
@@ -173,7 +174,7 @@ def run_check(paths: list[Path], locales: list[str] | None, project: Path | None
                 raise L10nError(f"cannot read: {exc.strerror}", path=name) from None
             template = _template_for(settings, path)
             found, loc = check_file(data, locale=locale_arg, glossary=glossary, template=template, path=name,
-                                    select=chosen, ignore=ignore, options=options)
+                                    select=chosen, ignore=ignore, options=options, memo=memo)
             findings += found
             ids = tuple(d for d in (disclaimer_id(e) for e in (template or [])) if d)
             checked.append(CheckedFile(name, loc, ids))

@@ -1,0 +1,113 @@
+"""Whole-catalog trigger passes: which entries can hold a word of a family at all.
+
+Instead of tokenising every entry for every word list, one compiled regex per
+list runs over the plain texts of all the entries joined with ``"\\x00"``;
+each match offset is mapped back to its entry with :func:`bisect.bisect_right`.
+An entry without a hit cannot be reported by the family's check (the regex
+matches every word that can start a phrase of the list, on the same word
+boundaries as :class:`~l10n.checks.context.PhraseCounter`, so it finds a
+superset of the entries the counter would), and the runner skips that check
+for it. The checks themselves still decide, with the same code as before, on
+the entries that have a hit: findings are identical.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from l10n.checks.context import PhraseCounter, plain_text
+
+__all__ = ["catalog_triggers", "first_word_regex", "hit_positions"]
+
+_W = r"[^\W_]"  # a word character of the tokeniser (letters and digits, not "_")
+
+
+def _fold(text: str) -> str:
+    """The plain text as the tokeniser sees it: NFC, lower case, ’ as '."""
+    text = plain_text(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return text.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=256)
+def _word_regex(words: tuple[str, ...], prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    alts = []
+    if words:
+        alts.append("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + f")(?!{_W})")
+    if prefixes:  # a phrase ending in an apostrophe matches the start of a word ("n'est")
+        alts.append("(?:" + "|".join(map(re.escape, sorted(prefixes, key=len, reverse=True))) + ")")
+    if not alts:
+        return None
+    return re.compile(f"(?<!{_W})(?:" + "|".join(alts) + ")")
+
+
+def first_word_regex(counter: PhraseCounter) -> re.Pattern[str] | None:
+    """One regex matching every word (on folded text) that can start a phrase of ``counter``."""
+    return _word_regex(tuple(sorted(counter._firsts)), tuple(sorted(counter._prefix)))
+
+
+def hit_positions(rx: re.Pattern[str], texts: Sequence[str]) -> set[int]:
+    """Indices of ``texts`` in which ``rx`` matches, from one pass over ``texts`` joined with NUL."""
+    if not texts:
+        return set()
+    starts = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    joined = "\x00".join(texts)
+    out: set[int] = set()
+    last_end = -1
+    for m in rx.finditer(joined):
+        if m.start() <= last_end:
+            continue  # this entry is known already
+        i = bisect_right(starts, m.start()) - 1
+        out.add(i)
+        last_end = starts[i] + len(texts[i])  # skip the rest of the entry
+    return out
+
+
+def catalog_triggers(sources: Sequence[str], targets: Sequence[str], ctx: Any,
+                     wanted: Iterable[str]) -> dict[str, set[int]]:
+    """For each wanted feature (see :data:`~l10n.checks.registry.FEATURES`), the positions that have it.
+
+    ``sources`` and ``targets`` are the msgids and msgstrs of the singular
+    entries, in the same order. A feature missing from the result is present
+    on every entry (no pre-check possible).
+    """
+    from l10n.checks.glossary import forbidden_words, term_needles
+
+    wanted = set(wanted)
+    out: dict[str, set[int]] = {}
+    folded_src: list[str] | None = None
+    folded_tgt: list[str] | None = None
+    for feature, counter, side in (("negation-src", ctx.negation_src, "src"), ("hedge-src", ctx.hedge_src, "src"),
+                                   ("inflated-tgt", ctx.inflated_tgt, "tgt")):
+        if feature not in wanted:
+            continue
+        rx = first_word_regex(counter)
+        if rx is None:
+            out[feature] = set()
+            continue
+        if side == "src":
+            folded_src = folded_src if folded_src is not None else [_fold(t) for t in sources]
+            out[feature] = hit_positions(rx, folded_src)
+        else:
+            folded_tgt = folded_tgt if folded_tgt is not None else [_fold(t) for t in targets]
+            out[feature] = hit_positions(rx, folded_tgt)
+    if "terms" in wanted:
+        needles = term_needles(ctx)
+        if needles is not None:
+            rx = _word_regex(tuple(sorted(needles)), ())
+            # the glossary pre-check lowers the plain text (no apostrophe folding): do the same
+            out["terms"] = hit_positions(rx, [plain_text(t).lower() for t in sources]) if rx is not None else set()
+    if "forbidden" in wanted:
+        rx, _items = forbidden_words(ctx)
+        out["forbidden"] = hit_positions(rx, [plain_text(t) for t in targets]) if rx is not None else set()
+    return out
