@@ -18,7 +18,7 @@ translator comments anywhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from typing import Any
 
 import polib
@@ -174,13 +174,17 @@ def _plural_count(locale: str) -> int | None:
 
 def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, template: polib.POFile | None = None,
                   path: str = "", select: set[str] | None = None, ignore: Iterable[str] = (),
-                  options: Mapping[str, Any] | None = None, memo: RunMemo | None = None) -> list[Finding]:
+                  options: Mapping[str, Any] | None = None, memo: RunMemo | None = None,
+                  cache: MutableMapping[str, str] | None = None) -> list[Finding]:
     """Run every (selected) check on a locale catalog; return the findings in file order.
 
     ``select`` limits the run to these codes; ``ignore`` drops suppressible
     codes (the project's disable list). ``options`` (from ``[tool.l10n.check]``)
     may set ``length_ratio = {es = [0.6, 2.0]}``. ``memo`` shares the per-text
     analysis between the catalogs of one run (each distinct msgid analysed once).
+    ``cache`` (see :mod:`l10n.checks.cache`) holds the entry checks' findings of
+    earlier runs, keyed by a hash of the entry, the locale, the glossary version,
+    the code and the selection; catalog checks always run.
     """
     ctx = CatalogContext(locale=locale, glossary=glossary, template=template, path=path, options=options,
                          memo=memo)
@@ -206,10 +210,23 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
     digit = _DIGIT.search
     markup_chars = _MARKUP_CHARS.search
     terminators = _TERMINATORS.search
+    cached: dict[int, str] = {}
+    keys: dict[int, str] = {}
+    if cache is not None:
+        from l10n.checks import cache as C
+
+        base = C.catalog_key(locale=locale, glossary=glossary, codes=[s.code for s in entry_specs],
+                             options=ctx.options, plural_forms=po.metadata.get("Plural-Forms", ""),
+                             nplurals=ctx.nplurals)
+        keys = {id(e): C.entry_key(base, e) for e in po if not e.obsolete and (e.msgid or e.msgctxt)} if base else {}
+        getter = getattr(cache, "get_many", None)
+        stored = (getter(list(keys.values())) if getter else {k: cache[k] for k in keys.values() if k in cache}) \
+            if keys else {}
+        cached = {i: stored[k] for i, k in keys.items() if k in stored}
     # whole-catalog trigger passes: one regex per word list over all the singular texts
     wanted = {w for s in entry_specs for w in (getattr(s.func, "when", None) or ()) if w in _TRIGGERED}
     trigger_bits: list[int] = []
-    if wanted:
+    if wanted and (not keys or len(cached) < len(keys)):  # all cached: no check runs
         from l10n.checks.triggers import catalog_triggers
 
         singular = [e for e in po if not e.obsolete and not e.msgid_plural and (e.msgid or e.msgctxt)]
@@ -226,6 +243,13 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
         msgid = entry.msgid
         if entry.obsolete or (msgid == "" and not entry.msgctxt):
             continue
+        if cached:
+            hit = cached.get(id(entry))
+            if hit is not None:
+                if not entry.msgid_plural:
+                    k += 1
+                findings.extend(C.decode_findings(hit, path=ctx.path, locale=ctx.locale, linenum=entry.linenum))
+                continue
         flags = entry.flags
         fuzzy = "fuzzy" in flags
         if entry.msgid_plural:
@@ -279,14 +303,18 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
             except Exception as exc:  # a broken check must not hide the others
                 found.append(_crash(spec, exc, ctx, entry))
         if found:
-            findings.extend(_apply_waivers(found, entry, ctx))
+            found = _apply_waivers(found, entry, ctx)
+            findings.extend(found)
+        if keys:
+            cache[keys[id(entry)]] = C.encode_findings(found, entry.linenum)
     findings.sort(key=lambda f: (f.line, f.code))
     return findings
 
 
 def check_file(data: bytes, *, locale: str | None, glossary: Any | None, template: polib.POFile | None = None,
                path: str = "", select: set[str] | None = None, ignore: Iterable[str] = (),
-               options: Mapping[str, Any] | None = None, memo: RunMemo | None = None) -> tuple[list[Finding], str]:
+               options: Mapping[str, Any] | None = None, memo: RunMemo | None = None,
+               cache: MutableMapping[str, str] | None = None) -> tuple[list[Finding], str]:
     """Parse PO bytes as ``msgfmt -c`` would and check them.
 
     Syntax errors are ``L10N101`` findings, not exceptions. The locale is
@@ -308,7 +336,8 @@ def check_file(data: bytes, *, locale: str | None, glossary: Any | None, templat
     except Exception:
         pass
     findings = problems + check_catalog(po, locale=loc, glossary=glossary, template=template, path=path,
-                                        select=select, ignore=ignore, options=options, memo=memo)
+                                        select=select, ignore=ignore, options=options, memo=memo,
+                                        cache=cache)
     return findings, loc
 
 

@@ -37,6 +37,8 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _word_regex(words: tuple[str, ...], prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    # no leading look-behind: a pattern that starts with literals lets the engine skip ahead to their
+    # first characters; the character before a match is checked in hit_positions
     alts = []
     if words:
         alts.append("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + f")(?!{_W})")
@@ -44,7 +46,10 @@ def _word_regex(words: tuple[str, ...], prefixes: tuple[str, ...]) -> re.Pattern
         alts.append("(?:" + "|".join(map(re.escape, sorted(prefixes, key=len, reverse=True))) + ")")
     if not alts:
         return None
-    return re.compile(f"(?<!{_W})(?:" + "|".join(alts) + ")")
+    return re.compile("|".join(alts))
+
+
+_WORD_CHAR = re.compile(_W)
 
 
 def first_word_regex(counter: PhraseCounter) -> re.Pattern[str] | None:
@@ -63,14 +68,19 @@ def hit_positions(rx: re.Pattern[str], texts: Sequence[str]) -> set[int]:
         pos += len(t) + 1
     joined = "\x00".join(texts)
     out: set[int] = set()
-    last_end = -1
-    for m in rx.finditer(joined):
-        if m.start() <= last_end:
-            continue  # this entry is known already
-        i = bisect_right(starts, m.start()) - 1
+    search, word_char = rx.search, _WORD_CHAR.match
+    pos = 0
+    while True:
+        m = search(joined, pos)
+        if m is None:
+            return out
+        start = m.start()
+        if start and word_char(joined, start - 1):
+            pos = start + 1  # inside a word: not a match; look again from the next character
+            continue
+        i = bisect_right(starts, start) - 1
         out.add(i)
-        last_end = starts[i] + len(texts[i])  # skip the rest of the entry
-    return out
+        pos = starts[i] + len(texts[i]) + 1  # the entry has the feature: go on with the next entry
 
 
 def catalog_triggers(sources: Sequence[str], targets: Sequence[str], ctx: Any,

@@ -128,11 +128,14 @@ def _expected(settings, glossary, domain: str, locale: str) -> dict[str, str]:
     return out
 
 
-def run_check(paths: list[Path], locales: list[str] | None, project: Path | None, select: list[str] | None):
-    """Check the given files (or the whole project); returns (findings, checked files)."""
-    from l10n.checks import RunMemo, check_file, check_rendered, resolve_selection
-    from l10n.checks.disclaimer import disclaimer_id
-    from l10n.checks.output import CheckedFile
+def run_check(paths: list[Path], locales: list[str] | None, project: Path | None, select: list[str] | None,
+              use_cache: bool = True):
+    """Check the given files (or the whole project); returns (findings, checked files).
+
+    In a project, entry findings of earlier runs come from ``.l10n/check-cache.sqlite``
+    unless ``use_cache`` is False.
+    """
+    from l10n.checks import RunMemo, resolve_selection
 
     settings = _settings(project, required=not paths)
     glossary = _glossary(settings)
@@ -162,6 +165,26 @@ def run_check(paths: list[Path], locales: list[str] | None, project: Path | None
         locale_arg = normalize_locale(locales[0])
     findings, checked = [], []
     memo = RunMemo()  # each distinct msgid is analysed once for all the catalogs of this run
+    cache = None
+    if use_cache and settings is not None:
+        from l10n.checks.cache import SqliteCache
+
+        cache = SqliteCache(settings.state_dir / "check-cache.sqlite")
+    try:
+        _check_targets(targets, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, findings,
+                       checked)
+    finally:
+        if cache is not None:
+            cache.close()
+    return findings, checked
+
+
+def _check_targets(targets, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, findings,
+                   checked) -> None:
+    from l10n.checks import check_file, check_rendered
+    from l10n.checks.disclaimer import disclaimer_id
+    from l10n.checks.output import CheckedFile
+
     for path in targets:
         name = _rel(settings, path)
         suffix = path.suffix.lower()
@@ -174,7 +197,7 @@ def run_check(paths: list[Path], locales: list[str] | None, project: Path | None
                 raise L10nError(f"cannot read: {exc.strerror}", path=name) from None
             template = _template_for(settings, path)
             found, loc = check_file(data, locale=locale_arg, glossary=glossary, template=template, path=name,
-                                    select=chosen, ignore=ignore, options=options, memo=memo)
+                                    select=chosen, ignore=ignore, options=options, memo=memo, cache=cache)
             findings += found
             ids = tuple(d for d in (disclaimer_id(e) for e in (template or [])) if d)
             checked.append(CheckedFile(name, loc, ids))
@@ -193,7 +216,6 @@ def run_check(paths: list[Path], locales: list[str] | None, project: Path | None
             checked.append(CheckedFile(name, loc, tuple(expected)))
         else:
             raise L10nError("not a PO catalog or a rendered .html/.md copy", path=name)
-    return findings, checked
 
 
 def _listing() -> str:
@@ -210,6 +232,8 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
                                                                        "folders. Default: every project catalog.")] = None,
               locale: LocaleOpt = None, fmt: FormatOpt = "text", output: OutputOpt = None,
               select: SelectOpt = None, list_checks: Annotated[bool, typer.Option("--list", help="List the checks.")] = False,
+              no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the project's cache "
+                                                     "of entry findings (.l10n/check-cache.sqlite).")] = False,
               project: ProjectOpt = None) -> None:
     """Check translations: catalog health, meaning, glossary, markup, disclaimers.
 
@@ -226,6 +250,8 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
 
         l10n check some/other/messages.po
 
+        l10n check --no-cache            # recompute every finding (the cache is .l10n/check-cache.sqlite)
+
         l10n check dist/es/kratom-harm-reduction.html
     """
     from l10n.checks import exit_code
@@ -236,7 +262,7 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
         return
     if fmt not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
-    findings, checked = run_check(list(paths or []), locale, project, select)
+    findings, checked = run_check(list(paths or []), locale, project, select, use_cache=not no_cache)
     report = format_findings(findings, fmt, checked)
     if output is not None:
         try:
