@@ -245,7 +245,8 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
         table.add_column(col)
     for a in result.assessments:
         summary = result.translated.get(a.locale)
-        by = getattr(summary, "provider", "") if summary is not None else "-"
+        by = getattr(summary, "provider", "") if summary is not None else (
+            "translators" if a.completeness > 0.5 else "-")  # no engine: people translated it (or nobody yet)
         table.add_row(a.locale, str(by), "built" if a.built else "not built", f"{a.completeness:.0%}")
     console.print(table)
     for a in result.assessments:
