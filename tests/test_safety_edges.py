@@ -214,3 +214,22 @@ def test_plural_hedges_are_hedges(locale, target):
     po.metadata = {"Language": locale, "Content-Type": "text/plain; charset=UTF-8"}
     po.append(polib.POEntry(msgid="This article explores its potential risks.", msgstr=target))
     assert not [f for f in check_catalog(po, locale=locale, glossary=g) if f.code == "L10N312"]
+
+
+def test_written_files_follow_the_umask_and_keep_their_mode(tmp_path):
+    """A published page must be readable by the web server (not 0600)."""
+    import os
+
+    from l10n.catalogs import atomic_write
+
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "page.html"
+        assert atomic_write(new, b"<p>hola</p>")
+        assert new.stat().st_mode & 0o777 == 0o644
+        new.chmod(0o664)
+        assert atomic_write(new, b"<p>adios</p>")
+        assert new.stat().st_mode & 0o777 == 0o664
+        assert [p.name for p in tmp_path.iterdir()] == ["page.html"]  # no temp file left
+    finally:
+        os.umask(old)
