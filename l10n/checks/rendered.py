@@ -156,7 +156,10 @@ def _english_texts(glossary: Any, ids: Mapping[str, str]) -> dict[str, str]:
 
 def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, expected: Mapping[str, str],
                    path: str = "", english: Mapping[str, str] | None = None) -> list[Finding]:
-    """Check a rendered copy (``fmt`` "html" or "md") for its disclaimers.
+    """Check a rendered copy (``fmt`` "html", "md" or "txt") for its disclaimers.
+
+    A plain-text copy (``txt``) cannot hide anything: all of it is visible
+    text, read as is (no markup, no ``lang``).
 
     ``expected`` maps a disclaimer id to the text that must be visible (the
     approved or published translation); ``english`` (default: from the
@@ -165,8 +168,8 @@ def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, ex
     from l10n.checks import _crash, _finding
     from l10n.errors import L10nError
 
-    if fmt not in ("html", "md"):
-        raise L10nError(f"unknown rendered format {fmt!r} (html or md)", path=path or None)
+    if fmt not in ("html", "md", "txt"):
+        raise L10nError(f"unknown rendered format {fmt!r} (html, md or txt)", path=path or None)
     html = text
     if fmt == "md":
         from markdown_it import MarkdownIt
@@ -175,8 +178,11 @@ def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, ex
     from l10n.formats.xmlsafe import parse_html
 
     # a BOM tells libxml2 the text is UTF-8 whatever the page (or its absent <meta charset>) says
-    root = parse_html(b"\xef\xbb\xbf" + html.encode("utf-8"), path or "<page>") if html.strip() else None
-    if root is None:
+    root = parse_html(b"\xef\xbb\xbf" + html.encode("utf-8"), path or "<page>") \
+        if html.strip() and fmt != "txt" else None
+    if fmt == "txt":
+        vis, hid, lang = text, "", ""
+    elif root is None:
         vis, hid, lang = "", "", ""
     else:
         vis, hid, lang = visible_text(root)
