@@ -63,17 +63,23 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
         l10n build -l es -l ar
     """
     from l10n.project import rel
-    from l10n.publish.pipeline import build
+    from l10n.publish.pipeline import build, published_locales
 
     settings = settings_for(project)
     assessments, written = build(settings, settings.resolve_locales(locale))
     failed = _not_built(settings, assessments)
     built = [a.locale for a in assessments if a.built]
+    out = f"{rel(settings, settings.output)}/"
     if built:
-        console.print(f"{', '.join(built)}: {len(written)} file(s) written in {rel(settings, settings.output)}/"
+        console.print(f"{', '.join(built)}: {len(written)} file(s) written in {out}"
                       " (unchanged files are not rewritten)", markup=False)
-    else:
-        console.print(f"no locale built: nothing published in {rel(settings, settings.output)}/", markup=False)
+    not_built = [a.locale for a in assessments if not a.built]
+    if not_built:
+        console.print(f"{', '.join(not_built)}: not built; any previous output removed from {out}", markup=False)
+    others = [loc for loc in published_locales(settings) if loc not in {a.locale for a in assessments}]
+    if not built:
+        console.print(f"{out} still publishes {', '.join(others)} (not rebuilt by this command)" if others
+                      else f"nothing is published in {out}", markup=False)
     if failed:
         raise typer.Exit(1)
 
@@ -110,6 +116,10 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
     except ConfigError:
         if dist is None:
             raise
+    if settings is not None:
+        from l10n.project import load_project_glossary
+
+        load_project_glossary(settings)  # configured but missing: exit 2, "glossary not found"
     folder = dist or settings.output
     if not folder.is_dir():
         raise PublishError("folder does not exist" if not folder.exists() else "not a folder", path=str(folder))

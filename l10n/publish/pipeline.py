@@ -86,15 +86,16 @@ class LocaleAssessment:
 
 
 def _glossary(settings: Settings) -> Any:
-    """The glossary (an annotator), or a null annotator when there is none (or the stage is absent)."""
-    if not settings.glossary.is_file():
-        return NullAnnotator()
-    try:
-        from l10n.project import load_annotator
+    """The glossary (an annotator), or a null annotator when the project has none.
 
-        return load_annotator(settings)
-    except ImportError:
-        return NullAnnotator()
+    A glossary configured in ``[tool.l10n] glossary`` but absent is an error
+    (:class:`~l10n.errors.GlossaryError`): publishing without it would strip
+    every disclaimer of its protection.
+    """
+    from l10n.project import load_project_glossary
+
+    glossary = load_project_glossary(settings)
+    return NullAnnotator() if glossary is None else glossary
 
 
 def _notices(glossary: Any, locale: str) -> tuple[Notice, ...]:
@@ -369,6 +370,7 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
         on_step: Callable[[str], None] | None = None) -> RunResult:
     """``l10n run``: extract, update, translate (offline engines), check and build, report."""
     step = on_step or (lambda s: None)
+    _glossary(settings)  # a configured glossary that is missing stops the run before anything is written
     locales = locales or run_locales(settings)
     result = RunResult(locales)
     step("extract")
