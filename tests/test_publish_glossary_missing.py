@@ -34,5 +34,5 @@ def test_build_one_locale_says_what_it_did(built, cli):
     r = cli(built, "build", "-l", "es")
     assert r.exit_code == 1
     assert "nothing published" not in r.stdout
-    assert "es: not built" in r.stdout and "still publishes ca" in r.stdout
+    assert "es: not built" in r.stdout and "no locale built" in r.stdout and "still publishes ca" in r.stdout
     assert (built / "dist" / "ca" / "water.html").is_file() and not (built / "dist" / "es").exists()

@@ -75,7 +75,8 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
                       " (unchanged files are not rewritten)", markup=False)
     not_built = [a.locale for a in assessments if not a.built]
     if not_built:
-        console.print(f"{', '.join(not_built)}: not built; any previous output removed from {out}", markup=False)
+        console.print(f"{'' if built else 'no locale built: '}{', '.join(not_built)}: not built; "
+                      f"any previous output removed from {out}", markup=False)
     others = [loc for loc in published_locales(settings) if loc not in {a.locale for a in assessments}]
     if not built:
         console.print(f"{out} still publishes {', '.join(others)} (not rebuilt by this command)" if others
