@@ -233,3 +233,35 @@ def test_written_files_follow_the_umask_and_keep_their_mode(tmp_path):
         assert [p.name for p in tmp_path.iterdir()] == ["page.html"]  # no temp file left
     finally:
         os.umask(old)
+
+
+def test_edited_disclaimer_cannot_be_published_by_clearing_its_fuzzy_flag(make_project, cli):
+    """What Poedit's "needs work" toggle would do must not launder a stale disclaimer."""
+    root = make_project(bundled=True, glossary=True, locales=ALL)
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update", "-l", "es").exit_code == 0
+    path = root / ARTICLE
+    path.write_text(path.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update", "-l", "es").exit_code == 0
+    po_path = root / "locales" / "es" / "LC_MESSAGES" / "kratom-addiction-treatment.po"
+    po = polib.pofile(str(po_path))
+    e = _entry(root)
+    entry = next(x for x in po if x.msgid == e.msgid and not x.obsolete)
+    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    entry.previous_msgid = None
+    po.save(str(po_path))
+    result = cli(root, "check", "-l", "es", "--format", "json")
+    assert result.exit_code == 1 and "L10N706" in result.stdout
+
+
+def test_reviewed_machine_translation_is_not_reported_as_unreviewed():
+    import polib as _polib
+
+    from l10n.checks import check_catalog
+
+    po = _polib.POFile()
+    po.metadata = {"Language": "es", "Content-Type": "text/plain; charset=UTF-8"}
+    mt = "machine translation: apertium, 2026-11-24"
+    po.append(_polib.POEntry(msgid="Call a doctor.", msgstr="Llame a un médico.", tcomment=mt, flags=["fuzzy"]))
+    po.append(_polib.POEntry(msgid="Call a nurse.", msgstr="Llame a una enfermera.", tcomment=mt))
+    found = [(f.msgid, f.code) for f in check_catalog(po, locale="es", glossary=None) if f.code == "L10N206"]
+    assert found == [("Call a doctor.", "L10N206")]

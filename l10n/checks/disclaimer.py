@@ -168,6 +168,11 @@ def disclaimer_stale(entry: polib.POEntry, ctx: Any):
         return
     if stale:
         yield f"the approved {ctx.locale} translation of {did!r} predates the current English text; re-review it"
+        return
+    by_text = getattr(ctx.glossary, "disclaimer_by_text", None)
+    if by_text is not None and by_text(entry.msgid) is not d:
+        yield (f"the article's English of {did!r} is no longer the glossary's text: its approved translation "
+               "cannot vouch for this entry; update glossary.yaml and have the translation reviewed again")
 
 
 @check("L10N707", "disclaimer-unknown", Severity.WARNING, suppressible=False, requires="any", when=("disclaimer",))

@@ -103,16 +103,16 @@ def stale(entry: polib.POEntry, ctx: Any):
 
 def _mt_detector():
     try:
-        from l10n.translate import is_machine_translation
+        from l10n.translate import is_unreviewed_machine_translation
     except Exception:
         return None
-    return is_machine_translation
+    return is_unreviewed_machine_translation  # confirmed (unfuzzied) MT has been reviewed
 
 
 _MT = []
 
 
-@check("L10N206", "machine-translation", Severity.WARNING, when=("tcomment",))
+@check("L10N206", "machine-translation", Severity.WARNING, requires="any", when=("tcomment",))
 def machine_translation(entry: polib.POEntry, ctx: Any):
     """The translation is an unreviewed machine translation."""
     if not _MT:
