@@ -236,6 +236,81 @@ def test_network_dtd_in_xliff_is_refused_without_connection():
             sock.accept()
 
 
+def _target_of(data: bytes, uid: str) -> etree._Element:
+    return etree.fromstring(data).find(f".//{X}trans-unit[@id='{uid}']/{X}target")
+
+
+def _type_target(text: str):
+    def build(u):
+        t = u.find(f"{X}target")
+        for child in list(t):
+            t.remove(child)
+        t.text, t.attrib["state"] = text, "translated"
+    return build
+
+
+def test_html_text_typed_in_cat_tool_is_escaped_on_import():
+    msgid = "Type <i>help</i> &amp; more."
+    po = po_of([dict(msgid=msgid, msgstr="")], doc="a.html")
+    data = edit(catalog_to_xliff(po, locale="es"), unit_id(None, msgid),
+                _type_target("escriba <i>ayuda</i> &copy;"))
+    assert b"&amp;lt;" not in data and b"escriba &lt;i&gt;ayuda&lt;/i&gt; &amp;copy;" in data
+    result = merge_xliff(po, read_xliff(data, "a.xlf")[0])
+    assert result.po.find(msgid).msgstr == "escriba &lt;i&gt;ayuda&lt;/i&gt; &amp;copy;"
+
+
+def test_html_entities_become_plain_text_in_export_and_keep_their_spelling_on_edit():
+    msgid = "Fish &amp; chips &copy; <b>Tom&#39;s</b>"
+    po = po_of([dict(msgid=msgid, msgstr="Pescado &amp; patatas &copy; <b>de Tom</b>")], doc="a.html")
+    data = catalog_to_xliff(po, locale="es")
+    unit = etree.fromstring(data).find(f".//{X}trans-unit")
+    assert unit.find(f"{X}source").text == "Fish & chips © "
+    assert unit.find(f"{X}source/{X}g").text == "Tom's"
+    assert unit.find(f"{X}target").text == "Pescado & patatas © "
+
+    def retype(u):
+        u.find(f"{X}target").text = "Pez & patatas © "
+    result = merge_xliff(po, read_xliff(edit(data, unit_id(None, msgid), retype), "a.xlf")[0])
+    assert result.po.find(msgid).msgstr == "Pez &amp; patatas &copy; <b>de Tom</b>"
+
+
+def test_plaintext_msgid_with_html_entities_is_treated_as_html():
+    msgid = "Tom &amp; Jerry"
+    po = po_of([dict(msgid=msgid, msgstr="")], doc="a.txt")
+    data = catalog_to_xliff(po, locale="es")
+    assert _target_of(data, unit_id(None, msgid)) is not None
+    assert etree.fromstring(data).find(f".//{X}source").text == "Tom & Jerry"
+    data = edit(data, unit_id(None, msgid), _type_target("Tom & Jerry <3"))
+    assert merge_xliff(po, read_xliff(data, "a.xlf")[0]).po.find(msgid).msgstr == "Tom &amp; Jerry &lt;3"
+
+
+def test_markdown_text_is_not_escaped():
+    msgid = "Type *help* & more."
+    po = po_of([dict(msgid=msgid, msgstr="")], doc="a.md")
+    data = edit(catalog_to_xliff(po, locale="es"), unit_id(None, msgid), _type_target("escriba <i>ayuda</i> &copy;"))
+    assert merge_xliff(po, read_xliff(data, "a.xlf")[0]).po.find(msgid).msgstr == "escriba <i>ayuda</i> &copy;"
+
+
+def test_target_inline_ids_follow_the_source_codes_and_are_unique():
+    msgid = "Take <b>one</b> dose, <b>not two</b>."
+    po = po_of([dict(msgid=msgid, msgstr="Toma <b>una</b> dosis, <b>no dos</b>, <b>nunca</b>.")], doc="a.html")
+    data = catalog_to_xliff(po, locale="es")
+    target = _target_of(data, unit_id(None, msgid))
+    assert [g.get("id") for g in target.iter(f"{X}g")] == ["1", "2"]
+    ids = [el.get("id") for el in target.iter() if el is not target]
+    assert [el.tag.split("}")[1] for el in target.iter() if el is not target] == ["g", "g", "bpt", "ept"]
+    assert ids[2] == ids[3] and ids[2] not in ("1", "2")
+    result = merge_xliff(po, read_xliff(data, "a.xlf")[0])
+    assert result.changed == 0 and not result.problems
+
+
+def test_target_ids_match_by_code_text_in_order():
+    msgid = 'See <a href="/a">A</a> and <b>B</b>.'
+    po = po_of([dict(msgid=msgid, msgstr='<b>B</b> y <a href="/a">A</a>.')], doc="a.html")
+    target = _target_of(catalog_to_xliff(po, locale="es"), unit_id(None, msgid))
+    assert [(g.get("id"), g.text) for g in target.iter(f"{X}g")] == [("2", "B"), ("1", "A")]
+
+
 # -- property: generated catalogs with markup survive export + import unchanged -------------------------------------
 
 _WORD = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), whitelist_characters=" .,'&<>\"é"),
@@ -246,7 +321,8 @@ _MD = st.recursive(_WORD, lambda inner: st.one_of(
     inner.map(lambda s: f"*{s.strip() or 'i'}*"),
     st.tuples(inner, st.sampled_from(["https://x.org/a", "#anchor"])).map(lambda t: f"[{t[0]}]({t[1]})"),
     inner.map(lambda s: f"<b>{s}</b>"),
-    st.sampled_from(["`code`", "<br>", "![img](p.png)", "*", "[", "](x)", "</i>", "\\*"]),
+    st.sampled_from(["`code`", "<br>", "![img](p.png)", "*", "[", "](x)", "</i>", "\\*",
+                     "&amp;", "&lt;", "&#39;", "&copy;", "a &amp; b", "&lt;i&gt;"]),
 ), max_leaves=6)
 _TEXT = _MD.filter(lambda s: s.strip() == s and s)
 

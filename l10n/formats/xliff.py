@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import html
+import re
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -51,7 +53,7 @@ from l10n.formats.inline import Code, Node, Span, flatten, format_of, parse_inli
 from l10n.formats.xmlsafe import parse_xml, xml_parser
 
 __all__ = ["NS", "MergeResult", "UnitProblem", "XliffFile", "XliffUnit", "catalog_format", "catalog_to_xliff",
-           "entry_state", "merge_xliff", "read_xliff", "unit_id", "validate_xliff"]
+           "entry_format", "entry_state", "html_escaper", "merge_xliff", "read_xliff", "unit_id", "validate_xliff"]
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 _X = f"{{{NS}}}"
@@ -137,38 +139,59 @@ def _add_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def _render(parent: etree._Element, nodes: tuple[Node, ...], table: dict[str, Node], *, source: bool,
-            counter: list[int]) -> None:
-    """Append ``nodes`` to ``parent`` as XLIFF inline content."""
-    spans = {}
-    codes = {}
+def _code_queues(table: dict[str, Node]) -> tuple[dict[tuple[str, str], list[str]], dict[str, list[str]]]:
+    """The source's ids by original code text (span open/close, standalone raw), in document order."""
+    spans: dict[tuple[str, str], list[str]] = {}
+    codes: dict[str, list[str]] = {}
     for key, n in table.items():
         if isinstance(n, Span):
-            spans.setdefault((n.open, n.close), key)
+            spans.setdefault((n.open, n.close), []).append(key)
         else:
-            codes.setdefault(n.raw, key)
+            codes.setdefault(n.raw, []).append(key)
+    return spans, codes
+
+
+def _render(parent: etree._Element, nodes: tuple[Node, ...], table: dict[str, Node], *, source: bool,
+            counter: list[int], unescape: Callable[[str], str] = str,
+            queues: tuple[dict, dict] | None = None) -> None:
+    """Append ``nodes`` to ``parent`` as XLIFF inline content.
+
+    In a target, each code takes the id of the next unused source code with
+    the same original text (in order of occurrence), so ids stay unique and
+    correspond to the source's; a code with no unused counterpart travels as
+    ``<bpt>``/``<ept>`` or ``<ph>`` with a fresh id. ``unescape`` turns the
+    msgid's text into plain XLIFF text (HTML entities → characters).
+    """
+    if queues is None:
+        queues = _code_queues(table)
+    spans, codes = queues
     for n in nodes:
         if isinstance(n, str):
-            _add_text(parent, n)
+            _add_text(parent, unescape(n))
         elif isinstance(n, Span):
-            key = spans.get((n.open, n.close))
             if source:
                 key = str(counter[0] + 1)
                 counter[0] += 1
+            else:
+                free = spans.get((n.open, n.close))
+                key = free.pop(0) if free else None
             if key is not None:
                 g = etree.SubElement(parent, _X + "g", id=key, ctype=n.ctype)
-                _render(g, n.children, table, source=source, counter=counter)
+                _render(g, n.children, table, source=source, counter=counter, unescape=unescape, queues=queues)
             else:
                 counter[0] += 1
-                etree.SubElement(parent, _X + "bpt", id=str(counter[0]), ctype=n.ctype).text = n.open
-                for child in n.children:
-                    _render(parent, (child,), table, source=source, counter=counter)
-                etree.SubElement(parent, _X + "ept", id=str(counter[0])).text = n.close
+                pair = str(counter[0])
+                etree.SubElement(parent, _X + "bpt", id=pair, ctype=n.ctype).text = n.open
+                _render(parent, n.children, table, source=source, counter=counter, unescape=unescape,
+                        queues=queues)
+                etree.SubElement(parent, _X + "ept", id=pair).text = n.close
         else:
-            key = codes.get(n.raw)
             if source:
                 key = str(counter[0] + 1)
                 counter[0] += 1
+            else:
+                free = codes.get(n.raw)
+                key = free.pop(0) if free else None
             if key is not None:
                 etree.SubElement(parent, _X + "x", id=key, ctype=n.ctype)
             else:
@@ -177,29 +200,76 @@ def _render(parent: etree._Element, nodes: tuple[Node, ...], table: dict[str, No
 
 
 def _inline_element(tag: str, text: str, fmt: str, table: dict[str, Node] | None) -> etree._Element:
-    """``<source>``/``<target>`` for ``text``; ``table`` is the source's codes (None when rendering the source)."""
+    """``<source>``/``<target>`` for ``text``; ``table`` is the source's codes (None when rendering the source).
+
+    In HTML the text between codes is HTML source: its entities become plain
+    characters in XLIFF (``&amp;`` → ``&``), the way a CAT tool shows them.
+    """
     elem = etree.Element(_X + tag)
     nodes = parse_inline(text, fmt)
+    unescape = html.unescape if fmt == "html" else str
     if table is None:
-        _render(elem, nodes, {}, source=True, counter=[0])
+        _render(elem, nodes, {}, source=True, counter=[0], unescape=unescape)
     else:
-        _render(elem, nodes, table, source=False, counter=[len(table)])
+        _render(elem, nodes, table, source=False, counter=[len(table)], unescape=unescape)
     return elem
 
 
-def _native(elem: etree._Element, table: dict[str, Node], problems: list[str]) -> str:
-    """The PO text of an XLIFF ``<target>`` (or of any inline container)."""
-    out = [elem.text or ""]
+_HTML_HINT = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def entry_format(e: polib.POEntry, default: str) -> str:
+    """The markup of one entry's msgid: from its references, else ``default``.
+
+    A plain-text entry whose msgid contains HTML tags or entities is HTML
+    source. Markdown stays Markdown (its text is never escaped).
+    """
+    fmt = default
+    for path, _line in e.occurrences:
+        fmt = format_of(path)
+        break
+    if fmt == "plaintext" and _HTML_HINT.search(e.msgid):
+        fmt = "html"
+    return fmt
+
+
+def html_escaper(*samples: str) -> Callable[[str], str]:
+    """Plain XLIFF text → HTML source text: ``&``, ``<``, ``>`` escaped.
+
+    A character that ``samples`` (the msgid, the old msgstr) write as an
+    entity (``&copy;``, ``&#39;``) is written with that entity again, so an
+    edit keeps the article's own spelling.
+    """
+    table = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+    for sample in samples:
+        for m in _ENTITY.finditer(sample or ""):
+            char = html.unescape(m.group(0))
+            if len(char) == 1 and char not in table:
+                table[char] = m.group(0)
+    trans = str.maketrans(table)
+    return lambda text: text.translate(trans)
+
+
+def _native(elem: etree._Element, table: dict[str, Node], problems: list[str],
+            escape: Callable[[str], str] = str) -> str:
+    """The PO text of an XLIFF ``<target>`` (or of any inline container).
+
+    Text goes through ``escape`` (HTML escaping for HTML msgids); only the
+    inline elements become markup, the native codes of ``<bpt>``/``<ept>``/
+    ``<ph>`` verbatim.
+    """
+    out = [escape(elem.text or "")]
     for child in elem:
         if not isinstance(child.tag, str):  # comments, processing instructions
-            out.append(child.tail or "")
+            out.append(escape(child.tail or ""))
             continue
         tag = etree.QName(child).localname
         key = child.get("id", "")
         if tag == "g":
             span = table.get(key)
             if isinstance(span, Span):
-                out.append(span.open + _native(child, table, problems) + span.close)
+                out.append(span.open + _native(child, table, problems, escape) + span.close)
             else:
                 problems.append(f"<g id={key!r}> has no counterpart in the source")
         elif tag == "x":
@@ -211,10 +281,10 @@ def _native(elem: etree._Element, table: dict[str, Node], problems: list[str]) -
         elif tag in ("bpt", "ept", "ph", "it"):
             out.append("".join(child.itertext()))
         elif tag == "mrk":
-            out.append(_native(child, table, problems))
+            out.append(_native(child, table, problems, escape))
         else:
             problems.append(f"<{tag}> is not supported in a target")
-        out.append(child.tail or "")
+        out.append(escape(child.tail or ""))
     return "".join(out)
 
 
@@ -314,6 +384,7 @@ def _unit(e: polib.POEntry, fmt: str, approved: Mapping[str, str],
     if state == "final":
         unit.set("translate", "no")
         unit.set("approved", "yes")
+    fmt = entry_format(e, fmt)
     source = _inline_element("source", e.msgid, fmt, None)
     unit.append(source)
     table = _source_table(parse_inline(e.msgid, fmt))
@@ -476,13 +547,20 @@ def merge_xliff(po: polib.POFile, xf: XliffFile, *, approved: Mapping[str, str] 
             problem("stale", u, "no such message in the catalog (the English text changed or was removed); "
                                 "not merged — export again")
             continue
-        expected = _inline_element("source", e.msgid, fmt, None)
+        efmt = entry_format(e, fmt)
+        expected = _inline_element("source", e.msgid, efmt, None)
         if _shape(expected) != _shape(u.source):
             problem("stale", u, "the source text differs from the catalog's; not merged — export again")
             continue
-        table = _source_table(parse_inline(e.msgid, fmt))
+        table = _source_table(parse_inline(e.msgid, efmt))
         bad: list[str] = []
-        text = _native(u.target, table, bad) if u.target is not None else ""
+        if u.target is None:
+            text = ""
+        elif _shape(u.target) == _shape(_inline_element("target", e.msgstr, efmt, table)):
+            text = e.msgstr  # the target as exported: the msgstr byte for byte
+        else:
+            escape = html_escaper(e.msgid, e.msgstr) if efmt == "html" else str
+            text = _native(u.target, table, bad, escape)
         if bad:
             problem("markup", u, "; ".join(bad) + "; not merged")
             continue
