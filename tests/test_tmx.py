@@ -102,3 +102,49 @@ def test_cli_import_hostile_tmx_exits_2_and_writes_nothing(make_project, cli):
     r = cli(root, "tm", "import", str(CASES / "xxe-passwd.tmx"))
     assert r.exit_code == 2 and "refused" in r.stderr
     assert not (root / ".l10n" / "tm.sqlite").exists()
+
+
+def _tmx(srclang: str, *tuvs: tuple[str, str]) -> bytes:
+    variants = "".join(f'<tuv xml:lang="{lang}"><seg>{text}</seg></tuv>' for lang, text in tuvs)
+    return (f'<?xml version="1.0"?><tmx version="1.4"><header creationtool="x" creationtoolversion="1" '
+            f'segtype="sentence" o-tmf="x" adminlang="en" srclang="{srclang}" datatype="plaintext"/>'
+            f"<body><tu>{variants}</tu></body></tmx>").encode()
+
+
+def test_parse_matches_source_language_by_bcp47_language():
+    recs = parse_tmx(_tmx("en", ("en-US", "Hi"), ("fr-FR", "Salut")), "t.tmx")
+    assert [(r.source, r.source_lang, r.target, r.target_lang) for r in recs] == [("Hi", "en-US", "Salut", "fr-FR")]
+    recs = parse_tmx(_tmx("EN-us", ("en-US", "Hi"), ("es", "Hola")), "t.tmx")
+    assert [(r.source, r.target) for r in recs] == [("Hi", "Hola")]
+
+
+def test_language_matching_rules():
+    from l10n.formats.tmx import lang_matches, match_locale, same_language
+
+    assert same_language("en-US", "en") and same_language("EN", "en_GB") and not same_language("en", "es")
+    assert lang_matches("fr-FR", "fr") and lang_matches("pt-br", "pt_BR")
+    assert not lang_matches("pt-PT", "pt_BR") and not lang_matches("pt", "pt_BR")
+    assert match_locale("fr-FR", ("es", "fr", "pt_BR")) == "fr"
+    assert match_locale("pt-BR", ("pt", "pt_BR")) == "pt_BR"
+    assert match_locale("pt-PT", ("es", "pt_BR")) is None
+
+
+def test_cli_import_matches_regional_tags_to_project_locales(make_project, cli):
+    pytest.importorskip("l10n.translate.memory")
+    from l10n.translate.memory import TranslationMemory
+
+    root = make_project({"a.md": "Hi\n"}, locales=["fr", "pt_BR"])
+    tmx = root / "in.tmx"
+    tmx.write_bytes(_tmx("en", ("en-US", "Take one dose."), ("fr-FR", "Prenez une dose."),
+                         ("pt-PT", "Tome uma dose (PT)."), ("pt-BR", "Tome uma dose.")))
+    r = cli(root, "tm", "import", str(tmx))
+    assert r.exit_code == 0, r.output
+    assert "3 human translations imported, 0 skipped" in r.stdout
+    with TranslationMemory(root / ".l10n" / "tm.sqlite") as tm:
+        got = {(e.target_lang, e.target) for e in tm.entries()}
+    assert ("fr", "Prenez une dose.") in got and ("pt_BR", "Tome uma dose.") in got
+    assert ("pt_BR", "Tome uma dose (PT).") not in got
+
+    tmx.write_bytes(_tmx("en-US", ("en-US", "Wait."), ("fr-FR", "Attendez.")))
+    r = cli(root, "tm", "import", str(tmx))
+    assert r.exit_code == 0 and "1 human translations imported, 0 skipped" in r.stdout, r.output

@@ -276,7 +276,7 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
 
         l10n tm import memoq-export.tmx
     """
-    from l10n.formats.tmx import parse_tmx
+    from l10n.formats.tmx import match_locale, parse_tmx, same_language
     from l10n.project import rel
 
     settings = settings_for(project)
@@ -285,8 +285,8 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror}", path=str(file)) from None
     records = parse_tmx(data, str(file))
-    src = settings.source_language.replace("_", "-").lower()
-    usable = [r for r in records if r.origin != "machine" and r.source_lang.replace("_", "-").lower() == src]
+    # BCP 47 matching: en-US is English; fr-FR serves the locale fr; pt_BR needs pt-BR (pt-PT is another locale)
+    usable = [r for r in records if r.origin != "machine" and same_language(r.source_lang, settings.source_language)]
     try:
         from l10n.translate.memory import TranslationMemory
     except ImportError:
@@ -299,11 +299,13 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
     tm = TranslationMemory(path)
     try:
         for r in list(usable):
-            try:
-                target_lang = normalize_locale(r.target_lang)
-            except LocaleError:
-                usable.remove(r)
-                continue
+            target_lang = match_locale(r.target_lang, settings.locales)
+            if target_lang is None:
+                try:
+                    target_lang = normalize_locale(r.target_lang)
+                except LocaleError:
+                    usable.remove(r)
+                    continue
             tm.add_human(r.source, r.target, settings.source_language, target_lang, commit=False)
     finally:
         tm.close()

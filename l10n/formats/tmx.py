@@ -29,7 +29,7 @@ from lxml import etree
 from l10n.errors import CatalogError
 from l10n.formats.xmlsafe import parse_xml
 
-__all__ = ["TMRecord", "generate_tmx", "parse_tmx", "tmx_date"]
+__all__ = ["TMRecord", "generate_tmx", "lang_matches", "match_locale", "parse_tmx", "same_language", "tmx_date"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ORIGINS = ("human", "machine")
@@ -81,6 +81,46 @@ def tmx_date(value: str) -> str:
 
 def _lang(code: str) -> str:
     return code.replace("_", "-")
+
+
+def _subtags(code: str) -> list[str]:
+    return [p for p in (code or "").strip().replace("_", "-").lower().split("-") if p]
+
+
+def same_language(a: str, b: str) -> bool:
+    """True when two BCP 47 tags (or POSIX locales) have the same primary language, case-insensitively.
+
+    >>> same_language("en-US", "en"), same_language("EN_gb", "en-US"), same_language("es", "pt")
+    (True, True, False)
+    """
+    sa, sb = _subtags(a), _subtags(b)
+    return bool(sa) and bool(sb) and sa[0] == sb[0]
+
+
+def lang_matches(tag: str, wanted: str) -> bool:
+    """True when the language tag ``tag`` can serve the locale ``wanted``.
+
+    Case and ``-``/``_`` do not matter. A language-only locale takes any
+    variant of its language (``fr-FR`` serves ``fr``); a more specific
+    locale needs its own subtags (``pt-BR`` serves ``pt_BR``, ``pt-PT`` and
+    ``pt`` do not).
+
+    >>> lang_matches("fr-FR", "fr"), lang_matches("pt-br", "pt_BR"), lang_matches("pt-PT", "pt_BR")
+    (True, True, False)
+    """
+    st, sw = _subtags(tag), _subtags(wanted)
+    return bool(sw) and st[:len(sw)] == sw
+
+
+def match_locale(tag: str, locales: Iterable[str]) -> str | None:
+    """The locale of ``locales`` that ``tag`` serves best (exact, then most specific), or None."""
+    best: tuple[int, str] | None = None
+    for loc in locales:
+        if _subtags(loc) == _subtags(tag):
+            return loc
+        if lang_matches(tag, loc) and (best is None or len(_subtags(loc)) > best[0]):
+            best = (len(_subtags(loc)), loc)
+    return best[1] if best else None
 
 
 def generate_tmx(records: Iterable[TMRecord], *, source_language: str = "en", tool_version: str = "") -> bytes:
@@ -154,13 +194,14 @@ def parse_tmx(data: bytes, name: str) -> list[TMRecord]:
         unit_src = tu.get("srclang") or srclang
         if unit_src == "*all*" or not unit_src:
             source = tuvs[0] if tuvs else None
-        else:
-            source = next((t for t in tuvs if t[0].lower() == unit_src.lower()), None)
+        else:  # the exact tag first, else the same language (srclang="en", <tuv xml:lang="en-US">)
+            source = next((t for t in tuvs if _subtags(t[0]) == _subtags(unit_src)), None) or \
+                next((t for t in tuvs if same_language(t[0], unit_src)), None)
         if source is None:
             raise CatalogError(f"<tu> has no variant in the source language {unit_src!r}", path=name,
                                line=tu.sourceline)
         for lang, text in tuvs:
-            if (lang, text) is source or lang.lower() == source[0].lower():
+            if (lang, text) is source or _subtags(lang) == _subtags(source[0]):
                 continue
             out.append(TMRecord(source=source[1], target=text, source_lang=source[0], target_lang=lang,
                                 origin=origin, provider=provider, created=created))
