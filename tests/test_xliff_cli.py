@@ -106,3 +106,19 @@ def test_stale_unit_is_reported_with_exit_1(project, cli):
 def test_unknown_document_is_an_error(project, cli):
     r = cli(project, "xliff", "export", "-l", "es", "nope")
     assert r.exit_code == 2 and "nope" in r.stderr
+
+
+@pytest.mark.parametrize("obstacle", ["folder", "file"])
+def test_export_checks_every_output_before_writing_any(make_project, cli, obstacle):
+    root = make_project({"a.md": "# A\n\nOne.\n", "b.md": "# B\n\nTwo.\n"}, locales=["es"])
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update").exit_code == 0
+    if obstacle == "folder":
+        (root / "xliff" / "es" / "b.xlf").mkdir(parents=True)
+    else:
+        (root / "xliff").mkdir()
+        (root / "xliff" / "es").write_text("not a folder")
+    r = cli(root, "xliff", "export", "-l", "es")
+    assert r.exit_code == 2, r.output
+    assert "cannot write" in r.stderr and "nothing was written" in r.stderr
+    assert not (root / "xliff" / "es" / "a.xlf").exists()
+    assert "Traceback" not in r.stderr

@@ -53,6 +53,26 @@ def _approved(annotator, po: polib.POFile, locale: str) -> dict[str, str]:
     return out
 
 
+def _unwritable(path: Path) -> str | None:
+    """Why ``path`` cannot be written (created with its folders), or None when it can; nothing is created."""
+    import os
+
+    if path.is_dir():
+        return "a folder is in the way"
+    if path.exists():
+        return None if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) else "permission denied"
+    folder = path.parent
+    while not folder.exists():
+        if folder.is_symlink():
+            return f"{folder} is a broken link"
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"{folder} is a file, not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot create files in {folder}: permission denied"
+    return None
+
+
 @xliff_app.command("export")
 def export_cmd(docs: Annotated[list[str] | None, typer.Argument(
                    help="Documents (catalog names such as kratom-harm-reduction, or source file names). "
@@ -105,8 +125,15 @@ def export_cmd(docs: Annotated[list[str] | None, typer.Argument(
     missing = sorted(wanted - found)
     if missing:
         raise CatalogError(f"no catalog named {', '.join(missing)} (see locales/<locale>/LC_MESSAGES/)")
+    for target, _data, _summary in outputs:  # every path is checked before anything is written
+        reason = _unwritable(target)
+        if reason:
+            raise CatalogError(f"cannot write: {reason}; nothing was written", path=rel(settings, target))
     for target, data, summary in outputs:
-        written = atomic_write(target, data)
+        try:
+            written = atomic_write(target, data)
+        except OSError as exc:
+            raise CatalogError(f"cannot write: {exc.strerror or exc}", path=rel(settings, target)) from None
         console.print(f"{rel(settings, target)}: {summary} ({'written' if written else 'unchanged'})", markup=False)
 
 
