@@ -265,3 +265,13 @@ def test_reviewed_machine_translation_is_not_reported_as_unreviewed():
     po.append(_polib.POEntry(msgid="Call a nurse.", msgstr="Llame a una enfermera.", tcomment=mt))
     found = [(f.msgid, f.code) for f in check_catalog(po, locale="es", glossary=None) if f.code == "L10N206"]
     assert found == [("Call a doctor.", "L10N206")]
+
+
+def test_escaped_pipe_in_a_table_cell_round_trips():
+    from l10n.render import render_document
+    from l10n.segment import segment_text
+
+    text = "| a | b |\n| - | - |\n| x | `p \\| q` and more |\n"
+    doc = segment_text(text, "t.md")
+    assert "`p \\| q` and more" in [s.source for s in doc.segments]
+    assert render_document(doc) == text

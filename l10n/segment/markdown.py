@@ -127,6 +127,9 @@ def segment_markdown(text: str, name: str, *, unit: str = "sentence", lang: str 
         if kind in ("table_header", "table_cell"):
             min_col = row_cursor.get(line0, 0)
         found = loc.locate(tok.content, line0, min_col=min_col) if tok.content else None
+        if found is None and kind in ("table_header", "table_cell") and "|" in tok.content:
+            # the table parser unescapes "\|" inside cells (GFM); the source keeps it
+            found = loc.locate(tok.content.replace("|", "\\|"), line0, min_col=min_col)
         if found is None:
             if tok.content.strip():
                 raise SourceError("cannot map a block back to the source", path=name, line=line0 + 1)
