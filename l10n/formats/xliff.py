@@ -17,8 +17,17 @@ HTML tags) becomes XLIFF inline elements: ``<g id ctype>`` around translated
 content and ``<x id ctype/>`` for standalone codes, the codes themselves
 being taken back from the catalog's msgid on import. Codes a translation has
 that the source has not (a localised link, say) travel as ``<bpt>``/``<ept>``
-and ``<ph>`` with the native code as content. Either way the PO text comes
-back byte for byte.
+and ``<ph>`` with the native code as content. A target's ``<g>``/``<x>``
+take the ids of the source's codes with the same code text, in order of
+occurrence, so every id is unique. Either way the PO text comes back byte
+for byte.
+
+**HTML text** (an entry referencing a .html/.htm document, or a plain-text
+msgid with HTML tags or entities, see :func:`entry_format`) is plain text in
+XLIFF: entities are unescaped on export, and on import the text is escaped
+again (``&``, ``<``, ``>``; see :func:`html_escaper`) so only the inline
+elements become markup. An untouched target gives back the msgstr itself.
+Markdown text is not escaped.
 
 **States.** untranslated: no target text, ``state="needs-translation"``;
 fuzzy: ``needs-review-translation`` + ``state-qualifier="fuzzy-match"``;
