@@ -275,3 +275,12 @@ def test_escaped_pipe_in_a_table_cell_round_trips():
     doc = segment_text(text, "t.md")
     assert "`p \\| q` and more" in [s.source for s in doc.segments]
     assert render_document(doc) == text
+
+
+@pytest.mark.skipif(__import__("shutil").which("apertium") is None, reason="apertium not installed")
+def test_a_missing_apertium_pair_fails_once_and_clearly(make_project, cli):
+    root = make_project({"a.md": "Kratom may cause dependence.\n\nCall a doctor.\n"}, locales=("fr",))
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update").exit_code == 0
+    result = cli(root, "translate", "-l", "fr", "--provider", "apertium")
+    assert result.exit_code == 2
+    assert "eng-fra pair is not installed" in result.stderr and len(result.stderr.strip().splitlines()) == 1

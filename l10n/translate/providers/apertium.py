@@ -65,6 +65,17 @@ def split_segments(output: str, expected: int) -> list[str]:
     return [" ".join(part.split()) for part in _SEP.split(output)[::2]]
 
 
+def installed_pairs(command: str = "apertium") -> frozenset[str] | None:
+    """The language pairs ``apertium -l`` lists, or None when it cannot tell."""
+    try:
+        proc = subprocess.run([command, "-l"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0:
+        return None
+    return frozenset(line.strip() for line in proc.stdout.decode("utf-8", "replace").splitlines() if line.strip())
+
+
 class ApertiumProvider:
     """``apertium -u <pair>`` (the pair from ``pair`` in the config, or from the locales)."""
 
@@ -82,6 +93,11 @@ class ApertiumProvider:
         if shutil.which(self.command) is None:
             raise ProviderUnavailable(f"apertium: command {self.command!r} not found; install apertium and "
                                       f"the {self.pair} pair (e.g. apt-get install apertium apertium-eng-spa)")
+        pairs = installed_pairs(self.command)
+        if pairs is not None and self.pair not in pairs:
+            raise ProviderUnavailable(
+                f"apertium: the {self.pair} pair is not installed (installed: {', '.join(sorted(pairs)) or 'none'});"
+                f" e.g. apt-get install apertium-{self.pair}")
 
     def translate_batch(self, texts: Sequence[str], *, source: str, target: str) -> list[str]:
         """Translate ``texts`` in one ``apertium`` process."""
