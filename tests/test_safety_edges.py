@@ -284,3 +284,14 @@ def test_a_missing_apertium_pair_fails_once_and_clearly(make_project, cli):
     result = cli(root, "translate", "-l", "fr", "--provider", "apertium")
     assert result.exit_code == 2
     assert "eng-fra pair is not installed" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_html_comments_are_not_sent_to_translators():
+    from l10n.render import render_document
+    from l10n.segment import segment_text
+
+    text = ("<body>\n<!-- internal note: do not publish -->\n<p><!-- lead -->Hello <!-- inline --> world.</p>\n"
+            "<div>Text <!-- trailing --></div></body>\n")
+    doc = segment_text(text, "a.html")
+    assert [s.source for s in doc.segments] == ["Hello <!-- inline --> world.", "Text"]
+    assert render_document(doc) == text

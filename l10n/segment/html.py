@@ -103,6 +103,10 @@ def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "e
 
     def flush() -> None:
         nonlocal pending_disclaimer, skip_next
+        # a comment at the end of a run is the author's, not text: it stays in the skeleton
+        while run and (not text[run[-1][0]:run[-1][1]].strip()
+                       or text[run[-1][0]:run[-1][1]].lstrip().startswith("<!--")):
+            run.pop()
         if not run:
             return
         start, end = run[0][0], run[-1][1]
@@ -138,7 +142,8 @@ def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "e
         skipping = bool(skip_depth)
         if etype == "comment":
             d = parse_directive(text[offset:end], path=name, line=builder.line_of(offset))
-            if d is None and run and not skipping:  # a plain comment inside a sentence stays inline
+            if d is None and run and not skipping and text[run[0][0]:run[-1][1]].strip():
+                # a plain comment inside a sentence stays inline (never at the start of a segment)
                 run.append((offset, end))
                 continue
             flush()
