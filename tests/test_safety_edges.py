@@ -295,3 +295,16 @@ def test_html_comments_are_not_sent_to_translators():
     doc = segment_text(text, "a.html")
     assert [s.source for s in doc.segments] == ["Hello <!-- inline --> world.", "Text"]
     assert render_document(doc) == text
+
+
+def test_plain_text_directives_mark_disclaimers():
+    from l10n.render import render_document
+    from l10n.segment import segment_text
+
+    text = ("Intro. Two sentences.\n\n<!-- l10n: disclaimer not-advice -->\nThis is not medical advice. Ask a doctor.\n\n"
+            "<!-- l10n: skip -->\nInternal line.\n\nEnd.\n")
+    doc = segment_text(text, "a.txt")
+    assert [(s.source, s.msgctxt) for s in doc.segments] == [
+        ("Intro.", None), ("Two sentences.", None),
+        ("This is not medical advice. Ask a doctor.", "disclaimer:not-advice"), ("End.", None)]
+    assert render_document(doc) == text

@@ -10,6 +10,7 @@ import re
 
 from l10n.model import Document
 from l10n.segment.base import DocumentBuilder
+from l10n.segment.directives import parse_directive
 
 __all__ = ["segment_plaintext"]
 
@@ -17,11 +18,38 @@ _BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+")
 
 
 def segment_plaintext(text: str, name: str, *, unit: str = "sentence", lang: str = "en") -> Document:
-    """Split plain text into paragraphs (and sentences)."""
+    """Split plain text into paragraphs (and sentences).
+
+    Lines that are ``<!-- l10n: ... -->`` directives (as in Markdown and
+    HTML) are not text: they mark the next block as a disclaimer, skip it, or
+    switch translation off and on.
+    """
     builder = DocumentBuilder(text, name, "txt", unit=unit, lang=lang)
+    disclaimer: str | None = None
+    skip = off = False
     for m in _BLOCK.finditer(text):
         block = m.group().rstrip()
-        lead = len(block) - len(block.lstrip())
-        start = m.start() + lead
-        builder.add_block(start, m.start() + len(block))
+        lines = block.split("\n")
+        offset = m.start()
+        while lines and lines[0].lstrip().startswith("<!--"):  # leading directive lines
+            d = parse_directive(lines[0], path=name, line=builder.line_of(offset))
+            if d is None:
+                break
+            if d.command == "disclaimer":
+                disclaimer = d.arg
+            elif d.command == "skip":
+                skip = True
+            else:
+                off = d.command == "off"
+            offset += len(lines[0]) + 1
+            lines = lines[1:]
+        body = "\n".join(lines)
+        if not body.strip():
+            continue
+        if off or skip:
+            skip, disclaimer = False, None
+            continue
+        lead = len(body) - len(body.lstrip())
+        builder.add_block(offset + lead, offset + len(body), disclaimer_id=disclaimer)
+        disclaimer = None
     return builder.finish()
