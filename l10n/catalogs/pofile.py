@@ -98,6 +98,20 @@ def _unescape(st: str) -> str:
     return _UNESCAPE.sub(lambda m: _UNESCAPES[m.group(1)], st)
 
 
+#: The field a continuation line extends, by parser state (polib's names).
+_CONTINUED = {"mi": "msgid", "ms": "msgstr", "ct": "msgctxt", "mp": "msgid_plural",
+              "pp": "previous_msgid_plural", "pm": "previous_msgid", "pc": "previous_msgctxt"}
+
+
+def _continue_field(entry: polib.POEntry, state: str, value: str, msgstr_index: int) -> None:
+    """Append a continuation string to the field the parser is in."""
+    if state == "mx":
+        entry.msgstr_plural[msgstr_index] += value
+    elif state in _CONTINUED:
+        name = _CONTINUED[state]
+        setattr(entry, name, getattr(entry, name) + value)
+
+
 def _fast_parse(text: str) -> polib.POFile:
     """polib's PO parser, line for line, without its per-line overhead.
 
@@ -129,23 +143,7 @@ def _fast_parse(text: str) -> polib.POFile:
         if line[0] == '"':  # the commonest line, a continuation: the "mc" branch below, early
             if not string_line(line) or state not in _MC_STATES:
                 raise _Unsupported
-            value = _unescape(line[1:-1])
-            if state == "mi":
-                entry.msgid += value
-            elif state == "ms":
-                entry.msgstr += value
-            elif state == "ct":
-                entry.msgctxt += value
-            elif state == "mp":
-                entry.msgid_plural += value
-            elif state == "mx":
-                entry.msgstr_plural[msgstr_index] += value
-            elif state == "pp":
-                entry.previous_msgid_plural += value
-            elif state == "pm":
-                entry.previous_msgid += value
-            elif state == "pc":
-                entry.previous_msgctxt += value
+            _continue_field(entry, state, _unescape(line[1:-1]), msgstr_index)
             last_is_comment = False
             continue
         tokens = line.split(None, 2)
@@ -211,23 +209,7 @@ def _fast_parse(text: str) -> polib.POFile:
         if symbol != "tc" and state not in _ALLOWED[symbol]:
             raise _Unsupported
         if symbol == "mc":
-            value = _unescape(token[1:-1])
-            if state == "ct":
-                entry.msgctxt += value
-            elif state == "mi":
-                entry.msgid += value
-            elif state == "mp":
-                entry.msgid_plural += value
-            elif state == "ms":
-                entry.msgstr += value
-            elif state == "mx":
-                entry.msgstr_plural[msgstr_index] += value
-            elif state == "pp":
-                entry.previous_msgid_plural += value
-            elif state == "pm":
-                entry.previous_msgid += value
-            elif state == "pc":
-                entry.previous_msgctxt += value
+            _continue_field(entry, state, _unescape(token[1:-1]), msgstr_index)
             continue
         if symbol in ("mp", "ms", "mx"):
             if symbol == "mp":
