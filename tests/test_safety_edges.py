@@ -308,3 +308,9 @@ def test_plain_text_directives_mark_disclaimers():
         ("Intro.", None), ("Two sentences.", None),
         ("This is not medical advice. Ask a doctor.", "disclaimer:not-advice"), ("End.", None)]
     assert render_document(doc) == text
+
+
+def test_help_shows_readable_option_placeholders(cli, tmp_path):
+    result = cli(tmp_path, "check", "--help")
+    assert result.exit_code == 0
+    assert "--format FMT" in result.stdout and "--locale LOCALE" in result.stdout and "<str>" not in result.stdout

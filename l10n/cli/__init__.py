@@ -24,12 +24,34 @@ from l10n.cli import publish as _publish  # noqa: E402,F401
 from l10n.cli import xliff as _xliff  # noqa: E402,F401
 
 
+def _plain_metavars(cmd) -> None:
+    """Show ``--format FORMAT`` in help, not typer's ``--format <str>``."""
+    for param in getattr(cmd, "params", []):
+        if param.metavar is not None:
+            continue
+        kind = getattr(param, "param_type_name", "")
+        if kind == "option" and not getattr(param, "is_flag", False) and not getattr(param, "count", False):
+            param.metavar = (param.name or "value").upper()
+
+    for sub in getattr(cmd, "commands", {}).values():
+        _plain_metavars(sub)
+
+
+def _command():
+    """The click command behind :data:`app`, with readable metavars."""
+    import typer.main
+
+    cmd = typer.main.get_command(app)
+    _plain_metavars(cmd)
+    return cmd
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     from l10n.errors import L10nError
 
     try:
-        app(args=argv, prog_name="l10n", standalone_mode=True)
+        _command()(args=argv, prog_name="l10n", standalone_mode=True)
     except L10nError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(2)

@@ -32,11 +32,12 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 ProjectOpt = Annotated[
     Path | None,
     typer.Option("--project", "-C", help="Project folder (default: nearest with [tool.l10n] in pyproject.toml).",
-                 file_okay=False),
+                 file_okay=False, metavar="DIR"),
 ]
 LocaleOpt = Annotated[
     list[str] | None,
-    typer.Option("--locale", "-l", help="Target locale (repeatable), e.g. -l es -l pt_BR. Default: all configured."),
+    typer.Option("--locale", "-l", metavar="LOCALE",
+                 help="Target locale (repeatable), e.g. -l es -l pt_BR. Default: all configured."),
 ]
 
 T = TypeVar("T")

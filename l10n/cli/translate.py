@@ -38,7 +38,7 @@ def translate_cmd(locale: LocaleOpt = None, provider: ProviderOpt = None, projec
 
         l10n translate -l es --provider apertium
 
-        l10n translate -l fr --provider libre --base-url http://127.0.0.1:5000 --dry-run --format json
+        l10n translate -l fr --provider libre --dry-run --format json
 
         l10n translate -l en_XA --provider pseudo
     """
