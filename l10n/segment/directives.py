@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from l10n.errors import SourceError
 
-__all__ = ["Directive", "parse_directive"]
+__all__ = ["Directive", "DirectiveState", "parse_directive"]
 
 _COMMENT = re.compile(r"^\s*<!--\s*l10n\s*:\s*(.*?)\s*-->\s*$", re.S)
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -56,3 +56,42 @@ def parse_directive(comment: str, *, path: str = "", line: int = 0) -> Directive
     if args:
         raise SourceError(f"l10n directive {cmd!r} takes no argument", path=path, line=line)
     return Directive(cmd)
+
+
+@dataclass
+class DirectiveState:
+    """What the directives seen so far say about the blocks that follow.
+
+    Every segmenter feeds it the directives it meets (:meth:`apply`), asks
+    whether the next block is translated (:meth:`translating`) and then
+    takes the one-shot directives for that block (:meth:`consume`).
+
+    >>> state = DirectiveState()
+    >>> state.apply(Directive("disclaimer", "not-medical-advice"))
+    >>> state.translating(), state.consume(), state.consume()
+    (True, 'not-medical-advice', None)
+    """
+
+    disclaimer: str | None = None
+    skip_next: bool = False
+    off: bool = False
+
+    def apply(self, directive: Directive) -> None:
+        """Take one directive into account."""
+        if directive.command == "disclaimer":
+            self.disclaimer = directive.arg
+        elif directive.command == "skip":
+            self.skip_next = True
+        else:
+            self.off = directive.command == "off"
+
+    def translating(self) -> bool:
+        """False while translation is off or the next block is skipped."""
+        return not (self.off or self.skip_next)
+
+    def consume(self) -> str | None:
+        """End the one-shot directives at a block; the disclaimer id it carries, if any."""
+        disclaimer = self.disclaimer if self.translating() else None
+        self.disclaimer = None
+        self.skip_next = False
+        return disclaimer

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from l10n.errors import SourceError
 from l10n.model import Document
 from l10n.segment.base import DocumentBuilder, fold_ws
-from l10n.segment.directives import parse_directive
+from l10n.segment.directives import DirectiveState, parse_directive
 
 __all__ = ["segment_html"]
 
@@ -96,13 +96,10 @@ def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "e
     skip_depth: list[int] = []     # stack depths at which a skipped subtree began
     run: list[tuple[int, int]] = []  # (start, end) of events in the current inline run
     block_kind: list[str] = ["paragraph"]
-    pending_disclaimer: str | None = None
-    skip_next = False
-    off = False
+    directives = DirectiveState()
     in_heading = False
 
     def flush() -> None:
-        nonlocal pending_disclaimer, skip_next
         # a comment at the end of a run is the author's, not text: it stays in the skeleton
         while run and (not text[run[-1][0]:run[-1][1]].strip()
                        or text[run[-1][0]:run[-1][1]].lstrip().startswith("<!--")):
@@ -114,17 +111,15 @@ def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "e
         raw = text[start:end]
         if not raw.strip():
             return
-        if off or skip_next:
-            skip_next = False
-            pending_disclaimer = None
+        if not directives.translating():
+            directives.consume()
             return
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw.rstrip())
         kind = block_kind[-1]
         if kind == "heading" and in_heading:
             builder.enter_section(raw)
-        builder.add_block(start + lead, start + trail, kind=kind, disclaimer_id=pending_disclaimer)
-        pending_disclaimer = None
+        builder.add_block(start + lead, start + trail, kind=kind, disclaimer_id=directives.consume())
 
     def attr_segment(offset: int, end: int, attr: str, kind: str) -> None:
         raw_tag = text[offset:end]
@@ -132,7 +127,7 @@ def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "e
             if m.group("name").lower() == attr:
                 grp = "dq" if m.group("dq") is not None else "sq" if m.group("sq") is not None else "uq"
                 value = m.group(grp)
-                if value and value.strip() and not (off or skip_depth):
+                if value and value.strip() and not (directives.off or skip_depth):
                     a = offset + m.start(grp)
                     lead = len(value) - len(value.lstrip())
                     builder.add_block(a + lead, a + len(value.rstrip()), kind=kind, split=False)
@@ -148,14 +143,7 @@ def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "e
                 continue
             flush()
             if d is not None:
-                if d.command == "disclaimer":
-                    pending_disclaimer = d.arg
-                elif d.command == "skip":
-                    skip_next = True
-                elif d.command == "off":
-                    off = True
-                elif d.command == "on":
-                    off = False
+                directives.apply(d)
             continue
         if etype == "decl":
             flush()

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from l10n.errors import SourceError
 from l10n.model import Document
 from l10n.segment.base import DocumentBuilder
-from l10n.segment.directives import parse_directive
+from l10n.segment.directives import DirectiveState, parse_directive
 
 __all__ = ["segment_markdown"]
 
@@ -73,9 +73,7 @@ def segment_markdown(text: str, name: str, *, unit: str = "sentence", lang: str 
         raise SourceError(f"cannot parse Markdown: {exc}", path=name) from exc
     loc = _Locator(text)
     containers: list[str] = []
-    pending_disclaimer: str | None = None
-    skip_next = False
-    off = False
+    directives = DirectiveState()
     row_cursor: dict[int, int] = {}
     heading_level = 0
     for tok in tokens:
@@ -83,16 +81,8 @@ def segment_markdown(text: str, name: str, *, unit: str = "sentence", lang: str 
             for m in re.finditer(r"<!--.*?-->", tok.content, re.S):
                 line = (tok.map[0] + 1) if tok.map else 0
                 d = parse_directive(m.group(), path=name, line=line)
-                if d is None:
-                    continue
-                if d.command == "disclaimer":
-                    pending_disclaimer = d.arg
-                elif d.command == "skip":
-                    skip_next = True
-                elif d.command == "off":
-                    off = True
-                elif d.command == "on":
-                    off = False
+                if d is not None:
+                    directives.apply(d)
             continue
         if tok.nesting == 1:
             containers.append(tok.type)
@@ -118,9 +108,8 @@ def segment_markdown(text: str, name: str, *, unit: str = "sentence", lang: str 
             kind = "paragraph"
         if kind == "heading" and heading_level <= 3:
             builder.enter_section(tok.content)
-        if off or skip_next:
-            skip_next = False
-            pending_disclaimer = None
+        if not directives.translating():
+            directives.consume()
             continue
         line0 = tok.map[0]
         min_col = 0
@@ -143,8 +132,7 @@ def segment_markdown(text: str, name: str, *, unit: str = "sentence", lang: str 
                 if image.group(group):
                     a = start + image.start(group)
                     builder.add_block(a, a + len(image.group(group)), kind=sub_kind, split=False)
-            pending_disclaimer = None
+            directives.consume()
             continue
-        builder.add_block(start, end, norm, kind=kind, disclaimer_id=pending_disclaimer)
-        pending_disclaimer = None
+        builder.add_block(start, end, norm, kind=kind, disclaimer_id=directives.consume())
     return builder.finish()

@@ -10,7 +10,7 @@ import re
 
 from l10n.model import Document
 from l10n.segment.base import DocumentBuilder
-from l10n.segment.directives import parse_directive
+from l10n.segment.directives import DirectiveState, parse_directive
 
 __all__ = ["segment_plaintext"]
 
@@ -25,8 +25,7 @@ def segment_plaintext(text: str, name: str, *, unit: str = "sentence", lang: str
     switch translation off and on.
     """
     builder = DocumentBuilder(text, name, "txt", unit=unit, lang=lang)
-    disclaimer: str | None = None
-    skip = off = False
+    directives = DirectiveState()
     for m in _BLOCK.finditer(text):
         block = m.group().rstrip()
         lines = block.split("\n")
@@ -35,21 +34,15 @@ def segment_plaintext(text: str, name: str, *, unit: str = "sentence", lang: str
             d = parse_directive(lines[0], path=name, line=builder.line_of(offset))
             if d is None:
                 break
-            if d.command == "disclaimer":
-                disclaimer = d.arg
-            elif d.command == "skip":
-                skip = True
-            else:
-                off = d.command == "off"
+            directives.apply(d)
             offset += len(lines[0]) + 1
             lines = lines[1:]
         body = "\n".join(lines)
         if not body.strip():
             continue
-        if off or skip:
-            skip, disclaimer = False, None
+        if not directives.translating():
+            directives.consume()
             continue
         lead = len(body) - len(body.lstrip())
-        builder.add_block(offset + lead, offset + len(body), disclaimer_id=disclaimer)
-        disclaimer = None
+        builder.add_block(offset + lead, offset + len(body), disclaimer_id=directives.consume())
     return builder.finish()
