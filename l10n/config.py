@@ -21,7 +21,7 @@ from l10n.locales import normalize_locale
 __all__ = ["Settings", "find_project_root", "load_settings", "parse_settings"]
 
 _UNITS = ("sentence", "block")
-_SUBTABLES = ("providers", "engines", "publish", "check", "translate")
+_SUBTABLES = ("providers", "engines", "publish", "check")
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,6 @@ class Settings:
     engines: Mapping[str, str] = field(default_factory=dict)
     publish: Mapping[str, Any] = field(default_factory=dict)
     check: Mapping[str, Any] = field(default_factory=dict)
-    translate: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def state_dir(self) -> Path:

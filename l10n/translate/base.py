@@ -45,7 +45,7 @@ class Provider(Protocol):
 
 
 _KNOWN_KEYS = {"base_url", "timeout", "rate_limit", "concurrency", "api_key_env", "secret_env", "retries",
-               "max_chars", "batch_size", "pair", "command", "email", "region", "model", "backoff", "mode"}
+               "max_chars", "batch_size", "pair", "command", "email", "region", "model", "backoff"}
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def parse_provider_config(name: str, table: Mapping[str, Any] | None, overrides:
         if var is not None and (not isinstance(var, str) or not var.strip()):
             raise ConfigError(f"[tool.l10n.providers.{name}] {env_key} must name an environment variable")
         keys[key_name] = env.get(var) if var else None
-    extra = {k: merged[k] for k in ("pair", "command", "email", "region", "model", "mode") if k in merged}
+    extra = {k: merged[k] for k in ("pair", "command", "email", "region", "model") if k in merged}
     return ProviderConfig(
         name=name, base_url=base_url,
         timeout=_number(merged, "timeout", 30.0, name, minimum=0.001),
