@@ -70,16 +70,92 @@ def load_document(settings: Settings, path: Path, *, unit: str | None = None) ->
         raise SourceError(exc.message, path=rel(settings, path), line=exc.line) from None
 
 
+#: From this many articles on, segmentation runs in a process per core.
+PARALLEL_FROM = 32
+
+
+@dataclass(frozen=True, slots=True)
+class _JobError:
+    """A worker's SourceError, carried back to the parent."""
+
+    message: str
+    line: int | None
+
+
+#: What forked workers inherit: (annotator, project name, bugs address, creation date) for templates.
+_TEMPLATE_ARGS: tuple | None = None
+
+
+def _segment_job(job: tuple[str, bytes, str, str]):
+    """Segment one article in a worker (and build its template when asked).
+
+    A SourceError comes back as a :class:`_JobError`: exceptions with
+    keyword context do not cross process boundaries intact.
+    """
+    name, data, unit, lang = job
+    try:
+        doc = segment_text(decode_source(data, name), name, unit=unit, lang=lang)
+    except SourceError as exc:
+        return _JobError(exc.message, exc.line)
+    if _TEMPLATE_ARGS is None:
+        return doc
+    annotator, project, bugs, created = _TEMPLATE_ARGS
+    return doc.domain, build_template(doc, annotator=annotator, project=project, bugs=bugs, created=created)
+
+
+def _parallel(paths: list[Path]) -> bool:
+    import multiprocessing
+    import os
+
+    return (len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def _segment_all(settings: Settings, paths: list[Path], unit: str) -> list:
+    """Read every article here, segment them on every core (results in input order)."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceError(f"cannot read: {exc.strerror}", path=rel(settings, path)) from None
+        jobs.append((path.relative_to(settings.source_docs).as_posix(), data, unit, settings.source_language))
+    workers = min(os.cpu_count() or 1, 8)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = list(pool.map(_segment_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    for path, result in zip(paths, results):
+        if isinstance(result, _JobError):
+            raise SourceError(result.message, path=rel(settings, path), line=result.line)
+    return results
+
+
 def load_documents(settings: Settings, *, unit: str | None = None) -> list[Document]:
-    """Every source article, segmented. Domains must be unique."""
-    docs = [load_document(settings, p, unit=unit) for p in source_files(settings)]
-    seen: dict[str, str] = {}
-    for d in docs:
-        if d.domain in seen:
-            raise SourceError(f"two documents map to the catalog {d.domain!r}: {seen[d.domain]} and {d.name}",
-                              path=rel(settings, settings.source_docs))
-        seen[d.domain] = d.name
+    """Every source article, segmented. Domains must be unique.
+
+    A large project is segmented on every core (the work is pure and
+    per-article); the result is the same, in the same order.
+    """
+    paths = source_files(settings)
+    if _parallel(paths):
+        docs = _segment_all(settings, paths, unit or settings.unit)
+    else:
+        docs = [load_document(settings, p, unit=unit) for p in paths]
+    _unique_domains(settings, [(d.domain, d.name) for d in docs])
     return docs
+
+
+def _unique_domains(settings: Settings, pairs: list[tuple[str, str]]) -> None:
+    """Two articles must not share a catalog (``a.md`` and ``a.html``)."""
+    seen: dict[str, str] = {}
+    for domain, name in pairs:
+        if domain in seen:
+            raise SourceError(f"two documents map to the catalog {domain!r}: {seen[domain]} and {name}",
+                              path=rel(settings, settings.source_docs))
+        seen[domain] = name
 
 
 def load_project_glossary(settings: Settings):
@@ -170,8 +246,25 @@ def extract(settings: Settings, *, annotator: Annotator | None = None, unit: str
     Everything is read and built before the first file is written, so bad
     input (an unreadable article, a broken old template) writes nothing.
     """
+    global _TEMPLATE_ARGS
     annotator = annotator or load_annotator(settings)
     planned = []
+    paths = source_files(settings) if docs is None else []
+    if docs is None and _parallel(paths):
+        # segment and build templates on every core; dates, checks and writes stay here
+        _TEMPLATE_ARGS = (annotator, settings.project_name, settings.bugs_address, "")
+        try:
+            built = _segment_all(settings, paths, unit or settings.unit)
+        finally:
+            _TEMPLATE_ARGS = None
+        _unique_domains(settings, [(d, p.relative_to(settings.source_docs).as_posix())
+                                   for (d, _), p in zip(built, paths)])
+        for domain, pot in built:
+            path = settings.pot_path(domain)
+            pot.metadata["POT-Creation-Date"] = pot.metadata["PO-Revision-Date"] = (
+                _header_date(path, "POT-Creation-Date") or format_date(now()))
+            planned.append((path, pot))
+        docs = []
     for doc in docs if docs is not None else load_documents(settings, unit=unit):
         path = settings.pot_path(doc.domain)
         created = _header_date(path, "POT-Creation-Date") or format_date(now())

@@ -314,3 +314,24 @@ def test_help_shows_readable_option_placeholders(cli, tmp_path):
     result = cli(tmp_path, "check", "--help")
     assert result.exit_code == 0
     assert "--format FMT" in result.stdout and "--locale LOCALE" in result.stdout and "<str>" not in result.stdout
+
+
+def test_parallel_extraction_equals_serial_and_reports_bad_input(make_project, cli, monkeypatch):
+    """Large projects are segmented on every core; same bytes, same errors."""
+    import l10n.project as project
+
+    docs = {f"a{i:02d}.md": f"# Title {i}\n\nKratom may cause dependence. Call a doctor {i}.\n" for i in range(6)}
+    docs["b.html"] = "<p>Do not mix <b>kratom</b> with alcohol.</p>\n"
+    root = make_project(docs, locales=("es",))
+    monkeypatch.setattr(project, "PARALLEL_FROM", 10**9)
+    assert cli(root, "extract", env={"SOURCE_DATE_EPOCH": "1700000000"}).exit_code == 0
+    serial = {p.name: p.read_bytes() for p in (root / "locales").glob("*.pot")}
+    for p in (root / "locales").glob("*.pot"):
+        p.unlink()
+    monkeypatch.setattr(project, "PARALLEL_FROM", 2)
+    assert cli(root, "extract", env={"SOURCE_DATE_EPOCH": "1700000000"}).exit_code == 0
+    assert {p.name: p.read_bytes() for p in (root / "locales").glob("*.pot")} == serial
+
+    (root / "source_docs" / "a03.md").write_bytes(b"# ok\n\nbad \xff byte\n")
+    result = cli(root, "extract")
+    assert result.exit_code == 2 and "source_docs/a03.md:3: not valid UTF-8" in result.stderr
