@@ -72,6 +72,15 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text.lower().replace("’", "'")))
 
 
+
+def _memo(cache: dict, key: Any, compute):
+    """``cache[key]``, computed on first use."""
+    try:
+        return cache[key]
+    except KeyError:
+        value = cache[key] = compute()
+        return value
+
 class PhraseCounter:
     """Counts occurrences of words and phrases, case-insensitively, on word boundaries.
 
@@ -239,28 +248,12 @@ class CatalogContext:
 
     def memo(self, key: Any, compute):
         """``compute()`` once per catalog for ``key``."""
-        try:
-            return self.cache[key]
-        except KeyError:
-            value = self.cache[key] = compute()
-            return value
+        return _memo(self.cache, key, compute)
 
     def src(self, kind: str, text: str, compute):
         """``compute()`` once per run for the source-side analysis ``kind`` of the msgid ``text``."""
-        cache = self._src_cache
-        key = (kind, text)
-        try:
-            return cache[key]
-        except KeyError:
-            value = cache[key] = compute()
-            return value
+        return _memo(self._src_cache, (kind, text), compute)
 
     def tgt(self, kind: str, text: str, compute):
         """``compute()`` once per run and locale for the target-side analysis ``kind`` of ``text``."""
-        cache = self._tgt_cache
-        key = (kind, text)
-        try:
-            return cache[key]
-        except KeyError:
-            value = cache[key] = compute()
-            return value
+        return _memo(self._tgt_cache, (kind, text), compute)

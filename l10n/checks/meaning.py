@@ -54,34 +54,35 @@ def _applies(entry: polib.POEntry, ctx: Any, counter) -> bool:
             and entry.msgstr.strip() != entry.msgid.strip())  # a copy is reported by L10N204
 
 
+def _dropped(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, key: str, what: str, head, tail: str):
+    """Findings for words of a list (negations, hedges) that the translation lost.
+
+    Whole-entry counts first; with equal counts, sentence by sentence.
+    """
+    if not _applies(entry, ctx, tgt_counter):
+        return
+    src, tgt = _counts(entry, ctx, src_counter, tgt_counter, key)
+    if len(tgt) < len(src):
+        yield (f"{head(len(src))} ({', '.join(src)}), {tail} {len(tgt)}"
+               + (f" ({', '.join(tgt)})" if tgt else ""))
+    elif src:
+        msg = _by_sentence(entry, ctx, src_counter, tgt_counter, what)
+        if msg:
+            yield msg
+
+
 @check("L10N311", "negation-dropped", Severity.ERROR, suppressible=False, when=("negation-src",))
 def negation_dropped(entry: polib.POEntry, ctx: Any):
     """The translation has fewer negations than the source (a dropped "not")."""
-    if not _applies(entry, ctx, ctx.negation_tgt):
-        return
-    src, tgt = _counts(entry, ctx, ctx.negation_src, ctx.negation_tgt, "neg")
-    if len(tgt) < len(src):
-        yield (f"source has {len(src)} negation(s) ({', '.join(src)}), translation has {len(tgt)}"
-               + (f" ({', '.join(tgt)})" if tgt else ""))
-    elif src:
-        msg = _by_sentence(entry, ctx, ctx.negation_src, ctx.negation_tgt, "a negation")
-        if msg:
-            yield msg
+    yield from _dropped(entry, ctx, ctx.negation_src, ctx.negation_tgt, "neg", "a negation",
+                        lambda n: f"source has {n} negation(s)", "translation has")
 
 
 @check("L10N312", "hedge-dropped", Severity.ERROR, suppressible=False, when=("hedge-src",))
 def hedge_dropped(entry: polib.POEntry, ctx: Any):
     """The translation has fewer hedges than the source (a dropped "may", "further study is needed")."""
-    if not _applies(entry, ctx, ctx.hedge_tgt):
-        return
-    src, tgt = _counts(entry, ctx, ctx.hedge_src, ctx.hedge_tgt, "hedge")
-    if len(tgt) < len(src):
-        yield (f"source hedges {len(src)} time(s) ({', '.join(src)}), translation {len(tgt)}"
-               + (f" ({', '.join(tgt)})" if tgt else ""))
-    elif src:
-        msg = _by_sentence(entry, ctx, ctx.hedge_src, ctx.hedge_tgt, "a hedge")
-        if msg:
-            yield msg
+    yield from _dropped(entry, ctx, ctx.hedge_src, ctx.hedge_tgt, "hedge", "a hedge",
+                        lambda n: f"source hedges {n} time(s)", "translation")
 
 
 @check("L10N313", "inflated-claim", Severity.ERROR, when=("inflated-tgt",))
