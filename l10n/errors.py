@@ -56,11 +56,22 @@ class L10nError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self):
+        # keyword-only context (path, line, problems...) survives pickling, e.g. from a forked worker
+        return (_rebuild, (type(self), self.message, dict(self.__dict__)))
+
     def __str__(self) -> str:
         where = ""
         if self.path:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return where + self.message
+
+
+def _rebuild(cls: type, message: str, state: dict) -> L10nError:
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, message)
+    exc.__dict__.update(state)
+    return exc
 
 
 class ConfigError(L10nError):

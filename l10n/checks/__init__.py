@@ -172,10 +172,154 @@ def _plural_count(locale: str) -> int | None:
         return None
 
 
+class _EntryRun:
+    """What checking one entry needs, computed once per catalog (inherited by forked workers)."""
+
+    def __init__(self, ctx: CatalogContext, specs: list[CheckSpec], masks: dict[str, int], bit: dict[str, int],
+                 trigger_bits: list[int], encode: bool) -> None:
+        self.ctx, self.specs, self.masks, self.bit = ctx, specs, masks, bit
+        self.trigger_bits, self.encode = trigger_bits, encode
+        self.plans: dict[tuple[bool, int], list[CheckSpec]] = {}
+
+    def run(self, todo: list[tuple[Any, int]]) -> list[tuple[list[Finding], str | None, Any]]:
+        """(findings, cache blob or None, entry) for each ``(entry, trigger position)`` of ``todo``."""
+        ctx, specs, masks, bit, plans, trigger_bits = (self.ctx, self.specs, self.masks, self.bit, self.plans,
+                                                       self.trigger_bits)
+        ALL = (1 << len(FEATURES)) - 1
+        B_DISC, B_FUZZY, B_PREV, B_TCOM = bit["disclaimer"], bit["fuzzy"], bit["previous"], bit["tcomment"]
+        B_DIG, B_MARK, B_URL, B_PH = bit["digits"], bit["markup"], bit["url"], bit["placeholder"]
+        B_TTAG, B_THTML, B_SENT, B_LONG, B_SAME = (bit["target-tag"], bit["target-html"], bit["sentences"],
+                                                   bit["long"], bit["same"])
+        digit = _DIGIT.search
+        markup_chars = _MARKUP_CHARS.search
+        terminators = _TERMINATORS.search
+        encode = None
+        if self.encode:
+            from l10n.checks.cache import encode_findings as encode
+        out = []
+        for entry, k in todo:
+            msgid = entry.msgid
+            flags = entry.flags
+            fuzzy = "fuzzy" in flags
+            if entry.msgid_plural:
+                mask = ALL
+                translated = bool(entry.msgstr_plural) and all(v.strip() for v in entry.msgstr_plural.values())
+            else:
+                # the cheap entry features (see registry.FEATURES), computed once: a check whose
+                # features are all absent cannot report anything and is not called
+                msgstr = entry.msgstr
+                translated = bool(msgstr.strip())
+                both = msgid + "\x00" + msgstr
+                mask = trigger_bits[k] if trigger_bits else 0
+                if fuzzy:
+                    mask |= B_FUZZY
+                ctxt = entry.msgctxt
+                if ctxt and ctxt.startswith("disclaimer:"):
+                    mask |= B_DISC
+                if entry.previous_msgid:
+                    mask |= B_PREV
+                if entry.tcomment:
+                    mask |= B_TCOM
+                if digit(both):
+                    mask |= B_DIG
+                if markup_chars(both):
+                    mask |= B_MARK
+                if "://" in both or "](" in both or "href" in both or "src" in both:
+                    mask |= B_URL
+                if "%" in both or "{" in both:
+                    mask |= B_PH
+                if "<" in msgstr:
+                    mask |= B_TTAG | B_THTML
+                elif ":" in msgstr:
+                    mask |= B_THTML
+                if terminators(msgid):
+                    mask |= B_SENT
+                if len(msgid) >= 25:
+                    mask |= B_LONG
+                if msgstr.strip() == msgid.strip():
+                    mask |= B_SAME
+            key = (translated and not fuzzy, mask)
+            plan = plans.get(key)
+            if plan is None:
+                plan = plans[key] = [s for s in specs if (key[0] or s.requires == "any")
+                                     and (masks[s.code] == -1 or masks[s.code] & mask)]
+            found: list[Finding] = []
+            for spec in plan:  # _run inlined: this loop runs up to ~30 times per entry
+                try:
+                    for issue in spec.func(entry, ctx):
+                        found.append(_finding(spec, issue, ctx, entry))
+                except Exception as exc:  # a broken check must not hide the others
+                    found.append(_crash(spec, exc, ctx, entry))
+            if found:
+                found = _apply_waivers(found, entry, ctx)
+            out.append((found, encode(found, entry.linenum) if encode else None, entry))
+        return out
+
+
+#: Below this many entries to check, a catalog is checked in this process (a fork costs more).
+PARALLEL_ENTRIES = 2000
+
+_WORKER_RUN: tuple[_EntryRun, list[tuple[Any, int]]] | None = None  # set before forking, inherited
+
+
+def _worker_slice(bounds: tuple[int, int]) -> list[tuple[list[Finding], str | None]]:
+    run, todo = _WORKER_RUN  # type: ignore[misc]
+    return [(found, blob) for found, blob, _entry in run.run(todo[bounds[0]:bounds[1]])]
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_entries(run: _EntryRun, todo: list[tuple[Any, int]], jobs: int):
+    """Check ``todo`` here, or, for a large catalog with ``jobs`` > 1, in forked workers.
+
+    Each worker checks a contiguous slice of the entries with the same code
+    and returns its findings; they are put back in entry order, so the result
+    is the same as a serial run. Workers are forked (the catalog, the context
+    and the trigger passes are inherited, not pickled); where fork is not
+    available, or a worker dies, the entries are checked here.
+    """
+    global _WORKER_RUN
+    jobs = max(1, min(jobs, len(todo) // (PARALLEL_ENTRIES // 2) or 1))
+    if jobs < 2 or len(todo) < PARALLEL_ENTRIES or not can_fork():
+        return run.run(todo)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    step = -(-len(todo) // (jobs * 4))  # a few slices per worker: a slow slice does not hold the others up
+    bounds = [(i, min(i + step, len(todo))) for i in range(0, len(todo), step)]
+    _WORKER_RUN = (run, todo)
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_worker_slice, bounds))
+    except (BrokenProcessPool, OSError):  # no process could be started or one died: do it here
+        return run.run(todo)
+    finally:
+        _WORKER_RUN = None
+    out = []
+    for (lo, _hi), part in zip(bounds, parts):
+        out.extend((found, blob, todo[lo + i][0]) for i, (found, blob) in enumerate(part))
+    return out
+
+
 def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, template: polib.POFile | None = None,
                   path: str = "", select: set[str] | None = None, ignore: Iterable[str] = (),
                   options: Mapping[str, Any] | None = None, memo: RunMemo | None = None,
-                  cache: MutableMapping[str, str] | None = None) -> list[Finding]:
+                  cache: MutableMapping[str, str] | None = None, jobs: int = 1) -> list[Finding]:
     """Run every (selected) check on a locale catalog; return the findings in file order.
 
     ``select`` limits the run to these codes; ``ignore`` drops suppressible
@@ -184,7 +328,9 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
     analysis between the catalogs of one run (each distinct msgid analysed once).
     ``cache`` (see :mod:`l10n.checks.cache`) holds the entry checks' findings of
     earlier runs, keyed by a hash of the entry, the locale, the glossary version,
-    the code and the selection; catalog checks always run.
+    the code and the selection; catalog checks always run. ``jobs`` > 1 lets a
+    large catalog's entries be checked in that many forked processes (see
+    :func:`_run_entries`); the findings are the same, in the same order.
     """
     ctx = CatalogContext(locale=locale, glossary=glossary, template=template, path=path, options=options,
                          memo=memo)
@@ -201,15 +347,6 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
     bit = {name: 1 << i for i, name in enumerate(FEATURES)}
     masks = {s.code: (sum(bit[w] for w in s.func.when) if getattr(s.func, "when", None) else -1)
              for s in entry_specs}
-    plans: dict[tuple[bool, int], list[CheckSpec]] = {}
-    ALL = (1 << len(FEATURES)) - 1
-    B_DISC, B_FUZZY, B_PREV, B_TCOM = bit["disclaimer"], bit["fuzzy"], bit["previous"], bit["tcomment"]
-    B_DIG, B_MARK, B_URL, B_PH = bit["digits"], bit["markup"], bit["url"], bit["placeholder"]
-    B_TTAG, B_THTML, B_SENT, B_LONG, B_SAME = (bit["target-tag"], bit["target-html"], bit["sentences"],
-                                               bit["long"], bit["same"])
-    digit = _DIGIT.search
-    markup_chars = _MARKUP_CHARS.search
-    terminators = _TERMINATORS.search
     cached: dict[int, str] = {}
     keys: dict[int, str] = {}
     if cache is not None:
@@ -238,75 +375,25 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
             b = bit[w]
             for i in positions:
                 trigger_bits[i] |= b
+    # first pass: positions in the trigger list, findings of earlier runs; the rest is work
+    todo: list[tuple[Any, int]] = []
     k = -1
     for entry in po:
-        msgid = entry.msgid
-        if entry.obsolete or (msgid == "" and not entry.msgctxt):
+        if entry.obsolete or (entry.msgid == "" and not entry.msgctxt):
             continue
+        if not entry.msgid_plural:
+            k += 1
         if cached:
             hit = cached.get(id(entry))
             if hit is not None:
-                if not entry.msgid_plural:
-                    k += 1
                 findings.extend(C.decode_findings(hit, path=ctx.path, locale=ctx.locale, linenum=entry.linenum))
                 continue
-        flags = entry.flags
-        fuzzy = "fuzzy" in flags
-        if entry.msgid_plural:
-            mask = ALL
-            translated = bool(entry.msgstr_plural) and all(v.strip() for v in entry.msgstr_plural.values())
-        else:
-            # the cheap entry features (see registry.FEATURES), computed once: a check whose
-            # features are all absent cannot report anything and is not called
-            msgstr = entry.msgstr
-            translated = bool(msgstr.strip())
-            both = msgid + "\x00" + msgstr
-            k += 1
-            mask = trigger_bits[k] if trigger_bits else 0
-            if fuzzy:
-                mask |= B_FUZZY
-            ctxt = entry.msgctxt
-            if ctxt and ctxt.startswith("disclaimer:"):
-                mask |= B_DISC
-            if entry.previous_msgid:
-                mask |= B_PREV
-            if entry.tcomment:
-                mask |= B_TCOM
-            if digit(both):
-                mask |= B_DIG
-            if markup_chars(both):
-                mask |= B_MARK
-            if "://" in both or "](" in both or "href" in both or "src" in both:
-                mask |= B_URL
-            if "%" in both or "{" in both:
-                mask |= B_PH
-            if "<" in msgstr:
-                mask |= B_TTAG | B_THTML
-            elif ":" in msgstr:
-                mask |= B_THTML
-            if terminators(msgid):
-                mask |= B_SENT
-            if len(msgid) >= 25:
-                mask |= B_LONG
-            if msgstr.strip() == msgid.strip():
-                mask |= B_SAME
-        key = (translated and not fuzzy, mask)
-        run = plans.get(key)
-        if run is None:
-            run = plans[key] = [s for s in entry_specs if (key[0] or s.requires == "any")
-                                         and (masks[s.code] == -1 or masks[s.code] & mask)]
-        found: list[Finding] = []
-        for spec in run:  # _run inlined: this loop runs up to ~30 times per entry
-            try:
-                for issue in spec.func(entry, ctx):
-                    found.append(_finding(spec, issue, ctx, entry))
-            except Exception as exc:  # a broken check must not hide the others
-                found.append(_crash(spec, exc, ctx, entry))
-        if found:
-            found = _apply_waivers(found, entry, ctx)
-            findings.extend(found)
+        todo.append((entry, k))
+    run = _EntryRun(ctx, entry_specs, masks, bit, trigger_bits, bool(keys))
+    for found, blob, entry in _run_entries(run, todo, jobs):
+        findings.extend(found)
         if keys:
-            cache[keys[id(entry)]] = C.encode_findings(found, entry.linenum)
+            cache[keys[id(entry)]] = blob
     findings.sort(key=lambda f: (f.line, f.code))
     return findings
 
@@ -314,7 +401,7 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
 def check_file(data: bytes, *, locale: str | None, glossary: Any | None, template: polib.POFile | None = None,
                path: str = "", select: set[str] | None = None, ignore: Iterable[str] = (),
                options: Mapping[str, Any] | None = None, memo: RunMemo | None = None,
-               cache: MutableMapping[str, str] | None = None) -> tuple[list[Finding], str]:
+               cache: MutableMapping[str, str] | None = None, jobs: int = 1) -> tuple[list[Finding], str]:
     """Parse PO bytes as ``msgfmt -c`` would and check them.
 
     Syntax errors are ``L10N101`` findings, not exceptions. The locale is
@@ -337,7 +424,7 @@ def check_file(data: bytes, *, locale: str | None, glossary: Any | None, templat
         pass
     findings = problems + check_catalog(po, locale=loc, glossary=glossary, template=template, path=path,
                                         select=select, ignore=ignore, options=options, memo=memo,
-                                        cache=cache)
+                                        cache=cache, jobs=jobs)
     return findings, loc
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from l10n.errors import L10nError
 from l10n.model import Finding, Severity
 
-__all__ = ["SqliteCache", "catalog_key", "code_hash", "decode_findings", "encode_findings", "entry_key"]
+__all__ = ["ReadOnlyCache", "SqliteCache", "catalog_key", "code_hash", "decode_findings", "encode_findings", "entry_key"]
 
 #: Bump when the stored format changes.
 FORMAT = 1
@@ -139,3 +139,59 @@ class SqliteCache(MutableMapping[str, str]):
         finally:
             self._pending.clear()
             self._db.close()
+
+
+class ReadOnlyCache(MutableMapping[str, str]):
+    """A worker's view of a :class:`SqliteCache` file: reads the file, keeps new entries in :attr:`pending`.
+
+    A forked worker must not share its parent's SQLite connection; it opens
+    its own, read-only, and hands the entries it computed back to the parent,
+    the only writer. A file that cannot be read is an empty cache.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.pending: dict[str, str] = {}
+        try:
+            self._db: sqlite3.Connection | None = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        except sqlite3.Error:
+            self._db = None
+
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        """Like :meth:`SqliteCache.get_many`."""
+        out = {k: self.pending[k] for k in keys if k in self.pending}
+        if self._db is None:
+            return out
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                out.update(self._db.execute(f"SELECT key, value FROM findings WHERE key IN ({marks})",
+                                            chunk).fetchall())
+        except sqlite3.Error:
+            pass
+        return out
+
+    def __getitem__(self, key: str) -> str:
+        hit = self.get_many([key])
+        if key not in hit:
+            raise KeyError(key)
+        return hit[key]
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.pending[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.pending[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.pending)
+
+    def __len__(self) -> int:
+        return len(self.pending)
+
+    def close(self) -> None:
+        """Close the file (the pending entries stay for the parent)."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None

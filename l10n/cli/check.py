@@ -129,11 +129,12 @@ def _expected(settings, glossary, domain: str, locale: str) -> dict[str, str]:
 
 
 def run_check(paths: list[Path], locales: list[str] | None, project: Path | None, select: list[str] | None,
-              use_cache: bool = True):
+              use_cache: bool = True, jobs: int = 1):
     """Check the given files (or the whole project); returns (findings, checked files).
 
     In a project, entry findings of earlier runs come from ``.l10n/check-cache.sqlite``
-    unless ``use_cache`` is False.
+    unless ``use_cache`` is False. ``jobs`` > 1 checks many catalogs, or the
+    entries of a large one, in that many processes (same findings, same order).
     """
     from l10n.checks import RunMemo, resolve_selection
 
@@ -172,35 +173,101 @@ def run_check(paths: list[Path], locales: list[str] | None, project: Path | None
         cache = SqliteCache(settings.state_dir / "check-cache.sqlite")
     try:
         _check_targets(targets, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, findings,
-                       checked)
+                       checked, jobs)
     finally:
         if cache is not None:
             cache.close()
     return findings, checked
 
 
-def _check_targets(targets, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, findings,
-                   checked) -> None:
-    from l10n.checks import check_file, check_rendered
+#: From this many PO files on (and with several processes allowed), files are checked in parallel.
+PARALLEL_FILES = 8
+
+_FILE_JOB: tuple | None = None  # (targets, arguments) set before forking, inherited by the workers
+
+
+def _check_po(path: Path, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, jobs):
+    """Findings and the CheckedFile of one PO catalog."""
+    from l10n.checks import check_file
     from l10n.checks.disclaimer import disclaimer_id
     from l10n.checks.output import CheckedFile
 
+    name = _rel(settings, path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror}", path=name) from None
+    template = _template_for(settings, path)
+    found, loc = check_file(data, locale=locale_arg, glossary=glossary, template=template, path=name,
+                            select=chosen, ignore=ignore, options=options, memo=memo, cache=cache, jobs=jobs)
+    ids = tuple(d for d in (disclaimer_id(e) for e in (template or [])) if d)
+    return found, CheckedFile(name, loc, ids)
+
+
+def _po_job(i: int):
+    """Check the i-th target in a forked worker: (findings, checked file, new cache entries) or the error."""
+    targets, (settings, glossary, options, ignore, chosen, locale_arg, memo, cache_path) = _FILE_JOB  # type: ignore
+    cache = None
+    if cache_path is not None:
+        from l10n.checks.cache import ReadOnlyCache
+
+        cache = ReadOnlyCache(cache_path)
+    try:
+        found, checked = _check_po(targets[i], settings, glossary, options, ignore, chosen, locale_arg, memo,
+                                   cache, 1)
+    except L10nError as exc:
+        return exc
+    finally:
+        if cache is not None:
+            cache.close()
+    return found, checked, (cache.pending if cache is not None else {})
+
+
+def _check_pos_parallel(targets: list[Path], jobs: int, args: tuple, cache) -> dict[Path, tuple]:
+    """Check many PO files in ``jobs`` forked processes: (findings, checked file) or the error, by path."""
+    global _FILE_JOB
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _FILE_JOB = (targets, args + (getattr(cache, "path", None),))
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_po_job, range(len(targets)), chunksize=max(1, len(targets) // (jobs * 8))))
+    finally:
+        _FILE_JOB = None
+    out: dict[Path, Any] = {}
+    for path, result in zip(targets, results):
+        if isinstance(result, L10nError):
+            out[path] = result  # raised when the serial order reaches it
+            continue
+        found, checked, pending = result
+        if cache is not None:
+            cache.update(pending)
+        out[path] = (found, checked)
+    return out
+
+
+def _check_targets(targets, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, findings,
+                   checked, jobs: int = 1) -> None:
+    from l10n.checks import can_fork, check_rendered
+    from l10n.checks.output import CheckedFile
+
+    pos = [p for p in targets if p.suffix.lower() == ".po"]
+    done: dict[Path, tuple] = {}
+    if jobs > 1 and len(pos) >= PARALLEL_FILES and can_fork():
+        # many catalogs: one per process at a time (each worker checks a catalog's entries itself)
+        done = _check_pos_parallel(pos, min(jobs, len(pos)), (settings, glossary, options, ignore, chosen,
+                                                              locale_arg, memo), cache)
     for path in targets:
         name = _rel(settings, path)
         suffix = path.suffix.lower()
         if suffix == ".po":
-            from l10n.project import catalogs as _c  # noqa: F401
-
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise L10nError(f"cannot read: {exc.strerror}", path=name) from None
-            template = _template_for(settings, path)
-            found, loc = check_file(data, locale=locale_arg, glossary=glossary, template=template, path=name,
-                                    select=chosen, ignore=ignore, options=options, memo=memo, cache=cache)
+            if isinstance(done.get(path), L10nError):
+                raise done[path]
+            found, one = done.get(path) or _check_po(path, settings, glossary, options, ignore, chosen, locale_arg,
+                                                     memo, cache, jobs)
             findings += found
-            ids = tuple(d for d in (disclaimer_id(e) for e in (template or [])) if d)
-            checked.append(CheckedFile(name, loc, ids))
+            checked.append(one)
         elif suffix in (".html", ".htm", ".md"):
             try:
                 text = path.read_text(encoding="utf-8")
@@ -234,6 +301,9 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
               select: SelectOpt = None, list_checks: Annotated[bool, typer.Option("--list", help="List the checks.")] = False,
               no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the project's cache "
                                                      "of entry findings (.l10n/check-cache.sqlite).")] = False,
+              jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
+                                                help="Processes for many or large catalogs (0: one per CPU, "
+                                                     "the default; 1: no extra process).")] = 0,
               project: ProjectOpt = None) -> None:
     """Check translations: catalog health, meaning, glossary, markup, disclaimers.
 
@@ -252,6 +322,8 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
 
         l10n check --no-cache            # recompute every finding (the cache is .l10n/check-cache.sqlite)
 
+        l10n check -j 1 big.po           # one process (default: large work is spread over every CPU)
+
         l10n check dist/es/kratom-harm-reduction.html
     """
     from l10n.checks import exit_code
@@ -262,7 +334,11 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
         return
     if fmt not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
-    findings, checked = run_check(list(paths or []), locale, project, select, use_cache=not no_cache)
+    if jobs == 0:
+        from l10n.checks import available_cpus
+
+        jobs = available_cpus()
+    findings, checked = run_check(list(paths or []), locale, project, select, use_cache=not no_cache, jobs=jobs)
     report = format_findings(findings, fmt, checked)
     if output is not None:
         try:
