@@ -13,11 +13,12 @@ from pathlib import Path
 
 import polib
 
-from l10n.catalogs import (Annotator, NullAnnotator, UpdateStats, atomic_write, build_template, generate_mo,
-                           generate_po, mo_messages, read_po, update_catalog)
+from l10n.catalogs import (Annotator, NullAnnotator, UpdateStats, build_template, generate_mo, generate_po,
+                           mo_messages, read_po, update_catalog)
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, ConfigError, SourceError
+from l10n.fileio import atomic_write
 from l10n.locales import nplurals
 from l10n.model import Document
 from l10n.segment import _SUFFIXES, decode_source, segment_text

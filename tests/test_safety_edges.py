@@ -220,7 +220,7 @@ def test_written_files_follow_the_umask_and_keep_their_mode(tmp_path):
     """A published page must be readable by the web server (not 0600)."""
     import os
 
-    from l10n.catalogs import atomic_write
+    from l10n.fileio import atomic_write
 
     old = os.umask(0o022)
     try:

@@ -11,10 +11,10 @@
 from l10n.catalogs.annotate import DISCLAIMER_PREFIX, Annotator, ApprovedTranslation, NullAnnotator
 from l10n.catalogs.merge import UpdateStats, update_catalog
 from l10n.catalogs.mofile import generate_mo, mo_messages
-from l10n.catalogs.pofile import atomic_write, generate_po, read_po, write_po
+from l10n.catalogs.pofile import generate_po, read_po, write_po
 from l10n.catalogs.template import build_template
 
 __all__ = [
-    "DISCLAIMER_PREFIX", "Annotator", "ApprovedTranslation", "NullAnnotator", "UpdateStats", "atomic_write",
+    "DISCLAIMER_PREFIX", "Annotator", "ApprovedTranslation", "NullAnnotator", "UpdateStats",
     "build_template", "generate_mo", "generate_po", "mo_messages", "read_po", "update_catalog", "write_po",
 ]

@@ -10,9 +10,7 @@ gettext does); :func:`write_po` only encodes.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -505,43 +503,3 @@ def generate_po(po: polib.POFile) -> str:
 def write_po(fileobj, po: polib.POFile) -> None:
     """Write ``po`` as UTF-8 to a binary file object."""
     fileobj.write(generate_po(po).encode("utf-8"))
-
-
-def _new_file_mode() -> int:
-    """The mode a plain ``open()`` would give a new file: 0o666 less the umask."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def atomic_write(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically; skip the write when unchanged.
-
-    The file keeps its permissions (a new one gets the umask's), so a
-    published folder stays readable by the web server. If anything fails,
-    the temporary file is removed and ``path`` is untouched. Returns True
-    when the file was (re)written.
-    """
-    try:
-        if path.read_bytes() == data:
-            return False
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = _new_file_mode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as tmp:
-        tmp_name = tmp.name
-        try:
-            tmp.write(data)
-            tmp.flush()
-            os.fchmod(tmp.fileno(), mode)
-        except BaseException:
-            tmp.close()
-            os.unlink(tmp_name)
-            raise
-    try:
-        Path(tmp_name).replace(path)
-    except BaseException:
-        os.unlink(tmp_name)
-        raise
-    return True

@@ -83,7 +83,7 @@ def export_cmd(fmt: Annotated[str, typer.Option("--format", "-f", help="tbx or c
         l10n glossary export --format csv > glossary.csv
     """
     from l10n.glossary.export import to_csv, to_tbx
-    from l10n.project import atomic_write
+    from l10n.fileio import atomic_write
 
     settings = settings_for(project)
     if fmt not in ("tbx", "csv"):

@@ -94,7 +94,7 @@ def export_cmd(docs: Annotated[list[str] | None, typer.Argument(
         l10n xliff export -l pt-BR kratom-harm-reduction -o handoff/
     """
     from l10n import __version__
-    from l10n.catalogs import atomic_write
+    from l10n.fileio import atomic_write
     from l10n.formats.xliff import catalog_to_xliff
     from l10n.project import load_annotator, read_catalog, rel
 
@@ -154,7 +154,8 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
 
         l10n xliff import returned/*.xlf
     """
-    from l10n.catalogs import atomic_write, generate_po
+    from l10n.catalogs import generate_po
+    from l10n.fileio import atomic_write
     from l10n.catalogs.header import format_date, now
     from l10n.formats.xliff import merge_xliff, read_xliff
     from l10n.locales import normalize_locale
@@ -225,7 +226,7 @@ def tm_export_cmd(fmt: Annotated[str, typer.Option("--format", help="Only 'tmx' 
 
         l10n tm export -l es --memory-only
     """
-    from l10n.catalogs import atomic_write
+    from l10n.fileio import atomic_write
     from l10n.formats.tmx import generate_tmx
     from l10n.project import rel
 

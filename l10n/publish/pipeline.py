@@ -25,7 +25,8 @@ from typing import Any
 import polib
 
 import l10n
-from l10n.catalogs import NullAnnotator, atomic_write, generate_mo, mo_messages
+from l10n.catalogs import NullAnnotator, generate_mo, mo_messages
+from l10n.fileio import atomic_write
 from l10n.config import Settings
 from l10n.errors import L10nError, PublishError
 from l10n.model import Finding, Severity

@@ -29,7 +29,8 @@ from typing import Any
 
 import polib
 
-from l10n.catalogs import DISCLAIMER_PREFIX, atomic_write, generate_po
+from l10n.catalogs import DISCLAIMER_PREFIX, generate_po
+from l10n.fileio import atomic_write
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, ProviderError, ProviderUnavailable

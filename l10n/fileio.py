@@ -1,0 +1,75 @@
+"""Writing files without ever leaving half of one: the only place l10n replaces a file.
+
+Every command that writes (catalogs, MO files, published pages, the
+manifest, exports) goes through :func:`atomic_write`: the bytes go to a
+temporary file in the same folder, are flushed to disk, and the temporary
+file is renamed over the target. A crash or Ctrl-C at any point leaves
+either the old file or the new one, never a truncated mix; an unchanged file
+is not rewritten (its modification time and the git index stay as they are).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["atomic_write"]
+
+
+def _new_file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file: 0o666 less the umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically and durably; skip the write when unchanged.
+
+    The file keeps its permissions (a new one gets the umask's), so a
+    published folder stays readable by the web server. The data is fsynced
+    before the rename, and the folder after it, so that a power cut cannot
+    leave an empty file behind the new name. If anything fails, the temporary
+    file is removed and ``path`` is untouched. Returns True when the file was
+    (re)written.
+    """
+    try:
+        if path.read_bytes() == data:
+            return False
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = _new_file_mode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as tmp:
+        tmp_name = tmp.name
+        try:
+            tmp.write(data)
+            tmp.flush()
+            os.fchmod(tmp.fileno(), mode)
+            os.fsync(tmp.fileno())
+        except BaseException:
+            tmp.close()
+            os.unlink(tmp_name)
+            raise
+    try:
+        Path(tmp_name).replace(path)
+    except BaseException:
+        os.unlink(tmp_name)
+        raise
+    _sync_folder(path.parent)
+    return True
