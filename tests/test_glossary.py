@@ -194,3 +194,23 @@ def test_term_dataclass_is_frozen() -> None:
     t = Term("x", "x", "medical")
     with pytest.raises(Exception):
         t.source = "y"  # type: ignore[misc]
+
+
+# -- markup_free is strip_markup without the index ------------------------------------------------------------------
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+from l10n.glossary.match import markup_free, strip_markup  # noqa: E402
+
+_MARKUPISH = st.text(alphabet=st.sampled_from(list("ab <>/i*_`[]()&nbsp;:x\u00a0é")), max_size=40)
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(_MARKUPISH)
+def test_markup_free_equals_strip_markup_text(text):
+    assert markup_free(text) == strip_markup(text)[0]
+
+
+def test_markup_free_examples():
+    assert markup_free("Do *not* take <b>2 g</b>&nbsp;a [day](#d).") == "Do not take 2 g a day."
+    assert markup_free("plain text") == "plain text"

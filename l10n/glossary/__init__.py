@@ -28,7 +28,7 @@ from typing import Any
 from l10n.catalogs.annotate import DISCLAIMER_PREFIX, ApprovedTranslation
 from l10n.config import Settings
 from l10n.errors import GlossaryError
-from l10n.glossary.match import PhraseMatcher, strip_markup
+from l10n.glossary.match import PhraseMatcher, markup_free
 from l10n.glossary.model import (Disclaimer, DisclaimerTranslation, LocaleRules, Term, TermHit, TermTarget,
                                  fold_text, lang_of, text_sha256)
 from l10n.glossary.schema import KINDS, parse_parts
@@ -84,7 +84,7 @@ class Glossary:
 
     @staticmethod
     def _text_key(text: str) -> str:
-        return fold_text(strip_markup(text)[0], quotes=True)
+        return fold_text(markup_free(text), quotes=True)
 
     def disclaimer_by_text(self, text: str) -> Disclaimer | None:
         """The disclaimer whose English text this is (NFC, whitespace folded, quotes and markup ignored)."""

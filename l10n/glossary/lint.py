@@ -17,14 +17,14 @@ from collections.abc import Sequence
 
 from l10n.glossary import Glossary
 from l10n.glossary.model import Disclaimer, fold_text
-from l10n.glossary.match import strip_markup
+from l10n.glossary.match import markup_free, strip_markup
 from l10n.model import Document, Finding, Segment, Severity
 
 __all__ = ["lint_documents", "lint_document"]
 
 
 def _key(text: str) -> str:
-    return fold_text(strip_markup(text)[0], quotes=True).casefold()
+    return fold_text(markup_free(text), quotes=True).casefold()
 
 
 def _offsets(doc: Document) -> list[tuple[Segment, int]]:

@@ -43,6 +43,24 @@ def strip_markup(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def markup_free(text: str) -> str:
+    """``strip_markup(text)[0]``, without the index (cheaper where no position is needed).
+
+    >>> markup_free("a *b* <i>c</i>&nbsp;d")
+    'a b c d'
+    """
+    if not _MARKUP_CHARS.intersection(text):
+        return text
+    return _MARKUP.sub(_markup_repl, text)
+
+
+_MARKUP_CHARS = frozenset("<]*_`[&")
+
+
+def _markup_repl(m: re.Match[str]) -> str:
+    return " " if m.group(0) == "&nbsp;" else ""
+
+
 def _pattern(phrase: str) -> str:
     words = phrase.split()
     body = r"\s+".join(re.escape(w) for w in words)
