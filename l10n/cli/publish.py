@@ -87,7 +87,11 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
 
 @app.command("verify")
 def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folder (default: the project's dist/).")] = None,
-               project: ProjectOpt = None) -> None:
+               project: ProjectOpt = None,
+               browser: Annotated[bool, typer.Option(
+                   "--browser", help="Also load every page in headless Chromium (needs chromium and chromedriver; "
+                   "L10N_CHROMIUM / L10N_CHROMEDRIVER name them) and judge each disclaimer as rendered: "
+                   "contrast, covered, off-page, tiny, hidden through var().")] = False) -> None:
     """Verify a published folder against its manifest (and the catalogs, when in a project).
 
     Reports a disclaimer removed, edited, hidden (hidden attribute,
@@ -97,11 +101,19 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
     whose bytes changed. Exit 0 when clean, 1 otherwise, 2 when the folder
     does not exist or has no manifest. Run it in CI before deploying.
 
+    With --browser each page is also rendered in headless Chromium (no
+    network, scripts off): a disclaimer or notice in a colour near its
+    background (contrast under 3:1), covered by another element, off the
+    page, under 6px or hidden through CSS variables is reported too. Without
+    Chromium, chromedriver or selenium it is exit 2.
+
     Examples:
 
         l10n verify
 
         l10n verify public/
+
+        l10n verify --browser dist/
     """
     import hashlib
 
@@ -135,6 +147,12 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
                 if path.is_file():
                     catalogs[doc["catalog"]["path"]] = hashlib.sha256(path.read_bytes()).hexdigest()
     findings = verify_files(manifest, files, catalogs=catalogs)
+    if browser:
+        from l10n.publish.render_check import open_browser
+        from l10n.publish.verify import verify_rendered
+
+        with open_browser() as chromium:
+            findings += verify_rendered(folder, manifest, chromium, reported=findings)
     for f in findings:
         (err_console if f.severity >= 60 else console).print(f"{f.path}: {f.code} {f.severity}: {f.message}",
                                                              markup=False)

@@ -4,6 +4,7 @@
 * :mod:`~l10n.publish.build` — document + catalog → localised copy (pure)
 * :mod:`~l10n.publish.manifest` — ``dist/manifest.json``
 * :mod:`~l10n.publish.verify` — re-check a published folder
+* :mod:`~l10n.publish.render_check` — `verify --browser`: disclaimers judged as headless Chromium renders them
 * :mod:`~l10n.publish.status` — per-locale progress figures
 * :mod:`~l10n.publish.report` — the static HTML dashboard
 * :mod:`~l10n.publish.pipeline` — ``build`` / ``run`` on disk

@@ -30,14 +30,22 @@ attribute *names* (values, combinators and pseudo-classes are not used to
 rule a match out). Such a checker may over-report; it must not miss.
 
 Markdown copies are rendered with markdown-it-py and checked like pages.
+
+:func:`verify_rendered` adds what only a browser sees (``l10n verify
+--browser``): each page loaded in headless Chromium by
+:mod:`l10n.publish.render_check`, a disclaimer or notice whose *rendered*
+text differs from the published one (near-background colour, covered,
+off-page, ``var()`` tricks…) is ``L10N806`` / ``L10N809`` "in Chromium".
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
-from typing import Any
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -45,7 +53,10 @@ from l10n.model import Finding, Severity
 from l10n.publish.build import inspectable_page, mt_notice, page_problems, sha256_text, strip_css_comments
 from l10n.publish.build import external_stylesheets
 
-__all__ = ["verify_files"]
+if TYPE_CHECKING:
+    from l10n.publish.render_check import Browser
+
+__all__ = ["verify_files", "verify_rendered"]
 
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
                            r"|(?<![\w-])opacity\s*:\s*(?:0[0.]*|\.0+)%?\s*(?:;|!|$)"
@@ -612,3 +623,71 @@ def verify_files(manifest: Mapping[str, Any], files: Mapping[str, bytes | None],
                 out.append(_finding("L10N808", f"{cat['path']} changed since the build; run `l10n build`",
                                     cat["path"], locale, Severity.WARNING))
     return out
+
+
+#: Static findings after which the browser has nothing to add about the same disclaimer or notice.
+_DISCLAIMER_CODES = frozenset({"L10N803", "L10N804", "L10N805", "L10N806"})
+
+
+def verify_rendered(folder: Path, manifest: Mapping[str, Any], browser: Browser, *,
+                    reported: Iterable[Finding] = ()) -> list[Finding]:
+    """Judge every published page's disclaimers and notice as rendered by ``browser`` (headless Chromium).
+
+    Pages (``.html``, and ``.md`` copies rendered with markdown-it-py into a
+    temporary file) of documents with disclaimers or machine translation are
+    loaded one by one. A disclaimer whose rendered visible text is not its
+    published text is ``L10N806``, the notice ``L10N809``, with the reason
+    Chromium gave ("contrast 1.0:1", "covered by <div …>"). Disclaimers and
+    notices already in ``reported`` (static findings: removed, edited,
+    hidden) are not reported twice.
+    """
+    folder = Path(folder)
+    seen = {(f.path, f.msgctxt) for f in reported if f.code in _DISCLAIMER_CODES}
+    seen |= {(f.path, "notice") for f in reported if f.code == "L10N809"}
+    out: list[Finding] = []
+    with tempfile.TemporaryDirectory(prefix="l10n-verify-") as tmp:
+        for locale, loc in sorted(manifest.get("locales", {}).items()):
+            for _doc, entry in sorted(loc.get("documents", {}).items()):
+                disclaimers = entry.get("disclaimers", {})
+                machine = (entry.get("machine_translation") or 0) > 0
+                if not disclaimers and not machine:
+                    continue
+                for name in sorted(entry.get("files", {})):
+                    path = folder / name
+                    if not name.endswith((".html", ".md")) or not path.is_file():
+                        continue
+                    if name.endswith(".md"):
+                        page = inspectable_page(name, path.read_bytes())
+                        path = Path(tmp) / (name.replace("/", "__") + ".html")
+                        path.write_bytes(page or b"")
+                    notice = _fold(mt_notice(locale)) if machine else None
+                    for target in browser.inspect(path, disclaimers=disclaimers, notice=notice):
+                        _judge_rendered(target, name, locale, disclaimers, notice, seen, out)
+    return out
+
+
+def _judge_rendered(target: Any, name: str, locale: str, disclaimers: Mapping[str, Any], notice: str | None,
+                    seen: set[tuple[str, str | None]], out: list[Finding]) -> None:
+    visible = _fold(target.visible_text)
+    problems = target.problems
+    if target.kind == "notice":
+        if visible == notice or not problems or (name, "notice") in seen:
+            return
+        seen.add((name, "notice"))
+        out.append(_finding("L10N809", f"the machine-translation notice is hidden in Chromium: {problems[0]}"
+                            f"{_and_more(problems)}", name, locale))
+        return
+    did = target.key
+    info = disclaimers.get(did, {})
+    if sha256_text(visible) == info.get("sha256") or not problems or (name, f"disclaimer:{did}") in seen:
+        return
+    seen.add((name, f"disclaimer:{did}"))
+    part = "part of " if visible else ""
+    out.append(_finding("L10N806", f"{part}disclaimer {did!r} is hidden in Chromium: {problems[0]}"
+                        f"{_and_more(problems)}" + (f"; readers see {visible[:60]!r}" if part else ""),
+                        name, locale, did=did))
+
+
+def _and_more(problems: list[str]) -> str:
+    n = len(problems) - 1
+    return f" (and {n} more reason{'' if n == 1 else 's'})" if n > 0 else ""
