@@ -54,6 +54,16 @@ def atomic_write(path: Path, data: bytes) -> bool:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = _new_file_mode()
+    try:
+        return _replace(path, data, mode)
+    except OSError as exc:
+        # name the file the user asked for, not our temporary one (".es.po.x8k2.tmp")
+        if exc.filename and Path(exc.filename).name.startswith(f".{path.name}."):
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise
+
+
+def _replace(path: Path, data: bytes, mode: int) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as tmp:
         tmp_name = tmp.name

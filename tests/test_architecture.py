@@ -34,6 +34,8 @@ def test_every_command_has_examples_in_help():
     missing = []
     for name, cmd in group.commands.items():
         subs = getattr(cmd, "commands", None)
+        if subs and "Example" not in (cmd.help or ""):
+            missing.append(f"{name} (group)")
         for sub_name, sub in (subs or {name: cmd}).items():
             if "Example" not in (sub.help or ""):
                 missing.append(f"{name} {sub_name}" if subs else name)

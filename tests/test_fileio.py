@@ -67,3 +67,17 @@ def test_a_folder_that_cannot_be_synced_is_not_an_error(tmp_path, monkeypatch):
 
     monkeypatch.setattr(fileio.os, "open", no_dirs)
     assert atomic_write(tmp_path / "a.mo", b"\x00")
+
+
+def test_errors_name_the_target_not_the_temporary_file(tmp_path, monkeypatch):
+    import tempfile
+
+    target = tmp_path / "es.po"
+
+    def refuse(*args, dir=None, prefix="", suffix="", **kw):
+        raise PermissionError(13, "Permission denied", str(Path(dir) / f"{prefix}abc123{suffix}"))
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+    with pytest.raises(OSError) as info:
+        atomic_write(target, b"x")
+    assert info.value.filename == str(target) and info.value.strerror == "Permission denied"

@@ -404,7 +404,7 @@ def test_fast_po_reader_equals_polib(po):
 
 @SETTINGS
 @given(st.one_of(
-    st.text(alphabet='msgidtrx_[]01 "\\\\n#|~', max_size=30),
+    st.text(alphabet='msgidtrx_[]01 "\\\\nq#|~', max_size=30),
     st.builds(lambda k, s: f'{k} "{s}"', st.sampled_from(["msgid", "msgstr", "msgstr[1]", "msgctxt", "msgid_plural",
                                                           "msgstrx", "", " msgid"]),
               st.text(alphabet='ab"\\\\ n', max_size=12)),

@@ -42,6 +42,33 @@ def _check_strings(text: str, name: str) -> None:
         body = m.group(2)
         if not re.fullmatch(r'"(?:[^"\\]|\\.)*"', body):
             raise CatalogError("unterminated or malformed string", path=name, line=lineno)
+        bad = invalid_escape(body)
+        if bad:
+            raise CatalogError(f"invalid control sequence {bad} (msgfmt rejects it)", path=name, line=lineno)
+
+
+#: The escapes GNU msgfmt accepts in a string (po-lex.c): C's simple escapes, octal and hex.
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]|[0-7]|.|$)")
+_VALID_ESCAPES = frozenset("ntbrfva\\\"'?")
+
+
+def invalid_escape(body: str) -> str | None:
+    """The first escape in a quoted PO string that ``msgfmt`` rejects (e.g. ``\\q``), or None.
+
+    >>> invalid_escape(r'"a \\"b\\" \\\\q \\x41"') is None
+    True
+    >>> invalid_escape(r'"Sig\\q"')
+    '\\\\q'
+    """
+    if "\\" not in body:
+        return None
+    for m in _ESCAPE.finditer(body):
+        g = m.group(1)
+        if len(g) == 1 and g not in _VALID_ESCAPES and not g.isdigit():
+            return "\\" + g
+        if g.isdigit() and g in "89":
+            return "\\" + g
+    return None
 
 
 class _Unsupported(Exception):
@@ -50,8 +77,10 @@ class _Unsupported(Exception):
 
 _UNESCAPE = re.compile(r'\\(\\|n|t|r|v|b|f|")')
 _UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
-_STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|\\.)*"')
-_STRING_BODY = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|'
+                          r'\\(?:[ntbrfva\\"\'?0-7]|x[0-9A-Fa-f]))*"')
+#: a quoted string with only the escapes msgfmt accepts (anything else goes to the slow reader, which names the line)
+_STRING_BODY = re.compile(r'"[^"\\]*(?:\\(?:[ntbrfva\\"\'?0-7]|x[0-9A-Fa-f])[^"\\]*)*"')
 _PLURAL_KEYWORD = re.compile(r"msgstr\[\d+\]")
 _KEYWORDS = {"msgctxt": "ct", "msgid": "mi", "msgstr": "ms", "msgid_plural": "mp"}
 _PREV_KEYWORDS = {"msgid_plural": "pp", "msgid": "pm", "msgctxt": "pc"}
@@ -284,8 +313,24 @@ def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> 
         po = _fast_parse(text)
     except (_Unsupported, ValueError, IndexError, KeyError, TypeError, AttributeError):
         po = _slow_parse(text, name)
+    _check_charset(po, text, name)
     _check_entries(po, name, nplurals)
     return po
+
+
+_CHARSET = re.compile(r"charset=([^\s;]+)", re.IGNORECASE)
+
+
+def _check_charset(po: polib.POFile, text: str, name: str) -> None:
+    """l10n reads and writes UTF-8 only: a header declaring another charset is an error (msgfmt would
+    decode the bytes with it, and a compiled MO would say so to every program reading it)."""
+    ctype = po.metadata.get("Content-Type", "")
+    m = _CHARSET.search(ctype)
+    if not m or m.group(1).upper() in ("UTF-8", "UTF8", "CHARSET"):  # CHARSET: xgettext's template placeholder
+        return
+    line = next((i for i, ln in enumerate(text.split("\n"), 1) if "Content-Type:" in ln), 1)
+    raise CatalogError(f"Content-Type says charset={m.group(1)}; l10n catalogs are UTF-8 "
+                       "(convert the file, e.g. `msgconv -t UTF-8`, and set charset=UTF-8)", path=name, line=line)
 
 
 def parse_po_text(text: str) -> polib.POFile | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import polib
 
+from l10n.catalogs.pofile import invalid_escape
 from l10n.checks.registry import Issue, check
 from l10n.model import Finding, Severity
 
@@ -20,7 +21,9 @@ __all__ = ["parse_catalog"]
 
 _LINE_RE = re.compile(r'^(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s*)?("(?:[^"\\]|\\.)*")\s*$')
 _POLIB_LINE = re.compile(r"line (\d+)")
-_KW_STRING = r'(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*)?"(?:[^"\\\n]|\\.)*"'
+#: a keyword and a quoted string whose escapes msgfmt accepts (others make the line loop below run and report)
+_KW_STRING = (r'(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*)?"(?:[^"\\\n]|'
+              r'\\(?:[ntbrfva\\"\'?0-7]|x[0-9A-Fa-f]))*"')
 #: A whole file of lines the loop below accepts (a strict subset of them: only spaces and tabs around
 #: the text, no form feeds), checked in one C call; atomic per line so a failure never backtracks.
 _ALL_LINES_OK = re.compile(r'(?>[ \t]*(?:#[~|][ \t]*(?:' + _KW_STRING + r')?|#(?![~|])[^\n]*|' + _KW_STRING
@@ -64,8 +67,14 @@ def parse_catalog(data: bytes, path: str = "") -> tuple[polib.POFile | None, lis
                 continue
         if s[0] == '"' and s[-1] == '"' and s.count('"') == 2 and "\\" not in s:
             continue  # fast path: a plain continuation line
-        if not _LINE_RE.match(s):
+        m = _LINE_RE.match(s)
+        if not m:
             problems.append(_syntax_finding(f"syntax error or unterminated string: {s[:50]!r}", path, lineno))
+        elif "\\" in s:
+            bad = invalid_escape(m.group(2))
+            if bad:
+                problems.append(_syntax_finding(f"invalid control sequence {bad} (msgfmt rejects it)", path,
+                                                lineno))
     if not problems:
         from l10n.catalogs.pofile import parse_po_text
 

@@ -26,8 +26,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+console = Console(highlight=False, soft_wrap=True, emoji=False)  # "file.po:100:" is not an emoji code
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 ProjectOpt = Annotated[
     Path | None,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from l10n.cli._app import LocaleOpt, ProjectOpt, app, console, settings_for
+from l10n.cli._app import LocaleOpt, ProjectOpt, app, console, err_console, settings_for
 if TYPE_CHECKING:
     from l10n.project import FileResult
 
@@ -76,7 +76,17 @@ def compile_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
 
         l10n compile -l ar
     """
-    from l10n.project import compile_catalogs
+    from l10n.errors import LocaleError
+    from l10n.project import catalogs, compile_catalogs
 
     settings = settings_for(project)
-    _report(settings, compile_catalogs(settings, settings.resolve_locales(locale), use_fuzzy=use_fuzzy))
+    locales = settings.resolve_locales(locale)
+    have = {loc for loc, _domain, _path in catalogs(settings, locales)}
+    unknown = [loc for loc in locales if loc not in have and loc not in settings.locales]
+    if unknown:
+        raise LocaleError(f"locale {', '.join(unknown)} is not configured and has no catalogs "
+                          "(add it to [tool.l10n] locales, then run `l10n update`)")
+    _report(settings, compile_catalogs(settings, locales, use_fuzzy=use_fuzzy))
+    for loc in locales:
+        if loc not in have:
+            err_console.print(f"{loc}: no catalogs yet, nothing compiled (run `l10n update`)", markup=False)

@@ -10,7 +10,9 @@ import typer
 
 from l10n.cli._app import ProjectOpt, app, console, settings_for
 
-glossary_app = typer.Typer(help="The fixed botanical/medical glossary: export it, look terms up.",
+glossary_app = typer.Typer(help="The fixed botanical/medical glossary: export it, look terms up.\n\n"
+                                "Examples:\n\n    l10n glossary show mitragynine\n\n"
+                                "    l10n glossary export --format tbx -o glossary.tbx",
                            no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(glossary_app, name="glossary")
 

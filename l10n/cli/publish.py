@@ -215,7 +215,7 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
         from rich.console import Console
 
         out = console if console.is_terminal else Console(file=console.file, width=max(console.width, 200),
-                                                           highlight=False, soft_wrap=True)
+                                                           highlight=False, soft_wrap=True, emoji=False)
         out.print(table)
     for loc in empty:
         err_console.print(f"{loc}: no catalogs yet (run `l10n update`)", markup=False)

@@ -13,9 +13,13 @@ from l10n.errors import CatalogError
 if TYPE_CHECKING:
     import polib
 
-xliff_app = typer.Typer(help="Exchange catalogs with CAT tools (Trados, memoQ, OmegaT, Phrase) as XLIFF 1.2.",
+xliff_app = typer.Typer(help="Exchange catalogs with CAT tools (Trados, memoQ, OmegaT, Phrase) as XLIFF 1.2.\n\n"
+                             "Examples:\n\n    l10n xliff export -l es -o handoff/\n\n"
+                             "    l10n xliff import handoff/es/kratom-harm-reduction.xlf",
                         no_args_is_help=True, rich_markup_mode=None)
-tm_app = typer.Typer(help="Exchange the translation memory with CAT tools as TMX 1.4.", no_args_is_help=True,
+tm_app = typer.Typer(help="Exchange the translation memory with CAT tools as TMX 1.4.\n\n"
+                          "Examples:\n\n    l10n tm export --format tmx -o memory.tmx\n\n"
+                          "    l10n tm import memoq-export.tmx", no_args_is_help=True,
                      rich_markup_mode=None)
 app.add_typer(xliff_app, name="xliff")
 app.add_typer(tm_app, name="tm")
@@ -175,8 +179,13 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
     catalogs: dict[Path, tuple[polib.POFile, bytes, str]] = {}
     problems = []
     changed: dict[Path, int] = {}
+    from l10n.errors import LocaleError
+
     for xf in parsed:
-        loc = normalize_locale(xf.target_language)
+        try:
+            loc = normalize_locale(xf.target_language)
+        except LocaleError as exc:
+            raise LocaleError(f"target-language {xf.target_language!r}: {exc.message}", path=xf.name) from None
         path = settings.po_path(loc, xf.domain)
         if path not in catalogs:
             if not path.is_file():
