@@ -33,10 +33,20 @@ HEDGES: dict[str, tuple[str, ...]] = {
            "tal vez", "probablemente", "sugiere", "sugieren", "potencial", "potenciales", "potencialmente", "parece", "parecen",
            "incierto", "no está claro", "se necesitan más estudios", "se necesita más investigación",
            "más estudios", "más investigación", "se necesitan", "se necesita", "es necesario", "son necesarios",
-           "evidencia limitada", "no hay suficiente evidencia", "no hay pruebas suficientes"),
+           "evidencia limitada", "no hay suficiente evidencia", "no hay pruebas suficientes",
+           # "still being studied" (Apertium: "todavía están siendo estudiados"; translators: "se están estudiando")
+           "están siendo estudiados", "están siendo estudiadas", "está siendo estudiado", "está siendo estudiada",
+           "se están estudiando", "se está estudiando", "se siguen estudiando", "en estudio",
+           # "further studies are needed" as translators put it
+           "más investigaciones", "son necesarias", "hacen falta", "hace falta", "se requieren", "se requiere"),
     "ca": ("pot", "poden", "podria", "podrien", "possible", "possiblement", "potser", "probablement", "suggereix",
            "suggereixen", "potencial", "potencials", "potencialment", "sembla", "calen més estudis", "cal més recerca", "més estudis",
-           "més recerca", "cal", "calen", "és necessari"),
+           "més recerca", "cal", "calen", "és necessari",
+           # "still being studied" (Apertium: "encara estan sent estudiats"; translators: "s'estan estudiant")
+           "estan sent estudiats", "estan sent estudiades", "està sent estudiat", "està sent estudiada",
+           "s'estan estudiant", "s'està estudiant", "es continuen estudiant", "en estudi",
+           # "further studies are needed" as translators put it
+           "més investigacions", "són necessaris", "són necessàries", "fan falta", "fa falta", "es necessiten"),
     "fr": ("peut", "peuvent", "pourrait", "pourraient", "possible", "possiblement", "peut-être", "probablement",
            "suggère", "suggèrent", "potentiel", "potentielle", "potentiels", "potentielles", "potentiellement", "semble", "semblent",
            "d'autres études sont nécessaires", "plus d'études", "plus de recherches", "nécessaire", "nécessaires"),

@@ -52,7 +52,9 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
     Markdown sources give <doc>.md and a standalone <doc>.html; HTML sources
     give <doc>.html; MO files go to dist/<locale>/LC_MESSAGES/. Stale or
     unreviewed translations are never published (machine translation only
-    where [tool.l10n.publish] allows it). A locale that fails its disclaimer
+    where [tool.l10n.publish] allows it, and only where it passes the
+    checks a reviewed translation must pass: otherwise that segment shows
+    the source text and is listed as withheld). A locale that fails its disclaimer
     checks or the completeness threshold is not built (its old output is
     removed); the others are, and the command exits 1.
 
@@ -63,11 +65,14 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
         l10n build -l es -l ar
     """
     from l10n.project import rel
-    from l10n.publish.pipeline import build, published_locales
+    from l10n.publish.pipeline import build, published_locales, withheld_lines
 
     settings = settings_for(project)
     assessments, written = build(settings, settings.resolve_locales(locale))
     failed = _not_built(settings, assessments)
+    for a in assessments:
+        for line in withheld_lines(a, limit=10):
+            err_console.print(line, markup=False)
     built = [a.locale for a in assessments if a.built]
     out = f"{rel(settings, settings.output)}/"
     if built:
@@ -202,12 +207,13 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
 
     table = Table(title="Translation status")
     width = max((len(r.document) for r in rows), default=8)
-    for col in ("locale", "document", "translated", "machine", "fuzzy", "stale", "untranslated", "disclaimers",
-                "publishable"):
+    for col in ("locale", "document", "translated", "machine", "withheld", "fuzzy", "stale", "untranslated",
+                "disclaimers", "publishable"):
         table.add_column(col, justify="right" if col not in ("locale", "document") else "left",
                          min_width=width if col == "document" else None, overflow="fold")
     for r in rows:
-        table.add_row(r.locale, r.document, f"{r.translated}/{r.total}", str(r.machine), str(r.fuzzy),
+        table.add_row(r.locale, r.document, f"{r.translated}/{r.total}", str(r.machine), str(r.withheld),
+                      str(r.fuzzy),
                       str(r.stale), str(r.untranslated), f"{r.disclaimers_passing}/{r.disclaimers_total}",
                       "yes" if r.publishable else "no")
     if rows:
@@ -217,6 +223,9 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
         out = console if console.is_terminal else Console(file=console.file, width=max(console.width, 200),
                                                            highlight=False, soft_wrap=True, emoji=False)
         out.print(table)
+    for r in rows:
+        for reason in r.withheld_reasons:
+            err_console.print(f"{r.locale} {r.document}: withheld machine translation: {reason}", markup=False)
     for loc in empty:
         err_console.print(f"{loc}: no catalogs yet (run `l10n update`)", markup=False)
 

@@ -19,9 +19,11 @@ Every safety disclaimer is wrapped in an element marked
 ``data-disclaimer="<id>"``; the standard safety notices (``standard: true`` in
 the glossary) end every copy in an ``<aside data-disclaimer="<id>" role="note">``
 (a final paragraph in Markdown). When unreviewed machine translation is
-shown, a sentence in the page's language says so at the top. Every HTML page
-is re-parsed with lxml (no network, no entities); broken markup is a problem,
-never a page.
+shown, a sentence in the page's language says so at the top. Machine
+translation the caller withholds (``withhold``: it failed a check that
+blocks publishing) is not shown: its segment falls back to the source text.
+Every HTML page is re-parsed with lxml (no network, no entities); broken
+markup is a problem, never a page.
 """
 
 from __future__ import annotations
@@ -107,6 +109,10 @@ class CopyBuild:
     ``disclaimers`` maps each disclaimer id to its published visible text and
     ``disclaimer_sources`` to the English visible text; ``assets`` lists the
     relative paths of referenced images (relative to the document's folder).
+    ``withheld`` maps the key ``(msgctxt, msgid)`` of each unreviewed machine
+    translation that was not published (a check that blocks publishing failed
+    on it; its segment shows the source text) to those findings, as
+    ``path:line: CODE message`` strings.
     """
 
     document: str
@@ -123,6 +129,7 @@ class CopyBuild:
     assets: tuple[str, ...] = ()
     published: Mapping[tuple[str | None, str], str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    withheld: Mapping[tuple[str | None, str], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -344,7 +351,8 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
                    approved: Callable[[str], str | None] = lambda did: None,
                    notices: tuple[Notice, ...] = (),
                    is_mt: Callable[[polib.POEntry], bool] = lambda e: False,
-                   required: tuple[str, ...] = ()) -> CopyBuild:
+                   required: tuple[str, ...] = (),
+                   withhold: Mapping[tuple[str | None, str], tuple[str, ...]] | None = None) -> CopyBuild:
     """Build the localised copy of ``doc`` in ``locale`` from its catalog ``po``.
 
     :param disclaimer_of: the disclaimer id of a segment (the glossary matches by text).
@@ -353,6 +361,9 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
     :param is_mt: whether a fuzzy entry is unreviewed machine translation.
     :param required: disclaimer ids the document must carry (the glossary's ``documents``); one that
         the document or its catalog lacks (the source sentence was edited) forbids publishing.
+    :param withhold: ``(msgctxt, msgid)`` of unreviewed machine translations not to publish, with the
+        findings that say why: their segments fall back to the source text (counted as
+        ``withheld``, against the completeness threshold), the rest of the copy is published.
     """
     index = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete and e.msgid}
     problems: list[str] = []
@@ -370,14 +381,18 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
                             + ("its catalog has no entry for it" if did in carried else
                                "neither the document nor its catalog has it (was the sentence edited?)"))
     counts = {s: 0 for s in (EntryState.TRANSLATED, EntryState.MACHINE, EntryState.FUZZY, EntryState.STALE,
-                             EntryState.UNTRANSLATED)}
+                             EntryState.UNTRANSLATED, EntryState.WITHHELD)}
     table: dict[tuple[str | None, str], str] = {}
+    withheld: dict[tuple[str | None, str], tuple[str, ...]] = {}
     machine = 0
     for key, (seg, did) in keys.items():
         entry = index.get(key)
         state = entry_state(entry, is_mt) if entry is not None else EntryState.UNTRANSLATED
-        counts[state] += 1
         text = published_text(entry, state, locale=locale, policy=policy) if entry is not None else None
+        if text is not None and state == EntryState.MACHINE and withhold and key in withhold:
+            text, state = None, EntryState.WITHHELD  # failed a check: the source text is shown instead
+            withheld[key] = tuple(withhold[key])
+        counts[state] += 1
         if did:
             if text is None:
                 problems.append(f"disclaimer {did!r} is {'missing from the catalog' if entry is None else state}; "
@@ -392,7 +407,9 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
     completeness = round(len(table) / total, 4) if total else 1.0
     machine_share = round(machine / total, 4) if total else 0.0
     if completeness < policy.completeness_threshold:
-        problems.append(f"{completeness:.0%} translated, below the completeness threshold "
+        held = (f" ({len(withheld)} machine-translated segment(s) withheld because they failed checks)"
+                if withheld else "")
+        problems.append(f"{completeness:.0%} translated{held}, below the completeness threshold "
                         f"{policy.completeness_threshold:.0%}")
     for n in notices:
         if not n.text:
@@ -470,7 +487,7 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
                      standard=tuple(n.id for n in notices),
                      disclaimer_ids=tuple(sorted({d for _, d in keys.values() if d} | {n.id for n in notices})),
                      assets=tuple(sorted(set(assets))),
-                     published=table, problems=tuple(problems))
+                     published=table, problems=tuple(problems), withheld=withheld)
 
 
 def _relative_asset(url: str) -> str | None:

@@ -4,7 +4,12 @@ This module (with :mod:`l10n.project`) is where paths meet the pure core:
 
 * :func:`assess` reads documents, glossary and catalogs, runs the checks and
   builds every copy in memory (nothing written) — ``status`` and ``report``
-  use it;
+  use it. The checks run on each catalog as stored (as ``l10n check`` does)
+  and on the catalog *as it will be published*: unreviewed machine
+  translation that the policy lets through is fuzzy, so ``l10n check``
+  skips its content checks; here it is checked as if translated, and an
+  entry with a finding that would block a reviewed translation is withheld
+  (its segment shows the source text) instead of blocking the locale;
 * :func:`build` writes the copies of every locale that passed, atomically,
   removes the output of a locale that did not (never a half-built or stale
   locale in ``dist/``), writes the MO files to
@@ -16,6 +21,8 @@ This module (with :mod:`l10n.project`) is where paths meet the pure core:
 
 from __future__ import annotations
 
+import copy as _copy
+import dataclasses
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,10 +40,11 @@ from l10n.model import Finding, Severity
 from l10n.project import extract, load_documents, read_catalog, rel, update
 from l10n.publish.build import CopyBuild, Notice, build_document
 from l10n.publish.manifest import document_entry, dump_manifest, load_manifest, merge_manifest
-from l10n.publish.policy import PublishPolicy, machine_translation_detector, parse_policy
+from l10n.publish.policy import PublishPolicy, machine_translation_detector, parse_policy, published_as_machine
 
-__all__ = ["LocaleAssessment", "Reason", "RunResult", "assess", "build", "check_counts", "published_locales",
-           "reasons_by_document", "report_locales", "run", "run_locales", "write_report"]
+__all__ = ["MT_NOTE", "MT_WITHHELD_NOTE", "LocaleAssessment", "Reason", "RunResult", "Withheld", "assess", "build",
+           "check_counts", "published_locales", "reasons_by_document", "report_locales", "run", "run_locales",
+           "withheld_lines", "write_report"]
 
 MANIFEST = "manifest.json"
 
@@ -44,6 +52,11 @@ MANIFEST = "manifest.json"
 INCOMPLETE, DISCLAIMER, CHECK, MARKUP, CATALOG = "incomplete", "disclaimer", "check", "markup", "catalog"
 #: A document lacks a disclaimer the glossary requires: a source problem, fatal in every locale.
 REQUIRED = "required"
+
+#: Appended to the message of a finding on an entry the build would publish as unreviewed machine translation.
+MT_NOTE = "[unreviewed machine translation]"
+#: ... and of one that stops it from being published.
+MT_WITHHELD_NOTE = "[unreviewed machine translation: withheld, the source text is published instead]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +69,19 @@ class Reason:
 
     def __str__(self) -> str:
         return self.message
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """One unreviewed machine translation not published: where it is and the findings that stopped it."""
+
+    document: str
+    msgctxt: str | None
+    msgid: str
+    reasons: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return "; ".join(self.reasons)
 
 
 @dataclass
@@ -79,6 +105,12 @@ class LocaleAssessment:
         """Share of segments published translated, over every document."""
         total = sum(sum(c.counts.values()) for c in self.copies)
         return round(sum(len(c.published) for c in self.copies) / total, 4) if total else 0.0
+
+    @property
+    def withheld(self) -> list[Withheld]:
+        """Unreviewed machine translations not published because a check failed on them (document order)."""
+        return [Withheld(c.document, ctxt, msgid, reasons)
+                for c in self.copies for (ctxt, msgid), reasons in c.withheld.items()]
 
     @property
     def safety_failure(self) -> bool:
@@ -152,10 +184,69 @@ def blocking(finding: Finding) -> bool:
     return getattr(spec, "family", "") == "disclaimer"
 
 
+def _where(f: Finding) -> str:
+    return f"{f.path}:{f.line}: " if f.path else ""
+
+
 def _finding_reason(f: Finding, document: str | None = None) -> Reason:
-    where = f"{f.path}:{f.line}: " if f.path else ""
     return Reason(DISCLAIMER if (f.msgctxt or "").startswith("disclaimer:") else CHECK,
-                  f"{where}{f.code} {f.message}", document)
+                  f"{_where(f)}{f.code} {f.message}", document)
+
+
+def _as_published(po: polib.POFile, *, locale: str, policy: PublishPolicy,
+                  is_mt: Callable[[polib.POEntry], bool]) -> tuple[polib.POFile, set[tuple[str | None, str]]]:
+    """``po`` as the build would publish it, and the keys of the entries that differ.
+
+    Entries published as unreviewed machine translation (see
+    :func:`~l10n.publish.policy.published_as_machine`) are copies without the
+    fuzzy flag, so every content check runs on them; every other entry (and
+    the catalog itself) is untouched. Line numbers are kept.
+    """
+    keys: set[tuple[str | None, str]] = set()
+    view = None
+    for i, entry in enumerate(po):
+        if published_as_machine(entry, locale=locale, policy=policy, is_mt=is_mt):
+            if view is None:
+                view = _copy.copy(po)
+            unfuzzied = _copy.copy(entry)
+            unfuzzied.flags = [f for f in entry.flags if f != "fuzzy"]
+            view[i] = unfuzzied
+            keys.add((entry.msgctxt, entry.msgid))
+    return (po if view is None else view), keys
+
+
+def _check_published(checks: Any, po: polib.POFile, *, locale: str, policy: PublishPolicy,
+                     is_mt: Callable[[polib.POEntry], bool], **kwargs: Any
+                     ) -> tuple[list[Finding], dict[tuple[str | None, str], tuple[str, ...]]]:
+    """The findings of ``po`` as stored and as published; the machine translations to withhold.
+
+    The catalog is checked as stored (the findings of ``l10n check``) then,
+    when it has machine translation the policy would publish, as published
+    (see :func:`_as_published`): the findings of the second run on those
+    entries that the first did not report are added, marked as being about
+    unreviewed machine translation. Such an entry with a :func:`blocking`
+    finding (from either run) is returned with its reasons
+    (``path:line: CODE message``), to be withheld rather than published.
+    """
+    memo = kwargs.pop("memo", None) or checks.RunMemo()
+    found = checks.check_catalog(po, locale=locale, memo=memo, **kwargs)
+    view, machine = _as_published(po, locale=locale, policy=policy, is_mt=is_mt)
+    if not machine:
+        return found, {}
+    seen = {(f.code, f.line, f.msgctxt, f.msgid, f.message) for f in found}
+    extra = [f for f in checks.check_catalog(view, locale=locale, memo=memo, **kwargs)
+             if (f.msgctxt, f.msgid) in machine and (f.code, f.line, f.msgctxt, f.msgid, f.message) not in seen]
+    withhold: dict[tuple[str | None, str], tuple[str, ...]] = {}
+    out = []
+    for f in found + [dataclasses.replace(f, message=f"{f.message} {MT_NOTE}") for f in extra]:
+        key = (f.msgctxt, f.msgid)
+        if key in machine and blocking(f):
+            message = f.message[:-len(MT_NOTE)].rstrip() if f.message.endswith(MT_NOTE) else f.message
+            withhold[key] = withhold.get(key, ()) + (f"{_where(f)}{f.code} {message}",)
+            f = dataclasses.replace(f, message=f"{message} {MT_WITHHELD_NOTE}")
+        out.append(f)
+    out.sort(key=lambda f: (f.line, f.code))
+    return out, withhold
 
 
 def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
@@ -166,6 +257,7 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
     glossary = _glossary(settings)
     is_mt = machine_translation_detector()
     checks = _check_module()
+    memo = checks.RunMemo() if checks is not None else None
     out = []
     for locale in locales:
         if on_locale:
@@ -180,19 +272,22 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
             data = path.read_bytes()
             po = read_catalog(path, settings, locale=locale)
             a.catalogs[doc.domain] = (path, data, po)
+            withhold: dict[tuple[str | None, str], tuple[str, ...]] = {}
             if checks is not None:
                 pot_path = settings.pot_path(doc.domain)
                 template = read_catalog(pot_path, settings) if pot_path.is_file() else None
-                found = checks.check_catalog(po, locale=locale, glossary=glossary if notices or
-                                             getattr(glossary, "disclaimers", None) is not None else None,
-                                             template=template, path=rel(settings, path),
-                                             options=settings.check)
+                found, withhold = _check_published(
+                    checks, po, locale=locale, policy=policy, is_mt=is_mt,
+                    glossary=glossary if notices or getattr(glossary, "disclaimers", None) is not None else None,
+                    template=template, path=rel(settings, path), options=settings.check, memo=memo)
                 a.findings.extend(found)
-                a.reasons.extend(_finding_reason(f, doc.name) for f in found if blocking(f))
+                # a blocking finding on machine translation withholds that entry, not the whole locale
+                a.reasons.extend(_finding_reason(f, doc.name) for f in found
+                                 if blocking(f) and (f.msgctxt, f.msgid) not in withhold)
             copy = build_document(doc, po, locale=locale, policy=policy,
                                   disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
                                   approved=_approved(glossary, locale), notices=notices, is_mt=is_mt,
-                                  required=_required(glossary, doc.name))
+                                  required=_required(glossary, doc.name), withhold=withhold)
             a.copies.append(copy)
             for p in copy.problems:
                 kind = INCOMPLETE if "completeness threshold" in p else \
@@ -218,6 +313,12 @@ def _mo(po: polib.POFile, copy: CopyBuild) -> bytes:
     for (ctxt, msgid), text in sorted(copy.published.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
         published.append(polib.POEntry(msgctxt=ctxt, msgid=msgid, msgstr=text))
     return generate_mo(mo_messages(published, use_fuzzy=False))
+
+
+def _withheld_entry(copy: CopyBuild) -> list[dict[str, Any]]:
+    """The manifest's record of the machine translations a copy did not publish (sorted, deterministic)."""
+    return [{"msgctxt": ctxt, "msgid": msgid, "findings": list(reasons)}
+            for (ctxt, msgid), reasons in sorted(copy.withheld.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))]
 
 
 def _remove_tree(folder: Path, root: Path) -> bool:
@@ -272,6 +373,8 @@ def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy
             documents[copy.document] = document_entry(copy, files=files, catalog_path=rel(settings, path),
                                                       catalog_bytes=data,
                                                       revision=po.metadata.get("PO-Revision-Date", ""))
+            if copy.withheld:
+                documents[copy.document]["withheld_machine_translation"] = _withheld_entry(copy)
         for name, blob in assets.items():
             target = out_dir / name
             keep.add(target)
@@ -313,7 +416,8 @@ def _only_incomplete(a: LocaleAssessment) -> bool:
     if all(r.kind == INCOMPLETE for r in a.reasons):
         return True
     # An untranslated locale also lacks its disclaimers: that is "not translated", not "unsafe".
-    translated = sum(c.counts.get("translated", 0) + c.counts.get("machine", 0) for c in a.copies)
+    translated = sum(c.counts.get("translated", 0) + c.counts.get("machine", 0) + c.counts.get("withheld", 0)
+                     for c in a.copies)
     return translated == 0
 
 
@@ -348,6 +452,27 @@ def check_counts(a: LocaleAssessment) -> tuple[int, int, int]:
     errors = sum(1 for f in a.findings if f.severity >= Severity.ERROR)
     warnings = sum(1 for f in a.findings if Severity.WARNING <= f.severity < Severity.ERROR)
     return len(a.catalogs), errors, warnings
+
+
+def withheld_lines(a: LocaleAssessment, *, limit: int | None = None) -> list[str]:
+    """What to tell about a locale's withheld machine translation (``l10n run`` prints it after the checks).
+
+    Empty when nothing was withheld; else a summary line, then one line per
+    finding (``path:line: CODE message``), at most ``limit`` of them.
+    """
+    held = a.withheld
+    if not held:
+        return []
+    docs = sorted({w.document for w in held})
+    lines = [f"{a.locale}: {len(held)} machine-translated segment(s) withheld in {', '.join(docs)} "
+             "(a check failed on them: their segments fall back to the source text until a translator "
+             "fixes them):"]
+    reasons = [r for w in held for r in w.reasons]
+    shown = reasons if limit is None else reasons[:limit]
+    lines.extend(f"  {r}" for r in shown)
+    if len(reasons) > len(shown):
+        lines.append(f"  ... and {len(reasons) - len(shown)} more")
+    return lines
 
 
 def reasons_by_document(a: LocaleAssessment) -> dict[str | None, list[Reason]]:
@@ -404,6 +529,8 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
     for a in assessments:
         ncat, nerr, nwarn = check_counts(a)
         step(f"  {a.locale}: {ncat} catalog(s) checked, {nerr} error(s), {nwarn} warning(s)")
+        for line in withheld_lines(a):
+            step(f"  {line}")
     step("build")
     result.assessments, _ = build(settings, locales, assessments=assessments)
     step("report")

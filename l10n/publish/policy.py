@@ -10,6 +10,10 @@ Rules (in order):
 * a stale translation (fuzzy with a previous msgid ``#|``) is never published;
 * a fuzzy entry is published only when it is unreviewed machine translation
   and the locale allows machine translation (then the page says so);
+* such machine translation is checked as if it were translated (numbers,
+  negations, hedges, markup...): one with a finding that would block a
+  reviewed translation is *withheld* and its segment falls back to the
+  source text, like an untranslated one (see :func:`published_as_machine`);
 * a safety disclaimer is published only when reviewed (not fuzzy) and
   translated: a copy never shows a machine-translated disclaimer;
 * an untranslated segment falls back to the source text, which the build
@@ -30,7 +34,7 @@ from l10n.errors import ConfigError, LocaleError
 from l10n.locales import normalize_locale
 
 __all__ = ["DEFAULT_THRESHOLD", "EntryState", "PublishPolicy", "entry_state", "is_disclaimer_entry",
-           "machine_translation_detector", "parse_policy", "published_text"]
+           "machine_translation_detector", "parse_policy", "published_as_machine", "published_text"]
 
 DEFAULT_THRESHOLD = 0.9
 _KEYS = ("allow_machine_translation", "completeness_threshold")
@@ -45,6 +49,9 @@ class EntryState:
     STALE = "stale"              # fuzzy with a previous msgid: the source changed
     UNTRANSLATED = "untranslated"
     OBSOLETE = "obsolete"
+    #: not a state of the catalog entry but of its publication: unreviewed machine translation that
+    #: would be published, held back because a check that blocks publishing failed on it
+    WITHHELD = "withheld"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +150,15 @@ def published_text(entry: polib.POEntry, state: str, *, locale: str, policy: Pub
     if state == EntryState.MACHINE and not is_disclaimer_entry(entry) and policy.allows_machine_translation(locale):
         return _translation(entry)
     return None
+
+
+def published_as_machine(entry: polib.POEntry, *, locale: str, policy: PublishPolicy,
+                         is_mt: Callable[[polib.POEntry], bool]) -> bool:
+    """True when ``entry`` would be published as unreviewed machine translation.
+
+    Those entries are fuzzy in the catalog, so ``l10n check`` skips their
+    content checks; the build checks them as published (see
+    :func:`l10n.publish.pipeline.assess`).
+    """
+    return entry_state(entry, is_mt) == EntryState.MACHINE and \
+        published_text(entry, EntryState.MACHINE, locale=locale, policy=policy) is not None
