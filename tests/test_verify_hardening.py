@@ -75,7 +75,8 @@ PARTIAL = [
     "y <span style=\"font-size:0\">no</span> constituye",
     "y <ruby><rp>no</rp></ruby> constituye",
     "y <template>no</template> constituye",
-    "y <details><summary></summary>no</details> constituye",
+    "y <canvas>no</canvas> constituye",
+    'y <span style="color:#fff">no</span> constituye',
 ]
 
 
@@ -83,6 +84,17 @@ PARTIAL = [
 def test_part_of_a_disclaimer_hidden_is_reported(new):
     found = _verify(_tamper("y no constituye", new))
     assert any(f.startswith("L10N806") and "part of" in f for f in found), found
+
+
+def test_closed_details_inside_a_disclaimer():
+    # in a <div>, the <details> stays inside the disclaimer: its body is hidden, its summary is not
+    page = _tamper(f"<p>{SPAN}", f"<div>{SPAN}").replace("</span></p>", "</span></div>", 1)
+    found = _verify(page.replace("y no constituye", "y <details><summary></summary>no</details> constituye"))
+    assert any(f.startswith("L10N806") and "part of" in f and "closed <details>" in f for f in found), found
+    # in a <p> (the page above), a browser closes the paragraph at <details>: the disclaimer element is cut
+    # short after "y" (the rest is loose text, "no" in the closed <details>) — reported all the same
+    found = _verify(_tamper("y no constituye", "y <details><summary></summary>no</details> constituye"))
+    assert any(f.startswith(("L10N804", "L10N806")) for f in found), found
 
 
 @pytest.mark.parametrize("tag", ["s", "del", "strike"])

@@ -1,18 +1,28 @@
 """Disclaimer integrity on rendered copies (L10N71x): HTML and Markdown.
 
-A published page must show every disclaimer it should carry, visibly (not in
-an element with ``hidden``, ``aria-hidden``, ``display:none``,
-``visibility:hidden``, not inside an HTML comment, ``<template>`` or
-``<noscript>``), in the page's language (not the English text as a
-fallback), on a page whose ``lang`` is the locale's.
+A published page must show every disclaimer it should carry, visibly, in the
+page's language (not the English text as a fallback), on a page whose
+``lang`` is the locale's. What "visibly" means is the one static visibility
+analysis of :mod:`l10n.publish.visibility`, shared with ``l10n verify``, on
+the tree a browser builds from the page (so markup a translator left open,
+``<p>…<details></p>``, hides what follows as it does in a browser): not in an
+element with ``hidden``, ``aria-hidden``, ``popover`` or a hiding style
+(inline or by a ``<style>`` rule), not inside an HTML comment, ``<template>``,
+``<noscript>``, a closed ``<details>``, a ``<dialog>`` not open, the fallback
+content of ``<canvas>``/``<video>``/``<audio>``/``<object>``/``<embed>``/
+``<iframe>``, a ``<picture>`` (but its ``<img>``), a ``<datalist>`` or a form
+control (``<select>``, ``<option>``, ``<textarea>``); not under 3:1 contrast
+with its background; not struck through (``<s>``, ``<del>``, ``<strike>``,
+``line-through``), inside it or around it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from l10n.checks.context import CatalogContext, lang_of, plain_text
@@ -21,9 +31,6 @@ from l10n.model import Finding, Severity
 
 __all__ = ["RenderedCopy", "check_rendered", "visible_text"]
 
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)"
-                           r"|font-size\s*:\s*0(?:px|em|rem|%)?\s*(?:;|$)", re.IGNORECASE)
-_HIDDEN_TAGS = {"script", "style", "template", "noscript", "head"}
 _SPACE = re.compile(r"\s+")
 
 
@@ -32,46 +39,57 @@ def squash(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFC", text))
 
 
-def _is_hidden(el: Any) -> bool:
-    a = el.attrib
-    if "hidden" in a or a.get("aria-hidden", "").lower() == "true":
-        return True
-    style = a.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
 def visible_text(root: Any) -> tuple[str, str, str]:
-    """(visible text, hidden text, html lang) of a parsed HTML tree."""
-    from lxml import etree
+    """(visible text, hidden text, html lang) of a parsed HTML tree (struck-through text is in neither)."""
+    from l10n.publish.visibility import page_text
 
-    vis: list[str] = []
-    hid: list[str] = []
+    page = page_text(root)
+    return page.visible, page.hidden, page.lang
 
-    def walk(el: Any, hidden: bool) -> None:
-        if isinstance(el, etree._Comment):
-            hid.append(el.text or "")
-            return
-        if not isinstance(el.tag, str):
-            return
-        name = el.tag.lower()
-        h = hidden or _is_hidden(el) or (name in _HIDDEN_TAGS)
-        if name == "title":
-            h = True  # the title is not where a disclaimer is read
-        (hid if h else vis).append(el.text or "")
-        for child in el:
-            walk(child, h)
-            (hid if h else vis).append(child.tail or "")
-        if name in ("img", "area") and el.get("alt"):
-            (hid if h else vis).append(" " + el.get("alt") + " ")
 
-    walk(root, False)
-    html = root if root.tag == "html" else root.getroottree().getroot()
-    return " ".join(vis), " ".join(hid), (html.get("lang") or "") if html is not None else ""
+@dataclass(frozen=True)
+class _Squashed:
+    """Squashed text with, at each offset where a chunk starts, why that chunk is not plainly seen."""
+
+    text: str = ""
+    marks: tuple[tuple[int, str | None], ...] = ()
+
+    @classmethod
+    def of(cls, chunks: list[tuple[str, str | None]]) -> _Squashed:
+        out, marks, pos = [], [], 0
+        for text, why in chunks:
+            s = squash(text)
+            if s:
+                marks.append((pos, why))
+                out.append(s)
+                pos += len(s)
+        return cls("".join(out), tuple(marks))
+
+    def why(self, needle: str) -> str | None:
+        """The first reason given for a chunk overlapping where ``needle`` occurs."""
+        at = self.text.find(needle)
+        if at < 0:
+            return None
+        end = at + len(needle)
+        starts = [p for p, _ in self.marks]
+        i = max(0, bisect.bisect_right(starts, at) - 1)
+        for pos, why in self.marks[i:]:
+            if pos >= end:
+                break
+            if why:
+                return why
+        return None
 
 
 @dataclass(frozen=True)
 class RenderedCopy:
-    """A rendered page reduced to what the rendered checks need."""
+    """A rendered page reduced to what the rendered checks need.
+
+    ``visible``: squashed text readers see (struck-through text left out);
+    ``hidden``: squashed text they cannot see; ``shown``, ``full``: the text
+    on screen (struck through or not) and all text, with why each part is
+    not plainly seen.
+    """
 
     raw: str
     fmt: str
@@ -80,6 +98,9 @@ class RenderedCopy:
     lang: str
     expected: Mapping[str, str]
     english: Mapping[str, str]
+    hidden_why: _Squashed = field(default_factory=_Squashed)
+    shown: _Squashed = field(default_factory=_Squashed)
+    full: _Squashed = field(default_factory=_Squashed)
 
     def line_of(self, text: str) -> int:
         """1-based line where ``text`` (its first words) occurs in the raw page, or 0."""
@@ -90,45 +111,56 @@ class RenderedCopy:
         return self.raw.count("\n", 0, m.start()) + 1 if m else 0
 
 
-def _state(copy: RenderedCopy, did: str) -> str:
+def _state(copy: RenderedCopy, did: str) -> tuple[str, str | None]:
+    """(state, why) of a disclaimer: ok, struck, hidden, english, hidden-english, partly or missing."""
     exp = squash(plain_text(copy.expected[did]))
     if exp and exp in copy.visible:
-        return "ok"
+        return "ok", None
+    if exp and exp in copy.shown.text:
+        return "struck", copy.shown.why(exp)
     if exp and exp in copy.hidden:
-        return "hidden"
+        return "hidden", copy.hidden_why.why(exp)
     eng = squash(plain_text(copy.english.get(did, "")))
     if eng and eng in copy.visible:
-        return "english"
+        return "english", None
     if eng and eng in copy.hidden:
-        return "hidden-english"
-    return "missing"
+        return "hidden-english", copy.hidden_why.why(eng)
+    if exp and exp in copy.full.text:
+        return "partly", copy.full.why(exp)
+    return "missing", None
 
 
 @check("L10N711", "rendered-disclaimer-missing", Severity.CRITICAL, suppressible=False, scope="rendered")
 def rendered_missing(copy: RenderedCopy, ctx: Any):
     """A disclaimer the page must carry is not on the rendered page (or was altered)."""
     for did in copy.expected:
-        if _state(copy, did) == "missing":
+        if _state(copy, did)[0] == "missing":
             yield Issue(f"disclaimer {did!r} is not on the page (nor its English text)", msgctxt=f"disclaimer:{did}",
                         msgid=copy.english.get(did, ""), target=copy.expected[did])
 
 
 @check("L10N712", "rendered-disclaimer-hidden", Severity.CRITICAL, suppressible=False, scope="rendered")
 def rendered_hidden(copy: RenderedCopy, ctx: Any):
-    """A disclaimer is on the page but hidden (hidden attribute, CSS, comment, template)."""
+    """A disclaimer is on the page but hidden (hidden attribute, CSS, contrast, comment, template, closed
+    details, canvas…) or struck through."""
     for did in copy.expected:
-        state = _state(copy, did)
-        if state in ("hidden", "hidden-english"):
-            text = copy.expected[did] if state == "hidden" else copy.english.get(did, "")
-            yield Issue(f"disclaimer {did!r} is hidden from readers", line=copy.line_of(text),
-                        msgctxt=f"disclaimer:{did}", msgid=copy.english.get(did, ""), target=text)
+        state, why = _state(copy, did)
+        if state not in ("hidden", "hidden-english", "struck", "partly"):
+            continue
+        text = copy.english.get(did, "") if state == "hidden-english" else copy.expected[did]
+        because = f": {why}" if why else ""
+        message = {"struck": f"disclaimer {did!r} is struck through" + (f" by {why}" if why else ""),
+                   "partly": f"part of disclaimer {did!r} is hidden from readers{because}"}.get(
+            state, f"disclaimer {did!r} is hidden from readers{because}")
+        yield Issue(message, line=copy.line_of(text), msgctxt=f"disclaimer:{did}",
+                    msgid=copy.english.get(did, ""), target=text)
 
 
 @check("L10N713", "rendered-disclaimer-english", Severity.CRITICAL, suppressible=False, scope="rendered")
 def rendered_english(copy: RenderedCopy, ctx: Any):
     """A disclaimer is shown in English (a fallback) instead of the page's language."""
     for did in copy.expected:
-        if _state(copy, did) == "english" and ctx.lang != ctx.source_lang:
+        if _state(copy, did)[0] == "english" and ctx.lang != ctx.source_lang:
             eng = copy.english.get(did, "")
             yield Issue(f"disclaimer {did!r} is shown in English, not {ctx.locale}", line=copy.line_of(eng),
                         msgctxt=f"disclaimer:{did}", msgid=eng, target=eng)
@@ -177,17 +209,26 @@ def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, ex
         html = MarkdownIt("commonmark", {"html": True}).render(text)
     from l10n.formats.xmlsafe import parse_html
 
-    # a BOM tells libxml2 the text is UTF-8 whatever the page (or its absent <meta charset>) says
-    root = parse_html(b"\xef\xbb\xbf" + html.encode("utf-8"), path or "<page>") \
-        if html.strip() and fmt != "txt" else None
-    if fmt == "txt":
-        vis, hid, lang = text, "", ""
-    elif root is None:
-        vis, hid, lang = "", "", ""
-    else:
-        vis, hid, lang = visible_text(root)
+    if html.strip() and fmt != "txt":
+        # refused here as everywhere: DTD internal subsets and entity declarations
+        parse_html(b"\xef\xbb\xbf" + html.encode("utf-8"), path or "<page>")
     eng = dict(english) if english is not None else _english_texts(glossary, expected)
-    copy = RenderedCopy(text, fmt, squash(vis), squash(hid), lang if fmt == "html" else "", dict(expected), eng)
+    if fmt == "txt":
+        copy = RenderedCopy(text, fmt, squash(text), "", "", dict(expected), eng,
+                            shown=_Squashed.of([(text, None)]), full=_Squashed.of([(text, None)]))
+    elif not html.strip():
+        copy = RenderedCopy(text, fmt, "", "", "", dict(expected), eng)
+    else:
+        from l10n.publish.visibility import page_text, parse_page
+
+        page = page_text(parse_page(html))
+        chunks = page.chunks
+        copy = RenderedCopy(
+            text, fmt, squash(page.visible), squash(page.hidden), page.lang if fmt == "html" else "",
+            dict(expected), eng,
+            hidden_why=_Squashed.of([(c.text, c.hidden) for c in chunks if c.hidden]),
+            shown=_Squashed.of([(c.text, c.struck) for c in chunks if not c.hidden]),
+            full=_Squashed.of([(c.text, c.hidden or c.struck) for c in chunks]))
     ctx = CatalogContext(locale=locale, glossary=glossary, path=path)
     findings: list[Finding] = []
     for spec in all_checks():
