@@ -4,11 +4,14 @@ The translation must have the same inline HTML tags and Markdown markup as
 the source, nested the same way (order may change with word order); every
 link URL unchanged; the same printf, Python and brace placeholders; and no
 script, event-handler attribute, ``javascript:`` URL or iframe that the
-source does not have (an injection into the published page).
+source does not have (an injection into the published page). Nor may it add
+HTML that could hide or change what readers see: a tag beyond plain emphasis,
+an attribute, a comment, an unfinished tag, or a bidi override (L10N606).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from functools import lru_cache
@@ -19,7 +22,7 @@ import polib
 from l10n.checks.registry import check
 from l10n.model import Severity
 
-__all__ = ["placeholders", "tag_events", "unsafe_html", "urls"]
+__all__ = ["added_markup", "placeholders", "tag_events", "unsafe_html", "urls"]
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)((?:\s[^<>]*?)?)\s*(/?)>")
 _VOID = {"br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "col", "embed", "param", "track"}
@@ -39,6 +42,75 @@ _UNSAFE = {
     "javascript: URL": re.compile(r"(?:java|vb)script\s*:|data\s*:\s*text/html", re.IGNORECASE),
     "<style>/<form>/<meta>": re.compile(r"<\s*(?:style|form|meta|base|link)\b", re.IGNORECASE),
 }
+
+
+#: Tags a translation may add without the source having them: plain emphasis that cannot hide, strike,
+#: move or recolour text, and only without attributes.
+SAFE_INLINE = frozenset({"em", "strong", "b", "i", "u", "code", "mark", "small", "sub", "sup", "q", "cite", "abbr",
+                         "span", "br", "wbr"})
+_ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_TAG_START = re.compile(r"<[A-Za-z!?/]")
+_BIDI_OVERRIDE = re.compile("[\u202d\u202e]")  # LRO, RLO: draw the following text mirrored
+_URL_NOISE = re.compile(r"[\x00-\x20]+")
+
+
+#: Attributes whose value is text for readers: the translation translates it (its presence must match).
+TRANSLATABLE_ATTRS = frozenset({"title", "alt", "aria-label", "aria-description", "placeholder", "label"})
+
+
+def _attrs(raw: str) -> tuple[tuple[str, str], ...]:
+    """A tag's attributes as sorted (name, value) pairs: names lower-cased, values with entities decoded
+    (``*`` for the value of a translatable attribute such as ``title`` or ``alt``)."""
+    out = []
+    for m in _ATTR.finditer(raw):
+        name = m.group(1).lower()
+        value = "*" if name in TRANSLATABLE_ATTRS else html.unescape(next((g for g in m.groups()[1:]
+                                                                           if g is not None), ""))
+        out.append((name, value))
+    return tuple(sorted(out))
+
+
+def _start_tags(text: str) -> Counter:
+    """Multiset of (name, attributes) of the start and void tags of ``text``."""
+    return Counter((m.group(2).lower(), _attrs(m.group(3))) for m in _TAG.finditer(text) if not m.group(1))
+
+
+def added_markup(source: str, target: str) -> list[str]:
+    """What the translation adds that could hide or change what readers see, one description each.
+
+    A start tag is allowed when the source has the same tag with the same
+    attributes, or when it is plain emphasis (:data:`SAFE_INLINE`) without
+    attributes. Comments, processing instructions and tags that never end
+    are reported, and so are bidi overrides (U+202D, U+202E) the source has not.
+
+    >>> added_markup('Read the <a href="/g">guide</a>.', 'Lea la <a href="/g">guía</a>, <em>ya</em>.')
+    []
+    >>> added_markup('Do not mix.', '<span hidden>No</span> mezcle.')
+    ['<span hidden>']
+    >>> added_markup('<img src="m.svg" alt="A moon">', '<img src="m.svg" alt="Una luna">')
+    []
+    """
+    out: list[str] = []
+    if "<" in target:
+        allowed = _start_tags(source)
+        for m in _TAG.finditer(target):
+            if m.group(1):
+                continue
+            name, attrs = m.group(2).lower(), _attrs(m.group(3))
+            if allowed[(name, attrs)] > 0:
+                allowed[(name, attrs)] -= 1
+            elif name not in SAFE_INLINE or attrs:
+                out.append(m.group(0) if len(m.group(0)) <= 60 else m.group(0)[:57] + "...")
+        tags = {m.start() for m in _TAG.finditer(target)}
+        comments = target.count("<!--") - source.count("<!--")
+        if comments > 0:
+            out.append("an HTML comment (<!--)")
+        for m in _TAG_START.finditer(target):
+            if m.start() not in tags and not target.startswith("<!--", m.start()):
+                out.append(f"an unfinished tag {target[m.start():m.start() + 20]!r}")
+    if _BIDI_OVERRIDE.search(target) and len(_BIDI_OVERRIDE.findall(target)) > len(_BIDI_OVERRIDE.findall(source)):
+        out.append("a bidi override character (U+202D/U+202E: the text after it is drawn mirrored)")
+    return out
 
 
 def tag_events(text: str) -> list[tuple[str, str]]:
@@ -123,13 +195,28 @@ def placeholders(text: str, flags: list[str]) -> tuple[list[str], Counter]:
 
 
 def unsafe_html(text: str) -> Counter:
-    """How many times each kind of unsafe HTML occurs in ``text``."""
+    """How many times each kind of unsafe HTML occurs in ``text``.
+
+    URLs in attributes are read as a browser reads them: entities decoded
+    (``JaVa&#83;cript:``, ``javascript&colon;``), tabs, newlines and control
+    characters dropped (``java&#x09;script:``).
+    """
     c: Counter = Counter()
     if "<" in text or ":" in text:
         for kind, rx in _UNSAFE.items():
             n = len(rx.findall(text))
             if n:
                 c[kind] = n
+    if "<" in text and "&" in text:
+        hidden = 0
+        for m in _TAG.finditer(text):
+            if "&" in m.group(3):
+                decoded = _URL_NOISE.sub("", html.unescape(m.group(3))).lower()
+                if ("javascript:" in decoded or "vbscript:" in decoded or "data:text/html" in decoded) and \
+                        not _UNSAFE["javascript: URL"].search(m.group(3)):
+                    hidden += 1
+        if hidden:
+            c["javascript: URL"] += hidden
     return c
 
 
@@ -225,3 +312,19 @@ def unsafe(entry: polib.POEntry, ctx: Any):
         extra = t - unsafe_html(src)
         for kind in sorted(extra):
             yield f"unsafe HTML in the translation: {kind}"
+
+
+@check("L10N606", "markup-added", Severity.ERROR, suppressible=False)
+def markup_added(entry: polib.POEntry, ctx: Any):
+    """The translation adds HTML that could hide or change what readers see (a tag beyond plain emphasis,
+    an attribute, a comment, an unfinished tag, a bidi override); it is never published.
+
+    A translator may add ``<em>``, ``<strong>`` and other plain emphasis; any
+    other tag, or any attribute, must be in the source. ``<span hidden>No</span>``
+    would hide a negation from readers while the checks still see it, an open
+    ``<details>`` or ``<noscript>`` would swallow the disclaimer after it.
+    """
+    for src, tgt in _forms(entry):
+        if "<" in tgt or "\u202d" in tgt or "\u202e" in tgt:
+            for what in added_markup(src, tgt):
+                yield f"the translation adds {what}, which its source does not have"
