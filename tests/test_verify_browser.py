@@ -141,6 +141,10 @@ CASES = {
 }
 
 
+#: cases the static analysis reports too since QA round 4 (it cannot compute them, so it assumes the worst)
+STATIC_TOO = {"near-white", "var-display", "var-colour", "var-one-word", "off-page-md", "phone-only"}
+
+
 @pytest.mark.parametrize("case", list(CASES))
 def test_hiding_only_a_browser_sees_is_reported(site, cli, shared, case):
     name, old, new, why = CASES[case]
@@ -148,6 +152,12 @@ def test_hiding_only_a_browser_sees_is_reported(site, cli, shared, case):
         _edit(site, name, "<body>", '<body style="--bg: #fff; background: var(--bg)">', rehash=False)
     _edit(site, name, old, new)  # manifest hashes recomputed, as an attacker would
     static = cli(site, "verify")
+    if case in STATIC_TOO:
+        # the static analysis cannot compute these (CSS variables, calc(), color-mix()) and now reports them
+        # conservatively; --browser judges them exactly (here: also hidden)
+        assert static.exit_code == 1 and "L10N806" in static.stderr and "not-advice" in static.stderr, static.output
+        assert cli(site, "verify", "--browser").exit_code == 1
+        return
     assert static.exit_code == 0, static.output  # the static analysis does not see it...
     r = cli(site, "verify", "--browser")
     assert r.exit_code == 1, r.output  # ...the browser does

@@ -359,6 +359,96 @@ def _clip_path_hides(cp: str) -> bool:
     return False
 
 
+#: Properties through which a block can hide, mirror or blank out text.
+_SENSITIVE = ("display", "visibility", "opacity", "color", "-webkit-text-fill-color", "font-size", "font",
+              "content-visibility", "clip-path", "-webkit-clip-path", "transform", "scale", "zoom", "filter",
+              "text-indent", "height", "width", "max-height", "max-width") + _OFFSETS
+_VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*(?:\([^()]*\)[^()]*)*))?\)")
+_CALC = re.compile(r"calc\(([^()]*)\)")
+_NUMERIC = re.compile(r"[\d.+\-*/\s()]+")
+_UNKNOWN_COLOUR_FUNCS = re.compile(r"\b(?:lab|lch|oklab|oklch|color|color-mix|light-dark|hwb|device-cmyk)\(")
+#: CSS system colours in the light scheme a reader sees by default (Canvas is the page background).
+_SYSTEM_COLOURS = {"canvas": "#ffffff", "field": "#ffffff", "buttonface": "#efefef", "canvastext": "#000000",
+                   "fieldtext": "#000000", "graytext": "#808080", "linktext": "#0000ee", "buttontext": "#000000"}
+_KEYWORDS = {"inherit", "initial", "unset", "revert", "revert-layer", "currentcolor"}
+
+
+def _resolve_vars(d: dict[str, str]) -> dict[str, str]:
+    """``var(--x, fallback)`` replaced by the block's own ``--x`` or the fallback; system colours by their
+    light-scheme value; ``calc()`` of plain numbers by its value. What stays unresolved is left as is."""
+    def one(value: str, depth: int = 0) -> str:
+        if "var(" in value and depth < 8:
+            def sub(m: re.Match[str]) -> str:
+                own = d.get(m.group(1))
+                return own if own is not None and "var(" not in own else (m.group(2) or m.group(0)).strip()
+            value = one(_VAR.sub(sub, value), depth + 1)
+        if "calc(" in value:
+            value = _CALC.sub(lambda m: _calc(m.group(1)) or m.group(0), value)
+        return _SYSTEM_COLOURS.get(value.strip(), value)
+
+    return {k: one(v) if not k.startswith("--") else v for k, v in d.items()}
+
+
+def _calc(expr: str) -> str | None:
+    """A ``calc()`` of unitless numbers (``calc(0)``, ``calc(1 - 1)``), evaluated; None otherwise."""
+    if not _NUMERIC.fullmatch(expr) or "**" in expr:
+        return None
+    import ast
+
+    try:
+        tree = ast.parse(expr.strip(), mode="eval")
+    except SyntaxError:
+        return None
+    allowed = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Add, ast.Sub, ast.Mult, ast.Div,
+               ast.USub, ast.UAdd)
+    if not all(isinstance(n, allowed) for n in ast.walk(tree)):
+        return None
+    try:
+        return f"{eval(compile(tree, '<calc>', 'eval'), {'__builtins__': {}}):g}"  # noqa: S307 (numbers only)
+    except (ZeroDivisionError, OverflowError, ValueError):
+        return None
+
+
+def _undecidable(d: dict[str, str]) -> str | None:
+    """A declaration a static reading cannot judge and that could hide or mirror text, described; else None.
+
+    Conservative, like the rest: a CSS variable left unresolved or a ``calc()``
+    of anything but numbers in a property that can hide text, a colour
+    function this module cannot compute (``lab()``, ``color-mix()``…), a blur
+    of 3px or more, a degenerate ``matrix()``, ``unicode-bidi: bidi-override``
+    (draws the text mirrored). ``l10n verify --browser`` judges them exactly.
+    """
+    for key in _SENSITIVE:
+        v = d.get(key, "")
+        if "var(" in v or "calc(" in v or "env(" in v or "attr(" in v:
+            return f"{key}:{v} (cannot be judged without a browser: run `l10n verify --browser`)"
+    for key in ("color", "-webkit-text-fill-color", "background-color", "background"):
+        v = d.get(key, "")
+        if v and _UNKNOWN_COLOUR_FUNCS.search(v):
+            return f"{key}:{v} (a colour that cannot be judged without a browser: run `l10n verify --browser`)"
+    for key in ("color", "-webkit-text-fill-color"):
+        v = d.get(key, "").strip()
+        if v and v not in _KEYWORDS and parse_color(v) is None:
+            return f"{key}:{v} (an unknown colour: cannot be judged without a browser)"
+    blur = re.search(r"blur\(\s*([\d.]+)(px|em|rem)?\s*\)", d.get("filter", ""))
+    if blur and float(blur.group(1) or 0) * (16 if blur.group(2) in ("em", "rem") else 1) >= 3:
+        return f"filter:{d['filter']}"
+    contrast = re.search(r"contrast\(\s*([\d.]+)(%?)\s*\)", d.get("filter", ""))
+    if contrast and float(contrast.group(1)) / (100 if contrast.group(2) else 1) <= 0.2:
+        return f"filter:{d['filter']}"
+    mx = re.search(r"matrix\(([^)]*)\)", d.get("transform", ""))
+    if mx:
+        try:
+            a, b, c, dd = (float(x) for x in re.split(r"[\s,]+", mx.group(1).strip())[:4])
+            if abs(a * dd - b * c) < 0.01:
+                return f"transform:{d['transform']}"
+        except ValueError:
+            return f"transform:{d['transform']} (cannot be judged without a browser)"
+    if "bidi-override" in d.get("unicode-bidi", ""):
+        return f"unicode-bidi:{d['unicode-bidi']} (the text is drawn mirrored)"
+    return None
+
+
 def hiding_declaration(css: str) -> str | None:
     """The declaration(s) of a CSS block that hide what it applies to, or None.
 
@@ -376,7 +466,10 @@ def hiding_declaration(css: str) -> str | None:
     m = _HIDING_STYLE.search(flat)
     if m:
         return m.group(0).strip().rstrip(";!").strip()
-    d = declarations(css)
+    d = _resolve_vars(declarations(css))
+    why = _undecidable(d)
+    if why:
+        return why
     if d.get("display") == "none" or d.get("visibility") in ("hidden", "collapse"):
         return f"display:{d.get('display')}" if d.get("display") == "none" else f"visibility:{d['visibility']}"
     if (a := _alpha(d.get("opacity", "1"))) is not None and a <= 0.1:
@@ -532,7 +625,7 @@ def paint_rules(root: etree._Element) -> PaintRules:
     """The rules :func:`page_text` and :func:`visible_parts` weigh for contrast and strike-through."""
     out = []
     for selectors, decls in _page_rules(root):
-        d = declarations(decls)
+        d = _resolve_vars(declarations(decls))
         kept = {k: v for k, v in d.items() if k in _PAINT_PROPS}
         if kept:
             out.append((tuple(s.strip() for s in _split_top(selectors, ",") if s.strip()), kept))
@@ -548,7 +641,7 @@ def _style_of(node: etree._Element, paint: PaintRules) -> dict[str, str]:
             out.update(decls)
     style = node.get("style")
     if style:
-        out.update({k: v for k, v in declarations(style).items() if k in _PAINT_PROPS})
+        out.update({k: v for k, v in _resolve_vars(declarations(style)).items() if k in _PAINT_PROPS})
     return out
 
 
@@ -662,6 +755,8 @@ def _attr_hidden(node: etree._Element) -> str | None:
         return f"inside <{tag}> (a form control's options, not page text)"
     if tag == "dialog" and node.get("open") is None:
         return "inside a <dialog> that is not open"
+    if tag == "bdo":
+        return f"inside <bdo dir={node.get('dir')!r}> (the text is drawn in forced order, mirrored)"
     return None
 
 
@@ -689,6 +784,22 @@ def hidden(el: etree._Element) -> str | None:
         if why:
             return why
         node, via = node.getparent(), node
+    return _bidi_override(el)
+
+
+def _bidi_override(el: etree._Element) -> str | None:
+    """A bidi override character (U+202D, U+202E) in the block holding ``el`` draws its text mirrored."""
+    block = el
+    for anc in el.iterancestors():
+        if not isinstance(anc.tag, str):
+            continue
+        block = anc
+        if str(anc.tag).lower() in ("p", "div", "li", "td", "th", "section", "article", "aside", "main", "body",
+                                    "blockquote", "dd", "dt", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"):
+            break
+    text = "".join(block.itertext())
+    if "\u202d" in text or "\u202e" in text:
+        return "a bidi override character (U+202D/U+202E) in its block draws the text mirrored"
     return None
 
 
@@ -852,4 +963,15 @@ def page_text(root: etree._Element) -> PageText:
     rules = hiding_rules(root)
     prules = paint_rules(root)
     chunks = tuple(_walk(root, None, None, _Paint(), rules, prules, alts=True, comments=True))
-    return PageText(chunks, (html.get("lang") or "") if html is not None else "")
+    out, mirrored = [], False
+    for c in chunks:  # after a bidi override character, text may be drawn mirrored (conservatively: all of it)
+        if mirrored and not c.hidden and c.text.strip():
+            c = Chunk(c.text, _MIRRORED, c.struck)
+        elif not c.hidden and ("\u202d" in c.text or "\u202e" in c.text):
+            mirrored = True
+            c = Chunk(c.text, _MIRRORED, c.struck)
+        out.append(c)
+    return PageText(tuple(out), (html.get("lang") or "") if html is not None else "")
+
+
+_MIRRORED = "after a bidi override character (U+202D/U+202E): drawn mirrored"
