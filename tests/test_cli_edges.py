@@ -112,3 +112,36 @@ def test_group_help_has_examples(make_project, cli, group):
     root = make_project({"water.md": DOC})
     r = cli(root, group, "--help")
     assert r.exit_code == 0 and "Examples:" in r.stdout and f"l10n {group} " in r.stdout
+
+
+@pytest.mark.parametrize("escaped,text", [("Beba agua\\x41.", "Beba aguaA."), ("Beba agua\\101.", "Beba aguaA."),
+                                          ("Beba\\aagua.", "Beba\aagua.")])
+def test_numeric_escapes_are_decoded_as_msgfmt_decodes_them(make_project, cli, escaped, text):
+    import gettext
+
+    root = _project(make_project, cli)
+    po = _po(root)
+    _set_msgstr(po, "Drink water.", escaped)
+    assert cli(root, "compile", "-l", "es").exit_code == 0
+    with (root / "locales" / "es" / "LC_MESSAGES" / "water.mo").open("rb") as fh:
+        assert gettext.GNUTranslations(fh).gettext("Drink water.") == text
+    if shutil.which("msgfmt"):
+        ref = root / "ref.mo"
+        assert subprocess.run(["msgfmt", "-o", str(ref), str(po)]).returncode == 0
+        with ref.open("rb") as fh:
+            assert gettext.GNUTranslations(fh).gettext("Drink water.") == text
+
+
+@pytest.mark.parametrize("escaped,shown", [("Beba agua\\'.", "\\'"), ("Beba agua\\?.", "\\?"),
+                                           ("Beba agua\\x4ne.", "\\x4 (the context separator <EOT>)")])
+def test_escapes_msgfmt_rejects_are_bad_input(make_project, cli, escaped, shown):
+    root = _project(make_project, cli)
+    po = _po(root)
+    _set_msgstr(po, "Drink water.", escaped)
+    line = _line_of(po, "Beba agua")
+    r = cli(root, "check", "-l", "es")
+    assert r.exit_code == 2 and f"water.po:{line}:" in r.stdout and f"invalid control sequence {shown}" in r.stdout
+    r = cli(root, "update", "-l", "es")
+    assert r.exit_code == 2 and f"water.po:{line}: invalid control sequence {shown}" in r.stderr
+    if shutil.which("msgfmt"):
+        assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True).returncode != 0

@@ -49,7 +49,7 @@ def _check_strings(text: str, name: str) -> None:
 
 #: The escapes GNU msgfmt accepts in a string (po-lex.c): C's simple escapes, octal and hex.
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]|[0-7]|.|$)")
-_VALID_ESCAPES = frozenset("ntbrfva\\\"'?")
+_VALID_ESCAPES = frozenset('ntbrfva\\"')  # msgfmt rejects \' and \? ("invalid control sequence")
 
 
 def invalid_escape(body: str) -> str | None:
@@ -62,6 +62,10 @@ def invalid_escape(body: str) -> str | None:
     """
     if "\\" not in body:
         return None
+    for m in _NUMERIC_ESCAPE.finditer(body):
+        g = m.group(1)
+        if (int(g[1:], 16) if g[0] == "x" else int(g, 8)) == 4:
+            return "\\" + g + " (the context separator <EOT>)"
     for m in _ESCAPE.finditer(body):
         g = m.group(1)
         if len(g) == 1 and g not in _VALID_ESCAPES and not g.isdigit():
@@ -71,16 +75,21 @@ def invalid_escape(body: str) -> str | None:
     return None
 
 
+_NUMERIC_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\(x[0-9A-Fa-f]+|[0-7]{1,3})")
+
+
 class _Unsupported(Exception):
     """The fast reader met something unusual: the polib reader takes over."""
 
 
-_UNESCAPE = re.compile(r'\\(\\|n|t|r|v|b|f|")')
-_UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
+#: the escapes msgfmt decodes (po-lex.c): C's simple escapes, octal (up to 3 digits) and hex (any number)
+_UNESCAPE = re.compile(r'\\(x[0-9A-Fa-f]+|[0-7]{1,3}|[\\ntrvbfa"])')
+_UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "a": "\a", "\\": "\\",
+              '"': '"'}
 _STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|'
-                          r'\\(?:[ntbrfva\\"\'?0-7]|x[0-9A-Fa-f]))*"')
+                          r'\\(?:[ntbrfva\\"0-7]|x[0-9A-Fa-f]))*"')
 #: a quoted string with only the escapes msgfmt accepts (anything else goes to the slow reader, which names the line)
-_STRING_BODY = re.compile(r'"[^"\\]*(?:\\(?:[ntbrfva\\"\'?0-7]|x[0-9A-Fa-f])[^"\\]*)*"')
+_STRING_BODY = re.compile(r'"[^"\\]*(?:\\(?:[ntbrfva\\"0-7]|x[0-9A-Fa-f])[^"\\]*)*"')
 _PLURAL_KEYWORD = re.compile(r"msgstr\[\d+\]")
 _KEYWORDS = {"msgctxt": "ct", "msgid": "mi", "msgstr": "ms", "msgid_plural": "mp"}
 _PREV_KEYWORDS = {"msgid_plural": "pp", "msgid": "pm", "msgctxt": "pc"}
@@ -122,7 +131,19 @@ def _is_string_line(line: str) -> bool:
 def _unescape(st: str) -> str:
     if "\\" not in st:
         return st
-    return _UNESCAPE.sub(lambda m: _UNESCAPES[m.group(1)], st)
+    return _UNESCAPE.sub(_unescape_one, st)
+
+
+def _unescape_one(m: re.Match[str]) -> str:
+    g = m.group(1)
+    if len(g) == 1 and g in _UNESCAPES:
+        return _UNESCAPES[g]
+    value = int(g[1:], 16) if g[0] == "x" else int(g, 8)
+    if value == 4:  # msgfmt: "context separator <EOT> within string"
+        raise _Unsupported
+    if value >= 0x80:  # a raw byte of some encoding: not text this toolkit can carry (polib keeps it as is)
+        raise _Unsupported
+    return chr(value)
 
 
 #: The field a continuation line extends, by parser state (polib's names).

@@ -23,7 +23,7 @@ _LINE_RE = re.compile(r'^(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s*)?
 _POLIB_LINE = re.compile(r"line (\d+)")
 #: a keyword and a quoted string whose escapes msgfmt accepts (others make the line loop below run and report)
 _KW_STRING = (r'(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*)?"(?:[^"\\\n]|'
-              r'\\(?:[ntbrfva\\"\'?0-7]|x[0-9A-Fa-f]))*"')
+              r'\\(?:[ntbrfva\\"0-7]|x[0-9A-Fa-f]))*"')
 #: A whole file of lines the loop below accepts (a strict subset of them: only spaces and tabs around
 #: the text, no form feeds), checked in one C call; atomic per line so a failure never backtracks.
 _ALL_LINES_OK = re.compile(r'(?>[ \t]*(?:#[~|][ \t]*(?:' + _KW_STRING + r')?|#(?![~|])[^\n]*|' + _KW_STRING
@@ -81,6 +81,15 @@ def parse_catalog(data: bytes, path: str = "") -> tuple[polib.POFile | None, lis
         po = parse_po_text(text)
         if po is not None:
             return po, problems
+        # the fast reader gave up: an escape msgfmt rejects after decoding (\x4, the context separator)?
+        for lineno, line in enumerate(text.split("\n"), 1):
+            if "\\" in line and (m := _LINE_RE.match(line.strip().lstrip("#~| ").strip())):
+                bad = invalid_escape(m.group(2))
+                if bad:
+                    problems.append(_syntax_finding(f"invalid control sequence {bad} (msgfmt rejects it)", path,
+                                                    lineno))
+        if problems:
+            return None, problems
     try:
         po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=79)
     except (OSError, ValueError, IndexError, KeyError) as exc:
