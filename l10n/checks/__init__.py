@@ -46,7 +46,9 @@ CRASH = "L10N000"
 WAIVER_IGNORED = "L10N901"
 WAIVER_NO_REASON = "L10N902"
 
-_DIGIT = re.compile(r"\d")
+#: digits, and the characters NFKC turns into digits (superscripts, subscripts, fractions, circled numbers)
+_DIGIT = re.compile("[\\d\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u215f\u2460-\u24ff"
+                    "\u2776-\u2793]")
 _MARKUP_CHARS = re.compile(r"[<*_`\[]")
 _TERMINATORS = re.compile("[.!?。؟…]")
 

@@ -9,6 +9,7 @@ in it, counts of words).
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -19,12 +20,12 @@ from l10n.checks import words as W
 
 __all__ = ["CatalogContext", "PhraseCounter", "RunMemo", "lang_of", "normalize_text", "plain_text"]
 
-_TAG = re.compile(r"<[^<>]*>")
+#: a tag or comment as a browser reads one: "<" then a letter, "/", "!" or "?" ("< 5 minutes ->" is text)
+_TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _MD_MARK = re.compile(r"(?<![\w\\])[*_]{1,3}|[*_]{1,3}(?![\w])|`+")
 _URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>()\"']+")
-_ENTITY = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": "\u00a0"}
-_ENT_RE = re.compile("|".join(map(re.escape, _ENTITY)))
 _WS = re.compile(r"\s+")
 
 
@@ -47,14 +48,20 @@ def plain_text(text: str) -> str:
     if "<" in text:
         text = _TAG.sub("", text)
     if "](" in text:
-        text = _MD_LINK.sub(r"\1", text)
+        # an image's alt text is not read in the sentence (readers see a picture): it is not the text's words
+        text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub(" ", text))
     if "://" in text or "mailto:" in text:
         text = _URL.sub(" ", text)
     if "*" in text or "_" in text or "`" in text:
         text = _MD_MARK.sub("", text)
     if "&" in text:
-        text = _ENT_RE.sub(lambda m: _ENTITY[m.group(0)], text)
+        # every character reference, as a browser decodes it (``&#30;`` is a control character, not "30";
+        # ``&ni;`` is "∋", not the word "ni"); control characters then show as nothing
+        text = _CONTROL.sub("", html.unescape(text))
     return text
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def normalize_text(text: str) -> str:

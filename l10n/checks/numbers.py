@@ -10,6 +10,7 @@ These findings cannot be waived.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -31,6 +32,13 @@ _NUM_UNIT = re.compile("(" + _NUM.pattern + ")(?:" + _UNIT.pattern + ")?")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
 _DIGIT = re.compile(r"\d")
 _SEPS = re.compile(r"[.,'’" + _SP + r"]")
+
+
+def _num_text(text: str) -> str:
+    """The plain text with compatibility forms folded (NFKC): ``¹⁰⁰`` is ``100``, ``½`` is ``1⁄2``, full-width
+    digits are digits, so a number a reader sees is a number the check sees."""
+    plain = plain_text(text)
+    return plain if plain.isascii() else unicodedata.normalize("NFKC", plain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,13 +183,14 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         # one in _compare (a token's source values are among its target values: the target formats
         # include the source's), so there is nothing to report and no value needs parsing.
         msgid, msgstr = entry.msgid, entry.msgstr
-        if (ctx.src("spelled", msgid, lambda: _spelled(plain_text(msgid)))
-                == ctx.tgt("spelled", msgstr, lambda: _spelled(plain_text(msgstr)))):
+        if (ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid)))
+                == ctx.tgt("spelled", msgstr, lambda: _spelled(_num_text(msgstr)))):
             return _SAME
         src_fmt = ((ctx.src_decimal, ctx.src_groups),)
         tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
-        src = extract_numbers(plain_text(entry.msgid), src_fmt, fallback=tgt_fmt)
-        tgt = extract_numbers(plain_text(entry.msgstr), tgt_fmt) if src or _DIGIT.search(entry.msgstr) else []
+        src = extract_numbers(_num_text(entry.msgid), src_fmt, fallback=tgt_fmt)
+        tgt_text = _num_text(entry.msgstr)
+        tgt = extract_numbers(tgt_text, tgt_fmt) if src or _DIGIT.search(tgt_text) else []
         return _compare(src, tgt)
 
     if not _DIGIT.search(entry.msgid) and not _DIGIT.search(entry.msgstr):

@@ -123,11 +123,16 @@ def is_disclaimer_entry(entry: polib.POEntry) -> bool:
     return bool(entry.msgctxt and entry.msgctxt.startswith(DISCLAIMER_PREFIX))
 
 
+def _says_something(text: str, source: str) -> bool:
+    """A translation with words or numbers, or a source without any (a "." for a sentence is no translation)."""
+    return bool(text.strip()) and (any(c.isalnum() for c in text) or not any(c.isalnum() for c in source))
+
+
 def _translation(entry: polib.POEntry) -> str:
     if entry.msgid_plural:
         forms = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)] if entry.msgstr_plural else []
-        return forms[0] if forms and all(f.strip() for f in forms) else ""
-    return entry.msgstr if entry.msgstr.strip() else ""
+        return forms[0] if forms and all(_says_something(f, entry.msgid) for f in forms) else ""
+    return entry.msgstr if _says_something(entry.msgstr, entry.msgid) else ""
 
 
 def entry_state(entry: polib.POEntry, is_mt: Callable[[polib.POEntry], bool]) -> str:
