@@ -45,3 +45,16 @@ def test_a_translation_of_only_punctuation_is_not_published(project, cli):  # no
     assert cli(root, "build", "-l", "es").exit_code == 0
     page = (root / "dist" / "es" / "kratom.html").read_text(encoding="utf-8")
     assert WATER in page  # the English sentence, not a lone "."
+
+
+def test_french_person_is_not_a_negation():
+    # "Toute personne peut mélanger…" (anyone may mix) reverses "Do not mix"
+    po = make_po([("Do not mix kratom with alcohol.", "Toute personne peut mélanger le kratom avec de l'alcool.")],
+                 header={"Language": "fr", "Content-Type": "text/plain; charset=UTF-8",
+                         "Plural-Forms": "nplurals=2; plural=(n > 1);"})
+    found = check_catalog(po, locale="fr", glossary=standin_glossary())
+    assert "L10N311" in {f.code for f in found}
+    ok = make_po([("No one should mix it.", "Personne ne devrait le mélanger.")],
+                 header={"Language": "fr", "Content-Type": "text/plain; charset=UTF-8",
+                         "Plural-Forms": "nplurals=2; plural=(n > 1);"})
+    assert "L10N311" not in {f.code for f in check_catalog(ok, locale="fr", glossary=standin_glossary())}

@@ -16,7 +16,8 @@ NEGATIONS: dict[str, tuple[str, ...]] = {
            "no one", "nobody"),
     "es": ("no", "nunca", "jamás", "ni", "ningún", "ninguna", "ninguno", "nada", "nadie", "sin", "tampoco"),
     "ca": ("no", "mai", "ni", "cap", "gens", "res", "ningú", "sense", "tampoc"),
-    "fr": ("ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne", "sans", "ni", "non"),
+    # French negates with "ne"/"n'"; "personne" (a person) and "rien" ("un rien") are words of their own without it
+    "fr": ("ne", "n'", "pas", "jamais", "aucun", "aucune", "sans", "ni", "non"),
     "pt": ("não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "ninguém", "sem"),
     "it": ("non", "mai", "né", "nessun", "nessuno", "nessuna", "niente", "nulla", "senza"),
     "de": ("nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "nichts", "ohne", "weder"),
