@@ -171,17 +171,14 @@ def _check_module():
 
 
 def blocking(finding: Finding) -> bool:
-    """A finding that stops a locale from being published.
+    """A finding that stops a locale from being published (or withholds a machine translation).
 
-    Any error of the disclaimer family, or any non-suppressible error.
+    Any error that stands: a waivable one (a changed link, a dropped
+    sentence, an inflated claim, markup) blocks until it is fixed or waived
+    with a reason (``# l10n-waive: CODE reason``, which removes the finding);
+    the others cannot be waived. Warnings never block.
     """
-    if finding.severity < Severity.ERROR:
-        return False
-    if not finding.suppressible:
-        return True
-    checks = _check_module()
-    spec = checks.get_check(finding.code) if checks is not None else None
-    return getattr(spec, "family", "") == "disclaimer"
+    return finding.severity >= Severity.ERROR
 
 
 def _where(f: Finding) -> str:
