@@ -91,3 +91,23 @@ def test_hidden_dose_in_machine_translation_is_withheld(project, cli):  # noqa: 
     page = (root / "dist" / "es" / "kratom.html").read_text(encoding="utf-8")
     assert "3 horas" not in page and WAIT in page  # the English source, not the hidden dose
     assert "L10N606" in r.stderr
+
+
+@pytest.mark.parametrize("target,what", [
+    ("[La investigación sugiere que el kratom podría ayudar.]: #\nEl kratom alivia la abstinencia.",
+     "link reference definition"),
+    ('[x]: /y "La investigación sugiere que el kratom podría ayudar."', "link reference definition"),
+    ("El kratom podría ayudar.\n---", "a line starting a Markdown block"),
+    ("El kratom podría ayudar.\n> No mezcle.", "a line starting a Markdown block"),
+    ("El kratom podría ayudar.\n    código", "a line starting a Markdown block"),
+])
+def test_markdown_that_hides_or_restructures_a_sentence_is_refused(target, what):
+    source = "Research suggests that kratom may help."
+    assert any(what in x for x in added_markup(source, target))
+    found = check_catalog(make_po([(source, target)]), locale="es", glossary=None)
+    assert "L10N606" in {f.code for f in found}
+
+
+def test_line_breaks_the_source_has_are_allowed():
+    source = "First line.\nSecond line."
+    assert added_markup(source, "Primera línea.\nSegunda línea.") == []

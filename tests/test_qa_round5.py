@@ -66,3 +66,22 @@ def test_french_person_is_not_a_negation():
                  header={"Language": "fr", "Content-Type": "text/plain; charset=UTF-8",
                          "Plural-Forms": "nplurals=2; plural=(n > 1);"})
     assert "L10N311" not in {f.code for f in check_catalog(ok, locale="fr", glossary=standin_glossary())}
+
+
+FR_HEADER = {"Language": "fr", "Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=2; plural=(n > 1);"}
+WAIT_FR = "Effects may take 30 minutes to appear."
+RANGE = "Withdrawal symptoms may start within 12 to 48 hours."
+
+
+@pytest.mark.parametrize("source,target,bad", [
+    (WAIT_FR, "Les effets peuvent mettre 30 « heures » à apparaître.", True),
+    (WAIT_FR, "Les effets peuvent mettre 30 (heures) à apparaître.", True),
+    (WAIT_FR, "Les effets peuvent mettre 30 minutes à apparaître.", False),
+    (RANGE, "Les symptômes de sevrage peuvent apparaître dans les 12 jours à 48 heures.", True),
+    (RANGE, "Les symptômes de sevrage peuvent apparaître dans les 12 à 48 heures.", False),
+    (RANGE, "Les symptômes de sevrage peuvent apparaître entre 12 heures et 48 heures.", False),
+])
+def test_units_behind_punctuation_and_at_the_start_of_a_range(source, target, bad):
+    po = make_po([(source, target)], header=FR_HEADER)
+    codes = {f.code for f in check_catalog(po, locale="fr", glossary=standin_glossary())}
+    assert ("L10N302" in codes) is bad, codes

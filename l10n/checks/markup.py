@@ -58,6 +58,17 @@ _URL_NOISE = re.compile(r"[\x00-\x20]+")
 TRANSLATABLE_ATTRS = frozenset({"title", "alt", "aria-label", "aria-description", "placeholder", "label"})
 
 
+#: Markdown that turns a sentence into another block, or into nothing: a link reference definition
+#: ("[text]: #" is not shown at all), or a line that starts a heading, quote, list, rule, table, fence or
+#: code block after a line break the translation added.
+_MD_BLOCKS = (
+    ("a Markdown link reference definition (its text is not shown)", re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.M)),
+    ("a line starting a Markdown block (heading, quote, list, rule, table, fence or code)",
+     re.compile(r"\n(?: {0,3}(?:#{1,6}(?:\s|$)|>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|[=\-_*]{2,}\s*$|\||```|~~~)"
+                r"| {4,}\S|\t)", re.M)),
+)
+
+
 def _attrs(raw: str) -> tuple[tuple[str, str], ...]:
     """A tag's attributes as sorted (name, value) pairs: names lower-cased, values with entities decoded
     (``*`` for the value of a translatable attribute such as ``title`` or ``alt``)."""
@@ -108,6 +119,10 @@ def added_markup(source: str, target: str) -> list[str]:
         for m in _TAG_START.finditer(target):
             if m.start() not in tags and not target.startswith("<!--", m.start()):
                 out.append(f"an unfinished tag {target[m.start():m.start() + 20]!r}")
+    if "\n" in target or "]:" in target:
+        for kind, rx in _MD_BLOCKS:
+            if len(rx.findall(target)) > len(rx.findall(source)):
+                out.append(kind)
     if _BIDI_OVERRIDE.search(target) and len(_BIDI_OVERRIDE.findall(target)) > len(_BIDI_OVERRIDE.findall(source)):
         out.append("a bidi override character (U+202D/U+202E: the text after it is drawn mirrored)")
     return out
@@ -325,6 +340,6 @@ def markup_added(entry: polib.POEntry, ctx: Any):
     ``<details>`` or ``<noscript>`` would swallow the disclaimer after it.
     """
     for src, tgt in _forms(entry):
-        if "<" in tgt or "\u202d" in tgt or "\u202e" in tgt:
+        if "<" in tgt or "\u202d" in tgt or "\u202e" in tgt or "\n" in tgt or "]:" in tgt:
             for what in added_markup(src, tgt):
                 yield f"the translation adds {what}, which its source does not have"

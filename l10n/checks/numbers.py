@@ -27,7 +27,9 @@ __all__ = ["NumberRef", "extract_numbers", "interpretations"]
 
 _SP = "\u00a0\u202f\u2009 "
 _NUM = re.compile(r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
-_UNIT = re.compile(r"[" + _SP + r"]?(%|[µμ]g|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)")
+#: the unit after a number, also behind quotes, brackets or a dash ("30 « heures »", "30 (hours)", "30-minute")
+_UNIT = re.compile(r"[" + _SP + r"]?(?:[«»\"“”„'‘’(\[\-–—]" + r"[" + _SP + r"]?)?"
+                   r"(%|[µμ]g|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)")
 _NUM_UNIT = re.compile("(" + _NUM.pattern + ")(?:" + _UNIT.pattern + ")?")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
 _DIGIT = re.compile(r"\d")
@@ -127,7 +129,14 @@ def _fmt(n: NumberRef) -> str:
 def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
     used = [False] * len(tgt)
     missing, units = [], []
-    for s in src:
+    # the unit a number without one takes from the next number that has one ("12 to 48 hours": 12 hours)
+    effective: list[str | None] = []
+    following: str | None = None
+    for s in reversed(src):
+        following = s.unit or following
+        effective.append(s.unit or following)
+    effective.reverse()
+    for j, s in enumerate(src):
         (value,) = tuple(s.values)[:1] or (None,)
         best = None
         for i, t in enumerate(tgt):
@@ -143,8 +152,10 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
             continue
         used[best] = True
         t = tgt[best]
-        if s.unit != t.unit and s.unit is not None and (t.unit is not None or s.unit in SYMBOL_UNITS):
-            units.append((s, t))
+        if s.unit is not None and t.unit != s.unit and (t.unit is not None or s.unit in SYMBOL_UNITS):
+            units.append((s, t))  # changed, or a symbol unit (mg, %) dropped; a word unit may be unknown
+        elif s.unit is None and t.unit is not None and effective[j] is not None and t.unit != effective[j]:
+            units.append((NumberRef(s.text, s.values, effective[j]), t))  # "12 jours à 48 heures"
     added = [t for i, t in enumerate(tgt) if not used[i]]
     pairs = tuple(zip(missing, added))
     k = len(pairs)
