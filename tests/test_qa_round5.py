@@ -85,3 +85,13 @@ def test_units_behind_punctuation_and_at_the_start_of_a_range(source, target, ba
     po = make_po([(source, target)], header=FR_HEADER)
     codes = {f.code for f in check_catalog(po, locale="fr", glossary=standin_glossary())}
     assert ("L10N302" in codes) is bad, codes
+
+
+def test_may_turned_into_a_certainty_is_an_inflated_claim():
+    # QA round 6: the hedge count survives ("peut" for "can"), but "may lead" became "always leads"
+    source = "Kratom can cause dependence: daily use may lead to tolerance and withdrawal symptoms."
+    target = ("Le kratom peut entraîner une dépendance : l'usage quotidien entraîne forcément une tolérance et des "
+              "symptômes de sevrage.")
+    po = make_po([(source, target)], header=FR_HEADER)
+    codes = {f.code for f in check_catalog(po, locale="fr", glossary=standin_glossary())}
+    assert "L10N313" in codes, codes
