@@ -331,8 +331,9 @@ def unsafe(entry: polib.POEntry, ctx: Any):
 
 @check("L10N606", "markup-added", Severity.ERROR, suppressible=False)
 def markup_added(entry: polib.POEntry, ctx: Any):
-    """The translation adds HTML that could hide or change what readers see (a tag beyond plain emphasis,
-    an attribute, a comment, an unfinished tag, a bidi override); it is never published.
+    """The translation adds HTML or Markdown that could hide or change what readers see (a tag beyond plain
+    emphasis, an attribute, a comment, an unfinished tag, a bidi override, a Markdown link definition or block
+    line); it is never published.
 
     A translator may add ``<em>``, ``<strong>`` and other plain emphasis; any
     other tag, or any attribute, must be in the source. ``<span hidden>No</span>``
