@@ -95,3 +95,24 @@ def test_may_turned_into_a_certainty_is_an_inflated_claim():
     po = make_po([(source, target)], header=FR_HEADER)
     codes = {f.code for f in check_catalog(po, locale="fr", glossary=standin_glossary())}
     assert "L10N313" in codes, codes
+
+
+@pytest.mark.parametrize("source,target,code", [
+    (WAIT_SRC, "Los efectos pueden tardar 30.000 minutos en aparecer.", "L10N301"),
+    (WAIT_SRC, "Los efectos pueden tardar 30 seg en aparecer.", "L10N302"),
+])
+def test_qa_round7_spanish(source, target, code):
+    found = check_catalog(make_po([(source, target)]), locale="es", glossary=standin_glossary())
+    assert code in {f.code for f in found}, [f"{f.code} {f.message}" for f in found]
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Take 2.5 g.", "Tome 2,5 g."),
+    ("Take 2.5 g.", "Tome 2.5 g."),           # the source's spelling kept: the locale cannot read it otherwise
+    ("Do not drive.", "No conduzca."),
+    ("Never mix them.", "No los mezcle nunca."),
+])
+def test_qa_round7_controls(source, target):
+    found = check_catalog(make_po([(source, target)]), locale="es", glossary=standin_glossary())
+    assert not {f.code for f in found} & {"L10N301", "L10N302", "L10N303"}, \
+        [f"{f.code} {f.message}" for f in found]

@@ -201,7 +201,10 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
         src = extract_numbers(_num_text(entry.msgid), src_fmt, fallback=tgt_fmt)
         tgt_text = _num_text(entry.msgstr)
-        tgt = extract_numbers(tgt_text, tgt_fmt) if src or _DIGIT.search(tgt_text) else []
+        # a translation's number means what it means to its readers: "30.000" in Spanish is thirty thousand;
+        # the source's format only for a spelling the locale's cannot read ("2.5" kept in a Spanish text)
+        tgt = extract_numbers(tgt_text, tgt_fmt[:1], fallback=tgt_fmt[1:]) \
+            if src or _DIGIT.search(tgt_text) else []
         return _compare(src, tgt)
 
     if not _DIGIT.search(entry.msgid) and not _DIGIT.search(entry.msgstr):
