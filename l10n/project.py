@@ -105,18 +105,17 @@ def _segment_job(job: tuple[str, bytes, str, str]):
 
 
 def _parallel(paths: list[Path]) -> bool:
-    import multiprocessing
-    import os
+    from l10n.parallel import available_cpus, can_fork
 
-    return (len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    return len(paths) >= PARALLEL_FROM and available_cpus() > 1 and can_fork()
 
 
 def _segment_all(settings: Settings, paths: list[Path], unit: str) -> list:
     """Read every article here, segment them on every core (results in input order)."""
     import multiprocessing
-    import os
     from concurrent.futures import ProcessPoolExecutor
+
+    from l10n.parallel import available_cpus
 
     jobs = []
     for path in paths:
@@ -125,7 +124,7 @@ def _segment_all(settings: Settings, paths: list[Path], unit: str) -> list:
         except OSError as exc:
             raise SourceError(f"cannot read: {exc.strerror}", path=rel(settings, path)) from None
         jobs.append((path.relative_to(settings.source_docs).as_posix(), data, unit, settings.source_language))
-    workers = min(os.cpu_count() or 1, 8)
+    workers = min(available_cpus(), 8)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         results = list(pool.map(_segment_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
     for path, result in zip(paths, results):

@@ -26,6 +26,7 @@ import polib
 from l10n.checks.context import CatalogContext, RunMemo
 from l10n.checks.registry import FEATURES, CheckSpec, Issue, all_checks, check, get_check
 from l10n.model import Finding, Severity
+from l10n.parallel import can_fork
 
 # Importing the families registers their checks (order = report order within an entry).
 from l10n.checks import catalog as _catalog  # noqa: E402,F401
@@ -267,22 +268,6 @@ _WORKER_RUN: tuple[_EntryRun, list[tuple[Any, int]]] | None = None  # set before
 def _worker_slice(bounds: tuple[int, int]) -> list[tuple[list[Finding], str | None]]:
     run, todo = _WORKER_RUN  # type: ignore[misc]
     return [(found, blob) for found, blob, _entry in run.run(todo[bounds[0]:bounds[1]])]
-
-
-def available_cpus() -> int:
-    """The CPUs this process may run on."""
-    import os
-
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
-def can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _run_entries(run: _EntryRun, todo: list[tuple[Any, int]], jobs: int):

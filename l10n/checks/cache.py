@@ -84,6 +84,16 @@ def decode_findings(blob: str, *, path: str, locale: str, linenum: int) -> list[
             for c, name, sev, msg, rel, ctxt, msgid, target, sup, extra in json.loads(blob)]
 
 
+def _select(db: sqlite3.Connection, keys: list[str]) -> dict[str, str]:
+    """The stored values of those ``keys`` that are in ``db`` (one query per 500 keys)."""
+    out: dict[str, str] = {}
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(db.execute(f"SELECT key, value FROM findings WHERE key IN ({marks})", chunk).fetchall())
+    return out
+
+
 class SqliteCache(MutableMapping[str, str]):
     """A persistent ``key -> findings`` map in one SQLite file; writes are committed by :meth:`close`."""
 
@@ -107,11 +117,8 @@ class SqliteCache(MutableMapping[str, str]):
 
     def get_many(self, keys: list[str]) -> dict[str, str]:
         """The stored values of those ``keys`` that are stored (one query per 500 keys)."""
-        out = {k: self._pending[k] for k in keys if k in self._pending}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update(self._db.execute(f"SELECT key, value FROM findings WHERE key IN ({marks})", chunk).fetchall())
+        out = _select(self._db, keys)
+        out.update((k, self._pending[k]) for k in keys if k in self._pending)
         return out
 
     def __setitem__(self, key: str, value: str) -> None:
@@ -159,17 +166,13 @@ class ReadOnlyCache(MutableMapping[str, str]):
 
     def get_many(self, keys: list[str]) -> dict[str, str]:
         """Like :meth:`SqliteCache.get_many`."""
-        out = {k: self.pending[k] for k in keys if k in self.pending}
-        if self._db is None:
-            return out
-        try:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                out.update(self._db.execute(f"SELECT key, value FROM findings WHERE key IN ({marks})",
-                                            chunk).fetchall())
-        except sqlite3.Error:
-            pass
+        out: dict[str, str] = {}
+        if self._db is not None:
+            try:
+                out = _select(self._db, keys)
+            except sqlite3.Error:
+                pass
+        out.update((k, self.pending[k]) for k in keys if k in self.pending)
         return out
 
     def __getitem__(self, key: str) -> str:

@@ -249,7 +249,8 @@ def _check_pos_parallel(targets: list[Path], jobs: int, args: tuple, cache) -> d
 
 def _check_targets(targets, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, findings,
                    checked, jobs: int = 1) -> None:
-    from l10n.checks import can_fork, check_rendered
+    from l10n.checks import check_rendered
+    from l10n.parallel import can_fork
     from l10n.checks.output import CheckedFile
 
     pos = [p for p in targets if p.suffix.lower() == ".po"]
@@ -335,7 +336,7 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
     if fmt not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
     if jobs == 0:
-        from l10n.checks import available_cpus
+        from l10n.parallel import available_cpus
 
         jobs = available_cpus()
     findings, checked = run_check(list(paths or []), locale, project, select, use_cache=not no_cache, jobs=jobs)
