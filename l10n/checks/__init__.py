@@ -54,7 +54,7 @@ _MARKUP_CHARS = re.compile(r"[<*_`\[]")
 _TERMINATORS = re.compile("[.!?。؟…]")
 
 #: entry features computed by the whole-catalog trigger passes (l10n.checks.triggers)
-_TRIGGERED = frozenset({"negation-src", "hedge-src", "inflated-tgt", "terms", "forbidden"})
+_TRIGGERED = frozenset({"negation-src", "hedge-src", "inflated-tgt", "terms", "forbidden", "number-words"})
 
 _WAIVE = re.compile(r"^\s*l10n-waive:\s*(L10N\d{3}(?:\s*,\s*L10N\d{3})*)\s*(.*)$", re.IGNORECASE)
 

@@ -19,6 +19,7 @@ from typing import Any
 import polib
 
 from l10n.checks.context import plain_text
+from l10n.checks.numwords import has_number_words, word_numbers
 from l10n.checks.registry import check
 from l10n.checks.words import SYMBOL_UNITS, UNITS
 from l10n.model import Severity
@@ -50,6 +51,8 @@ class NumberRef:
     text: str
     values: frozenset[Decimal]
     unit: str | None
+    #: written in words ("cinco"): counted when it pairs with a number or carries a unit (see _compare)
+    word: bool = False
 
 
 def _parse(token: str, decimal: str, groups: frozenset[str]) -> set[Decimal]:
@@ -96,13 +99,15 @@ def _unit_at(text: str, end: int) -> str | None:
 
 
 def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
-                    fallback: tuple[tuple[str, frozenset[str]], ...] = ()) -> list[NumberRef]:
-    """The numbers of a (plain) text with their values and units.
+                    fallback: tuple[tuple[str, frozenset[str]], ...] = (), lang: str | None = None) -> list[NumberRef]:
+    """The numbers of a (plain) text with their values and units, in text order.
 
     ``fallback`` formats are used for tokens that mean nothing in ``formats``.
+    With ``lang``, numbers written in words of that language count too
+    (see :mod:`l10n.checks.numwords`): "cinco gramos" is 5 g.
     """
     text = _PLACEHOLDER.sub(" ", text)
-    out = []
+    found = []
     for m in _NUM.finditer(text):
         token = m.group(0)
         values = interpretations(token, formats)
@@ -110,8 +115,12 @@ def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
             values = interpretations(token, fallback)
         if not values:
             values = frozenset({Decimal(re.sub(r"\D", "", token))})
-        out.append(NumberRef(token, values, _unit_at(text, m.end())))
-    return out
+        found.append((m.start(), NumberRef(token, values, _unit_at(text, m.end()))))
+    if lang:
+        for start, end, value in word_numbers(text, lang):
+            found.append((start, NumberRef(text[start:end], frozenset({Decimal(value)}), _unit_at(text, end), True)))
+        found.sort(key=lambda p: p[0])
+    return [ref for _start, ref in found]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +166,10 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
         elif s.unit is None and t.unit is not None and effective[j] is not None and t.unit != effective[j]:
             units.append((NumberRef(s.text, s.values, effective[j]), t))  # "12 jours à 48 heures"
     added = [t for i, t in enumerate(tgt) if not used[i]]
+    # a number in words without a unit that pairs with nothing is not reported: "twice" is "dos veces",
+    # "both" is "les deux"; "tres gramos" or "trois heures" (a dose, a time) always is
+    missing = [s for s in missing if s.unit is not None or not s.word]
+    added = [t for t in added if t.unit is not None or not t.word]
     pairs = tuple(zip(missing, added))
     k = len(pairs)
     return _Analysis(pairs, tuple(missing[k:]), tuple(added[k:]), tuple(units))
@@ -166,12 +179,22 @@ _SAME = _Analysis((), (), (), ())
 
 
 @lru_cache(maxsize=65536)
-def _spelled(text: str) -> tuple[tuple[str, str | None], ...]:
-    """(spelling, canonical unit) of each number of a plain text, placeholders ignored."""
+def _spelled(text: str, lang: str | None = None) -> tuple[tuple[str, str | None], ...]:
+    """(spelling, canonical unit) of each number of a plain text, placeholders ignored.
+
+    A number written in words of ``lang`` is spelled as its value in digits ("cinco" is "5").
+    """
     if "%" in text or "{" in text:
         text = _PLACEHOLDER.sub(" ", text)
     # one C pass: each number and the word after it (a unit has no digit, so no number is skipped)
-    return tuple((num, _canon_unit(word) if word else None) for num, word in _NUM_UNIT.findall(text))
+    if not lang or not has_number_words(text.lower(), lang):
+        return tuple((num, _canon_unit(word) if word else None) for num, word in _NUM_UNIT.findall(text))
+    found = [(m.start(), m.group(1), m.group(2)) for m in _NUM_UNIT.finditer(text)]
+    for start, end, value in word_numbers(text, lang):
+        m = _UNIT.match(text, end)
+        found.append((start, str(value), m.group(1) if m else None))
+    found.sort(key=lambda p: p[0])
+    return tuple((num, _canon_unit(word) if word else None) for _start, num, word in found)
 
 
 @lru_cache(maxsize=4096)
@@ -194,25 +217,25 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         # one in _compare (a token's source values are among its target values: the target formats
         # include the source's), so there is nothing to report and no value needs parsing.
         msgid, msgstr = entry.msgid, entry.msgstr
-        if (ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid)))
-                == ctx.tgt("spelled", msgstr, lambda: _spelled(_num_text(msgstr)))):
+        if (ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid), ctx.source_lang))
+                == ctx.tgt("spelled", msgstr, lambda: _spelled(_num_text(msgstr), ctx.lang))):
             return _SAME
         src_fmt = ((ctx.src_decimal, ctx.src_groups),)
         tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
-        src = extract_numbers(_num_text(entry.msgid), src_fmt, fallback=tgt_fmt)
-        tgt_text = _num_text(entry.msgstr)
+        src = extract_numbers(_num_text(entry.msgid), src_fmt, fallback=tgt_fmt, lang=ctx.source_lang)
         # a translation's number means what it means to its readers: "30.000" in Spanish is thirty thousand;
         # the source's format only for a spelling the locale's cannot read ("2.5" kept in a Spanish text)
-        tgt = extract_numbers(tgt_text, tgt_fmt[:1], fallback=tgt_fmt[1:]) \
-            if src or _DIGIT.search(tgt_text) else []
+        tgt = extract_numbers(_num_text(entry.msgstr), tgt_fmt[:1], fallback=tgt_fmt[1:], lang=ctx.lang)
         return _compare(src, tgt)
 
-    if not _DIGIT.search(entry.msgid) and not _DIGIT.search(entry.msgstr):
+    if not _DIGIT.search(entry.msgid) and not _DIGIT.search(entry.msgstr) \
+            and not has_number_words(_num_text(entry.msgid).lower(), ctx.source_lang) \
+            and not has_number_words(_num_text(entry.msgstr).lower(), ctx.lang):
         return None
     return ctx.memo(key, compute)
 
 
-@check("L10N301", "number-changed", Severity.ERROR, suppressible=False, when=("digits",))
+@check("L10N301", "number-changed", Severity.ERROR, suppressible=False, when=("digits", "number-words"))
 def number_changed(entry: polib.POEntry, ctx: Any):
     """A number of the source is missing or has a different value in the translation."""
     a = _analyse(entry, ctx)
@@ -224,7 +247,7 @@ def number_changed(entry: polib.POEntry, ctx: Any):
         yield f"number {_fmt(s)} of the source is missing"
 
 
-@check("L10N302", "unit-changed", Severity.ERROR, suppressible=False, when=("digits",))
+@check("L10N302", "unit-changed", Severity.ERROR, suppressible=False, when=("digits", "number-words"))
 def unit_changed(entry: polib.POEntry, ctx: Any):
     """The unit after a number changed (mg became g, % dropped...)."""
     a = _analyse(entry, ctx)
@@ -234,7 +257,7 @@ def unit_changed(entry: polib.POEntry, ctx: Any):
         yield f"unit of {s.text} changed: {s.unit} became {t.unit or 'no unit'}"
 
 
-@check("L10N303", "number-added", Severity.ERROR, suppressible=False, when=("digits",))
+@check("L10N303", "number-added", Severity.ERROR, suppressible=False, when=("digits", "number-words"))
 def number_added(entry: polib.POEntry, ctx: Any):
     """The translation has a number that the source does not have."""
     a = _analyse(entry, ctx)

@@ -95,6 +95,7 @@ FEATURES = (
     "inflated-tgt",  # the msgstr has a word that can start an inflated claim of the target language
     "terms",         # the msgid has a word that can start a glossary term
     "forbidden",     # the msgstr has a translation the glossary forbids for the locale
+    "number-words",  # the msgid or the msgstr has a word that can start a number written in words
 )
 
 _REGISTRY: dict[str, CheckSpec] = {}

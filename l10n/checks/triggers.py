@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from l10n.checks.context import PhraseCounter, plain_text
+from l10n.checks.numwords import lexicon
 
 __all__ = ["catalog_triggers", "first_word_regex", "hit_positions"]
 
@@ -120,4 +121,18 @@ def catalog_triggers(sources: Sequence[str], targets: Sequence[str], ctx: Any,
     if "forbidden" in wanted:
         rx, _items = forbidden_words(ctx)
         out["forbidden"] = hit_positions(rx, [plain_text(t) for t in targets]) if rx is not None else set()
+    if "number-words" in wanted:
+        # on the text the number checks read: plain, NFKC ("ｃｉｎｃｏ" is "cinco"), lower case
+        hits: set[int] = set()
+        for lang, texts in ((ctx.source_lang, sources), (ctx.lang, targets)):
+            lex = lexicon(lang)
+            rx = _word_regex(tuple(sorted(lex.firsts)), ()) if lex is not None else None
+            if rx is not None:
+                hits |= hit_positions(rx, [_nfkc_lower(t) for t in texts])
+        out["number-words"] = hits
     return out
+
+
+def _nfkc_lower(text: str) -> str:
+    text = plain_text(text)
+    return (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower()
