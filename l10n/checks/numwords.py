@@ -5,7 +5,8 @@ writes "seis gramos", or adds "tres horas" where the source gives no number,
 changes it. The number checks (L10N30x) read these words as numbers.
 
 The words come from num2words, the maintained number-spelling library, per
-language: the cardinals 2 to 1,000 and the thousands up to 20,000, plus the
+language: the cardinals 2 to 100, the hundreds and the thousands up to 20,000
+(a number between, "doscientos cincuenta", is read as its parts: 200 and 50), plus the
 feminine forms it does not give ("duas", "dues", "doscientas"). Some words are
 never read as numbers:
 
@@ -25,10 +26,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from l10n.checks.context import _tokens
+
 __all__ = ["NumberWords", "lexicon", "word_numbers"]
 
-#: the tokeniser of the word checks (context._TOKEN): "vingt-cinq" is one word, "5dos" is not "dos"
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+#: the tokeniser of the word checks (context._TOKEN): "vingt-cinq" is one word, "5dos" and "dos'" are not "dos"
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*'?", re.UNICODE)
 #: what may stand between the words of one number ("treinta y cinco", "deux cent cinquante")
 _GAP = re.compile(r"[ \u00a0\u202f\u2009]+")
 
@@ -72,7 +75,7 @@ def lexicon(lang: str) -> NumberWords | None:
     except ImportError:  # pragma: no cover - a core dependency
         return None
     code = {"pt": "pt_BR"}.get(lang, lang)
-    values = list(range(2, 1001)) + list(range(2000, 20001, 1000))
+    values = list(range(2, 101)) + list(range(200, 1001, 100)) + list(range(2000, 20001, 1000))
     phrases: dict[tuple[str, ...], int] = {}
     try:
         for n in values:
@@ -122,7 +125,7 @@ def word_numbers(text: str, lang: str) -> Iterator[tuple[int, int, int]]:
             i += 1
 
 
-def has_number_words(folded_text: str, lang: str) -> bool:
-    """Whether a (lower-case) text holds a word that can start a number of ``lang``."""
+def has_number_words(text: str, lang: str) -> bool:
+    """Whether a text holds a word that can start a number of ``lang`` (on the word checks' tokens)."""
     lex = lexicon(lang)
-    return lex is not None and not lex.firsts.isdisjoint(_WORD.findall(folded_text))
+    return lex is not None and not lex.firsts.isdisjoint(_tokens(text))
