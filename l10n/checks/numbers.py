@@ -27,7 +27,9 @@ from l10n.model import Severity
 __all__ = ["NumberRef", "extract_numbers", "interpretations"]
 
 _SP = "\u00a0\u202f\u2009 "
-_NUM = re.compile(r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
+#: a minus sign written against a number ("-20 °C", "−5"), not a hyphen ("12-48", "COVID-19", "5 -10")
+_SIGN = r"(?:(?<![\w.,])(?<!\d[" + _SP + r"])[-\u2212](?=\d))?"
+_NUM = re.compile(_SIGN + r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
 #: the unit after a number, also behind quotes, brackets or a dash ("30 « heures »", "30 (hours)", "30-minute")
 _UNIT = re.compile(r"[" + _SP + r"]?(?:[«»\"“”„'‘’(\[\-–—]" + r"[" + _SP + r"]?)?"
                    r"(%|[µμ]g|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)")
@@ -79,11 +81,16 @@ def interpretations(token: str, formats: tuple[tuple[str, frozenset[str]], ...])
 
     >>> sorted(interpretations("1.000", ((",", frozenset({".", " "})), (".", frozenset({",", " "})))))
     [Decimal('1.000'), Decimal('1000')]
+    >>> sorted(interpretations("\u22122,5", ((",", frozenset({"."})),)))
+    [Decimal('-2.5')]
     """
+    negative = token[:1] in ("-", "\u2212")
+    if negative:
+        token = token[1:]
     values: set[Decimal] = set()
     for dec, groups in formats:
         values |= _parse(token, dec, groups)
-    return frozenset(values)
+    return frozenset(-v for v in values) if negative else frozenset(values)
 
 
 def _unit_at(text: str, end: int) -> str | None:
@@ -114,7 +121,8 @@ def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
         if not values and fallback:
             values = interpretations(token, fallback)
         if not values:
-            values = frozenset({Decimal(re.sub(r"\D", "", token))})
+            digits = Decimal(re.sub(r"\D", "", token))
+            values = frozenset({-digits if token[:1] in ("-", "\u2212") else digits})
         found.append((m.start(), NumberRef(token, values, _unit_at(text, m.end()))))
     if lang:
         for start, end, value in word_numbers(text, lang):

@@ -1,0 +1,29 @@
+"""A minus sign is part of the number (L10N301): "-20 °C" is not "20 °C"; a hyphen is not a minus."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.checks import check_catalog
+from test_checks_support import make_po
+
+CASES = [
+    ("es", "Store it at -20 °C.", "Guárdelo a 20 °C.", ("L10N301",)),          # the minus dropped
+    ("fr", "Store it at −20 °C.", "Conservez-le à 20 °C.", ("L10N301",)),       # U+2212 dropped
+    ("es", "Store it at 4 °C.", "Guárdelo a -4 °C.", ("L10N301",)),             # a minus added
+    ("es", "A change of -2.5 points.", "Un cambio de 2,5 puntos.", ("L10N301",)),
+    # controls: the same sign, either character, and hyphens that are not signs
+    ("es", "Store it at -20 °C.", "Guárdelo a −20 °C.", ()),
+    ("es", "A change of -2.5 points.", "Un cambio de -2,5 puntos.", ()),
+    ("es", "Effects last 12-48 hours.", "Los efectos duran 12-48 horas.", ()),
+    ("es", "Effects last 12-48 hours.", "Los efectos duran de 12 a 48 horas.", ()),
+    ("es", "Ages 5 -10 years.", "Edades de 5 a 10 años.", ()),
+    ("fr", "Since COVID-19, fewer visits.", "Depuis la COVID-19, moins de visites.", ()),
+]
+
+
+@pytest.mark.parametrize("locale,source,translation,codes", CASES)
+def test_minus_signs(locale, source, translation, codes):
+    found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=None)
+    got = tuple(sorted({f.code for f in found if f.code.startswith("L10N30")}))
+    assert got == codes, [f.message for f in found]
