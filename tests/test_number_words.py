@@ -74,3 +74,8 @@ def test_the_whole_catalog_pass_finds_every_entry_with_number_words():
     found = check_catalog(po, locale="es", glossary=None)
     assert [(f.msgid, f.code) for f in found if f.code.startswith("L10N30")] == [
         ("Take it with water!", "L10N303")]
+
+
+def test_messages_give_the_value_of_a_number_in_words():
+    found = check_catalog(make_po([("Take 5 g a day.", "Tome seis gramos al día.")]), locale="es", glossary=None)
+    assert [f.message for f in found if f.code == "L10N301"] == ["number 5 g became seis (6) g"]

@@ -140,7 +140,9 @@ class _Analysis:
 
 
 def _fmt(n: NumberRef) -> str:
-    return n.text + (f" {n.unit}" if n.unit else "")
+    """``5 g``; a number in words with its value: ``seis (6) g``."""
+    text = f"{n.text} ({next(iter(n.values))})" if n.word else n.text
+    return text + (f" {n.unit}" if n.unit else "")
 
 
 def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
