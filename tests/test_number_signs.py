@@ -11,6 +11,7 @@ CASES = [
     ("es", "Store it at -20 °C.", "Guárdelo a 20 °C.", ("L10N301",)),          # the minus dropped
     ("fr", "Store it at −20 °C.", "Conservez-le à 20 °C.", ("L10N301",)),       # U+2212 dropped
     ("es", "Store it at 4 °C.", "Guárdelo a -4 °C.", ("L10N301",)),             # a minus added
+    ("es", "Store it below –20 °C.", "Guárdelo por debajo de 20 °C.", ("L10N301",)),  # en dash as minus
     ("es", "A change of -2.5 points.", "Un cambio de 2,5 puntos.", ("L10N301",)),
     # controls: the same sign, either character, and hyphens that are not signs
     ("es", "Store it at -20 °C.", "Guárdelo a −20 °C.", ()),
@@ -19,6 +20,11 @@ CASES = [
     ("es", "Effects last 12-48 hours.", "Los efectos duran de 12 a 48 horas.", ()),
     ("es", "Ages 5 -10 years.", "Edades de 5 a 10 años.", ()),
     ("fr", "Since COVID-19, fewer visits.", "Depuis la COVID-19, moins de visites.", ()),
+    ("es", "Store it below -20 °C.", "Guárdelo a 20 grados bajo cero.", ()),     # the minus in words
+    ("fr", "Store it below -20 °C.", "Conservez-le à moins 20 °C.", ()),
+    ("es", "It contains (-)-7-hydroxymitragynine.", "Contiene 7-hidroximitraginina.", ()),
+    ("es", "Keep it at 15 °C -25 °C.", "Manténgalo entre 15 °C y 25 °C.", ()),
+    ("es", "Take 5 mg +/-1 mg.", "Tome 5 mg ± 1 mg.", ()),
 ]
 
 

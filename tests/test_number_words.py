@@ -15,26 +15,56 @@ from l10n.checks.numwords import lexicon, word_numbers
 from test_checks_support import make_po
 
 CASES = [
-    # a dose or time written in words that the source does not give
+    # a dose written in words that the source does not give, or gives differently
     ("es", "Take it with water.", "Tómelo con tres gramos de agua.", ("L10N303",)),
-    ("fr", "Effects appear within hours.", "Les effets apparaissent en trois heures.", ("L10N303",)),
-    ("pt_BR", "Wait before the next dose.", "Espere duas horas antes da próxima dose.", ("L10N303",)),
-    ("ca", "Wait before the next dose.", "Espereu dues hores abans de la dosi següent.", ("L10N303",)),
+    ("es", "Take the tablets with water.", "Tome tres comprimidos con agua.", ("L10N303",)),
+    ("es", "Take two tablets.", "Tome cuatro comprimidos.", ("L10N301",)),
+    ("fr", "Take two tablets.", "Prenez trois comprimés.", ("L10N301",)),
+    ("pt_BR", "Take two tablets.", "Tome três comprimidos.", ("L10N301",)),
+    ("ca", "Take two tablets.", "Preneu tres comprimits.", ("L10N301",)),
+    ("es", "Do not take more than two doses a day.", "No tome más de tres dosis al día.", ("L10N301",)),
+    ("es", "Drink two liters of water a day.", "Beba tres litros de agua al día.", ("L10N301",)),
+    ("es", "Take it twice a day.", "Tómelo tres veces al día.", ("L10N303",)),
+    ("es", "Take one tablet.", "Tome dos comprimidos.", ("L10N303",)),
+    ("es", "Two hundred fifty milligrams.", "Cincuenta miligramos.", ("L10N301",)),
     # a number changed into different words
     ("es", "Take 5 g a day.", "Tome seis gramos al día.", ("L10N301",)),
     ("fr", "Do not take more than 4 mg.", "Ne prenez pas plus de quarante mg.", ("L10N301",)),
     ("es", "Take five grams a day.", "Tome seis gramos al día.", ("L10N301",)),
     ("es", "Take 5 mg a day.", "Tome cinco al día.", ("L10N302",)),  # the unit dropped
     ("es", "Wait 25 minutes.", "Espere veinticinco horas.", ("L10N302",)),
-    # controls: the same number in words or digits, either way round
+    ("es", "Take 2 capsules every 4 hours.", "Tome 4 cápsulas cada 2 horas.", ("L10N302",)),  # swapped
+    # controls: the same number in words or digits, either way round, compounds and other forms
     ("es", "Take 5 g a day.", "Tome cinco gramos al día.", ()),
     ("es", "Take five grams a day.", "Tome 5 g al día.", ()),
     ("es", "Wait 35 minutes.", "Espere treinta y cinco minutos.", ()),
     ("fr", "Wait 25 minutes.", "Attendez vingt-cinq minutes.", ()),
     ("ca", "Wait 25 minutes.", "Espereu vint-i-cinc minuts.", ()),
     ("pt_BR", "Wait 2 hours.", "Espere duas horas.", ()),
+    ("es", "Wait 21 days.", "Espere veintiún días.", ()),
+    ("pt_BR", "Wait 22 hours.", "Espere vinte e duas horas.", ()),
+    ("es", "Take 250 mg.", "Tome doscientos cincuenta miligramos.", ()),
+    ("es", "It takes 24 hours.", "Tarda veinticuatro horas.", ()),
+    ("fr", "It takes 24 hours.", "Cela prend vingt quatre heures.", ()),
+    ("es", "Take 1 g.", "Tome un gramo.", ()),
+    ("ca", "Wait 7 days.", "Espereu set dies.", ()),  # "set" is 7 before a unit
+    ("fr", "Wait 9 days.", "Attendez neuf jours.", ()),
+    ("es", "It is not 100% safe.", "No es cien por cien seguro.", ()),
+    ("fr", "5% of 100 patients.", "Cinq pour cent des 100 patients.", ()),
+    # controls: idioms with number words that are not the source's numbers
     ("es", "Take 2.5 mg twice.", "Tome 2,5 mg dos veces.", ()),
+    ("es", "Take 2 capsules twice a day.", "Dos veces al día, tome 2 cápsulas.", ()),
+    ("es", "Withdrawal lasts two weeks.", "La abstinencia dura quince días.", ()),
+    ("fr", "Withdrawal lasts two weeks.", "Le sevrage dure quinze jours.", ()),
+    ("es", "Take it every other day.", "Tómelo cada dos días.", ()),
+    ("fr", "Take it every other day.", "Prenez-le tous les deux jours.", ()),
+    ("es", "A two-week taper.", "Una reducción de dos semanas.", ()),
+    ("es", "The helpline is open around the clock.", "La línea está abierta las veinticuatro horas.", ()),
+    ("es", "Wait two days.", "Espere un par de días.", ()),
+    ("es", "Take a tablet.", "Tome un comprimido.", ()),
     ("fr", "Both substances are risky.", "Les deux substances sont risquées.", ()),
+    ("fr", "Both reported it.", "Les deux l'ont signalé.", ()),
+    ("fr", "Both studies included 2 cohorts.", "Les deux études incluaient 2 cohortes.", ()),
     ("es", "Both are risky.", "Los dos son arriesgados.", ()),
     ("fr", "A new treatment.", "Un traitement neuf.", ()),
     ("ca", "A new treatment must be tested.", "Un tractament nou s'ha de provar; es deu provar.", ()),
@@ -56,8 +86,13 @@ def test_word_numbers_read_phrases_longest_first_with_offsets():
     got = [(text[s:e], v) for s, e, v in word_numbers(text, "es")]
     assert got == [("treinta y cinco", 35), ("dos", 2)]
     assert [v for _s, _e, v in word_numbers("Twenty-Five or two hundred", "en")] == [25, 200]
-    # between the hundreds, a number is read as its parts: an added "doscientos cincuenta mg" is still seen
-    assert [v for _s, _e, v in word_numbers("doscientos cincuenta mg", "es")] == [200, 50]
+    # adjacent words make one number
+    for lang, text, values in [("es", "doscientos cincuenta mg", [250]), ("es", "mil quinientos", [1500]),
+                               ("en", "twenty four hours", [24]), ("fr", "deux cent cinquante", [250]),
+                               ("fr", "vingt-et-un ou vingt et une", [21, 21]), ("ca", "vint-i-una, trenta-dues", [21, 32]),
+                               ("es", "dos, tres", [2, 3])]:
+        assert [v for _s, _e, v in word_numbers(text, lang)] == values, text
+    assert [v for _s, _e, v in word_numbers("cinq pour cent", "fr")] == [5]
     assert list(word_numbers("un comprimido, una vez", "es")) == []  # 1 is an article first
 
 

@@ -21,18 +21,30 @@ import polib
 from l10n.checks.context import plain_text
 from l10n.checks.numwords import has_number_words, word_numbers
 from l10n.checks.registry import check
-from l10n.checks.words import SYMBOL_UNITS, UNITS
+from l10n.checks.words import DOSE_UNITS_EXTRA, SYMBOL_UNITS, UNITS
 from l10n.model import Severity
 
 __all__ = ["NumberRef", "extract_numbers", "interpretations"]
 
 _SP = "\u00a0\u202f\u2009 "
-#: a minus sign written against a number ("-20 °C", "−5"), not a hyphen ("12-48", "COVID-19", "5 -10")
-_SIGN = r"(?:(?<![\w.,])(?<!\d[" + _SP + r"])[-\u2212](?=\d))?"
+#: a minus sign written against a number ("-20 °C", "−5", "–20"), not a hyphen ("12-48", "COVID-19", "5 -10",
+#: "(-)-7-hydroxymitragynine", "+/-1")
+_SIGN = r"(?:(?<![\w.,)\]/+±])(?<!\d[" + _SP + r"])[-\u2212\u2013](?=\d))?"
+_SIGNS = ("-", "\u2212", "\u2013")
+#: a minus in words before a number ("menos 20") or below zero after it ("20 grados bajo cero")
+_MINUS_BEFORE = re.compile(r"(?:menos|moins|minus|menys)[" + _SP + r"]+$", re.IGNORECASE)
+_MINUS_AFTER = re.compile(r"[" + _SP + r"]*(?:°[CF]?|º[CF]?|grados?|degrés?|graus?|degrees?)?[" + _SP + r"]*"
+                          r"(?:[CF][" + _SP + r"]+)?(?:bajo cero|sous zéro|sota zero|abaixo de zero|below zero|"
+                          r"negativos?|negatius?|négatifs?)\b", re.IGNORECASE)
+_MINUS_HINT = re.compile(r"menos|moins|minus|menys|cero|zéro|zero|negativ|négatif", re.IGNORECASE)
+#: a unit just before a sign makes it a range dash ("15 °C -25 °C")
+_UNIT_BEFORE = re.compile(r"(?:°[CF]?|%|([^\W\d_]+))[" + _SP + r"]*$")
+
+
 _NUM = re.compile(_SIGN + r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
 #: the unit after a number, also behind quotes, brackets or a dash ("30 « heures »", "30 (hours)", "30-minute")
 _UNIT = re.compile(r"[" + _SP + r"]?(?:[«»\"“”„'‘’(\[\-–—]" + r"[" + _SP + r"]?)?"
-                   r"(%|[µμ]g|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)")
+                   r"(%|[µμ]g|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)(?!['’])")
 _NUM_UNIT = re.compile("(" + _NUM.pattern + ")(?:" + _UNIT.pattern + ")?")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
 _DIGIT = re.compile(r"\d")
@@ -81,16 +93,11 @@ def interpretations(token: str, formats: tuple[tuple[str, frozenset[str]], ...])
 
     >>> sorted(interpretations("1.000", ((",", frozenset({".", " "})), (".", frozenset({",", " "})))))
     [Decimal('1.000'), Decimal('1000')]
-    >>> sorted(interpretations("\u22122,5", ((",", frozenset({"."})),)))
-    [Decimal('-2.5')]
     """
-    negative = token[:1] in ("-", "\u2212")
-    if negative:
-        token = token[1:]
     values: set[Decimal] = set()
     for dec, groups in formats:
         values |= _parse(token, dec, groups)
-    return frozenset(-v for v in values) if negative else frozenset(values)
+    return frozenset(values)
 
 
 def _unit_at(text: str, end: int) -> str | None:
@@ -105,6 +112,18 @@ def _unit_at(text: str, end: int) -> str | None:
     return None
 
 
+def _negative(text: str, start: int, end: int, token: str) -> bool:
+    """Whether the number ``token`` at ``text[start:end]`` is negative, as a reader reads it."""
+    if token[:1] in _SIGNS:
+        m = _UNIT_BEFORE.search(text, 0, start)
+        if m and (m.group(1) is None or _canon_unit(m.group(1))):
+            return False  # "15 °C -25 °C": a range
+        return True
+    if not _MINUS_HINT.search(text):
+        return False
+    return bool(_MINUS_BEFORE.search(text, 0, start) or _MINUS_AFTER.match(text, end))
+
+
 def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
                     fallback: tuple[tuple[str, frozenset[str]], ...] = (), lang: str | None = None) -> list[NumberRef]:
     """The numbers of a (plain) text with their values and units, in text order.
@@ -117,16 +136,22 @@ def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
     found = []
     for m in _NUM.finditer(text):
         token = m.group(0)
-        values = interpretations(token, formats)
+        bare = token[1:] if token[:1] in _SIGNS else token
+        values = interpretations(bare, formats)
         if not values and fallback:
-            values = interpretations(token, fallback)
+            values = interpretations(bare, fallback)
         if not values:
-            digits = Decimal(re.sub(r"\D", "", token))
-            values = frozenset({-digits if token[:1] in ("-", "\u2212") else digits})
+            values = frozenset({Decimal(re.sub(r"\D", "", bare))})
+        if _negative(text, m.start(), m.end(), token):
+            values = frozenset(-v for v in values)
+            token = "-" + bare
+        else:
+            token = bare
         found.append((m.start(), NumberRef(token, values, _unit_at(text, m.end()))))
     if lang:
-        for start, end, value in word_numbers(text, lang):
-            found.append((start, NumberRef(text[start:end], frozenset({Decimal(value)}), _unit_at(text, end), True)))
+        for start, end, value in word_numbers(text, lang, _unit_at):
+            number = Decimal(-value if _negative(text, start, end, text[start:end]) else value)
+            found.append((start, NumberRef(text[start:end], frozenset({number}), _unit_at(text, end), True)))
         found.sort(key=lambda p: p[0])
     return [ref for _start, ref in found]
 
@@ -145,6 +170,14 @@ def _fmt(n: NumberRef) -> str:
     return text + (f" {n.unit}" if n.unit else "")
 
 
+_DOSE_UNITS = SYMBOL_UNITS | DOSE_UNITS_EXTRA
+
+
+def _reportable(n: NumberRef) -> bool:
+    """Whether a number that pairs with nothing is reported: digits always, words as a dose."""
+    return not n.word or (n.unit in _DOSE_UNITS and all(abs(v) != 1 for v in n.values))
+
+
 def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
     used = [False] * len(tgt)
     missing, units = [], []
@@ -157,15 +190,16 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
     effective.reverse()
     for j, s in enumerate(src):
         (value,) = tuple(s.values)[:1] or (None,)
-        best = None
+        best, score = None, -1
         for i, t in enumerate(tgt):
             if used[i] or not (s.values & t.values):
                 continue
-            if t.unit == s.unit:
-                best = i
-                break
-            if best is None:
-                best = i
+            # the same unit first, then the same kind (digits with digits: "2" does not go to "dos veces")
+            rank = 2 * (t.unit == s.unit) + (t.word == s.word)
+            if rank > score:
+                best, score = i, rank
+                if rank == 3:
+                    break
         if best is None:
             missing.append(s)
             continue
@@ -176,10 +210,11 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
         elif s.unit is None and t.unit is not None and effective[j] is not None and t.unit != effective[j]:
             units.append((NumberRef(s.text, s.values, effective[j]), t))  # "12 jours à 48 heures"
     added = [t for i, t in enumerate(tgt) if not used[i]]
-    # a number in words without a unit that pairs with nothing is not reported: "twice" is "dos veces",
-    # "both" is "les deux"; "tres gramos" or "trois heures" (a dose, a time) always is
-    missing = [s for s in missing if s.unit is not None or not s.word]
-    added = [t for t in added if t.unit is not None or not t.word]
+    # a number in words that pairs with nothing is reported only as a dose ("tres gramos", "cuatro
+    # comprimidos"), never 1 ("a tablet" is "un comprimido"): "twice" is "dos veces", "both" is "les deux",
+    # "two weeks" is "quince días", "every other day" is "cada dos días"
+    missing = [s for s in missing if _reportable(s)]
+    added = [t for t in added if _reportable(t)]
     pairs = tuple(zip(missing, added))
     k = len(pairs)
     return _Analysis(pairs, tuple(missing[k:]), tuple(added[k:]), tuple(units))
@@ -192,17 +227,27 @@ _SAME = _Analysis((), (), (), ())
 def _spelled(text: str, lang: str | None = None) -> tuple[tuple[str, str | None], ...]:
     """(spelling, canonical unit) of each number of a plain text, placeholders ignored.
 
-    A number written in words of ``lang`` is spelled as its value in digits ("cinco" is "5").
+    A number written in words of ``lang`` is spelled as its value in digits ("cinco" is "5"); a negative
+    number with one "-" whatever its sign ("−5", "menos 5" and "-5" are "-5").
     """
     if "%" in text or "{" in text:
         text = _PLACEHOLDER.sub(" ", text)
+    words = bool(lang) and has_number_words(text, lang)
     # one C pass: each number and the word after it (a unit has no digit, so no number is skipped)
-    if not lang or not has_number_words(text, lang):
+    if not words and not _MINUS_HINT.search(text) and "-" not in text and "\u2212" not in text \
+            and "\u2013" not in text:
         return tuple((num, _canon_unit(word) if word else None) for num, word in _NUM_UNIT.findall(text))
-    found = [(m.start(), m.group(1), m.group(2)) for m in _NUM_UNIT.finditer(text)]
-    for start, end, value in word_numbers(text, lang):
-        m = _UNIT.match(text, end)
-        found.append((start, str(value), m.group(1) if m else None))
+    found = []
+    for m in _NUM_UNIT.finditer(text):
+        num = m.group(1)
+        bare = num[1:] if num[:1] in _SIGNS else num
+        found.append((m.start(), ("-" + bare) if _negative(text, m.start(), m.start() + len(num), num) else bare,
+                      m.group(2)))
+    if words:
+        for start, end, value in word_numbers(text, lang, _unit_at):
+            m = _UNIT.match(text, end)
+            negative = _negative(text, start, end, text[start:end])
+            found.append((start, str(-value if negative else value), m.group(1) if m else None))
     found.sort(key=lambda p: p[0])
     return tuple((num, _canon_unit(word) if word else None) for _start, num, word in found)
 

@@ -1,70 +1,109 @@
 """Numbers written in words ("cinco gramos", "trois heures"), read by value.
 
 A translation that turns "5 g" into "cinco gramos" keeps the dose; one that
-writes "seis gramos", or adds "tres horas" where the source gives no number,
-changes it. The number checks (L10N30x) read these words as numbers.
+turns "two tablets" into "cuatro comprimidos" changes it. The number checks
+(L10N30x) read these words as numbers.
 
 The words come from num2words, the maintained number-spelling library, per
-language: the cardinals 2 to 100, the hundreds and the thousands up to 20,000
-(a number between, "doscientos cincuenta", is read as its parts: 200 and 50), plus the
-feminine forms it does not give ("duas", "dues", "doscientas"). Some words are
-never read as numbers:
+language: the cardinals 2 to 100, the hundreds and the thousands up to 20,000,
+with the forms it does not give (feminine "duas", "dues", "doscientas",
+"vint-i-una"; apocopated "veintiún"; French "deux cent" before a number and
+the 1990 hyphenated spellings). Adjacent words make one number, as a reader
+reads them: "doscientos cincuenta" is 250, "twenty four" is 24,
+"deux cent cinquante" is 250.
 
-- 0 and 1: "un", "une", "uno", "um", "one" are articles and pronouns far more
-  often than counts;
-- words that are also common other words in health text: Catalan "nou" (new),
-  "deu" (must), "set" (thirst); French "neuf" (new).
+Some words are numbers only when a unit follows them ("un gramo", "one
+tablet", Catalan "set dies"), because otherwise they are something else:
 
+- 1: "un", "une", "uno", "um", "one" are articles and pronouns first;
+- Catalan "nou" (new), "deu" (must), "set" (thirst); French "neuf" (new).
+
+"cent"/"cien" after "por", "pour" or "per" is part of "per cent", not 100.
 A language num2words does not know has no number words (digits still count).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from l10n.checks.context import _tokens
 
-__all__ = ["NumberWords", "lexicon", "word_numbers"]
+__all__ = ["NumberWords", "has_number_words", "lexicon", "word_numbers"]
 
 #: the tokeniser of the word checks (context._TOKEN): "vingt-cinq" is one word, "5dos" and "dos'" are not "dos"
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*'?", re.UNICODE)
 #: what may stand between the words of one number ("treinta y cinco", "deux cent cinquante")
 _GAP = re.compile(r"[ \u00a0\u202f\u2009]+")
+#: what may join two numbers written in words into one ("doscientos cincuenta", "mil y quinientos")
+_JOIN = re.compile(r"[ \u00a0\u202f\u2009]+(?:(?:y|e|et|i|and)[ \u00a0\u202f\u2009]+)?|-")
 
-#: words that are more often something else than a number, per language
+#: words that are more often something else than a number: read only when a unit follows
 AMBIGUOUS: dict[str, frozenset[str]] = {
     "ca": frozenset({"nou", "deu", "set"}),
     "fr": frozenset({"neuf"}),
 }
 
-#: feminine and other forms num2words does not produce, per language: word -> value
+#: the words for 1 (read only when a unit follows: "un gramo", "one tablet"), per language
+ONE: dict[str, tuple[str, ...]] = {
+    "en": ("one",), "es": ("un", "uno", "una"), "ca": ("un", "una"), "fr": ("un", "une"), "pt": ("um", "uma"),
+}
+
+#: words after which "cent"/"cien" is "per cent", not a number
+PERCENT_LEAD = frozenset({"por", "pour", "per"})
+
+#: forms num2words does not produce, per language: word -> value
 EXTRA: dict[str, dict[str, int]] = {
     "pt": {"duas": 2, "duzentas": 200, "trezentas": 300, "quatrocentas": 400, "quinhentas": 500,
            "seiscentas": 600, "setecentas": 700, "oitocentas": 800, "novecentas": 900},
     "ca": {"dues": 2, "dues-centes": 200, "tres-centes": 300, "quatre-centes": 400, "cinc-centes": 500,
            "sis-centes": 600, "set-centes": 700, "vuit-centes": 800, "nou-centes": 900},
     "es": {"doscientas": 200, "trescientas": 300, "cuatrocientas": 400, "quinientas": 500, "seiscientas": 600,
-           "setecientas": 700, "ochocientas": 800, "novecientas": 900, "veintiuna": 21, "veintidós": 22,
-           "veintitrés": 23, "veintiséis": 26},
-    "en": {"a hundred": 100, "a thousand": 1000},
+           "setecientas": 700, "ochocientas": 800, "novecientas": 900, "veintiuna": 21, "veintiún": 21,
+           "veintidós": 22, "veintitrés": 23, "veintiséis": 26, "cien": 100},
+    "fr": {f"{w} cent": n * 100 for w, n in (("deux", 2), ("trois", 3), ("quatre", 4), ("cinq", 5), ("six", 6),
+                                                ("sept", 7), ("huit", 8), ("neuf", 9))},
+    "en": {"a hundred": 100, "a thousand": 1000, "twice": 2, "thrice": 3},
+}
+
+#: the last word of a compound and its other forms (feminine, apocopated): "treinta y uno" -> "treinta y una"
+_ENDINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "es": (("uno", ("un", "una")),),
+    "pt": (("um", ("uma",)), ("dois", ("duas",))),
+    "ca": (("-un", ("-una",)), ("-dos", ("-dues",)), ("un", ("una",)), ("dos", ("dues",))),
+    "fr": (("un", ("une",)),),
 }
 
 
 @dataclass(frozen=True)
 class NumberWords:
-    """The number words of one language: phrases (tuples of lower-case words) and their values."""
+    """The number words of one language: phrases (tuples of lower-case words) and their values.
+
+    ``with_unit`` phrases are numbers only when a unit follows them.
+    """
 
     phrases: dict[tuple[str, ...], int]
+    with_unit: dict[tuple[str, ...], int]
     firsts: frozenset[str]
     longest: int
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(unicodedata.normalize("NFC", text).lower().replace("’", "'")))
+    return _tokens(text)
+
+
+def _variants(phrase: tuple[str, ...], lang: str) -> list[tuple[str, ...]]:
+    """Other forms of a compound: "treinta y uno" -> "treinta y un", "treinta y una"; French 1990 hyphens."""
+    out = []
+    last = phrase[-1]
+    for ending, others in _ENDINGS.get(lang, ()):
+        if last.endswith(ending) and not (len(phrase) == 1 and last == ending):  # 1 and 2 alone: ONE, EXTRA
+            out += [phrase[:-1] + (last[: len(last) - len(ending)] + other,) for other in others]
+    if lang == "fr" and len(phrase) > 1:
+        out.append(("-".join(phrase),))  # the 1990 spelling: "vingt-et-un", "deux-cent-cinquante"
+    return out
 
 
 @lru_cache(maxsize=32)
@@ -79,23 +118,43 @@ def lexicon(lang: str) -> NumberWords | None:
     phrases: dict[tuple[str, ...], int] = {}
     try:
         for n in values:
-            phrases.setdefault(_words(num2words(n, lang=code)), n)
-    except (NotImplementedError, KeyError, ValueError, TypeError):
+            phrase = _words(num2words(n, lang=code))
+            phrases.setdefault(phrase, n)
+            for v in _variants(phrase, lang):
+                phrases.setdefault(v, n)
+    except (NotImplementedError, KeyError, ValueError, TypeError, OverflowError):
         return None
     for text, n in EXTRA.get(lang, {}).items():
         phrases.setdefault(_words(text), n)
     skip = AMBIGUOUS.get(lang, frozenset())
-    phrases = {p: n for p, n in phrases.items() if p and not (len(p) == 1 and p[0] in skip)}
+    with_unit = {p: n for p, n in phrases.items() if len(p) == 1 and p[0] in skip}
+    with_unit.update({(w,): 1 for w in ONE.get(lang, ())})
+    phrases = {p: n for p, n in phrases.items() if p and p not in with_unit}
     if not phrases:
         return None
-    return NumberWords(phrases, frozenset(p[0] for p in phrases), max(map(len, phrases)))
+    every = list(phrases) + list(with_unit)
+    return NumberWords(phrases, with_unit, frozenset(p[0] for p in every), max(map(len, every)))
 
 
-def word_numbers(text: str, lang: str) -> Iterator[tuple[int, int, int]]:
-    """(start, end, value) of each number written in words in ``text``, longest phrase first.
+def _place(value: int) -> int:
+    """The smallest place a following number may fill: 250 = 200 + 50, 24 = 20 + 4, 2300 = 2000 + 300."""
+    for p in (1000, 100, 10):
+        if value % p == 0 and (p != 10 or value < 100):
+            return p
+    return 0
+
+
+def word_numbers(text: str, lang: str,
+                 unit_at: Callable[[str, int], str | None] | None = None) -> Iterator[tuple[int, int, int]]:
+    """(start, end, value) of each number written in words in ``text``.
+
+    ``unit_at(text, end)`` names the unit after a position, if any: the words
+    that are numbers only before a unit ("un gramo") need it.
 
     >>> [v for _s, _e, v in word_numbers("Tome treinta y cinco gotas, dos veces al día.", "es")]
     [35, 2]
+    >>> [v for _s, _e, v in word_numbers("Tome doscientos cincuenta mg.", "es")]
+    [250]
     >>> list(word_numbers("un comprimido", "es"))
     []
     """
@@ -108,21 +167,40 @@ def word_numbers(text: str, lang: str) -> Iterator[tuple[int, int, int]]:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
     if not words or lex.firsts.isdisjoint(w for _s, _e, w in words):
         return
-    phrases, longest = lex.phrases, lex.longest
+    phrases, with_unit, longest = lex.phrases, lex.with_unit, lex.longest
+    found: list[tuple[int, int, int]] = []
     i = 0
     while i < len(words):
-        if words[i][2] in lex.firsts:
-            for k in range(min(longest, len(words) - i), 0, -1):
-                span = words[i:i + k]
-                value = phrases.get(tuple(w for _s, _e, w in span))
-                if value is not None and all(_GAP.fullmatch(folded, a[1], b[0]) for a, b in zip(span, span[1:])):
-                    yield span[0][0], span[-1][1], value
-                    i += k
-                    break
-            else:
-                i += 1
+        if words[i][2] not in lex.firsts or (i and words[i - 1][2] in PERCENT_LEAD and words[i][2] in
+                                              ("cent", "cien", "ciento", "cento")):
+            i += 1
+            continue
+        for k in range(min(longest, len(words) - i), 0, -1):
+            span = words[i:i + k]
+            key = tuple(w for _s, _e, w in span)
+            value = phrases.get(key)
+            if value is None and key in with_unit and unit_at is not None and unit_at(text, span[-1][1]):
+                value = with_unit[key]
+            if value is not None and all(_GAP.fullmatch(folded, a[1], b[0]) for a, b in zip(span, span[1:])):
+                found.append((span[0][0], span[-1][1], value))
+                i += k
+                break
         else:
             i += 1
+    # adjacent words make one number: "doscientos cincuenta", "twenty four", "mil quinientos", "deux cent un"
+    merged: list[tuple[int, int, int]] = []
+    for start, end, value in found:
+        if merged:
+            p_start, p_end, p_value = merged[-1]
+            place = _place(p_value)
+            if place and value < place and _JOIN.fullmatch(folded, p_end, start):
+                merged[-1] = (p_start, end, p_value + value)
+                continue
+            if p_value < 10 and value in (100, 1000) and _GAP.fullmatch(folded, p_end, start):
+                merged[-1] = (p_start, end, p_value * value)  # "deux cent" before a number
+                continue
+        merged.append((start, end, value))
+    yield from merged
 
 
 def has_number_words(text: str, lang: str) -> bool:
