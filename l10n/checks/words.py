@@ -8,7 +8,7 @@ each occurrence is counted once.
 
 from __future__ import annotations
 
-__all__ = ["HEDGES", "INFLATED", "NEGATIONS", "UNITS"]
+__all__ = ["HEDGES", "INFLATED", "NEGATIONS", "NEGATION_IDIOMS", "UNITS"]
 
 NEGATIONS: dict[str, tuple[str, ...]] = {
     "en": ("not", "never", "no", "none", "nor", "cannot", "can't", "don't", "doesn't", "didn't", "won't",
@@ -22,6 +22,23 @@ NEGATIONS: dict[str, tuple[str, ...]] = {
     "it": ("non", "mai", "né", "nessun", "nessuno", "nessuna", "niente", "nulla", "senza"),
     "de": ("nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "nichts", "ohne", "weder"),
     "ar": ("لا", "لم", "لن", "ليس", "ليست", "غير", "بدون", "أبدا", "أبدًا", "دون", "ما"),
+}
+
+#: Phrases built on a negation word that say something positive ("don't hesitate to call" = "call"; "n'oubliez
+#: pas de" = "remember to"): matched as whole phrases, they do not count as negations, on either side. So "Do not
+#: mix" translated "No dude en mezclar" (do not hesitate to mix) has lost its negation. Only phrases whose literal
+#: reading is never a prohibition are listed ("no deje de" is also "do not stop": not listed).
+NEGATION_IDIOMS: dict[str, tuple[str, ...]] = {
+    "en": ("don't hesitate", "do not hesitate", "don't forget", "do not forget", "not only", "no doubt",
+           "without doubt", "without a doubt", "without fail"),
+    "es": ("no dude en", "no dudes en", "no duden en", "no dude usted en", "no olvide", "no olvides", "no olviden",
+           "no se olvide", "no te olvides", "no se olviden", "no solo", "no sólo", "sin duda", "sin falta"),
+    "ca": ("no dubteu a", "no dubtis a", "no dubteu en", "no dubtis en", "no oblideu", "no oblidis",
+           "no us oblideu", "no t'oblidis", "no només", "sens dubte", "sense dubte", "sense falta"),
+    "fr": ("n'hésitez pas", "n'hésite pas", "n'oubliez pas", "n'oublie pas", "non seulement", "sans doute",
+           "sans faute", "ne pas hésiter", "ne pas oublier"),
+    "pt": ("não hesite em", "não hesitem em", "não se esqueça", "não esqueça", "não esqueçam", "não se esqueçam",
+           "não só", "não apenas", "sem dúvida", "sem falta"),
 }
 
 HEDGES: dict[str, tuple[str, ...]] = {
@@ -113,7 +130,27 @@ UNITS: dict[str, str] = {
     "ans": "year", "ano": "year", "anos": "year", "anni": "year", "jahre": "year", "سنوات": "year",
     "mmol": "mmol", "mmol/l": "mmol/l", "mg/dl": "mg/dl", "mg/kg": "mg/kg", "kcal": "kcal", "cm": "cm", "mm": "mm",
     "km": "km",
+    "por cien": "%",
+    "litre": "l", "litres": "l", "liter": "l", "liters": "l", "litro": "l", "litros": "l",
+    "microgram": "µg", "micrograms": "µg", "microgramo": "µg", "microgramos": "µg", "microgramme": "µg",
+    "microgrammes": "µg", "micrograma": "µg", "microgramas": "µg",
+    # counted doses: how many tablets, capsules, drops, doses or times (one canonical unit: "doses")
+    "tablet": "doses", "tablets": "doses", "comprimido": "doses", "comprimidos": "doses", "pastilla": "doses",
+    "pastillas": "doses", "comprimé": "doses", "comprimés": "doses", "comprimit": "doses", "comprimits": "doses",
+    "pill": "doses", "pills": "doses", "pílula": "doses", "pílulas": "doses", "píldora": "doses",
+    "píldoras": "doses",
+    "capsule": "doses", "capsules": "doses", "cápsula": "doses", "cápsulas": "doses", "gélule": "doses",
+    "gélules": "doses", "càpsula": "doses", "càpsules": "doses",
+    "drop": "doses", "drops": "doses", "gota": "doses", "gotas": "doses", "goutte": "doses", "gouttes": "doses",
+    "gotes": "doses",
+    "dose": "doses", "doses": "doses", "dosis": "doses", "dosi": "doses",
+    "times": "doses", "veces": "doses", "fois": "doses", "vezes": "doses", "vegades": "doses",
 }
+
+#: Units of a dose: a number written in words with one of these (or a symbol unit) is reported when it pairs
+#: with nothing ("tres comprimidos" added, "two tablets" became "cuatro comprimidos"); other units (hours,
+#: weeks) have idioms ("quince días" for "two weeks", "cada dos días" for "every other day") and are not.
+DOSE_UNITS_EXTRA = frozenset({"doses"})
 
 #: Units whose loss is always reported (symbols never translated).
 SYMBOL_UNITS = frozenset({"mg", "g", "kg", "µg", "ml", "l", "dl", "cl", "%", "IU", "mmol", "mmol/l", "mg/dl",
