@@ -98,9 +98,18 @@ class PhraseCounter:
 
     >>> PhraseCounter(["not", "further study is needed", "study"]).count("Not yet: further study is needed.")
     2
+
+    ``neutral`` phrases are matched like the others but not counted: "don't
+    hesitate" holds "don't" and says nothing negative, so it is not a negation.
+
+    >>> PhraseCounter(["no"], neutral=["no dude en"]).find("No dude en llamar, pero no mezcle.")
+    ['no']
     """
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], neutral: Iterable[str] = ()) -> None:
+        neutral = [p for p in neutral if p and p.strip()]
+        self._neutral = frozenset(" ".join(_tokens(p.strip().lower())) for p in neutral)
+        phrases = list(phrases) + neutral
         items = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=lambda p: (-len(p), p))
         self.phrases = tuple(items)
         self._single: set[str] = set()
@@ -125,7 +134,13 @@ class PhraseCounter:
         self._multi_firsts = frozenset(self._multi)
 
     def find(self, text: str) -> list[str]:
-        """The phrases found, in order (lower case)."""
+        """The phrases found, in order (lower case), neutral ones left out."""
+        found = self._find(text)
+        if self._neutral and found:
+            return [p for p in found if p not in self._neutral]
+        return found
+
+    def _find(self, text: str) -> list[str]:
         if not self.phrases:
             return []
         words = _tokens(text)
@@ -173,8 +188,8 @@ class PhraseCounter:
 
 
 @lru_cache(maxsize=128)
-def _counter(phrases: tuple[str, ...]) -> PhraseCounter:
-    return PhraseCounter(phrases)
+def _counter(phrases: tuple[str, ...], neutral: tuple[str, ...] = ()) -> PhraseCounter:
+    return PhraseCounter(phrases, neutral)
 
 
 def _rules_for(glossary: Any, locale: str) -> Any:
@@ -230,8 +245,10 @@ class CatalogContext:
         self.catalog: Any = None
         src_rules = _rules_for(glossary, self.source_lang)
         tgt_rules = _rules_for(glossary, self.locale)
-        self.negation_src = self._words(W.NEGATIONS, self.source_lang, src_rules, "negations")
-        self.negation_tgt = self._words(W.NEGATIONS, self.lang, tgt_rules, "negations")
+        self.negation_src = self._words(W.NEGATIONS, self.source_lang, src_rules, "negations",
+                                        W.NEGATION_IDIOMS.get(self.source_lang, ()))
+        self.negation_tgt = self._words(W.NEGATIONS, self.lang, tgt_rules, "negations",
+                                        W.NEGATION_IDIOMS.get(self.lang, ()))
         self.hedge_src = self._words(W.HEDGES, self.source_lang, src_rules, "hedges")
         self.hedge_tgt = self._words(W.HEDGES, self.lang, tgt_rules, "hedges")
         self.inflated_src = self._words(W.INFLATED, self.source_lang, src_rules, "inflated")
@@ -249,9 +266,10 @@ class CatalogContext:
         self.triggers: dict[str, set[int]] = {}
 
     @staticmethod
-    def _words(builtin: Mapping[str, tuple[str, ...]], lang: str, rules: Any, attr: str) -> PhraseCounter:
+    def _words(builtin: Mapping[str, tuple[str, ...]], lang: str, rules: Any, attr: str,
+               neutral: tuple[str, ...] = ()) -> PhraseCounter:
         extra = tuple(getattr(rules, attr, None) or ()) if rules is not None else ()
-        return _counter(tuple(builtin.get(lang, ())) + extra)
+        return _counter(tuple(builtin.get(lang, ())) + extra, tuple(neutral))
 
     def memo(self, key: Any, compute):
         """``compute()`` once per catalog for ``key``."""

@@ -1,0 +1,45 @@
+"""Phrases built on a negation word that say something positive are not negations (L10N311).
+
+"Do not mix" translated "No dude en mezclar" (do not hesitate to mix) keeps one
+"no" and reverses the instruction; counting words alone let it through.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.checks import check_catalog
+from l10n.checks.context import PhraseCounter
+from test_checks_support import make_po
+
+CASES = [
+    # the prohibition turned into an encouragement
+    ("es", "Do not mix kratom with alcohol.", "No dude en mezclar kratom con alcohol.", ("L10N311",)),
+    ("es", "Do not mix kratom with alcohol.", "No olvide mezclar kratom con alcohol.", ("L10N311",)),
+    ("fr", "Do not mix kratom with alcohol.", "N'oubliez pas de mélanger le kratom avec de l'alcool.", ("L10N311",)),
+    ("fr", "Do not mix kratom with alcohol.", "N'hésitez pas à mélanger le kratom avec de l'alcool.", ("L10N311",)),
+    ("ca", "Do not mix kratom with alcohol.", "No dubteu a barrejar el kratom amb alcohol.", ("L10N311",)),
+    ("pt_BR", "Do not mix kratom with alcohol.", "Não hesite em misturar kratom com álcool.", ("L10N311",)),
+    # controls: the idiom on both sides, or beside a real negation, or a phrase that is also a prohibition
+    ("es", "Don't hesitate to call your doctor.", "No dude en llamar a su médico.", ()),
+    ("fr", "Do not hesitate to call your doctor.", "N'hésitez pas à appeler votre médecin.", ()),
+    ("es", "Remember to drink water.", "No olvide beber agua.", ()),
+    ("es", "Do not forget to drink water.", "No olvide beber agua.", ()),
+    ("es", "Do not hesitate to call, and do not mix.", "No dude en llamar y no mezcle.", ()),
+    ("es", "Not only kratom but also alcohol.", "No solo el kratom sino también el alcohol.", ()),
+    ("es", "Do not stop taking it suddenly.", "No deje de tomarlo de golpe.", ()),
+    ("fr", "Do not mix kratom with alcohol.", "Ne mélangez pas le kratom avec de l'alcool.", ()),
+]
+
+
+@pytest.mark.parametrize("locale,source,translation,codes", CASES)
+def test_negation_idioms(locale, source, translation, codes):
+    found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=None)
+    got = tuple(sorted({f.code for f in found if f.code == "L10N311"}))
+    assert got == codes, [f.message for f in found]
+
+
+def test_neutral_phrases_are_matched_whole_and_not_counted():
+    counter = PhraseCounter(["no", "not"], neutral=["no dude en", "don't hesitate"])
+    assert counter.find("No dude en llamar, pero no mezcle.") == ["no"]
+    assert counter.find("No dude: no.") == ["no", "no"]  # not the whole idiom: both count
