@@ -25,6 +25,12 @@ CASES = [
     ("es", "It contains (-)-7-hydroxymitragynine.", "Contiene 7-hidroximitraginina.", ()),
     ("es", "Keep it at 15 °C -25 °C.", "Manténgalo entre 15 °C y 25 °C.", ()),
     ("es", "Take 5 mg +/-1 mg.", "Tome 5 mg ± 1 mg.", ()),
+    # "at least", "less": not minus signs
+    ("es", "Wait at least 20 minutes.", "Espere al menos 20 minutos.", ()),
+    ("es", "Wait at least 20 minutes.", "Espere por lo menos 20 minutos.", ()),
+    ("fr", "Wait at least 20 minutes.", "Attendez au moins 20 minutes.", ()),
+    ("pt_BR", "Wait at least 20 minutes.", "Espere pelo menos 20 minutos.", ()),
+    ("es", "It costs 20 euros less.", "Cuesta menos 20 euros.", ()),
 ]
 
 

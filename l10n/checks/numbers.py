@@ -32,7 +32,10 @@ _SP = "\u00a0\u202f\u2009 "
 _SIGN = r"(?:(?<![\w.,)\]/+±])(?<!\d[" + _SP + r"])[-\u2212\u2013](?=\d))?"
 _SIGNS = ("-", "\u2212", "\u2013")
 #: a minus in words before a number ("menos 20") or below zero after it ("20 grados bajo cero")
-_MINUS_BEFORE = re.compile(r"(?:menos|moins|minus|menys)[" + _SP + r"]+$", re.IGNORECASE)
+#: (only before a temperature, and not "al menos" / "au moins" / "pelo menos": "at least")
+_MINUS_BEFORE = re.compile(r"(?<!\bal )(?<!\blo )(?<!\bau )(?<!\bdu )(?<!\ble )(?<!\bpelo )(?<!\bno )"
+                           r"\b(?:menos|moins|minus|menys)[" + _SP + r"]+$", re.IGNORECASE)
+_TEMPERATURE = re.compile(r"[" + _SP + r"]*(?:°|º|grados?\b|degrés?\b|graus?\b|degrees?\b)", re.IGNORECASE)
 _MINUS_AFTER = re.compile(r"[" + _SP + r"]*(?:°[CF]?|º[CF]?|grados?|degrés?|graus?|degrees?)?[" + _SP + r"]*"
                           r"(?:[CF][" + _SP + r"]+)?(?:bajo cero|sous zéro|sota zero|abaixo de zero|below zero|"
                           r"negativos?|negatius?|négatifs?)\b", re.IGNORECASE)
@@ -121,7 +124,8 @@ def _negative(text: str, start: int, end: int, token: str) -> bool:
         return True
     if not _MINUS_HINT.search(text):
         return False
-    return bool(_MINUS_BEFORE.search(text, 0, start) or _MINUS_AFTER.match(text, end))
+    return bool((_MINUS_BEFORE.search(text, 0, start) and _TEMPERATURE.match(text, end))
+                or _MINUS_AFTER.match(text, end))
 
 
 def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
