@@ -20,6 +20,13 @@ CASES = [
     ("fr", "Do not mix kratom with alcohol.", "N'hésitez pas à mélanger le kratom avec de l'alcool.", ("L10N311",)),
     ("ca", "Do not mix kratom with alcohol.", "No dubteu a barrejar el kratom amb alcohol.", ("L10N311",)),
     ("pt_BR", "Do not mix kratom with alcohol.", "Não hesite em misturar kratom com álcool.", ("L10N311",)),
+    ("fr", "Do not mix kratom with alcohol.", "Ne manquez pas de mélanger le kratom avec de l'alcool.", ("L10N311",)),
+    ("es", "Do not mix kratom with alcohol.", "No vacile en mezclar kratom con alcohol.", ("L10N311",)),
+    ("pt_BR", "Do not mix kratom with alcohol.", "Não tenha medo de misturar kratom com álcool.", ("L10N311",)),
+    # French "ne … pas" is one negation: the second prohibition dropped is seen
+    ("fr", "Do not mix kratom with alcohol and do not drive.",
+     "Ne mélangez pas le kratom avec l'alcool et conduisez.", ("L10N311",)),
+    ("fr", "Never use alone and never drive.", "Ne consommez jamais seul et conduisez ensuite.", ("L10N311",)),
     # controls: the idiom on both sides, or beside a real negation, or a phrase that is also a prohibition
     ("es", "Don't hesitate to call your doctor.", "No dude en llamar a su médico.", ()),
     ("fr", "Do not hesitate to call your doctor.", "N'hésitez pas à appeler votre médecin.", ()),
@@ -29,6 +36,15 @@ CASES = [
     ("es", "Not only kratom but also alcohol.", "No solo el kratom sino también el alcohol.", ()),
     ("es", "Do not stop taking it suddenly.", "No deje de tomarlo de golpe.", ()),
     ("fr", "Do not mix kratom with alcohol.", "Ne mélangez pas le kratom avec de l'alcool.", ()),
+    ("fr", "Do not mix kratom with alcohol and do not drive.",
+     "Ne mélangez pas le kratom avec l'alcool et ne conduisez pas.", ()),
+    ("fr", "No alcohol.", "Pas d'alcool.", ()),
+    ("es", "Never forget: do not mix.", "Recuerde siempre: no mezcle.", ()),
+    # an idiom's words across punctuation are not the idiom ("Si no, olvide": "if not, forget")
+    ("es", "Did you take it? If not, forget the missed dose.", "¿La tomó? Si no, olvide la dosis omitida.", ()),
+    ("pt_BR", "If not, forget the missed dose.", "Se não, esqueça a dose perdida.", ()),
+    ("es", "Is it safe alone? No, only with someone present.", "¿Es seguro solo? No, solo con alguien presente.", ()),
+    ("fr", "Is it safe alone? No, only under supervision.", "Est-ce sûr seul ? Non, seulement sous surveillance.", ()),
 ]
 
 

@@ -99,17 +99,21 @@ class PhraseCounter:
     >>> PhraseCounter(["not", "further study is needed", "study"]).count("Not yet: further study is needed.")
     2
 
-    ``neutral`` phrases are matched like the others but not counted: "don't
-    hesitate" holds "don't" and says nothing negative, so it is not a negation.
+    ``neutral`` phrases hold words of the list but say something else: "don't
+    hesitate" holds "don't" and is not a negation. Where one stands in the
+    text, its words joined by spaces only (not across punctuation: "Si no,
+    olvide" is not "no olvide"), its words are not counted.
 
     >>> PhraseCounter(["no"], neutral=["no dude en"]).find("No dude en llamar, pero no mezcle.")
     ['no']
+
+    ``pairs`` (openers, closers): a closer found after an opener is one word
+    with it (French "ne … pas" is one negation, so a dropped second "ne … pas"
+    is seen).
     """
 
-    def __init__(self, phrases: Iterable[str], neutral: Iterable[str] = ()) -> None:
-        neutral = [p for p in neutral if p and p.strip()]
-        self._neutral = frozenset(" ".join(_tokens(p.strip().lower())) for p in neutral)
-        phrases = list(phrases) + neutral
+    def __init__(self, phrases: Iterable[str], neutral: Iterable[str] = (),
+                 pairs: tuple[Iterable[str], Iterable[str]] = ((), ())) -> None:
         items = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=lambda p: (-len(p), p))
         self.phrases = tuple(items)
         self._single: set[str] = set()
@@ -132,12 +136,39 @@ class PhraseCounter:
         #: every word that can start a match: a text with none of them has no match (checked in C).
         self._firsts = frozenset(self._single) | frozenset(self._multi)
         self._multi_firsts = frozenset(self._multi)
+        #: neutral phrase (its tokens joined by one space) -> the phrases of the list it holds
+        self._neutral: dict[str, list[str]] = {}
+        for p in neutral:
+            toks = _tokens(p.strip().lower()) if p else ()
+            held = self._find(" ".join(toks)) if toks else []
+            if held:
+                self._neutral[" ".join(toks)] = held
+        self._neutral_rx = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(r"[ \t\u00a0]+".join(map(re.escape, k.split(" ")))
+                                          for k in sorted(self._neutral, key=len, reverse=True)) + r")(?![^\W_])"
+        ) if self._neutral else None
+        self._openers, self._closers = frozenset(pairs[0]), frozenset(pairs[1])
 
     def find(self, text: str) -> list[str]:
-        """The phrases found, in order (lower case), neutral ones left out."""
+        """The phrases found, in order (lower case); neutral phrases and paired words left out."""
         found = self._find(text)
-        if self._neutral and found:
-            return [p for p in found if p not in self._neutral]
+        if not found:
+            return found
+        if self._neutral_rx is not None:
+            folded = text if text.isascii() else unicodedata.normalize("NFC", text)
+            for m in self._neutral_rx.finditer(folded.lower().replace("’", "'")):
+                for held in self._neutral[" ".join(_tokens(m.group(0)))]:
+                    if held in found:
+                        found.remove(held)
+        if self._openers and found:
+            out, pending = [], False
+            for p in found:
+                if p in self._closers and pending:
+                    pending = False
+                    continue
+                pending = p in self._openers
+                out.append(p)
+            found = out
         return found
 
     def _find(self, text: str) -> list[str]:
@@ -188,8 +219,9 @@ class PhraseCounter:
 
 
 @lru_cache(maxsize=128)
-def _counter(phrases: tuple[str, ...], neutral: tuple[str, ...] = ()) -> PhraseCounter:
-    return PhraseCounter(phrases, neutral)
+def _counter(phrases: tuple[str, ...], neutral: tuple[str, ...] = (),
+             pairs: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> PhraseCounter:
+    return PhraseCounter(phrases, neutral, pairs)
 
 
 def _rules_for(glossary: Any, locale: str) -> Any:
@@ -246,9 +278,10 @@ class CatalogContext:
         src_rules = _rules_for(glossary, self.source_lang)
         tgt_rules = _rules_for(glossary, self.locale)
         self.negation_src = self._words(W.NEGATIONS, self.source_lang, src_rules, "negations",
-                                        W.NEGATION_IDIOMS.get(self.source_lang, ()))
+                                        W.NEGATION_IDIOMS.get(self.source_lang, ()),
+                                        W.NEGATION_PAIRS.get(self.source_lang, ((), ())))
         self.negation_tgt = self._words(W.NEGATIONS, self.lang, tgt_rules, "negations",
-                                        W.NEGATION_IDIOMS.get(self.lang, ()))
+                                        W.NEGATION_IDIOMS.get(self.lang, ()), W.NEGATION_PAIRS.get(self.lang, ((), ())))
         self.hedge_src = self._words(W.HEDGES, self.source_lang, src_rules, "hedges")
         self.hedge_tgt = self._words(W.HEDGES, self.lang, tgt_rules, "hedges")
         self.inflated_src = self._words(W.INFLATED, self.source_lang, src_rules, "inflated")
@@ -267,9 +300,10 @@ class CatalogContext:
 
     @staticmethod
     def _words(builtin: Mapping[str, tuple[str, ...]], lang: str, rules: Any, attr: str,
-               neutral: tuple[str, ...] = ()) -> PhraseCounter:
+               neutral: tuple[str, ...] = (), pairs: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+               ) -> PhraseCounter:
         extra = tuple(getattr(rules, attr, None) or ()) if rules is not None else ()
-        return _counter(tuple(builtin.get(lang, ())) + extra, tuple(neutral))
+        return _counter(tuple(builtin.get(lang, ())) + extra, tuple(neutral), pairs)
 
     def memo(self, key: Any, compute):
         """``compute()`` once per catalog for ``key``."""

@@ -8,7 +8,7 @@ each occurrence is counted once.
 
 from __future__ import annotations
 
-__all__ = ["HEDGES", "INFLATED", "NEGATIONS", "NEGATION_IDIOMS", "UNITS"]
+__all__ = ["HEDGES", "INFLATED", "NEGATIONS", "NEGATION_IDIOMS", "NEGATION_PAIRS", "UNITS"]
 
 NEGATIONS: dict[str, tuple[str, ...]] = {
     "en": ("not", "never", "no", "none", "nor", "cannot", "can't", "don't", "doesn't", "didn't", "won't",
@@ -29,16 +29,28 @@ NEGATIONS: dict[str, tuple[str, ...]] = {
 #: mix" translated "No dude en mezclar" (do not hesitate to mix) has lost its negation. Only phrases whose literal
 #: reading is never a prohibition are listed ("no deje de" is also "do not stop": not listed).
 NEGATION_IDIOMS: dict[str, tuple[str, ...]] = {
-    "en": ("don't hesitate", "do not hesitate", "don't forget", "do not forget", "not only", "no doubt",
-           "without doubt", "without a doubt", "without fail"),
-    "es": ("no dude en", "no dudes en", "no duden en", "no dude usted en", "no olvide", "no olvides", "no olviden",
-           "no se olvide", "no te olvides", "no se olviden", "no solo", "no sólo", "sin duda", "sin falta"),
-    "ca": ("no dubteu a", "no dubtis a", "no dubteu en", "no dubtis en", "no oblideu", "no oblidis",
-           "no us oblideu", "no t'oblidis", "no només", "sens dubte", "sense dubte", "sense falta"),
-    "fr": ("n'hésitez pas", "n'hésite pas", "n'oubliez pas", "n'oublie pas", "non seulement", "sans doute",
-           "sans faute", "ne pas hésiter", "ne pas oublier"),
-    "pt": ("não hesite em", "não hesitem em", "não se esqueça", "não esqueça", "não esqueçam", "não se esqueçam",
-           "não só", "não apenas", "sem dúvida", "sem falta"),
+    "en": ("don't hesitate", "do not hesitate", "don't forget", "do not forget", "never forget", "not only",
+           "no doubt", "without doubt", "without a doubt", "without fail", "don't be afraid", "do not be afraid"),
+    "es": ("no dude en", "no dudes en", "no duden en", "no dude usted en", "no dudar en", "no vacile en",
+           "no vacilen en", "no olvide", "no olvides", "no olviden", "no olvidar", "nunca olvide", "no se olvide",
+           "no te olvides", "no se olviden", "no se le olvide", "no tarde en", "no tarden en", "no tenga miedo de",
+           "no tengan miedo de", "no solo", "no sólo", "sin duda", "sin falta"),
+    "ca": ("no dubteu a", "no dubtis a", "no dubteu en", "no dubtis en", "no dubteu de", "no oblideu",
+           "no oblidis", "no oblidar", "no us oblideu", "no t'oblidis", "no tingueu por de", "no només",
+           "sens dubte", "sense dubte", "sense falta"),
+    "fr": ("n'hésitez pas", "n'hésite pas", "n'hésitez surtout pas", "n'oubliez pas", "n'oublie pas",
+           "n'oubliez jamais", "ne manquez pas de", "ne manquez pas d'", "ne tardez pas", "ne vous privez pas",
+           "n'ayez pas peur", "il ne faut pas hésiter", "non seulement", "sans doute", "sans faute",
+           "ne pas hésiter", "ne pas oublier"),
+    "pt": ("não hesite em", "não hesitem em", "não hesite a", "não hesitem a", "não se esqueça", "não esqueça",
+           "não esqueçam", "não se esqueçam", "não esquecer", "nunca se esqueça", "não tenha medo de",
+           "não demore a", "não só", "não apenas", "sem dúvida", "sem falta"),
+}
+
+#: Words that make one negation together (openers, closers): French "ne … pas", "n' … jamais". Counted as one,
+#: so "Ne mélangez pas … et conduisez" (the second "ne … pas" dropped) has one negation, not two.
+NEGATION_PAIRS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "fr": (("ne", "n'"), ("pas", "jamais", "aucun", "aucune")),
 }
 
 HEDGES: dict[str, tuple[str, ...]] = {
