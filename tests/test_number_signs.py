@@ -31,6 +31,8 @@ CASES = [
     ("fr", "Wait at least 20 minutes.", "Attendez au moins 20 minutes.", ()),
     ("pt_BR", "Wait at least 20 minutes.", "Espere pelo menos 20 minutos.", ()),
     ("es", "It costs 20 euros less.", "Cuesta menos 20 euros.", ()),
+    ("es", "Of 10 tests, 3 negative and 7 positive.", "De 10 pruebas, 3 negativos y 7 positivos.", ()),
+    ("es", "Start low (2 g) and wait.", "Empiece con poco –2 g– y espere.", ()),
 ]
 
 

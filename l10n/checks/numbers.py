@@ -36,9 +36,11 @@ _SIGNS = ("-", "\u2212", "\u2013")
 _MINUS_BEFORE = re.compile(r"(?<!\bal )(?<!\blo )(?<!\bau )(?<!\bdu )(?<!\ble )(?<!\bpelo )(?<!\bno )"
                            r"\b(?:menos|moins|minus|menys)[" + _SP + r"]+$", re.IGNORECASE)
 _TEMPERATURE = re.compile(r"[" + _SP + r"]*(?:°|º|grados?\b|degrés?\b|graus?\b|degrees?\b)", re.IGNORECASE)
-_MINUS_AFTER = re.compile(r"[" + _SP + r"]*(?:°[CF]?|º[CF]?|grados?|degrés?|graus?|degrees?)?[" + _SP + r"]*"
-                          r"(?:[CF][" + _SP + r"]+)?(?:bajo cero|sous zéro|sota zero|abaixo de zero|below zero|"
-                          r"negativos?|negatius?|négatifs?)\b", re.IGNORECASE)
+_TEMP_WORD = r"(?:°[CF]?|º[CF]?|grados?|degrés?|graus?|degrees?)"
+_MINUS_AFTER = re.compile(r"[" + _SP + r"]*(?:" + _TEMP_WORD + r"[" + _SP + r"]*(?:[CF][" + _SP + r"]+)?)?"
+                          r"(?:bajo cero|sous zéro|sota zero|abaixo de zero|below zero)\b"
+                          r"|[" + _SP + r"]*" + _TEMP_WORD + r"[" + _SP + r"]*(?:[CF][" + _SP + r"]+)?"
+                          r"(?:negativos?|negatius?|négatifs?)\b", re.IGNORECASE)
 _MINUS_HINT = re.compile(r"menos|moins|minus|menys|cero|zéro|zero|negativ|négatif", re.IGNORECASE)
 #: a unit just before a sign makes it a range dash ("15 °C -25 °C")
 _UNIT_BEFORE = re.compile(r"(?:°[CF]?|%|([^\W\d_]+))[" + _SP + r"]*$")
@@ -47,7 +49,16 @@ _UNIT_BEFORE = re.compile(r"(?:°[CF]?|%|([^\W\d_]+))[" + _SP + r"]*$")
 _NUM = re.compile(_SIGN + r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
 #: the unit after a number, also behind quotes, brackets or a dash ("30 « heures »", "30 (hours)", "30-minute")
 _UNIT = re.compile(r"[" + _SP + r"]?(?:[«»\"“”„'‘’(\[\-–—]" + r"[" + _SP + r"]?)?"
-                   r"(%|[µμ]g|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)(?!['’])")
+                   r"(%|[µμ]g|[^\W\d_]+(?:·[^\W\d_]+)?(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)(?!['’])")
+#: numbers linked as a range or a list: the first takes the unit of the next ("12 to 48 hours", "1-2 g")
+_RANGE_GAP = re.compile(r"[" + _SP + r"]*(?:[-–—/,]|to|and|or|a|y|e|et|ou|o|i|à|au|al|hasta|até|fins a|"
+                        r"jusqu'à)[" + _SP + r"]*", re.IGNORECASE)
+#: "two times higher", "twice as likely": a multiplier, not a count of doses
+_COMPARATIVE = re.compile(r"[" + _SP + r"]+(?:more|higher|greater|larger|bigger|as|less|lower|smaller|the|más|"
+                          r"mayor|menos|menor|plus|moins|mais|maior|més|major|menys|superior|inferior)\b",
+                          re.IGNORECASE)
+_FRACTION = re.compile(r"(\d*)([½¼¾])")
+_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _NUM_UNIT = re.compile("(" + _NUM.pattern + ")(?:" + _UNIT.pattern + ")?")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
 _DIGIT = re.compile(r"\d")
@@ -58,7 +69,12 @@ def _num_text(text: str) -> str:
     """The plain text with compatibility forms folded (NFKC): ``¹⁰⁰`` is ``100``, ``½`` is ``1⁄2``, full-width
     digits are digits, so a number a reader sees is a number the check sees."""
     plain = plain_text(text)
-    return plain if plain.isascii() else unicodedata.normalize("NFKC", plain)
+    if plain.isascii():
+        return plain
+    if "½" in plain or "¼" in plain or "¾" in plain:  # "1½" is 1.5, not "1 1⁄2"
+        plain = _FRACTION.sub(lambda m: " " * (m.group(1) == "") + str(Decimal(m.group(1) or 0)
+                                                                         + _FRACTIONS[m.group(2)]), plain)
+    return unicodedata.normalize("NFKC", plain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +84,12 @@ class NumberRef:
     text: str
     values: frozenset[Decimal]
     unit: str | None
-    #: written in words ("cinco"): counted when it pairs with a number or carries a unit (see _compare)
+    #: written in words ("cinco"): reported alone only as a dose (see _reportable)
     word: bool = False
+    #: a word that pairs but is never reported alone ("un", "los dos", "both": see numwords)
+    weak: bool = False
+    #: the next number follows as the other end of a range or list ("12 to 48 hours")
+    linked: bool = False
 
 
 def _parse(token: str, decimal: str, groups: frozenset[str]) -> set[Decimal]:
@@ -118,6 +138,8 @@ def _unit_at(text: str, end: int) -> str | None:
 def _negative(text: str, start: int, end: int, token: str) -> bool:
     """Whether the number ``token`` at ``text[start:end]`` is negative, as a reader reads it."""
     if token[:1] in _SIGNS:
+        if token[0] == "\u2013" and "\u2013" in text[end:end + 24]:
+            return False  # "con poco –2 g– y espere": dashes around an aside
         m = _UNIT_BEFORE.search(text, 0, start)
         if m and (m.group(1) is None or _canon_unit(m.group(1))):
             return False  # "15 °C -25 °C": a range
@@ -126,6 +148,16 @@ def _negative(text: str, start: int, end: int, token: str) -> bool:
         return False
     return bool((_MINUS_BEFORE.search(text, 0, start) and _TEMPERATURE.match(text, end))
                 or _MINUS_AFTER.match(text, end))
+
+
+def _word_unit(text: str, end: int, carried: str | None) -> tuple[str | None, bool]:
+    """(unit, multiplier) of a number written in words ending at ``end``: "two times higher" is a multiplier."""
+    unit = carried or _unit_at(text, end)
+    if unit != "times":
+        return unit, False
+    m = _UNIT.match(text, end) if carried is None else None
+    after = m.start(1) + len(m.group(1).split()[0]) if m else end  # after "times", not the word after it
+    return unit, bool(_COMPARATIVE.match(text, after))
 
 
 def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
@@ -137,7 +169,7 @@ def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
     (see :mod:`l10n.checks.numwords`): "cinco gramos" is 5 g.
     """
     text = _PLACEHOLDER.sub(" ", text)
-    found = []
+    found: list[tuple[int, int, dict]] = []
     for m in _NUM.finditer(text):
         token = m.group(0)
         bare = token[1:] if token[:1] in _SIGNS else token
@@ -148,16 +180,20 @@ def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
             values = frozenset({Decimal(re.sub(r"\D", "", bare))})
         if _negative(text, m.start(), m.end(), token):
             values = frozenset(-v for v in values)
-            token = "-" + bare
-        else:
-            token = bare
-        found.append((m.start(), NumberRef(token, values, _unit_at(text, m.end()))))
+            bare = "-" + bare
+        found.append((m.start(), m.end(), dict(text=bare, values=values, unit=_unit_at(text, m.end()))))
     if lang:
-        for start, end, value in word_numbers(text, lang, _unit_at):
-            number = Decimal(-value if _negative(text, start, end, text[start:end]) else value)
-            found.append((start, NumberRef(text[start:end], frozenset({number}), _unit_at(text, end), True)))
+        for start, end, value, weak, carried in word_numbers(text, lang):
+            unit, multiplier = _word_unit(text, end, carried)
+            number = -value if _negative(text, start, end, text[start:end]) else value
+            found.append((start, end, dict(text=text[start:end], values=frozenset({number}), unit=unit, word=True,
+                                           weak=weak or multiplier)))
         found.sort(key=lambda p: p[0])
-    return [ref for _start, ref in found]
+    out = []
+    for i, (_start, end, fields) in enumerate(found):
+        linked = i + 1 < len(found) and bool(_RANGE_GAP.fullmatch(text, end, found[i + 1][0]))
+        out.append(NumberRef(**fields, linked=linked))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,18 +215,19 @@ _DOSE_UNITS = SYMBOL_UNITS | DOSE_UNITS_EXTRA
 
 def _reportable(n: NumberRef) -> bool:
     """Whether a number that pairs with nothing is reported: digits always, words as a dose."""
-    return not n.word or (n.unit in _DOSE_UNITS and all(abs(v) != 1 for v in n.values))
+    return not n.word or (not n.weak and n.unit in _DOSE_UNITS and all(abs(v) != 1 for v in n.values))
 
 
 def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
     used = [False] * len(tgt)
     missing, units = [], []
-    # the unit a number without one takes from the next number that has one ("12 to 48 hours": 12 hours)
+    # the unit a number without one takes from the next number of its range ("12 to 48 hours": 12 hours;
+    # not "two 500 mg tablets")
     effective: list[str | None] = []
     following: str | None = None
     for s in reversed(src):
-        following = s.unit or following
-        effective.append(s.unit or following)
+        following = s.unit or (following if s.linked else None)
+        effective.append(following)
     effective.reverse()
     for j, s in enumerate(src):
         (value,) = tuple(s.values)[:1] or (None,)
@@ -212,16 +249,25 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
         if s.unit is not None and t.unit != s.unit and (t.unit is not None or s.unit in SYMBOL_UNITS):
             units.append((s, t))  # changed, or a symbol unit (mg, %) dropped; a word unit may be unknown
         elif s.unit is None and t.unit is not None and effective[j] is not None and t.unit != effective[j]:
-            units.append((NumberRef(s.text, s.values, effective[j]), t))  # "12 jours à 48 heures"
+            units.append((NumberRef(s.text, s.values, effective[j], s.word), t))  # "12 jours à 48 heures"
     added = [t for i, t in enumerate(tgt) if not used[i]]
     # a number in words that pairs with nothing is reported only as a dose ("tres gramos", "cuatro
     # comprimidos"), never 1 ("a tablet" is "un comprimido"): "twice" is "dos veces", "both" is "les deux",
     # "two weeks" is "quince días", "every other day" is "cada dos días"
-    missing = [s for s in missing if _reportable(s)]
+    # the same non-dose unit on a number in words left alone on each side: changed ("every four hours" ->
+    # "cada ocho horas"); "two weeks" -> "quince días" has two different units and is an idiom
+    soft = []
+    for s in missing:
+        if s.word and not s.weak and s.unit is not None and not _reportable(s):
+            t = next((t for t in added if t.word and not t.weak and t.unit == s.unit and not _reportable(t)), None)
+            if t is not None:
+                added.remove(t)
+                soft.append((s, t))
+    missing = [s for s in missing if _reportable(s) and all(s is not a for a, _b in soft)]
     added = [t for t in added if _reportable(t)]
     pairs = tuple(zip(missing, added))
     k = len(pairs)
-    return _Analysis(pairs, tuple(missing[k:]), tuple(added[k:]), tuple(units))
+    return _Analysis(pairs + tuple(soft), tuple(missing[k:]), tuple(added[k:]), tuple(units))
 
 
 _SAME = _Analysis((), (), (), ())
@@ -247,13 +293,14 @@ def _spelled(text: str, lang: str | None = None) -> tuple[tuple[str, str | None]
         bare = num[1:] if num[:1] in _SIGNS else num
         found.append((m.start(), ("-" + bare) if _negative(text, m.start(), m.start() + len(num), num) else bare,
                       m.group(2)))
+    out = [(start, num, _canon_unit(word) if word else None) for start, num, word in found]
     if words:
-        for start, end, value in word_numbers(text, lang, _unit_at):
-            m = _UNIT.match(text, end)
+        for start, end, value, weak, carried in word_numbers(text, lang):
+            unit, multiplier = _word_unit(text, end, carried)
             negative = _negative(text, start, end, text[start:end])
-            found.append((start, str(-value if negative else value), m.group(1) if m else None))
-    found.sort(key=lambda p: p[0])
-    return tuple((num, _canon_unit(word) if word else None) for _start, num, word in found)
+            out.append((start, ("~" if weak or multiplier else "") + str(-value if negative else value), unit))
+    out.sort(key=lambda p: p[0])
+    return tuple((num, unit) for _start, num, unit in out)
 
 
 @lru_cache(maxsize=4096)

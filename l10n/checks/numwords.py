@@ -12,57 +12,84 @@ the 1990 hyphenated spellings). Adjacent words make one number, as a reader
 reads them: "doscientos cincuenta" is 250, "twenty four" is 24,
 "deux cent cinquante" is 250.
 
-Some words are numbers only when a unit follows them ("un gramo", "one
-tablet", Catalan "set dies"), because otherwise they are something else:
+Some words are read as numbers but are *weak*: they pair with a number of the
+other side ("un gramo" is "1 g", "deu o quinze minuts" is "10 or 15 minutes")
+and are never reported on their own, because they are often something else:
 
 - 1: "un", "une", "uno", "um", "one" are articles and pronouns first;
-- Catalan "nou" (new), "deu" (must), "set" (thirst); French "neuf" (new).
+- Catalan "nou" (new), "deu" (must), "set" (thirst); French "neuf" (new);
+- a number after a definite article ("los dos", "les deux": both), "both",
+  "un par de" (a couple of) and "half"/"medio"/"demi" (0.5).
 
-"cent"/"cien" after "por", "pour" or "per" is part of "per cent", not 100.
+"twice" and "thrice" are 2 and 3 times. "cent"/"cien" after "por", "pour" or
+"per" is part of "per cent", not 100.
 A language num2words does not know has no number words (digits still count).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from l10n.checks.context import _tokens
 
 __all__ = ["NumberWords", "has_number_words", "lexicon", "word_numbers"]
 
-#: the tokeniser of the word checks (context._TOKEN): "vingt-cinq" is one word, "5dos" and "dos'" are not "dos"
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*'?", re.UNICODE)
+#: the tokeniser of the word checks (context._TOKEN) with the Catalan middle dot: "vingt-cinq" and "mil·ligrams"
+#: are one word, "5dos" and "dos'" are not "dos"
+_WORD = re.compile(r"[^\W_]+(?:['’\-·][^\W_]+)*'?", re.UNICODE)
 #: what may stand between the words of one number ("treinta y cinco", "deux cent cinquante")
 _GAP = re.compile(r"[ \u00a0\u202f\u2009]+")
 #: what may join two numbers written in words into one ("doscientos cincuenta", "mil y quinientos")
 _JOIN = re.compile(r"[ \u00a0\u202f\u2009]+(?:(?:y|e|et|i|and)[ \u00a0\u202f\u2009]+)?|-")
 
-#: words that are more often something else than a number: read only when a unit follows
+#: words that are more often something else than a number: weak
 AMBIGUOUS: dict[str, frozenset[str]] = {
     "ca": frozenset({"nou", "deu", "set"}),
     "fr": frozenset({"neuf"}),
 }
 
-#: the words for 1 (read only when a unit follows: "un gramo", "one tablet"), per language
+#: the words for 1 (weak: "un gramo" is 1 g, "un estudio" is not a count), per language
 ONE: dict[str, tuple[str, ...]] = {
     "en": ("one",), "es": ("un", "uno", "una"), "ca": ("un", "una"), "fr": ("un", "une"), "pt": ("um", "uma"),
 }
+
+#: weak numbers: "both", "a couple of", "half" (pair with a number, never reported on their own)
+WEAK: dict[str, dict[str, Decimal]] = {
+    "en": {"both": Decimal(2), "a couple of": Decimal(2), "half": Decimal("0.5")},
+    "es": {"un par de": Decimal(2), "ambos": Decimal(2), "ambas": Decimal(2), "medio": Decimal("0.5"),
+           "media": Decimal("0.5")},
+    "ca": {"un parell de": Decimal(2), "ambdós": Decimal(2), "ambdues": Decimal(2), "mig": Decimal("0.5"),
+           "mitja": Decimal("0.5")},
+    "fr": {"une paire de": Decimal(2), "demi": Decimal("0.5"), "demie": Decimal("0.5"), "moitié": Decimal("0.5")},
+    "pt": {"um par de": Decimal(2), "ambos": Decimal(2), "ambas": Decimal(2), "meio": Decimal("0.5"),
+           "meia": Decimal("0.5"), "metade": Decimal("0.5")},
+}
+
+#: definite articles: a number after one is weak ("los dos comprimidos": both tablets)
+ARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset({"the"}), "es": frozenset({"los", "las"}), "ca": frozenset({"els", "les"}),
+    "fr": frozenset({"les"}), "pt": frozenset({"os", "as"}),
+}
+
+#: words that carry their unit: "twice" is 2 times
+INTRINSIC_UNIT: dict[str, str] = {"twice": "times", "thrice": "times"}
 
 #: words after which "cent"/"cien" is "per cent", not a number
 PERCENT_LEAD = frozenset({"por", "pour", "per"})
 
 #: forms num2words does not produce, per language: word -> value
 EXTRA: dict[str, dict[str, int]] = {
-    "pt": {"duas": 2, "duzentas": 200, "trezentas": 300, "quatrocentas": 400, "quinhentas": 500,
+    "pt": {"duas": 2, "cento": 100, "duzentas": 200, "trezentas": 300, "quatrocentas": 400, "quinhentas": 500,
            "seiscentas": 600, "setecentas": 700, "oitocentas": 800, "novecentas": 900},
     "ca": {"dues": 2, "dues-centes": 200, "tres-centes": 300, "quatre-centes": 400, "cinc-centes": 500,
            "sis-centes": 600, "set-centes": 700, "vuit-centes": 800, "nou-centes": 900},
     "es": {"doscientas": 200, "trescientas": 300, "cuatrocientas": 400, "quinientas": 500, "seiscientas": 600,
            "setecientas": 700, "ochocientas": 800, "novecientas": 900, "veintiuna": 21, "veintiún": 21,
-           "veintidós": 22, "veintitrés": 23, "veintiséis": 26, "cien": 100},
+           "veintidós": 22, "veintitrés": 23, "veintiséis": 26, "cien": 100, "ciento": 100},
     "fr": {f"{w} cent": n * 100 for w, n in (("deux", 2), ("trois", 3), ("quatre", 4), ("cinq", 5), ("six", 6),
                                                 ("sept", 7), ("huit", 8), ("neuf", 9))},
     "en": {"a hundred": 100, "a thousand": 1000, "twice": 2, "thrice": 3},
@@ -81,11 +108,11 @@ _ENDINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 class NumberWords:
     """The number words of one language: phrases (tuples of lower-case words) and their values.
 
-    ``with_unit`` phrases are numbers only when a unit follows them.
+    ``weak`` phrases pair with a number of the other side but are never reported on their own.
     """
 
     phrases: dict[tuple[str, ...], int]
-    with_unit: dict[tuple[str, ...], int]
+    weak: dict[tuple[str, ...], Decimal]
     firsts: frozenset[str]
     longest: int
 
@@ -127,13 +154,14 @@ def lexicon(lang: str) -> NumberWords | None:
     for text, n in EXTRA.get(lang, {}).items():
         phrases.setdefault(_words(text), n)
     skip = AMBIGUOUS.get(lang, frozenset())
-    with_unit = {p: n for p, n in phrases.items() if len(p) == 1 and p[0] in skip}
-    with_unit.update({(w,): 1 for w in ONE.get(lang, ())})
-    phrases = {p: n for p, n in phrases.items() if p and p not in with_unit}
+    weak: dict[tuple[str, ...], Decimal] = {p: Decimal(n) for p, n in phrases.items() if len(p) == 1 and p[0] in skip}
+    weak.update({(w,): Decimal(1) for w in ONE.get(lang, ())})
+    weak.update({_words(w): v for w, v in WEAK.get(lang, {}).items()})
+    phrases = {p: n for p, n in phrases.items() if p and p not in weak}
     if not phrases:
         return None
-    every = list(phrases) + list(with_unit)
-    return NumberWords(phrases, with_unit, frozenset(p[0] for p in every), max(map(len, every)))
+    every = list(phrases) + list(weak)
+    return NumberWords(phrases, weak, frozenset(p[0] for p in every), max(map(len, every)))
 
 
 def _place(value: int) -> int:
@@ -144,19 +172,13 @@ def _place(value: int) -> int:
     return 0
 
 
-def word_numbers(text: str, lang: str,
-                 unit_at: Callable[[str, int], str | None] | None = None) -> Iterator[tuple[int, int, int]]:
-    """(start, end, value) of each number written in words in ``text``.
+def word_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal, bool, str | None]]:
+    """(start, end, value, weak, unit it carries) of each number written in words in ``text``.
 
-    ``unit_at(text, end)`` names the unit after a position, if any: the words
-    that are numbers only before a unit ("un gramo") need it.
-
-    >>> [v for _s, _e, v in word_numbers("Tome treinta y cinco gotas, dos veces al día.", "es")]
-    [35, 2]
-    >>> [v for _s, _e, v in word_numbers("Tome doscientos cincuenta mg.", "es")]
-    [250]
-    >>> list(word_numbers("un comprimido", "es"))
-    []
+    >>> [v for _s, _e, v, _w, _u in word_numbers("Tome treinta y cinco gotas, dos veces al día.", "es")]
+    [Decimal('35'), Decimal('2')]
+    >>> [(v, w) for _s, _e, v, w, _u in word_numbers("Tome doscientos cincuenta mg, los dos.", "es")]
+    [(Decimal('250'), False), (Decimal('2'), True)]
     """
     lex = lexicon(lang)
     if lex is None:
@@ -167,8 +189,9 @@ def word_numbers(text: str, lang: str,
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
     if not words or lex.firsts.isdisjoint(w for _s, _e, w in words):
         return
-    phrases, with_unit, longest = lex.phrases, lex.with_unit, lex.longest
-    found: list[tuple[int, int, int]] = []
+    phrases, weak, longest = lex.phrases, lex.weak, lex.longest
+    articles = ARTICLES.get(lang, frozenset())
+    found: list[tuple[int, int, Decimal, bool]] = []
     i = 0
     while i < len(words):
         if words[i][2] not in lex.firsts or (i and words[i - 1][2] in PERCENT_LEAD and words[i][2] in
@@ -179,28 +202,32 @@ def word_numbers(text: str, lang: str,
             span = words[i:i + k]
             key = tuple(w for _s, _e, w in span)
             value = phrases.get(key)
-            if value is None and key in with_unit and unit_at is not None and unit_at(text, span[-1][1]):
-                value = with_unit[key]
+            is_weak = value is None
+            if is_weak:
+                value = weak.get(key)
             if value is not None and all(_GAP.fullmatch(folded, a[1], b[0]) for a, b in zip(span, span[1:])):
-                found.append((span[0][0], span[-1][1], value))
+                is_weak = is_weak or bool(i and words[i - 1][2] in articles
+                                          and _GAP.fullmatch(folded, words[i - 1][1], span[0][0]))
+                found.append((span[0][0], span[-1][1], Decimal(value), is_weak))
                 i += k
                 break
         else:
             i += 1
     # adjacent words make one number: "doscientos cincuenta", "twenty four", "mil quinientos", "deux cent un"
-    merged: list[tuple[int, int, int]] = []
-    for start, end, value in found:
-        if merged:
-            p_start, p_end, p_value = merged[-1]
-            place = _place(p_value)
+    merged: list[tuple[int, int, Decimal, bool]] = []
+    for start, end, value, is_weak in found:
+        if merged and not is_weak and not merged[-1][3]:
+            p_start, p_end, p_value, _w = merged[-1]
+            place = _place(int(p_value)) if p_value == int(p_value) else 0
             if place and value < place and _JOIN.fullmatch(folded, p_end, start):
-                merged[-1] = (p_start, end, p_value + value)
+                merged[-1] = (p_start, end, p_value + value, False)
                 continue
             if p_value < 10 and value in (100, 1000) and _GAP.fullmatch(folded, p_end, start):
-                merged[-1] = (p_start, end, p_value * value)  # "deux cent" before a number
+                merged[-1] = (p_start, end, p_value * value, False)  # "deux cent" before a number
                 continue
-        merged.append((start, end, value))
-    yield from merged
+        merged.append((start, end, value, is_weak))
+    for start, end, value, is_weak in merged:
+        yield start, end, value, is_weak, INTRINSIC_UNIT.get(folded[start:end])
 
 
 def has_number_words(text: str, lang: str) -> bool:

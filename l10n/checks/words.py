@@ -146,7 +146,7 @@ UNITS: dict[str, str] = {
     "litre": "l", "litres": "l", "liter": "l", "liters": "l", "litro": "l", "litros": "l",
     "microgram": "µg", "micrograms": "µg", "microgramo": "µg", "microgramos": "µg", "microgramme": "µg",
     "microgrammes": "µg", "micrograma": "µg", "microgramas": "µg",
-    # counted doses: how many tablets, capsules, drops, doses or times (one canonical unit: "doses")
+    # counted doses: how many tablets, capsules, drops, spoons or doses (one canonical unit: "doses")
     "tablet": "doses", "tablets": "doses", "comprimido": "doses", "comprimidos": "doses", "pastilla": "doses",
     "pastillas": "doses", "comprimé": "doses", "comprimés": "doses", "comprimit": "doses", "comprimits": "doses",
     "pill": "doses", "pills": "doses", "pílula": "doses", "pílulas": "doses", "píldora": "doses",
@@ -156,13 +156,21 @@ UNITS: dict[str, str] = {
     "drop": "doses", "drops": "doses", "gota": "doses", "gotas": "doses", "goutte": "doses", "gouttes": "doses",
     "gotes": "doses",
     "dose": "doses", "doses": "doses", "dosis": "doses", "dosi": "doses",
-    "times": "doses", "veces": "doses", "fois": "doses", "vezes": "doses", "vegades": "doses",
+    "tableta": "doses", "tabletas": "doses", "pastilha": "doses", "pastilhas": "doses", "cachet": "doses",
+    "cachets": "doses", "sachet": "doses", "sachets": "doses", "prise": "doses", "prises": "doses",
+    "cucharada": "doses", "cucharadas": "doses", "cucharadita": "doses", "cucharaditas": "doses",
+    "cuillère": "doses", "cuillères": "doses", "colher": "doses", "colheres": "doses", "cullerada": "doses",
+    "cullerades": "doses", "teaspoon": "doses", "teaspoons": "doses", "tablespoon": "doses",
+    "tablespoons": "doses",
+    # how often: a unit of its own, so "2 tablets 3 times a day" -> "3 comprimidos 2 veces" is a changed unit
+    "time": "times", "times": "times", "vez": "times", "veces": "times", "fois": "times", "vezes": "times",
+    "vegada": "times", "vegades": "times", "cop": "times", "cops": "times",
 }
 
 #: Units of a dose: a number written in words with one of these (or a symbol unit) is reported when it pairs
 #: with nothing ("tres comprimidos" added, "two tablets" became "cuatro comprimidos"); other units (hours,
 #: weeks) have idioms ("quince días" for "two weeks", "cada dos días" for "every other day") and are not.
-DOSE_UNITS_EXTRA = frozenset({"doses"})
+DOSE_UNITS_EXTRA = frozenset({"doses", "times"})
 
 #: Units whose loss is always reported (symbols never translated).
 SYMBOL_UNITS = frozenset({"mg", "g", "kg", "µg", "ml", "l", "dl", "cl", "%", "IU", "mmol", "mmol/l", "mg/dl",
