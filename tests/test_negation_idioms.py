@@ -27,6 +27,14 @@ CASES = [
     ("fr", "Do not mix kratom with alcohol and do not drive.",
      "Ne mélangez pas le kratom avec l'alcool et conduisez.", ("L10N311",)),
     ("fr", "Never use alone and never drive.", "Ne consommez jamais seul et conduisez ensuite.", ("L10N311",)),
+    # QA round 3: words that look like a negation but are not ("sin embargo", "n'importe", "ne … que",
+    # an expletive "ne"), so a dropped prohibition beside them is seen
+    ("es", "However, do not mix it with alcohol.", "Sin embargo, mézclelo con alcohol.", ("L10N311",)),
+    ("es", "However, do not mix it with alcohol.", "No obstante, mézclelo con alcohol.", ("L10N311",)),
+    ("ca", "However, do not mix it with alcohol.", "No obstant això, barregeu-lo amb alcohol.", ("L10N311",)),
+    ("fr", "Do not buy it from just any shop.", "Achetez-le dans n'importe quelle boutique.", ("L10N311",)),
+    ("fr", "Take only one capsule and do not drive.", "Ne prenez qu'une gélule et conduisez.", ("L10N311",)),
+    ("fr", "Do not drive until it wears off.", "Conduisez avant que l'effet ne disparaisse.", ("L10N311",)),
     # controls: the idiom on both sides, or beside a real negation, or a phrase that is also a prohibition
     ("es", "Don't hesitate to call your doctor.", "No dude en llamar a su médico.", ()),
     ("fr", "Do not hesitate to call your doctor.", "N'hésitez pas à appeler votre médecin.", ()),
@@ -45,6 +53,19 @@ CASES = [
     ("pt_BR", "If not, forget the missed dose.", "Se não, esqueça a dose perdida.", ()),
     ("es", "Is it safe alone? No, only with someone present.", "¿Es seguro solo? No, solo con alguien presente.", ()),
     ("fr", "Is it safe alone? No, only under supervision.", "Est-ce sûr seul ? Non, seulement sous surveillance.", ()),
+    # QA round 3: "ne … pas" pairs only within a clause; "ne … plus/rien" end a pair; idioms that need a word after
+    ("fr", "Don't take any more. No alcohol.", "N'en prenez plus. Pas d'alcool.", ()),
+    ("fr", "Do not mix it with anything, not even coffee.", "Ne le mélangez avec rien, pas même avec du café.", ()),
+    ("fr", "Nobody should use it alone. Not even once.",
+     "Personne ne devrait le consommer seul. Pas même une fois.", ()),
+    ("fr", "Do not drive anymore; not tonight.", "Ne conduisez plus ; pas ce soir.", ()),
+    ("es", "Do not delay seeking help.", "No tarde en pedir ayuda.", ()),
+    ("fr", "Do not delay seeking help.", "Ne tardez pas à demander de l'aide.", ()),
+    ("pt_BR", "Do not delay seeking help.", "Não demore a pedir ajuda.", ()),
+    ("fr", "Do not deprive yourself of sleep.", "Ne vous privez pas de sommeil.", ()),
+    ("es", "Use it with others, not alone.", "Consúmalo acompañado, no solo.", ()),
+    ("es", "Not alone.", "No solo.", ()),
+    ("fr", "Take only one capsule.", "Ne prenez qu'une gélule.", ()),
 ]
 
 

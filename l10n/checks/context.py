@@ -107,13 +107,13 @@ class PhraseCounter:
     >>> PhraseCounter(["no"], neutral=["no dude en"]).find("No dude en llamar, pero no mezcle.")
     ['no']
 
-    ``pairs`` (openers, closers): a closer found after an opener is one word
-    with it (French "ne … pas" is one negation, so a dropped second "ne … pas"
-    is seen).
+    ``pairs`` (see :class:`~l10n.checks.words.NegationPairs`): a closer after
+    an opener in the same clause is one word with it (French "ne … pas" is one
+    negation, so a dropped second "ne … pas" is seen); "ne … que" (only) and
+    an expletive "ne" ("avant que l'effet ne disparaisse") are no negation.
     """
 
-    def __init__(self, phrases: Iterable[str], neutral: Iterable[str] = (),
-                 pairs: tuple[Iterable[str], Iterable[str]] = ((), ())) -> None:
+    def __init__(self, phrases: Iterable[str], neutral: Iterable[str] = (), pairs: Any = None) -> None:
         items = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=lambda p: (-len(p), p))
         self.phrases = tuple(items)
         self._single: set[str] = set()
@@ -136,18 +136,20 @@ class PhraseCounter:
         #: every word that can start a match: a text with none of them has no match (checked in C).
         self._firsts = frozenset(self._single) | frozenset(self._multi)
         self._multi_firsts = frozenset(self._multi)
-        #: neutral phrase (its tokens joined by one space) -> the phrases of the list it holds
+        #: neutral phrase (its tokens joined by one space) -> the phrases of the list it holds; a phrase
+        #: written with a final "…" stands only before another word ("no solo …": "No solo." is "not alone")
         self._neutral: dict[str, list[str]] = {}
-        for p in neutral:
-            toks = _tokens(p.strip().lower()) if p else ()
+        alternatives = []
+        for p in sorted(neutral, key=len, reverse=True):
+            open_ended = p.rstrip().endswith("…")
+            toks = _tokens(p.strip().rstrip("…").lower()) if p else ()
             held = self._find(" ".join(toks)) if toks else []
             if held:
                 self._neutral[" ".join(toks)] = held
-        self._neutral_rx = re.compile(
-            r"(?<![^\W_])(?:" + "|".join(r"[ \t\u00a0]+".join(map(re.escape, k.split(" ")))
-                                          for k in sorted(self._neutral, key=len, reverse=True)) + r")(?![^\W_])"
-        ) if self._neutral else None
-        self._openers, self._closers = frozenset(pairs[0]), frozenset(pairs[1])
+                alternatives.append(r"[ \t\u00a0]+".join(map(re.escape, toks))
+                                    + (r"(?=[ \t\u00a0]+[^\W\d_])" if open_ended else r"(?![^\W_])"))
+        self._neutral_rx = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")") if alternatives else None
+        self._pairs = pairs if pairs and pairs.openers else None
 
     def find(self, text: str) -> list[str]:
         """The phrases found, in order (lower case); neutral phrases and paired words left out."""
@@ -160,15 +162,8 @@ class PhraseCounter:
                 for held in self._neutral[" ".join(_tokens(m.group(0)))]:
                     if held in found:
                         found.remove(held)
-        if self._openers and found:
-            out, pending = [], False
-            for p in found:
-                if p in self._closers and pending:
-                    pending = False
-                    continue
-                pending = p in self._openers
-                out.append(p)
-            found = out
+        if self._pairs is not None and found:
+            found = _pair(text, found, self._pairs)
         return found
 
     def _find(self, text: str) -> list[str]:
@@ -218,9 +213,50 @@ class PhraseCounter:
         return len(self.find(text))
 
 
+_CLAUSE = re.compile(r"[.;:!?,()\[\]\n«»\"“”—–¿¡]+")
+
+
+def _pair(text: str, found: list[str], pairs: Any) -> list[str]:
+    """``found`` without the closers that complete an opener of the same clause, and without the openers
+    that are no negation ("ne … que", an expletive "ne")."""
+    folded = text if text.isascii() else unicodedata.normalize("NFC", text)
+    drop_closers = drop_openers = 0
+    for clause in _CLAUSE.split(folded.lower().replace("’", "'")):
+        toks = _tokens(clause)
+        pending = expletive = lead = False
+        prev = ""
+        for tok in toks:
+            if tok == "que" or tok.startswith("qu'"):
+                if pending:  # "ne … que": only
+                    drop_openers += 1
+                    pending = False
+                elif prev in pairs.leads:
+                    lead = True
+            elif tok in pairs.openers or any(tok.startswith(o) for o in pairs.openers if o.endswith("'")):
+                pending, expletive = True, lead
+            elif pending and tok in pairs.closers:
+                drop_closers += 1
+                pending = False
+            elif pending and tok in pairs.enders:
+                pending = False
+            prev = tok
+        if pending and expletive:
+            drop_openers += 1
+    if not drop_closers and not drop_openers:
+        return found
+    out = []
+    for p in found:
+        if drop_closers and p in pairs.closers:
+            drop_closers -= 1
+        elif drop_openers and p in pairs.openers:
+            drop_openers -= 1
+        else:
+            out.append(p)
+    return out
+
+
 @lru_cache(maxsize=128)
-def _counter(phrases: tuple[str, ...], neutral: tuple[str, ...] = (),
-             pairs: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> PhraseCounter:
+def _counter(phrases: tuple[str, ...], neutral: tuple[str, ...] = (), pairs: Any = None) -> PhraseCounter:
     return PhraseCounter(phrases, neutral, pairs)
 
 
@@ -279,9 +315,9 @@ class CatalogContext:
         tgt_rules = _rules_for(glossary, self.locale)
         self.negation_src = self._words(W.NEGATIONS, self.source_lang, src_rules, "negations",
                                         W.NEGATION_IDIOMS.get(self.source_lang, ()),
-                                        W.NEGATION_PAIRS.get(self.source_lang, ((), ())))
+                                        W.NEGATION_PAIRS.get(self.source_lang))
         self.negation_tgt = self._words(W.NEGATIONS, self.lang, tgt_rules, "negations",
-                                        W.NEGATION_IDIOMS.get(self.lang, ()), W.NEGATION_PAIRS.get(self.lang, ((), ())))
+                                        W.NEGATION_IDIOMS.get(self.lang, ()), W.NEGATION_PAIRS.get(self.lang))
         self.hedge_src = self._words(W.HEDGES, self.source_lang, src_rules, "hedges")
         self.hedge_tgt = self._words(W.HEDGES, self.lang, tgt_rules, "hedges")
         self.inflated_src = self._words(W.INFLATED, self.source_lang, src_rules, "inflated")
@@ -300,8 +336,7 @@ class CatalogContext:
 
     @staticmethod
     def _words(builtin: Mapping[str, tuple[str, ...]], lang: str, rules: Any, attr: str,
-               neutral: tuple[str, ...] = (), pairs: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-               ) -> PhraseCounter:
+               neutral: tuple[str, ...] = (), pairs: Any = None) -> PhraseCounter:
         extra = tuple(getattr(rules, attr, None) or ()) if rules is not None else ()
         return _counter(tuple(builtin.get(lang, ())) + extra, tuple(neutral), pairs)
 

@@ -8,6 +8,8 @@ each occurrence is counted once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 __all__ = ["HEDGES", "INFLATED", "NEGATIONS", "NEGATION_IDIOMS", "NEGATION_PAIRS", "UNITS"]
 
 NEGATIONS: dict[str, tuple[str, ...]] = {
@@ -27,30 +29,48 @@ NEGATIONS: dict[str, tuple[str, ...]] = {
 #: Phrases built on a negation word that say something positive ("don't hesitate to call" = "call"; "n'oubliez
 #: pas de" = "remember to"): matched as whole phrases, they do not count as negations, on either side. So "Do not
 #: mix" translated "No dude en mezclar" (do not hesitate to mix) has lost its negation. Only phrases whose literal
-#: reading is never a prohibition are listed ("no deje de" is also "do not stop": not listed).
+#: reading is never a prohibition are listed ("no deje de" is also "do not stop": not listed). A final "…": the
+#: phrase stands only before another word ("no solo …" is "not only", "No solo." is "not alone").
 NEGATION_IDIOMS: dict[str, tuple[str, ...]] = {
-    "en": ("don't hesitate", "do not hesitate", "don't forget", "do not forget", "never forget", "not only",
-           "no doubt", "without doubt", "without a doubt", "without fail", "don't be afraid", "do not be afraid"),
+    "en": ("don't hesitate", "do not hesitate", "don't forget", "do not forget", "never forget", "not only …",
+           "no doubt", "without doubt", "without a doubt", "without fail", "don't be afraid", "do not be afraid",
+           "don't delay", "do not delay", "no matter", "nonetheless", "nevertheless"),
     "es": ("no dude en", "no dudes en", "no duden en", "no dude usted en", "no dudar en", "no vacile en",
            "no vacilen en", "no olvide", "no olvides", "no olviden", "no olvidar", "nunca olvide", "no se olvide",
            "no te olvides", "no se olviden", "no se le olvide", "no tarde en", "no tarden en", "no tenga miedo de",
-           "no tengan miedo de", "no solo", "no sólo", "sin duda", "sin falta"),
+           "no tengan miedo de", "no solo …", "no sólo …", "sin duda", "sin falta", "sin embargo", "no obstante"),
     "ca": ("no dubteu a", "no dubtis a", "no dubteu en", "no dubtis en", "no dubteu de", "no oblideu",
-           "no oblidis", "no oblidar", "no us oblideu", "no t'oblidis", "no tingueu por de", "no només",
-           "sens dubte", "sense dubte", "sense falta"),
+           "no oblidis", "no oblidar", "no us oblideu", "no t'oblidis", "no tingueu por de", "no només …",
+           "sens dubte", "sense dubte", "sense falta", "no obstant", "sense cap dubte"),
     "fr": ("n'hésitez pas", "n'hésite pas", "n'hésitez surtout pas", "n'oubliez pas", "n'oublie pas",
-           "n'oubliez jamais", "ne manquez pas de", "ne manquez pas d'", "ne tardez pas", "ne vous privez pas",
-           "n'ayez pas peur", "il ne faut pas hésiter", "non seulement", "sans doute", "sans faute",
+           "n'oubliez jamais", "ne manquez pas de", "ne manquez pas d'", "ne tardez pas",
+           "n'ayez pas peur", "il ne faut pas hésiter", "non seulement …", "sans doute", "sans faute", "n'importe",
            "ne pas hésiter", "ne pas oublier"),
     "pt": ("não hesite em", "não hesitem em", "não hesite a", "não hesitem a", "não se esqueça", "não esqueça",
            "não esqueçam", "não se esqueçam", "não esquecer", "nunca se esqueça", "não tenha medo de",
-           "não demore a", "não só", "não apenas", "sem dúvida", "sem falta"),
+           "não demore a", "não só …", "não apenas …", "sem dúvida", "sem falta"),
 }
 
-#: Words that make one negation together (openers, closers): French "ne … pas", "n' … jamais". Counted as one,
-#: so "Ne mélangez pas … et conduisez" (the second "ne … pas" dropped) has one negation, not two.
-NEGATION_PAIRS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "fr": (("ne", "n'"), ("pas", "jamais", "aucun", "aucune")),
+@dataclass(frozen=True)
+class NegationPairs:
+    """Words that make one negation together, within one clause: French "ne … pas" is one negation.
+
+    A closer after an opener is not counted again; an ender ("ne … plus", "ne … rien") ends the pair
+    without being counted; "ne … que" (only) is no negation, nor an expletive "ne" after a lead
+    ("avant que l'effet ne disparaisse").
+    """
+
+    openers: frozenset[str]
+    closers: frozenset[str]
+    enders: frozenset[str]
+    leads: frozenset[str]
+
+
+#: So "Ne mélangez pas … et conduisez" for "Do not mix … and do not drive" has one negation, not two.
+NEGATION_PAIRS: dict[str, NegationPairs] = {
+    "fr": NegationPairs(openers=frozenset({"ne", "n'"}), closers=frozenset({"pas", "jamais", "aucun", "aucune"}),
+                        enders=frozenset({"plus", "rien", "personne", "guère", "nullement", "point", "ni"}),
+                        leads=frozenset({"avant", "moins", "peur", "crainte"})),
 }
 
 HEDGES: dict[str, tuple[str, ...]] = {
