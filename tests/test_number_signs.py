@@ -33,6 +33,8 @@ CASES = [
     ("es", "It costs 20 euros less.", "Cuesta menos 20 euros.", ()),
     ("es", "Of 10 tests, 3 negative and 7 positive.", "De 10 pruebas, 3 negativos y 7 positivos.", ()),
     ("es", "Start low (2 g) and wait.", "Empiece con poco –2 g– y espere.", ()),
+    ("pt_BR", "Keep it at least at 20 °C.", "Mantenha ao menos 20 °C.", ()),
+    ("es", "Take 2 tablets in the morning.", "–2 comprimidos por la mañana.", ()),  # a dash as a bullet
 ]
 
 

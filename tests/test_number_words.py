@@ -29,6 +29,16 @@ CASES = [
     ("es", "Take one dose every four hours.", "Tome una dosis cada ocho horas.", ("L10N301",)),
     ("es", "Take 2 tablets 3 times a day.", "Tome 3 comprimidos 2 veces al día.", ("L10N302",)),  # swapped
     ("es", "Take a tablet.", "Tome tres tabletas.", ("L10N303",)),
+    # QA round 3: a weak word of the translation does not stand in for a dropped number of another unit
+    ("es", "Wait at least 1 hour between doses.", "Espere un tiempo entre dosis.", ("L10N301",)),
+    ("es", "Take 1 tablet with a glass of water.", "Tome comprimidos con un vaso de agua.", ("L10N301",)),
+    ("es", "Do not take it for 2 days; both are risky.", "No lo tome durante días; ambos son arriesgados.",
+     ("L10N301",)),
+    # ... and weak words or multipliers left alone on each side with the same unit are a change
+    ("es", "Take half a tablet.", "Tome un comprimido.", ("L10N301",)),
+    ("es", "Take one tablet.", "Tome los dos comprimidos.", ("L10N301",)),
+    ("es", "The risk is three times higher.", "El riesgo es cuatro veces mayor.", ("L10N301",)),
+    ("es", "Repeat the dose two more times.", "Repita la dosis tres veces más.", ("L10N303",)),
     ("es", "Take one tablet.", "Tome dos comprimidos.", ("L10N303",)),
     ("es", "Two hundred fifty milligrams.", "Cincuenta miligramos.", ("L10N301",)),
     # a number changed into different words
@@ -97,6 +107,18 @@ CASES = [
     ("es", "Take 1.5 tablets.", "Tome 1½ comprimidos.", ()),
     ("es", "Take two tablets.", "Tome un par de comprimidos.", ()),
     ("es", "Withdrawal lasts two weeks.", "La abstinencia dura dos semanas.", ()),
+    # QA round 3, controls: doses and times traded, spoons, fractions with a slash or in words, elisions
+    ("fr", "Take it 3 times a day.", "À prendre en 3 prises par jour.", ()),
+    ("fr", "Take 2 doses per day.", "Prenez-le 2 fois par jour.", ()),
+    ("es", "Take 1 dose a day.", "Tómelo una vez al día.", ()),
+    ("fr", "Take 2 spoons twice a day.", "Prenez deux cuillères 2 fois par jour.", ()),
+    ("es", "Take two spoons twice a day.", "Tome dos veces al día dos cucharadas.", ()),
+    ("es", "Take ½ tablet.", "Tome 1/2 comprimido.", ()),
+    ("es", "Take ¼ teaspoon.", "Tome un cuarto de cucharadita.", ()),
+    ("fr", "Use less than 1 gram.", "Utilisez moins d'un gramme.", ()),
+    ("ca", "Wait more than 1 hour.", "Espereu més d'una hora.", ()),
+    ("es", "Take it once or twice a day.", "Tómelo 1 o 2 veces al día.", ()),
+    ("es", "The risk is two times higher.", "El riesgo es dos veces mayor.", ()),
 ]
 
 

@@ -33,7 +33,7 @@ _SIGN = r"(?:(?<![\w.,)\]/+±])(?<!\d[" + _SP + r"])[-\u2212\u2013](?=\d))?"
 _SIGNS = ("-", "\u2212", "\u2013")
 #: a minus in words before a number ("menos 20") or below zero after it ("20 grados bajo cero")
 #: (only before a temperature, and not "al menos" / "au moins" / "pelo menos": "at least")
-_MINUS_BEFORE = re.compile(r"(?<!\bal )(?<!\blo )(?<!\bau )(?<!\bdu )(?<!\ble )(?<!\bpelo )(?<!\bno )"
+_MINUS_BEFORE = re.compile(r"(?<!\bal )(?<!\blo )(?<!\bau )(?<!\bdu )(?<!\ble )(?<!\bpelo )(?<!\bno )(?<!\bao )"
                            r"\b(?:menos|moins|minus|menys)[" + _SP + r"]+$", re.IGNORECASE)
 _TEMPERATURE = re.compile(r"[" + _SP + r"]*(?:°|º|grados?\b|degrés?\b|graus?\b|degrees?\b)", re.IGNORECASE)
 _TEMP_WORD = r"(?:°[CF]?|º[CF]?|grados?|degrés?|graus?|degrees?)"
@@ -54,10 +54,16 @@ _UNIT = re.compile(r"[" + _SP + r"]?(?:[«»\"“”„'‘’(\[\-–—]" + r"
 _RANGE_GAP = re.compile(r"[" + _SP + r"]*(?:[-–—/,]|to|and|or|a|y|e|et|ou|o|i|à|au|al|hasta|até|fins a|"
                         r"jusqu'à)[" + _SP + r"]*", re.IGNORECASE)
 #: "two times higher", "twice as likely": a multiplier, not a count of doses
-_COMPARATIVE = re.compile(r"[" + _SP + r"]+(?:more|higher|greater|larger|bigger|as|less|lower|smaller|the|más|"
-                          r"mayor|menos|menor|plus|moins|mais|maior|més|major|menys|superior|inferior)\b",
-                          re.IGNORECASE)
+_COMPARATIVE = re.compile(r"[" + _SP + r"]+(?:(?:higher|greater|larger|bigger|lower|smaller|as|the|mayor|menor|"
+                          r"maior|major|superior|inferior)\b|(?:more|less|más|menos|plus|moins|mais|més|menys)"
+                          r"(?=[" + _SP + r"]+[^\W\d_]))", re.IGNORECASE)  # "tres veces más." is a count
+#: what may stand between a number in words and its unit: "half a tablet", "un cuarto de cucharadita"
+_ARTICLE = re.compile(r"[" + _SP + r"]+(?:an?|of|of an?|de|de la|del|un|una|une|um|uma|d'une?)(?=[" + _SP + r"])",
+                      re.IGNORECASE)
 _FRACTION = re.compile(r"(\d*)([½¼¾])")
+#: "1/2", "1/4", "3/4" written with a slash are the fractions too ("Tome 1/2 comprimido")
+_SLASH_FRACTION = re.compile(r"(?<![\d/.,])([13])/([24])(?![\d/])")
+_SLASH_VALUES = {("1", "2"): "½", ("1", "4"): "¼", ("3", "4"): "¾"}
 _FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _NUM_UNIT = re.compile("(" + _NUM.pattern + ")(?:" + _UNIT.pattern + ")?")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
@@ -69,6 +75,8 @@ def _num_text(text: str) -> str:
     """The plain text with compatibility forms folded (NFKC): ``¹⁰⁰`` is ``100``, ``½`` is ``1⁄2``, full-width
     digits are digits, so a number a reader sees is a number the check sees."""
     plain = plain_text(text)
+    if "/" in plain:
+        plain = _SLASH_FRACTION.sub(lambda m: _SLASH_VALUES.get((m.group(1), m.group(2)), m.group(0)), plain)
     if plain.isascii():
         return plain
     if "½" in plain or "¼" in plain or "¾" in plain:  # "1½" is 1.5, not "1 1⁄2"
@@ -140,6 +148,8 @@ def _negative(text: str, start: int, end: int, token: str) -> bool:
     if token[:1] in _SIGNS:
         if token[0] == "\u2013" and "\u2013" in text[end:end + 24]:
             return False  # "con poco –2 g– y espere": dashes around an aside
+        if (start == 0 or text[start - 1] == "\n") and not _TEMPERATURE.match(text, end):
+            return False  # "–2 comprimidos por la mañana": a bullet, unless a temperature follows
         m = _UNIT_BEFORE.search(text, 0, start)
         if m and (m.group(1) is None or _canon_unit(m.group(1))):
             return False  # "15 °C -25 °C": a range
@@ -153,6 +163,10 @@ def _negative(text: str, start: int, end: int, token: str) -> bool:
 def _word_unit(text: str, end: int, carried: str | None) -> tuple[str | None, bool]:
     """(unit, multiplier) of a number written in words ending at ``end``: "two times higher" is a multiplier."""
     unit = carried or _unit_at(text, end)
+    if unit is None and carried is None:
+        m = _ARTICLE.match(text, end)
+        if m:
+            unit = _unit_at(text, m.end())
     if unit != "times":
         return unit, False
     m = _UNIT.match(text, end) if carried is None else None
@@ -218,6 +232,11 @@ def _reportable(n: NumberRef) -> bool:
     return not n.word or (not n.weak and n.unit in _DOSE_UNITS and all(abs(v) != 1 for v in n.values))
 
 
+#: units a translation may trade for each other: "3 times a day" is "en 3 prises par jour", "2 doses a day" is
+#: "2 fois par jour" — unless the entry crosses them ("2 tablets 3 times" -> "3 comprimidos 2 veces")
+_COMPATIBLE = {frozenset({"doses", "times"})}
+
+
 def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
     used = [False] * len(tgt)
     missing, units = [], []
@@ -229,37 +248,52 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
         following = s.unit or (following if s.linked else None)
         effective.append(following)
     effective.reverse()
-    for j, s in enumerate(src):
-        (value,) = tuple(s.values)[:1] or (None,)
-        best, score = None, -1
-        for i, t in enumerate(tgt):
-            if used[i] or not (s.values & t.values):
+    partner: list[int | None] = [None] * len(src)
+    # first every number with its exact twin (same value, same unit), across the entry; then the rest,
+    # preferring the same kind (digits with digits: "2" does not go to "dos veces"). A weak word of the
+    # translation ("un", "los dos") pairs only with a number of its unit: "1 hour" is not "un tiempo".
+    for exact in (True, False):
+        for j, s in enumerate(src):
+            if partner[j] is not None:
                 continue
-            # the same unit first, then the same kind (digits with digits: "2" does not go to "dos veces")
-            rank = 2 * (t.unit == s.unit) + (t.word == s.word)
-            if rank > score:
-                best, score = i, rank
-                if rank == 3:
-                    break
-        if best is None:
+            unit = s.unit or effective[j]
+            best, score = None, -1
+            for i, t in enumerate(tgt):
+                if used[i] or not (s.values & t.values):
+                    continue
+                same = t.unit == s.unit or (s.unit is None and t.unit == unit)
+                if (exact and not same) or (t.weak and not same and frozenset({unit, t.unit}) not in _COMPATIBLE):
+                    continue  # a weak word of the translation pairs only with a number of its unit
+                rank = 2 * same + (t.word == s.word)
+                if rank > score:
+                    best, score = i, rank
+                    if rank == 3:
+                        break
+            if best is not None:
+                used[best] = True
+                partner[j] = best
+    for j, s in enumerate(src):
+        if partner[j] is None:
             missing.append(s)
             continue
-        used[best] = True
-        t = tgt[best]
+        t = tgt[partner[j]]
         if s.unit is not None and t.unit != s.unit and (t.unit is not None or s.unit in SYMBOL_UNITS):
+            if frozenset({s.unit, t.unit}) in _COMPATIBLE and not (
+                    any(x.unit == s.unit for x in tgt if x is not t) and any(x.unit == t.unit for x in src if x is not s)):
+                continue
             units.append((s, t))  # changed, or a symbol unit (mg, %) dropped; a word unit may be unknown
         elif s.unit is None and t.unit is not None and effective[j] is not None and t.unit != effective[j]:
             units.append((NumberRef(s.text, s.values, effective[j], s.word), t))  # "12 jours à 48 heures"
     added = [t for i, t in enumerate(tgt) if not used[i]]
     # a number in words that pairs with nothing is reported only as a dose ("tres gramos", "cuatro
-    # comprimidos"), never 1 ("a tablet" is "un comprimido"): "twice" is "dos veces", "both" is "les deux",
-    # "two weeks" is "quince días", "every other day" is "cada dos días"
-    # the same non-dose unit on a number in words left alone on each side: changed ("every four hours" ->
-    # "cada ocho horas"); "two weeks" -> "quince días" has two different units and is an idiom
+    # comprimidos"), never 1 ("a tablet" is "un comprimido"): "both" is "les deux", "two weeks" is "quince
+    # días", "every other day" is "cada dos días". But one left alone on each side with the same unit is a
+    # change: "every four hours" -> "cada ocho horas", "half a tablet" -> "un comprimido", "three times
+    # higher" -> "cuatro veces mayor"; "two weeks" -> "quince días" has two units and is an idiom.
     soft = []
     for s in missing:
-        if s.word and not s.weak and s.unit is not None and not _reportable(s):
-            t = next((t for t in added if t.word and not t.weak and t.unit == s.unit and not _reportable(t)), None)
+        if s.word and s.unit is not None and not _reportable(s):
+            t = next((t for t in added if t.word and t.unit == s.unit and not _reportable(t)), None)
             if t is not None:
                 added.remove(t)
                 soft.append((s, t))

@@ -59,14 +59,17 @@ ONE: dict[str, tuple[str, ...]] = {
 
 #: weak numbers: "both", "a couple of", "half" (pair with a number, never reported on their own)
 WEAK: dict[str, dict[str, Decimal]] = {
-    "en": {"both": Decimal(2), "a couple of": Decimal(2), "half": Decimal("0.5")},
+    "en": {"both": Decimal(2), "a couple of": Decimal(2), "half": Decimal("0.5"), "once": Decimal(1),
+           "a quarter": Decimal("0.25"), "quarter": Decimal("0.25"), "three quarters": Decimal("0.75")},
     "es": {"un par de": Decimal(2), "ambos": Decimal(2), "ambas": Decimal(2), "medio": Decimal("0.5"),
-           "media": Decimal("0.5")},
+           "media": Decimal("0.5"), "un cuarto": Decimal("0.25"), "tres cuartos": Decimal("0.75")},
     "ca": {"un parell de": Decimal(2), "ambdós": Decimal(2), "ambdues": Decimal(2), "mig": Decimal("0.5"),
-           "mitja": Decimal("0.5")},
-    "fr": {"une paire de": Decimal(2), "demi": Decimal("0.5"), "demie": Decimal("0.5"), "moitié": Decimal("0.5")},
+           "mitja": Decimal("0.5"), "un quart": Decimal("0.25"), "tres quarts": Decimal("0.75")},
+    "fr": {"une paire de": Decimal(2), "demi": Decimal("0.5"), "demie": Decimal("0.5"), "moitié": Decimal("0.5"),
+           "un quart": Decimal("0.25"), "trois quarts": Decimal("0.75")},
     "pt": {"um par de": Decimal(2), "ambos": Decimal(2), "ambas": Decimal(2), "meio": Decimal("0.5"),
-           "meia": Decimal("0.5"), "metade": Decimal("0.5")},
+           "meia": Decimal("0.5"), "metade": Decimal("0.5"), "um quarto": Decimal("0.25"),
+           "três quartos": Decimal("0.75")},
 }
 
 #: definite articles: a number after one is weak ("los dos comprimidos": both tablets)
@@ -76,7 +79,10 @@ ARTICLES: dict[str, frozenset[str]] = {
 }
 
 #: words that carry their unit: "twice" is 2 times
-INTRINSIC_UNIT: dict[str, str] = {"twice": "times", "thrice": "times"}
+INTRINSIC_UNIT: dict[str, str] = {"twice": "times", "thrice": "times", "once": "times"}
+
+#: elided words before a number word: "moins d'un gramme", "qu'une gélule", "jusqu'à deux"
+_ELISIONS = ("jusqu'", "qu'", "d'", "l'", "s'", "n'")
 
 #: words after which "cent"/"cien" is "per cent", not a number
 PERCENT_LEAD = frozenset({"por", "pour", "per"})
@@ -186,7 +192,15 @@ def word_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal, bool
     folded = text.lower().replace("’", "'")
     if len(folded) != len(text):  # a character whose lower case is longer: offsets would shift
         folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("’", "'")
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+    words = []
+    for m in _WORD.finditer(folded):
+        w, start = m.group(), m.start()
+        if "'" in w[:-1]:
+            for e in _ELISIONS:
+                if w.startswith(e) and len(w) > len(e):
+                    w, start = w[len(e):], start + len(e)
+                    break
+        words.append((start, m.end(), w))
     if not words or lex.firsts.isdisjoint(w for _s, _e, w in words):
         return
     phrases, weak, longest = lex.phrases, lex.weak, lex.longest

@@ -181,7 +181,8 @@ UNITS: dict[str, str] = {
     "cucharada": "doses", "cucharadas": "doses", "cucharadita": "doses", "cucharaditas": "doses",
     "cuillère": "doses", "cuillères": "doses", "colher": "doses", "colheres": "doses", "cullerada": "doses",
     "cullerades": "doses", "teaspoon": "doses", "teaspoons": "doses", "tablespoon": "doses",
-    "tablespoons": "doses",
+    "tablespoons": "doses", "spoon": "doses", "spoons": "doses", "spoonful": "doses", "spoonfuls": "doses",
+    "cuillerée": "doses", "cuillerées": "doses", "cullereta": "doses", "culleretes": "doses",
     # how often: a unit of its own, so "2 tablets 3 times a day" -> "3 comprimidos 2 veces" is a changed unit
     "time": "times", "times": "times", "vez": "times", "veces": "times", "fois": "times", "vezes": "times",
     "vegada": "times", "vegades": "times", "cop": "times", "cops": "times",
