@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from l10n.model import Finding, Severity
 
+_encode_str = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+
 __all__ = ["FORMATS", "CheckedFile", "format_findings", "summary"]
 
 FORMATS = ("text", "json", "junit", "sarif", "github")
@@ -60,9 +62,43 @@ def _record(f: Finding) -> dict:
             "target": f.target, "suppressible": f.suppressible}
 
 
+def _json_value(value: object) -> str:
+    """One scalar of a record as ``json.dumps(..., ensure_ascii=False)`` writes it."""
+    if value.__class__ is str:
+        return _encode_str(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_record(f: Finding) -> str:
+    """``_record(f)`` as ``json.dumps(..., indent=2)`` writes it two levels deep (strings encoded in C)."""
+    enc = _encode_str
+    return ('    {\n      "file": ' + enc(f.path) + ',\n      "line": ' + _json_value(f.line)
+            + ',\n      "locale": ' + enc(f.locale) + ',\n      "msgctxt": ' + _json_value(f.msgctxt)
+            + ',\n      "msgid": ' + enc(f.msgid) + ',\n      "code": ' + enc(f.code)
+            + ',\n      "check": ' + enc(f.check) + ',\n      "severity": ' + enc(str(f.severity))
+            + ',\n      "message": ' + enc(f.message) + ',\n      "target": ' + enc(f.target)
+            + ',\n      "suppressible": ' + _json_value(f.suppressible) + "\n    }")
+
+
 def _json(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
-    return json.dumps({"findings": [_record(f) for f in findings], "summary": summary(findings, len(files))},
-                      ensure_ascii=False, indent=2) + "\n"
+    # Same text as json.dumps({"findings": [_record(f) ...], "summary": ...}, ensure_ascii=False, indent=2):
+    # with an indent, json encodes in Python; the records are flat, so they are written here with the C
+    # string encoder (tests/test_checks_output_json.py holds the two to the same bytes).
+    if not all(type(f.path) is str and type(f.locale) is str and type(f.msgid) is str and type(f.code) is str
+               and type(f.check) is str and type(f.message) is str and type(f.target) is str
+               for f in findings):
+        return json.dumps({"findings": [_record(f) for f in findings], "summary": summary(findings, len(files))},
+                          ensure_ascii=False, indent=2) + "\n"
+    body = ",\n".join(map(_json_record, findings))
+    head = '{\n  "findings": [\n' + body + "\n  ],\n" if findings else '{\n  "findings": [],\n'
+    tail = json.dumps({"summary": summary(findings, len(files))}, ensure_ascii=False, indent=2)
+    return head + tail[2:] + "\n"
 
 
 def _junit(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
