@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -286,6 +288,28 @@ def _check_targets(targets, settings, glossary, options, ignore, chosen, locale_
             raise L10nError("not a PO catalog or a rendered .html/.md copy", path=name)
 
 
+@contextmanager
+def _batch_gc():
+    """A garbage collector tuned for one batch run, restored afterwards.
+
+    A check run allocates many small objects that live until the report is
+    written; with the default thresholds the collector walks the whole heap
+    (imports and parsed catalogs) again and again. Objects alive at the start
+    are frozen (never walked), and a young collection waits for 50,000 new
+    objects instead of 700. What is collected is unchanged, only when.
+    """
+    old = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    gc.freeze()
+    gc.set_threshold(50_000, old[1], old[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        if not frozen:
+            gc.unfreeze()
+
+
 def _listing() -> str:
     from l10n.checks import all_checks
 
@@ -339,8 +363,10 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
         from l10n.parallel import available_cpus
 
         jobs = available_cpus()
-    findings, checked = run_check(list(paths or []), locale, project, select, use_cache=not no_cache, jobs=jobs)
-    report = format_findings(findings, fmt, checked)
+    with _batch_gc():
+        findings, checked = run_check(list(paths or []), locale, project, select, use_cache=not no_cache,
+                                      jobs=jobs)
+        report = format_findings(findings, fmt, checked)
     if output is not None:
         try:
             output.write_text(report, encoding="utf-8")
