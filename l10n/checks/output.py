@@ -11,7 +11,6 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
 
 from l10n.model import Finding, Severity
 
@@ -102,6 +101,8 @@ def _json(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
 
 
 def _junit(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
+    from xml.sax.saxutils import escape, quoteattr
+
     by_case: dict[tuple[str, str], list[Finding]] = {}
     order: list[tuple[str, str, str]] = []
     for cf in files:
