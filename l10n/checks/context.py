@@ -184,7 +184,7 @@ def _rules_for(glossary: Any, locale: str) -> Any:
     return rules.get(locale) or rules.get(lang_of(locale))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _number_symbols(locale: str) -> tuple[str, frozenset[str]]:
     """(decimal symbol, group symbols) for a locale, from Babel; spaces always group."""
     spaces = {" ", "\u00a0", "\u202f", "\u2009"}
