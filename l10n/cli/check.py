@@ -225,6 +225,12 @@ def _po_job(i: int):
     return found, checked, (cache.pending if cache is not None else {})
 
 
+def _locale_folder(path: Path) -> str:
+    """The folder naming a catalog's locale (``es`` of ``es/LC_MESSAGES/x.po`` or ``locales/es/x.po``)."""
+    parent = path.parent
+    return parent.parent.name if parent.name == "LC_MESSAGES" else parent.name
+
+
 def _check_pos_parallel(targets: list[Path], jobs: int, args: tuple, cache) -> dict[Path, tuple]:
     """Check many PO files in ``jobs`` forked processes: (findings, checked file) or the error, by path."""
     global _FILE_JOB
@@ -232,13 +238,17 @@ def _check_pos_parallel(targets: list[Path], jobs: int, args: tuple, cache) -> d
     from concurrent.futures import ProcessPoolExecutor
 
     _FILE_JOB = (targets, args + (getattr(cache, "path", None),))
+    # the catalogs of one locale folder go to the same worker, which then loads that locale's CLDR data alone
+    order = sorted(range(len(targets)), key=lambda i: (_locale_folder(targets[i]), i))
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_po_job, range(len(targets)), chunksize=max(1, len(targets) // (jobs * 8))))
+            results = list(pool.map(_po_job, order, chunksize=max(1, len(targets) // (jobs * 8))))
     finally:
         _FILE_JOB = None
+    by_index = dict(zip(order, results))
     out: dict[Path, Any] = {}
-    for path, result in zip(targets, results):
+    for i, path in enumerate(targets):  # in the serial order again
+        result = by_index[i]
         if isinstance(result, L10nError):
             out[path] = result  # raised when the serial order reaches it
             continue
