@@ -39,3 +39,10 @@ def test_json_report_edge_values():
            Finding("L10N201", "untranslated", Severity.WARNING, "", suppressible=False)]
     for findings in ([], odd, odd[:1]):
         assert format_findings(findings, "json", [CheckedFile("a.po")]) == _slow_json(findings, [1])
+
+
+def test_json_report_of_odd_field_types():
+    """Values a Finding's annotations do not promise still come out as json.dumps writes them."""
+    odd = [Finding("L10N101", "syntax", 60, "m", line=True, msgctxt=3, suppressible=1),
+           Finding("L10N101", "syntax", Severity.INFO, "m", line=2**70, msgctxt=1.5)]
+    assert format_findings(odd, "json", []) == _slow_json(odd, [])
