@@ -46,3 +46,49 @@ def test_json_report_of_odd_field_types():
     odd = [Finding("L10N101", "syntax", 60, "m", line=True, msgctxt=3, suppressible=1),
            Finding("L10N101", "syntax", Severity.INFO, "m", line=2**70, msgctxt=1.5)]
     assert format_findings(odd, "json", []) == _slow_json(odd, [])
+
+
+def _placeholders_reference(text, flags):
+    """l10n.checks.markup.placeholders as first written (one Counter update per match)."""
+    from collections import Counter
+
+    from l10n.checks.markup import _BRACE, _PRINTF, _PRINTF_SAFE
+
+    ordered, named = [], Counter()
+    formatted = any(f in flags for f in ("c-format", "python-format", "python-brace-format", "perl-format",
+                                         "php-format", "sh-format"))
+    if "%" in text:
+        rx = _PRINTF if formatted else _PRINTF_SAFE
+        for m in rx.finditer(text):
+            tok = m.group(0)
+            if tok == "%%":
+                continue
+            if formatted and (m.group(1) or m.group(2)):
+                named[tok] += 1
+            elif not formatted and (m.group(1) or m.group(2)):
+                named[tok] += 1
+            else:
+                ordered.append(tok)
+    if "{" in text and "no-python-brace-format" not in flags:
+        for m in _BRACE.finditer(text):
+            named["{" + m.group(1) + "}"] += 1
+    return ordered, named
+
+
+_PH_TEXT = st.lists(st.sampled_from(["%", "%%", "%s", "%d", "%(name)s", "%1$s", "%-5.2f", "{", "}", "{0}", "{x.y!r:>4}",
+                                     "{{", "}}", "a", " ", "é", "(", ")", "$", "1", "l", "x"]), max_size=12).map("".join)
+_PH_FLAGS = st.lists(st.sampled_from(["c-format", "python-format", "python-brace-format", "no-python-brace-format",
+                                      "fuzzy", "sh-format"]), max_size=3)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PH_TEXT, _PH_FLAGS)
+def test_cached_placeholders_equal_the_reference(text, flags):
+    from l10n.checks.markup import placeholders
+
+    got, want = placeholders(text, flags), _placeholders_reference(text, flags)
+    assert got == want and list(got[1].items()) == list(want[1].items())
+    got[0].append("mutated")
+    got[1]["mutated"] += 1
+    assert placeholders(text, flags) == want  # the cached value is not the caller's to change
+
