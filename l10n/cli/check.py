@@ -222,7 +222,35 @@ def _po_job(i: int):
     finally:
         if cache is not None:
             cache.close()
-    return found, checked, (cache.pending if cache is not None else {})
+    return _pack(found), checked, (cache.pending if cache is not None else {})
+
+
+def _pack(findings: list) -> tuple[bool, list]:
+    """Findings as plain tuples of their fields for the trip to the parent (pickling a frozen slots dataclass
+    costs ten times more); anything but a plain Finding travels as it is."""
+    from l10n.model import Finding
+
+    if all(type(f) is Finding for f in findings):
+        return True, list(map(_finding_fields(), findings))
+    return False, findings
+
+
+def _unpack(packed: tuple[bool, list]) -> list:
+    from l10n.model import Finding
+
+    plain, items = packed
+    return [Finding(*t) for t in items] if plain else items
+
+
+def _finding_fields():
+    import dataclasses
+    import operator
+
+    from l10n.model import Finding
+
+    names = [f.name for f in dataclasses.fields(Finding)]
+    getter = operator.attrgetter(*names)
+    return getter if len(names) > 1 else (lambda f: (getter(f),))
 
 
 def _locale_folder(path: Path) -> str:
@@ -255,7 +283,7 @@ def _check_pos_parallel(targets: list[Path], jobs: int, args: tuple, cache) -> d
         found, checked, pending = result
         if cache is not None:
             cache.update(pending)
-        out[path] = (found, checked)
+        out[path] = (_unpack(found), checked)
     return out
 
 
