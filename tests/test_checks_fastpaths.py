@@ -104,3 +104,14 @@ def test_findings_packed_for_the_parent_come_back_equal(findings):
     back = _unpack(pickle.loads(pickle.dumps(_pack(findings))))
     assert back == findings and all(type(b) is Finding for b in back)
 
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:/]([<*_`%{}hrefsc 5²¼⁴₉⅓③❶\x00é.-")), max_size=14))
+def test_one_search_for_the_mark_features_is_their_union(text):
+    import l10n.checks as K
+
+    union = bool(K._DIGIT.search(text) or K._MARKUP_CHARS.search(text)
+                 or any(k in text for k in ("://", "](", "href", "src", "%", "{")))
+    assert bool(K._ANY_MARK.search(text)) == union
+
+

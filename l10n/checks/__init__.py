@@ -52,6 +52,8 @@ _DIGIT = re.compile("[\\d\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u21
                     "\u2776-\u2793]")
 _MARKUP_CHARS = re.compile(r"[<*_`\[]")
 _TERMINATORS = re.compile("[.!?。؟…]")
+#: matches where _DIGIT, _MARKUP_CHARS, a URL sign (:// ]( href src) or a placeholder sign (% {) would
+_ANY_MARK = re.compile(_DIGIT.pattern[:-1] + "<*_`\\[%{]|://|\\]\\(|href|src")
 
 #: entry features computed by the whole-catalog trigger passes (l10n.checks.triggers)
 _TRIGGERED = frozenset({"negation-src", "hedge-src", "inflated-tgt", "terms", "forbidden"})
@@ -175,6 +177,9 @@ def _plural_count(locale: str) -> int | None:
         return None
 
 
+_PLANS: dict[tuple, dict[tuple[bool, int], list[CheckSpec]]] = {}
+
+
 class _EntryRun:
     """What checking one entry needs, computed once per catalog (inherited by forked workers)."""
 
@@ -182,7 +187,10 @@ class _EntryRun:
                  wanted: set[str], encode: bool) -> None:
         self.ctx, self.specs, self.masks, self.bit = ctx, specs, masks, bit
         self.wanted, self.encode = wanted, encode
-        self.plans: dict[tuple[bool, int], list[CheckSpec]] = {}
+        # which checks run for an entry, by (translated, features): the same for every catalog checked with
+        # the same checks, so shared by them
+        self.plans: dict[tuple[bool, int], list[CheckSpec]] = _PLANS.setdefault(
+            (tuple(specs), tuple(sorted(masks.items()))), {})
 
     def trigger_bits(self, todo: list[Any]) -> list[int]:
         """The trigger features (see :mod:`l10n.checks.triggers`) of the singular entries of ``todo``, in order.
@@ -217,6 +225,7 @@ class _EntryRun:
         B_TTAG, B_THTML, B_SENT, B_LONG, B_SAME = (bit["target-tag"], bit["target-html"], bit["sentences"],
                                                    bit["long"], bit["same"])
         digit = _DIGIT.search
+        any_mark = _ANY_MARK.search
         markup_chars = _MARKUP_CHARS.search
         terminators = _TERMINATORS.search
         encode = None
@@ -247,14 +256,15 @@ class _EntryRun:
                     mask |= B_PREV
                 if entry.tcomment:
                     mask |= B_TCOM
-                if digit(both):
-                    mask |= B_DIG
-                if markup_chars(both):
-                    mask |= B_MARK
-                if "://" in both or "](" in both or "href" in both or "src" in both:
-                    mask |= B_URL
-                if "%" in both or "{" in both:
-                    mask |= B_PH
+                if any_mark(both):  # else no digit, markup, URL or placeholder: four tests in one
+                    if digit(both):
+                        mask |= B_DIG
+                    if markup_chars(both):
+                        mask |= B_MARK
+                    if "://" in both or "](" in both or "href" in both or "src" in both:
+                        mask |= B_URL
+                    if "%" in both or "{" in both:
+                        mask |= B_PH
                 if "<" in msgstr:
                     mask |= B_TTAG | B_THTML
                 elif ":" in msgstr:
