@@ -115,3 +115,57 @@ def test_one_search_for_the_mark_features_is_their_union(text):
     assert bool(K._ANY_MARK.search(text)) == union
 
 
+
+_PO_LINES = ['msgid ""', 'msgstr ""', '"Language: es\\n"', 'msgid "a"', 'msgid "a b"', 'msgstr "b\\n"', 'msgstr "c d"',
+             '"cont"', '"x \\" y"', '"bad \\q"', '"a"b"', '"', '""', 'msgid "x" y', 'msgstr "', 'msgstr  "two"',
+             'msgid\t"tab"', 'msgid "e\\t\\101"', 'msgstr "\\x41\\\\"', '"\\004"', '"\\377"', '#, fuzzy',
+             '#, c-format, fuzzy', '# tc', '#', '#: f.py:1 g.py', '#. gc', '#~ msgid "o"', '#~ msgstr "p"', '#~ "q"',
+             '#~| msgid "q"', 'msgctxt "c"', 'msgid_plural "ps"', 'msgstr[0] "z"', 'msgstr[1] "w"',
+             '#| msgid "prev"', '#| "more"', '', '  ', ' msgid "sp"', 'msgstr "x"  ', 'msgid "é"', 'msgstr "ü"', 'junk']
+
+
+_STR = st.sampled_from(['""', '"a"', '"a b"', '"b\\n"', '"x \\" y"', '"e\\t\\101"', '"\\x41\\\\"', '"é"', '"\\q"',
+                        '"\\004"', '"a"b"', '"'])
+_CONT = st.lists(_STR, max_size=2)
+
+
+@st.composite
+def _po_entry(draw) -> list[str]:
+    lines = draw(st.lists(st.sampled_from(["#, fuzzy", "# tc", "#: f.py:1", "#. gc", '#| msgid "p"']), max_size=2))
+    obsolete = "#~ " if draw(st.integers(0, 9)) == 0 else ""
+    if draw(st.booleans()):
+        lines += [obsolete + "msgctxt " + draw(_STR)] + draw(_CONT)
+    lines += [obsolete + draw(st.sampled_from(["msgid ", "msgid  ", "msgid\t"])) + draw(_STR)] + draw(_CONT)
+    if draw(st.integers(0, 3)) == 0:
+        lines += ["msgid_plural " + draw(_STR), "msgstr[0] " + draw(_STR)] + draw(_CONT) + ["msgstr[1] " + draw(_STR)]
+    else:
+        lines += [obsolete + draw(st.sampled_from(["msgstr ", "msgstr  "])) + draw(_STR)] + draw(_CONT)
+    return lines + [""]
+
+
+@st.composite
+def _po_text(draw) -> str:
+    lines = ['msgid ""', 'msgstr ""', '"Language: es\\n"', ""] if draw(st.booleans()) else []
+    for entry in draw(st.lists(_po_entry(), max_size=5)):
+        lines += entry
+    for _ in range(draw(st.integers(0, 2))):  # a stray line anywhere
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(_PO_LINES)))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_po_text())
+def test_fast_po_reader_shortcuts_build_what_its_general_code_builds(text):
+    from l10n.catalogs import pofile
+
+    results = []
+    for shortcuts in (True, False):
+        pofile._SHORTCUTS = shortcuts
+        try:
+            po = pofile._fast_parse(text)
+            results.append(([list(vars(e).items()) for e in po], po.metadata, po.header, po.metadata_is_fuzzy))
+        except Exception as exc:  # noqa: BLE001 - the same refusal is what is compared
+            results.append(type(exc))
+        finally:
+            pofile._SHORTCUTS = True
+    assert results[0] == results[1]
