@@ -224,6 +224,7 @@ class _EntryRun:
         B_DIG, B_MARK, B_URL, B_PH = bit["digits"], bit["markup"], bit["url"], bit["placeholder"]
         B_TTAG, B_THTML, B_SENT, B_LONG, B_SAME = (bit["target-tag"], bit["target-html"], bit["sentences"],
                                                    bit["long"], bit["same"])
+        B_TMARK, B_EMPTY = bit["target-markup"], bit["empty-target"]
         digit = _DIGIT.search
         any_mark = _ANY_MARK.search
         markup_chars = _MARKUP_CHARS.search
@@ -266,9 +267,16 @@ class _EntryRun:
                     if "%" in both or "{" in both:
                         mask |= B_PH
                 if "<" in msgstr:
-                    mask |= B_TTAG | B_THTML
-                elif ":" in msgstr:
-                    mask |= B_THTML
+                    mask |= B_TTAG | B_THTML | B_TMARK
+                else:
+                    if ":" in msgstr:
+                        mask |= B_THTML
+                        if "]:" in msgstr:
+                            mask |= B_TMARK
+                    if "\n" in msgstr or "\u202d" in msgstr or "\u202e" in msgstr:
+                        mask |= B_TMARK
+                if not msgstr:
+                    mask |= B_EMPTY
                 if terminators(msgid):
                     mask |= B_SENT
                 if len(msgid) >= 25:

@@ -337,7 +337,7 @@ def unsafe(entry: polib.POEntry, ctx: Any):
             yield f"unsafe HTML in the translation: {kind}"
 
 
-@check("L10N606", "markup-added", Severity.ERROR, suppressible=False)
+@check("L10N606", "markup-added", Severity.ERROR, suppressible=False, when=("target-markup",))
 def markup_added(entry: polib.POEntry, ctx: Any):
     """The translation adds HTML or Markdown that could hide or change what readers see (a tag beyond plain
     emphasis, an attribute, a comment, an unfinished tag, a bidi override, a Markdown link definition or block
