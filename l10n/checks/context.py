@@ -80,13 +80,15 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 
+_MISSING = object()
+
+
 def _memo(cache: dict, key: Any, compute):
-    """``cache[key]``, computed on first use."""
-    try:
-        return cache[key]
-    except KeyError:
+    """``cache[key]``, computed on first use (most keys are new: no KeyError raised for them)."""
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
         value = cache[key] = compute()
-        return value
+    return value
 
 class PhraseCounter:
     """Counts occurrences of words and phrases, case-insensitively, on word boundaries.
