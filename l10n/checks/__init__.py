@@ -190,7 +190,7 @@ class _EntryRun:
         # which checks run for an entry, by (translated, features): the same for every catalog checked with
         # the same checks, so shared by them
         self.plans: dict[tuple[bool, int], list[CheckSpec]] = _PLANS.setdefault(
-            (tuple(specs), tuple(sorted(masks.items()))), {})
+            (tuple(specs), tuple(sorted(masks.items())), tuple(s.requires for s in specs)), {})
 
     def trigger_bits(self, todo: list[Any]) -> list[int]:
         """The trigger features (see :mod:`l10n.checks.triggers`) of the singular entries of ``todo``, in order.
