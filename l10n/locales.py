@@ -57,6 +57,7 @@ def _babel_locale(code: str) -> Locale:
     return Locale.parse(PSEUDO_LOCALES.get(code, code))
 
 
+@lru_cache(maxsize=1024)
 def plural_forms(code: str) -> str:
     """The gettext ``Plural-Forms`` header value for a locale, from Babel.
 
@@ -67,6 +68,7 @@ def plural_forms(code: str) -> str:
     return str(get_plural(PSEUDO_LOCALES.get(code, code))).strip()
 
 
+@lru_cache(maxsize=1024)
 def nplurals(code: str) -> int:
     """How many plural forms the locale has."""
     code = normalize_locale(code)

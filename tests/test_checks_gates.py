@@ -27,6 +27,9 @@ def _crashing(monkeypatch, code):
     ("L10N602", ("Take <b>it</b> now.", "Tómelo ahora."), ("Take it now.", "Tómelo <b>ahora.")),
     ("L10N401", ("Take it with food", "Tómelo con comida"), ("Take it. Now", "Tómelo ahora")),
     ("L10N703", ("Take it with food.", "Tómelo con comida."), None),
+    ("L10N606", ("Take it: now.", "Tómelo: ya."), ("Take it now.", "<span hidden>No</span> lo tome ahora.")),
+    ("L10N606", ("Take it now.", "Tómelo ahora."), ("Take it now.", "Tómelo\n# ahora.")),
+    ("L10N201", ("Take it now.", "Tómelo ahora."), ("Take it now.", "")),
 ])
 def test_a_gated_check_runs_only_where_its_feature_is(monkeypatch, code, quiet, triggered):
     _crashing(monkeypatch, code)

@@ -8,13 +8,35 @@
 * :mod:`~l10n.catalogs.annotate` — the glossary as the catalogs see it
 """
 
-from l10n.catalogs.annotate import DISCLAIMER_PREFIX, Annotator, ApprovedTranslation, NullAnnotator
-from l10n.catalogs.merge import UpdateStats, update_catalog
-from l10n.catalogs.mofile import generate_mo, mo_messages
-from l10n.catalogs.pofile import generate_po, read_po, write_po
-from l10n.catalogs.template import build_template
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: where each public name lives; a submodule is imported on first use (``l10n check`` needs the PO reader only)
+_HOME = {
+    "DISCLAIMER_PREFIX": "annotate", "Annotator": "annotate", "ApprovedTranslation": "annotate",
+    "NullAnnotator": "annotate", "UpdateStats": "merge", "update_catalog": "merge", "generate_mo": "mofile",
+    "mo_messages": "mofile", "generate_po": "pofile", "read_po": "pofile", "write_po": "pofile",
+    "build_template": "template",
+}
+_SUBMODULES = ("annotate", "fuzzy", "header", "merge", "mofile", "pofile", "template")
 
 __all__ = [
     "DISCLAIMER_PREFIX", "Annotator", "ApprovedTranslation", "NullAnnotator", "UpdateStats",
     "build_template", "generate_mo", "generate_po", "mo_messages", "read_po", "update_catalog", "write_po",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -107,6 +107,12 @@ _ALLOWED = {
 _ALLOWED = {k: frozenset(v) for k, v in _ALLOWED.items()}
 _NEW_ENTRY_STATES = frozenset(("mc", "ms", "mx"))
 _MC_STATES = _ALLOWED["mc"]
+_MS_STATES = _ALLOWED["ms"]
+_MI_STATES = _ALLOWED["mi"]
+#: the inlined paths for continuation, msgid and msgstr lines in _fast_parse (off: the general code; the
+#: tests hold the two to the same catalogs)
+_SHORTCUTS = True
+_KEYWORD_LINE = ["msgid", '""']  # what the main loop keeps of a keyword line: only that it was one, not a comment
 
 
 def _is_string_line(line: str) -> bool:
@@ -173,6 +179,7 @@ def _fast_parse(text: str) -> polib.POFile:
     po = polib.POFile(wrapwidth=_WRAP, encoding="utf-8", check_for_duplicates=False)
     append = list.append
     string_line = _is_string_line
+    shortcuts = _SHORTCUTS
     entry = POEntry(linenum=0)
     state = "st"
     obsolete = 0
@@ -188,11 +195,60 @@ def _fast_parse(text: str) -> polib.POFile:
         line = line.strip()
         if not line:
             continue
-        if line[0] == '"':  # the commonest line, a continuation: the "mc" branch below, early
+        if line[0] == '"' and not shortcuts:  # (the general code for a continuation line)
             if not string_line(line) or state not in _MC_STATES:
                 raise _Unsupported
             _continue_field(entry, state, _unescape(line[1:-1]), msgstr_index)
             last_is_comment = False
+            continue
+        if line[0] == '"':  # the commonest line, a continuation: the "mc" branch below, early
+            # (_is_string_line inlined)
+            if "\\" in line:
+                if _STRING_BODY.fullmatch(line) is None:
+                    raise _Unsupported
+                value = _unescape(line[1:-1])
+            elif len(line) < 2 or line[-1] != '"' or line.count('"') != 2:
+                raise _Unsupported
+            else:
+                value = line[1:-1]
+            if state == "ms":
+                entry.msgstr += value
+            elif state == "mi":
+                entry.msgid += value
+            elif state in _MC_STATES:
+                _continue_field(entry, state, value, msgstr_index)
+            else:
+                raise _Unsupported
+            last_is_comment = False
+            continue
+        if shortcuts and (line[:8] == 'msgstr "' or line[:7] == 'msgid "'):
+            # the next commonest lines, what the general code below does for them: keyword, one space, string
+            body = line[7:] if line[6] == " " else line[6:]
+            if "\\" in body:
+                if _STRING_BODY.fullmatch(body) is None:
+                    raise _Unsupported
+                value = _unescape(body[1:-1])
+            elif len(body) < 2 or body[-1] != '"' or body.count('"') != 2:
+                raise _Unsupported
+            else:
+                value = body[1:-1]
+            tokens = _KEYWORD_LINE
+            last_is_comment = False
+            obsolete = 0
+            if line[6] == " ":  # msgstr
+                if state not in _MS_STATES:
+                    raise _Unsupported
+                entry.msgstr = value
+                state = "ms"
+            else:
+                if state not in _MI_STATES:
+                    raise _Unsupported
+                if state in _NEW_ENTRY_STATES:
+                    append(po, entry)
+                    entry = POEntry(linenum=lineno)
+                entry.obsolete = obsolete
+                entry.msgid = value
+                state = "mi"
             continue
         tokens = line.split(None, 2)
         first = tokens[0]

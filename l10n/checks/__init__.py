@@ -52,6 +52,8 @@ _DIGIT = re.compile("[\\d\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u21
                     "\u2776-\u2793]")
 _MARKUP_CHARS = re.compile(r"[<*_`\[]")
 _TERMINATORS = re.compile("[.!?。؟…]")
+#: matches where _DIGIT, _MARKUP_CHARS, a URL sign (:// ]( href src) or a placeholder sign (% {) would
+_ANY_MARK = re.compile(_DIGIT.pattern[:-1] + "<*_`\\[%{]|://|\\]\\(|href|src")
 
 #: entry features computed by the whole-catalog trigger passes (l10n.checks.triggers)
 _TRIGGERED = frozenset({"negation-src", "hedge-src", "inflated-tgt", "terms", "forbidden", "number-words"})
@@ -175,32 +177,63 @@ def _plural_count(locale: str) -> int | None:
         return None
 
 
+_PLANS: dict[tuple, dict[tuple[bool, int], list[CheckSpec]]] = {}
+
+
 class _EntryRun:
     """What checking one entry needs, computed once per catalog (inherited by forked workers)."""
 
     def __init__(self, ctx: CatalogContext, specs: list[CheckSpec], masks: dict[str, int], bit: dict[str, int],
-                 trigger_bits: list[int], encode: bool) -> None:
+                 wanted: set[str], encode: bool) -> None:
         self.ctx, self.specs, self.masks, self.bit = ctx, specs, masks, bit
-        self.trigger_bits, self.encode = trigger_bits, encode
-        self.plans: dict[tuple[bool, int], list[CheckSpec]] = {}
+        self.wanted, self.encode = wanted, encode
+        # which checks run for an entry, by (translated, features): the same for every catalog checked with
+        # the same checks, so shared by them
+        self.plans: dict[tuple[bool, int], list[CheckSpec]] = _PLANS.setdefault(
+            (tuple(specs), tuple(sorted(masks.items())), tuple(s.requires for s in specs)), {})
 
-    def run(self, todo: list[tuple[Any, int]]) -> list[tuple[list[Finding], str | None, Any]]:
-        """(findings, cache blob or None, entry) for each ``(entry, trigger position)`` of ``todo``."""
-        ctx, specs, masks, bit, plans, trigger_bits = (self.ctx, self.specs, self.masks, self.bit, self.plans,
-                                                       self.trigger_bits)
+    def trigger_bits(self, todo: list[Any]) -> list[int]:
+        """The trigger features (see :mod:`l10n.checks.triggers`) of the singular entries of ``todo``, in order.
+
+        One regex per word list over the texts of these entries; an entry's features depend on its own
+        texts only, so a slice of the catalog (a worker's) gets the bits the whole catalog would give it.
+        """
+        if not self.wanted or not todo:
+            return []
+        from l10n.checks.triggers import catalog_triggers
+
+        singular = [e for e in todo if not e.msgid_plural]
+        hits = catalog_triggers([e.msgid for e in singular], [e.msgstr for e in singular], self.ctx, self.wanted)
+        bit = self.bit
+        # a feature without a pre-check is present on every entry
+        always = sum(bit[w] for w in self.wanted if w not in hits)
+        bits = [always] * len(singular)
+        for w, positions in hits.items():
+            b = bit[w]
+            for i in positions:
+                bits[i] |= b
+        return bits
+
+    def run(self, todo: list[Any]) -> list[tuple[list[Finding], str | None, Any]]:
+        """(findings, cache blob or None, entry) for each entry of ``todo``."""
+        ctx, specs, masks, bit, plans = self.ctx, self.specs, self.masks, self.bit, self.plans
+        trigger_bits = self.trigger_bits(todo)
+        k = -1
         ALL = (1 << len(FEATURES)) - 1
         B_DISC, B_FUZZY, B_PREV, B_TCOM = bit["disclaimer"], bit["fuzzy"], bit["previous"], bit["tcomment"]
         B_DIG, B_MARK, B_URL, B_PH = bit["digits"], bit["markup"], bit["url"], bit["placeholder"]
         B_TTAG, B_THTML, B_SENT, B_LONG, B_SAME = (bit["target-tag"], bit["target-html"], bit["sentences"],
                                                    bit["long"], bit["same"])
+        B_TMARK, B_EMPTY = bit["target-markup"], bit["empty-target"]
         digit = _DIGIT.search
+        any_mark = _ANY_MARK.search
         markup_chars = _MARKUP_CHARS.search
         terminators = _TERMINATORS.search
         encode = None
         if self.encode:
             from l10n.checks.cache import encode_findings as encode
         out = []
-        for entry, k in todo:
+        for entry in todo:
             msgid = entry.msgid
             flags = entry.flags
             fuzzy = "fuzzy" in flags
@@ -213,6 +246,7 @@ class _EntryRun:
                 msgstr = entry.msgstr
                 translated = bool(msgstr.strip())
                 both = msgid + "\x00" + msgstr
+                k += 1
                 mask = trigger_bits[k] if trigger_bits else 0
                 if fuzzy:
                     mask |= B_FUZZY
@@ -223,18 +257,26 @@ class _EntryRun:
                     mask |= B_PREV
                 if entry.tcomment:
                     mask |= B_TCOM
-                if digit(both):
-                    mask |= B_DIG
-                if markup_chars(both):
-                    mask |= B_MARK
-                if "://" in both or "](" in both or "href" in both or "src" in both:
-                    mask |= B_URL
-                if "%" in both or "{" in both:
-                    mask |= B_PH
+                if any_mark(both):  # else no digit, markup, URL or placeholder: four tests in one
+                    if digit(both):
+                        mask |= B_DIG
+                    if markup_chars(both):
+                        mask |= B_MARK
+                    if "://" in both or "](" in both or "href" in both or "src" in both:
+                        mask |= B_URL
+                    if "%" in both or "{" in both:
+                        mask |= B_PH
                 if "<" in msgstr:
-                    mask |= B_TTAG | B_THTML
-                elif ":" in msgstr:
-                    mask |= B_THTML
+                    mask |= B_TTAG | B_THTML | B_TMARK
+                else:
+                    if ":" in msgstr:
+                        mask |= B_THTML
+                        if "]:" in msgstr:
+                            mask |= B_TMARK
+                    if "\n" in msgstr or "\u202d" in msgstr or "\u202e" in msgstr:
+                        mask |= B_TMARK
+                if not msgstr:
+                    mask |= B_EMPTY
                 if terminators(msgid):
                     mask |= B_SENT
                 if len(msgid) >= 25:
@@ -262,7 +304,7 @@ class _EntryRun:
 #: Below this many entries to check, a catalog is checked in this process (a fork costs more).
 PARALLEL_ENTRIES = 2000
 
-_WORKER_RUN: tuple[_EntryRun, list[tuple[Any, int]]] | None = None  # set before forking, inherited
+_WORKER_RUN: tuple[_EntryRun, list[Any]] | None = None  # set before forking, inherited
 
 
 def _worker_slice(bounds: tuple[int, int]) -> list[tuple[list[Finding], str | None]]:
@@ -270,19 +312,23 @@ def _worker_slice(bounds: tuple[int, int]) -> list[tuple[list[Finding], str | No
     return [(found, blob) for found, blob, _entry in run.run(todo[bounds[0]:bounds[1]])]
 
 
-def _run_entries(run: _EntryRun, todo: list[tuple[Any, int]], jobs: int):
+def _run_entries(run: _EntryRun, todo: list[Any], jobs: int, meanwhile=None):
     """Check ``todo`` here, or, for a large catalog with ``jobs`` > 1, in forked workers.
 
     Each worker checks a contiguous slice of the entries with the same code
-    and returns its findings; they are put back in entry order, so the result
-    is the same as a serial run. Workers are forked (the catalog, the context
-    and the trigger passes are inherited, not pickled); where fork is not
-    available, or a worker dies, the entries are checked here.
+    (trigger passes included) and returns its findings; they are put back in
+    entry order, so the result is the same as a serial run. Workers are forked
+    (the catalog and the context are inherited, not pickled); where fork is not
+    available, or a worker dies, the entries are checked here. ``meanwhile()``,
+    if given, is called once, here, while the workers run (or before a serial run).
     """
     global _WORKER_RUN
     jobs = max(1, min(jobs, len(todo) // (PARALLEL_ENTRIES // 2) or 1))
     if jobs < 2 or len(todo) < PARALLEL_ENTRIES or not can_fork():
+        if meanwhile is not None:
+            meanwhile()
         return run.run(todo)
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -290,16 +336,26 @@ def _run_entries(run: _EntryRun, todo: list[tuple[Any, int]], jobs: int):
     step = -(-len(todo) // (jobs * 4))  # a few slices per worker: a slow slice does not hold the others up
     bounds = [(i, min(i + step, len(todo))) for i in range(0, len(todo), step)]
     _WORKER_RUN = (run, todo)
+    frozen = gc.get_freeze_count()
+    gc.freeze()  # the inherited objects are not the workers' garbage: their collector leaves them (and their pages) be
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = list(pool.map(_worker_slice, bounds))
+            pending = pool.map(_worker_slice, bounds)
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
+            parts = list(pending)
     except (BrokenProcessPool, OSError):  # no process could be started or one died: do it here
+        if meanwhile is not None:
+            meanwhile()
         return run.run(todo)
     finally:
         _WORKER_RUN = None
+        if not frozen:  # (a caller that froze objects itself unfreezes them)
+            gc.unfreeze()
     out = []
     for (lo, _hi), part in zip(bounds, parts):
-        out.extend((found, blob, todo[lo + i][0]) for i, (found, blob) in enumerate(part))
+        out.extend((found, blob, todo[lo + i]) for i, (found, blob) in enumerate(part))
     return out
 
 
@@ -327,9 +383,6 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
     specs = [s for s in all_checks() if (select is None or s.code in select)
              and not (s.suppressible and s.code in ignored)]
     findings: list[Finding] = []
-    for spec in specs:
-        if spec.scope == "catalog":
-            _run(spec, (po, ctx), ctx, None, findings)
     entry_specs = [s for s in specs if s.scope == "entry"]
     bit = {name: 1 << i for i, name in enumerate(FEATURES)}
     masks = {s.code: (sum(bit[w] for w in s.func.when) if getattr(s.func, "when", None) else -1)
@@ -347,40 +400,33 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
         stored = (getter(list(keys.values())) if getter else {k: cache[k] for k in keys.values() if k in cache}) \
             if keys else {}
         cached = {i: stored[k] for i, k in keys.items() if k in stored}
-    # whole-catalog trigger passes: one regex per word list over all the singular texts
+    # the features of the whole-catalog trigger passes (run on the entries to check, see _EntryRun.trigger_bits)
     wanted = {w for s in entry_specs for w in (getattr(s.func, "when", None) or ()) if w in _TRIGGERED}
-    trigger_bits: list[int] = []
-    if wanted and (not keys or len(cached) < len(keys)):  # all cached: no check runs
-        from l10n.checks.triggers import catalog_triggers
-
-        singular = [e for e in po if not e.obsolete and not e.msgid_plural and (e.msgid or e.msgctxt)]
-        hits = catalog_triggers([e.msgid for e in singular], [e.msgstr for e in singular], ctx, wanted)
-        # a feature without a pre-check is present on every entry
-        always = sum(bit[w] for w in wanted if w not in hits)
-        trigger_bits = [always] * len(singular)
-        for w, positions in hits.items():
-            b = bit[w]
-            for i in positions:
-                trigger_bits[i] |= b
-    # first pass: positions in the trigger list, findings of earlier runs; the rest is work
-    todo: list[tuple[Any, int]] = []
-    k = -1
+    # first pass: findings of earlier runs; the rest is work
+    todo: list[Any] = []
     for entry in po:
         if entry.obsolete or (entry.msgid == "" and not entry.msgctxt):
             continue
-        if not entry.msgid_plural:
-            k += 1
         if cached:
             hit = cached.get(id(entry))
             if hit is not None:
                 findings.extend(C.decode_findings(hit, path=ctx.path, locale=ctx.locale, linenum=entry.linenum))
                 continue
-        todo.append((entry, k))
-    run = _EntryRun(ctx, entry_specs, masks, bit, trigger_bits, bool(keys))
-    for found, blob, entry in _run_entries(run, todo, jobs):
+        todo.append(entry)
+    run = _EntryRun(ctx, entry_specs, masks, bit, wanted, bool(keys))
+
+    catalog_found: list[Finding] = []
+
+    def catalog_checks() -> None:  # here, while the workers (if any) check the entries
+        for spec in specs:
+            if spec.scope == "catalog":
+                _run(spec, (po, ctx), ctx, None, catalog_found)
+
+    for found, blob, entry in _run_entries(run, todo, jobs, catalog_checks):
         findings.extend(found)
         if keys:
             cache[keys[id(entry)]] = blob
+    findings[:0] = catalog_found  # before the entries' findings, as they were run first (the sort is stable)
     findings.sort(key=lambda f: (f.line, f.code))
     return findings
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from functools import lru_cache
 from typing import Any
 
 import polib
@@ -188,16 +189,33 @@ def plural_forms_header(po: polib.POFile, ctx: Any):
         yield Issue(f"Plural-Forms has nplurals={have_n}, {ctx.locale} needs {want_n} ({expected})", line=1,
                     msgid="", target=value)
         return
+    verdict = _compare_plurals(have_expr, want_expr)
+    if verdict is _UNUSABLE:
+        yield Issue(f"Plural-Forms expression cannot be evaluated: {have_expr!r}", line=1, msgid="", target=value)
+    elif verdict is not None:
+        n, got, cldr = verdict
+        yield Issue(f"Plural-Forms picks form {got} for n={n}, CLDR says {cldr} ({expected})",
+                    line=1, msgid="", target=value)
+
+
+_UNUSABLE = ("unusable",)
+
+
+@lru_cache(maxsize=1024)
+def _compare_plurals(have_expr: str, want_expr: str) -> tuple | None:
+    """The first n in 0..1000 where the two expressions pick different forms, as (n, have, want);
+    None when they agree (or CLDR's cannot be evaluated); :data:`_UNUSABLE` when ``have_expr`` cannot be.
+
+    Once per pair of expressions and process: catalogs of one language share it.
+    """
     have, want = _plural_fn(have_expr), _plural_fn(want_expr)
     if have is None:
-        yield Issue(f"Plural-Forms expression cannot be evaluated: {have_expr!r}", line=1, msgid="", target=value)
-        return
+        return _UNUSABLE
     if want is not None:
         for n in range(1001):
             if have(n) != want(n):
-                yield Issue(f"Plural-Forms picks form {have(n)} for n={n}, CLDR says {want(n)} ({expected})",
-                            line=1, msgid="", target=value)
-                return
+                return n, have(n), want(n)
+    return None
 
 
 @check("L10N104", "missing-entry", Severity.ERROR, scope="catalog")

@@ -80,13 +80,15 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 
+_MISSING = object()
+
+
 def _memo(cache: dict, key: Any, compute):
-    """``cache[key]``, computed on first use."""
-    try:
-        return cache[key]
-    except KeyError:
+    """``cache[key]``, computed on first use (most keys are new: no KeyError raised for them)."""
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
         value = cache[key] = compute()
-        return value
+    return value
 
 class PhraseCounter:
     """Counts occurrences of words and phrases, case-insensitively, on word boundaries.
@@ -267,7 +269,7 @@ def _rules_for(glossary: Any, locale: str) -> Any:
     return rules.get(locale) or rules.get(lang_of(locale))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _number_symbols(locale: str) -> tuple[str, frozenset[str]]:
     """(decimal symbol, group symbols) for a locale, from Babel; spaces always group."""
     spaces = {" ", "\u00a0", "\u202f", "\u2009"}

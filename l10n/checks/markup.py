@@ -185,28 +185,36 @@ def urls(text: str) -> Counter:
     return found
 
 
+_FORMAT_FLAGS = frozenset(("c-format", "python-format", "python-brace-format", "perl-format", "php-format",
+                           "sh-format"))
+
+
 def placeholders(text: str, flags: list[str]) -> tuple[list[str], Counter]:
     """(ordered unnamed printf placeholders, multiset of the named/positional/brace ones)."""
+    ordered, named = _placeholders(text, not _FORMAT_FLAGS.isdisjoint(flags), "no-python-brace-format" not in flags)
+    return list(ordered), Counter(named)
+
+
+@lru_cache(maxsize=65536)
+def _placeholders(text: str, formatted: bool, braces: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The placeholders of ``text`` in order: (unnamed printf ones, named/positional/brace ones).
+
+    Once per text and flags (a msgid recurs in every locale's catalog).
+    """
     ordered: list[str] = []
-    named: Counter = Counter()
-    formatted = any(f in flags for f in ("c-format", "python-format", "python-brace-format", "perl-format",
-                                         "php-format", "sh-format"))
+    named: list[str] = []
     if "%" in text:
-        rx = _PRINTF if formatted else _PRINTF_SAFE
-        for m in rx.finditer(text):
+        for m in (_PRINTF if formatted else _PRINTF_SAFE).finditer(text):
             tok = m.group(0)
             if tok == "%%":
                 continue
-            if formatted and (m.group(1) or m.group(2)):
-                named[tok] += 1
-            elif not formatted and (m.group(1) or m.group(2)):
-                named[tok] += 1
+            if m.group(1) or m.group(2):
+                named.append(tok)
             else:
                 ordered.append(tok)
-    if "{" in text and "no-python-brace-format" not in flags:
-        for m in _BRACE.finditer(text):
-            named["{" + m.group(1) + "}"] += 1
-    return ordered, named
+    if braces and "{" in text:
+        named += ["{" + g + "}" for g in _BRACE.findall(text)]
+    return tuple(ordered), tuple(named)
 
 
 def unsafe_html(text: str) -> Counter:
@@ -329,7 +337,7 @@ def unsafe(entry: polib.POEntry, ctx: Any):
             yield f"unsafe HTML in the translation: {kind}"
 
 
-@check("L10N606", "markup-added", Severity.ERROR, suppressible=False)
+@check("L10N606", "markup-added", Severity.ERROR, suppressible=False, when=("target-markup",))
 def markup_added(entry: polib.POEntry, ctx: Any):
     """The translation adds HTML or Markdown that could hide or change what readers see (a tag beyond plain
     emphasis, an attribute, a comment, an unfinished tag, a bidi override, a Markdown link definition or block

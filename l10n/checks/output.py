@@ -11,9 +11,10 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
 
 from l10n.model import Finding, Severity
+
+_encode_str = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
 
 __all__ = ["FORMATS", "CheckedFile", "format_findings", "summary"]
 
@@ -60,12 +61,53 @@ def _record(f: Finding) -> dict:
             "target": f.target, "suppressible": f.suppressible}
 
 
+def _json_value(value: object) -> str:
+    """One scalar of a record as ``json.dumps(..., ensure_ascii=False)`` writes it."""
+    if value.__class__ is str:
+        return _encode_str(value)
+    if value.__class__ is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return json.dumps(value, ensure_ascii=False)
+
+
+_SEVERITY_JSON = {s: _encode_str(str(s)) for s in Severity}
+
+
+def _json_record(f: Finding, enc=_encode_str) -> str:
+    """``_record(f)`` as ``json.dumps(..., indent=2)`` writes it two levels deep (strings encoded in C)."""
+    ctxt, sev = f.msgctxt, f.severity
+    return (f'    {{\n      "file": {enc(f.path)},\n      "line": {_json_value(f.line)},\n'
+            f'      "locale": {enc(f.locale)},\n'
+            f'      "msgctxt": {"null" if ctxt is None else enc(ctxt) if ctxt.__class__ is str else _json_value(ctxt)},\n'
+            f'      "msgid": {enc(f.msgid)},\n      "code": {enc(f.code)},\n      "check": {enc(f.check)},\n'
+            f'      "severity": {_SEVERITY_JSON[sev] if sev.__class__ is Severity else enc(str(sev))},\n      "message": {enc(f.message)},\n'
+            f'      "target": {enc(f.target)},\n      "suppressible": {_json_value(f.suppressible)}\n    }}')
+
+
 def _json(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
-    return json.dumps({"findings": [_record(f) for f in findings], "summary": summary(findings, len(files))},
-                      ensure_ascii=False, indent=2) + "\n"
+    # Same text as json.dumps({"findings": [_record(f) ...], "summary": ...}, ensure_ascii=False, indent=2):
+    # with an indent, json encodes in Python; the records are flat, so they are written here with the C
+    # string encoder (tests/test_checks_fastpaths.py holds the two to the same bytes).
+    if not all(type(f.path) is str and type(f.locale) is str and type(f.msgid) is str and type(f.code) is str
+               and type(f.check) is str and type(f.message) is str and type(f.target) is str
+               for f in findings):
+        return json.dumps({"findings": [_record(f) for f in findings], "summary": summary(findings, len(files))},
+                          ensure_ascii=False, indent=2) + "\n"
+    body = ",\n".join(map(_json_record, findings))
+    head = '{\n  "findings": [\n' + body + "\n  ],\n" if findings else '{\n  "findings": [],\n'
+    tail = json.dumps({"summary": summary(findings, len(files))}, ensure_ascii=False, indent=2)
+    return head + tail[2:] + "\n"
 
 
 def _junit(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
+    from xml.sax.saxutils import escape, quoteattr
+
     by_case: dict[tuple[str, str], list[Finding]] = {}
     order: list[tuple[str, str, str]] = []
     for cf in files:

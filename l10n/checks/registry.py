@@ -89,6 +89,8 @@ FEATURES = (
     "sentences",    # a sentence terminator (. ! ? 。 ؟ …) in the msgid
     "long",         # a msgid of 25 characters or more
     "same",         # msgstr.strip() == msgid.strip()
+    "target-markup",  # < \n ]: or a bidi override (U+202D, U+202E) in the msgstr
+    "empty-target",   # an empty msgstr
     # found by the whole-catalog trigger passes (one regex over all the texts of the catalog):
     "negation-src",  # the msgid has a word that can start a source negation
     "hedge-src",     # the msgid has a word that can start a source hedge

@@ -28,7 +28,7 @@ def _forms(entry: polib.POEntry) -> list[str]:
     return list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
 
 
-@check("L10N201", "untranslated", Severity.WARNING, requires="any")
+@check("L10N201", "untranslated", Severity.WARNING, requires="any", when=("empty-target",))
 def untranslated(entry: polib.POEntry, ctx: Any):
     """The entry has no translation yet (the source text would be published)."""
     if _is_disclaimer(entry) or "fuzzy" in entry.flags:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
-from rich.console import Console
 
 from l10n.config import Settings, load_settings
 
@@ -26,8 +25,27 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-console = Console(highlight=False, soft_wrap=True, emoji=False)  # "file.po:100:" is not an emoji code
-err_console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+class _LazyConsole:
+    """A :class:`rich.console.Console` made on first use (importing rich costs every command, even a quiet one)."""
+
+    def __init__(self, **options) -> None:
+        self._options = options
+        self._console = None
+
+    def get(self):
+        """The real console."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return self._console
+
+    def __getattr__(self, name: str):
+        return getattr(self.get(), name)
+
+
+console = _LazyConsole(highlight=False, soft_wrap=True, emoji=False)  # "file.po:100:" is not an emoji code
+err_console = _LazyConsole(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 ProjectOpt = Annotated[
     Path | None,
@@ -66,7 +84,7 @@ def progress(description: str, total: int | None) -> Iterator[callable]:
                                TimeRemainingColumn)
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
-                  TimeRemainingColumn(), console=err_console, transient=True) as bar:
+                  TimeRemainingColumn(), console=err_console.get(), transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda n=1: bar.advance(task, n)
 

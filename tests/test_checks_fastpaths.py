@@ -1,0 +1,171 @@
+"""Fast paths of `l10n check` give exactly what the straightforward code gives.
+
+Each speed-up that writes or computes something a second way is held here to
+the first way, byte for byte, on generated inputs.
+"""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from l10n.checks.output import CheckedFile, _record, format_findings, summary
+from l10n.model import Finding, Severity
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+_FINDING = st.builds(
+    Finding, code=st.sampled_from(["L10N101", "L10N311", "L10N999"]), check=_TEXT,
+    severity=st.sampled_from(list(Severity)), message=_TEXT, path=_TEXT, line=st.integers(0, 10**6),
+    locale=_TEXT, msgctxt=st.none() | _TEXT, msgid=_TEXT, target=_TEXT, suppressible=st.booleans())
+
+
+def _slow_json(findings, files) -> str:
+    return json.dumps({"findings": [_record(f) for f in findings], "summary": summary(findings, len(files))},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FINDING, max_size=6), st.integers(0, 3))
+def test_json_report_is_json_dumps_with_indent(findings, n_files):
+    files = [CheckedFile(f"f{i}.po") for i in range(n_files)]
+    assert format_findings(findings, "json", files) == _slow_json(findings, files)
+
+
+def test_json_report_edge_values():
+    odd = [Finding("L10N101", "syntax", Severity.ERROR, 'a "quoted" \\ line\nnext\t\x00\x1f\u2028é', path="p.po",
+                   line=0, msgctxt="disclaimer:x", target="\ud7ff\U0001f600"),
+           Finding("L10N201", "untranslated", Severity.WARNING, "", suppressible=False)]
+    for findings in ([], odd, odd[:1]):
+        assert format_findings(findings, "json", [CheckedFile("a.po")]) == _slow_json(findings, [1])
+
+
+def test_json_report_of_odd_field_types():
+    """Values a Finding's annotations do not promise still come out as json.dumps writes them."""
+    odd = [Finding("L10N101", "syntax", 60, "m", line=True, msgctxt=3, suppressible=1),
+           Finding("L10N101", "syntax", Severity.INFO, "m", line=2**70, msgctxt=1.5)]
+    assert format_findings(odd, "json", []) == _slow_json(odd, [])
+
+
+def _placeholders_reference(text, flags):
+    """l10n.checks.markup.placeholders as first written (one Counter update per match)."""
+    from collections import Counter
+
+    from l10n.checks.markup import _BRACE, _PRINTF, _PRINTF_SAFE
+
+    ordered, named = [], Counter()
+    formatted = any(f in flags for f in ("c-format", "python-format", "python-brace-format", "perl-format",
+                                         "php-format", "sh-format"))
+    if "%" in text:
+        rx = _PRINTF if formatted else _PRINTF_SAFE
+        for m in rx.finditer(text):
+            tok = m.group(0)
+            if tok == "%%":
+                continue
+            if formatted and (m.group(1) or m.group(2)):
+                named[tok] += 1
+            elif not formatted and (m.group(1) or m.group(2)):
+                named[tok] += 1
+            else:
+                ordered.append(tok)
+    if "{" in text and "no-python-brace-format" not in flags:
+        for m in _BRACE.finditer(text):
+            named["{" + m.group(1) + "}"] += 1
+    return ordered, named
+
+
+_PH_TEXT = st.lists(st.sampled_from(["%", "%%", "%s", "%d", "%(name)s", "%1$s", "%-5.2f", "{", "}", "{0}", "{x.y!r:>4}",
+                                     "{{", "}}", "a", " ", "é", "(", ")", "$", "1", "l", "x"]), max_size=12).map("".join)
+_PH_FLAGS = st.lists(st.sampled_from(["c-format", "python-format", "python-brace-format", "no-python-brace-format",
+                                      "fuzzy", "sh-format"]), max_size=3)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PH_TEXT, _PH_FLAGS)
+def test_cached_placeholders_equal_the_reference(text, flags):
+    from l10n.checks.markup import placeholders
+
+    got, want = placeholders(text, flags), _placeholders_reference(text, flags)
+    assert got == want and list(got[1].items()) == list(want[1].items())
+    got[0].append("mutated")
+    got[1]["mutated"] += 1
+    assert placeholders(text, flags) == want  # the cached value is not the caller's to change
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_FINDING, max_size=4))
+def test_findings_packed_for_the_parent_come_back_equal(findings):
+    import pickle
+
+    from l10n.cli.check import _pack, _unpack
+
+    findings = findings + [Finding("L10N101", "syntax", Severity.ERROR, "m", extra=(("k", "v"),))]
+    back = _unpack(pickle.loads(pickle.dumps(_pack(findings))))
+    assert back == findings and all(type(b) is Finding for b in back)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:/]([<*_`%{}hrefsc 5²¼⁴₉⅓③❶\x00é.-")), max_size=14))
+def test_one_search_for_the_mark_features_is_their_union(text):
+    import l10n.checks as K
+
+    union = bool(K._DIGIT.search(text) or K._MARKUP_CHARS.search(text)
+                 or any(k in text for k in ("://", "](", "href", "src", "%", "{")))
+    assert bool(K._ANY_MARK.search(text)) == union
+
+
+
+_PO_LINES = ['msgid ""', 'msgstr ""', '"Language: es\\n"', 'msgid "a"', 'msgid "a b"', 'msgstr "b\\n"', 'msgstr "c d"',
+             '"cont"', '"x \\" y"', '"bad \\q"', '"a"b"', '"', '""', 'msgid "x" y', 'msgstr "', 'msgstr  "two"',
+             'msgid\t"tab"', 'msgid "e\\t\\101"', 'msgstr "\\x41\\\\"', '"\\004"', '"\\377"', '#, fuzzy',
+             '#, c-format, fuzzy', '# tc', '#', '#: f.py:1 g.py', '#. gc', '#~ msgid "o"', '#~ msgstr "p"', '#~ "q"',
+             '#~| msgid "q"', 'msgctxt "c"', 'msgid_plural "ps"', 'msgstr[0] "z"', 'msgstr[1] "w"',
+             '#| msgid "prev"', '#| "more"', '', '  ', ' msgid "sp"', 'msgstr "x"  ', 'msgid "é"', 'msgstr "ü"', 'junk']
+
+
+_STR = st.sampled_from(['""', '"a"', '"a b"', '"b\\n"', '"x \\" y"', '"e\\t\\101"', '"\\x41\\\\"', '"é"', '"\\q"',
+                        '"\\004"', '"a"b"', '"'])
+_CONT = st.lists(_STR, max_size=2)
+
+
+@st.composite
+def _po_entry(draw) -> list[str]:
+    lines = draw(st.lists(st.sampled_from(["#, fuzzy", "# tc", "#: f.py:1", "#. gc", '#| msgid "p"']), max_size=2))
+    obsolete = "#~ " if draw(st.integers(0, 9)) == 0 else ""
+    if draw(st.booleans()):
+        lines += [obsolete + "msgctxt " + draw(_STR)] + draw(_CONT)
+    lines += [obsolete + draw(st.sampled_from(["msgid ", "msgid  ", "msgid\t"])) + draw(_STR)] + draw(_CONT)
+    if draw(st.integers(0, 3)) == 0:
+        lines += ["msgid_plural " + draw(_STR), "msgstr[0] " + draw(_STR)] + draw(_CONT) + ["msgstr[1] " + draw(_STR)]
+    else:
+        lines += [obsolete + draw(st.sampled_from(["msgstr ", "msgstr  "])) + draw(_STR)] + draw(_CONT)
+    return lines + [""]
+
+
+@st.composite
+def _po_text(draw) -> str:
+    lines = ['msgid ""', 'msgstr ""', '"Language: es\\n"', ""] if draw(st.booleans()) else []
+    for entry in draw(st.lists(_po_entry(), max_size=5)):
+        lines += entry
+    for _ in range(draw(st.integers(0, 2))):  # a stray line anywhere
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(_PO_LINES)))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_po_text())
+def test_fast_po_reader_shortcuts_build_what_its_general_code_builds(text):
+    from l10n.catalogs import pofile
+
+    results = []
+    for shortcuts in (True, False):
+        pofile._SHORTCUTS = shortcuts
+        try:
+            po = pofile._fast_parse(text)
+            results.append(([list(vars(e).items()) for e in po], po.metadata, po.header, po.metadata_is_fuzzy))
+        except Exception as exc:  # noqa: BLE001 - the same refusal is what is compared
+            results.append(type(exc))
+        finally:
+            pofile._SHORTCUTS = True
+    assert results[0] == results[1]
