@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from l10n.checks.output import CheckedFile, _record, format_findings, summary
@@ -169,3 +169,40 @@ def test_fast_po_reader_shortcuts_build_what_its_general_code_builds(text):
         finally:
             pofile._SHORTCUTS = True
     assert results[0] == results[1]
+
+
+_WORDS = st.lists(st.text(alphabet="abdeo'", min_size=1, max_size=5), min_size=1, max_size=12, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.lists(st.text(alphabet="abdeo' .", max_size=30), max_size=6))
+def test_trie_regex_finds_what_the_longest_first_alternation_finds(words, texts):
+    import re
+
+    from l10n.checks.triggers import _W, _trie, hit_positions
+
+    plain = re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + f")(?!{_W})")
+    trie = re.compile(_trie(tuple(words)) + f"(?!{_W})")
+    assert hit_positions(trie, texts) == hit_positions(plain, texts)
+    for text in texts:
+        for i in range(len(text) + 1):
+            a, b = plain.match(text, i), trie.match(text, i)
+            assert (a is None) == (b is None), (words, text, i)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="nosdue ,.;", max_size=40))
+@example("no dude en llamar, no")
+@example("sin duda no. no solo")
+@example("no solo eso; no dude, en")
+def test_neutral_phrase_prefilter_changes_nothing(text):
+    from l10n.checks.context import PhraseCounter
+
+    counter = PhraseCounter(["no", "sin"], neutral=["no dude en", "sin duda", "no solo …"])
+    reference = PhraseCounter(["no", "sin"], neutral=["no dude en", "sin duda", "no solo …"])
+    class _All:  # no prefilter: the regex always runs
+        def isdisjoint(self, _other):
+            return False
+
+    reference._neutral_keys = _All()
+    assert counter.find(text) == reference.find(text)

@@ -151,6 +151,9 @@ class PhraseCounter:
                 alternatives.append(r"[ \t\u00a0]+".join(map(re.escape, toks))
                                     + (r"(?=[ \t\u00a0]+[^\W\d_])" if open_ended else r"(?![^\W_])"))
         self._neutral_rx = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")") if alternatives else None
+        #: the words of the neutral phrases that are not phrases of the list: a text with none of them has
+        #: no neutral phrase (one set test on its tokens instead of a regex search)
+        self._neutral_keys = frozenset(t for k in self._neutral for t in k.split(" ") if t not in self._single)
         self._pairs = pairs if pairs and pairs.openers else None
 
     def find(self, text: str) -> list[str]:
@@ -158,7 +161,7 @@ class PhraseCounter:
         found = self._find(text)
         if not found:
             return found
-        if self._neutral_rx is not None:
+        if self._neutral_rx is not None and not self._neutral_keys.isdisjoint(_tokens(text)):
             folded = text if text.isascii() else unicodedata.normalize("NFC", text)
             for m in self._neutral_rx.finditer(folded.lower().replace("’", "'")):
                 for held in self._neutral[" ".join(_tokens(m.group(0)))]:

@@ -41,7 +41,13 @@ _MINUS_AFTER = re.compile(r"[" + _SP + r"]*(?:" + _TEMP_WORD + r"[" + _SP + r"]*
                           r"(?:bajo cero|sous zéro|sota zero|abaixo de zero|below zero)\b"
                           r"|[" + _SP + r"]*" + _TEMP_WORD + r"[" + _SP + r"]*(?:[CF][" + _SP + r"]+)?"
                           r"(?:negativos?|negatius?|négatifs?)\b", re.IGNORECASE)
-_MINUS_HINT = re.compile(r"menos|moins|minus|menys|cero|zéro|zero|negativ|négatif", re.IGNORECASE)
+_MINUS_WORDS = ("menos", "menys", "moins", "minus", "cero", "zéro", "zero", "negati", "négati")
+
+
+def _minus_hint(text: str) -> bool:
+    """Whether ``text`` may hold a minus in words (a few substring tests: cheaper than a regex)."""
+    low = text.lower()
+    return any(w in low for w in _MINUS_WORDS)
 #: a unit just before a sign makes it a range dash ("15 °C -25 °C")
 _UNIT_BEFORE = re.compile(r"(?:°[CF]?|%|([^\W\d_]+))[" + _SP + r"]*$")
 
@@ -154,7 +160,7 @@ def _negative(text: str, start: int, end: int, token: str) -> bool:
         if m and (m.group(1) is None or _canon_unit(m.group(1))):
             return False  # "15 °C -25 °C": a range
         return True
-    if not _MINUS_HINT.search(text):
+    if not _minus_hint(text):
         return False
     return bool((_MINUS_BEFORE.search(text, 0, start) and _TEMPERATURE.match(text, end))
                 or _MINUS_AFTER.match(text, end))
@@ -318,8 +324,7 @@ def _spelled(text: str, lang: str | None = None) -> tuple[tuple[str, str | None]
         text = _PLACEHOLDER.sub(" ", text)
     words = bool(lang) and has_number_words(text, lang)
     # one C pass: each number and the word after it (a unit has no digit, so no number is skipped)
-    if not words and not _MINUS_HINT.search(text) and "-" not in text and "\u2212" not in text \
-            and "\u2013" not in text:
+    if not words and "-" not in text and "\u2212" not in text and "\u2013" not in text and not _minus_hint(text):
         return tuple((num, _canon_unit(word) if word else None) for num, word in _NUM_UNIT.findall(text))
     found = []
     for m in _NUM_UNIT.finditer(text):

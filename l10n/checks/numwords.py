@@ -59,8 +59,8 @@ ONE: dict[str, tuple[str, ...]] = {
 
 #: weak numbers: "both", "a couple of", "half" (pair with a number, never reported on their own)
 WEAK: dict[str, dict[str, Decimal]] = {
-    "en": {"both": Decimal(2), "a couple of": Decimal(2), "half": Decimal("0.5"), "once": Decimal(1),
-           "a quarter": Decimal("0.25"), "quarter": Decimal("0.25"), "three quarters": Decimal("0.75")},
+    "en": {"both": Decimal(2), "couple": Decimal(2), "half": Decimal("0.5"), "once": Decimal(1),
+           "quarter": Decimal("0.25"), "three quarters": Decimal("0.75")},
     "es": {"un par de": Decimal(2), "ambos": Decimal(2), "ambas": Decimal(2), "medio": Decimal("0.5"),
            "media": Decimal("0.5"), "un cuarto": Decimal("0.25"), "tres cuartos": Decimal("0.75")},
     "ca": {"un parell de": Decimal(2), "ambdós": Decimal(2), "ambdues": Decimal(2), "mig": Decimal("0.5"),
@@ -98,7 +98,7 @@ EXTRA: dict[str, dict[str, int]] = {
            "veintidós": 22, "veintitrés": 23, "veintiséis": 26, "cien": 100, "ciento": 100},
     "fr": {f"{w} cent": n * 100 for w, n in (("deux", 2), ("trois", 3), ("quatre", 4), ("cinq", 5), ("six", 6),
                                                 ("sept", 7), ("huit", 8), ("neuf", 9))},
-    "en": {"a hundred": 100, "a thousand": 1000, "twice": 2, "thrice": 3},
+    "en": {"hundred": 100, "thousand": 1000, "twice": 2, "thrice": 3},  # "a hundred": not "a", a common first word
 }
 
 #: the last word of a compound and its other forms (feminine, apocopated): "treinta y uno" -> "treinta y una"
