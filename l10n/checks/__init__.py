@@ -216,8 +216,14 @@ class _EntryRun:
 
     def run(self, todo: list[Any]) -> list[tuple[list[Finding], str | None, Any]]:
         """(findings, cache blob or None, entry) for each entry of ``todo``."""
-        ctx, specs, masks, bit, plans = self.ctx, self.specs, self.masks, self.bit, self.plans
         trigger_bits = self.trigger_bits(todo)
+        try:
+            return self._run(todo, trigger_bits)
+        finally:
+            self.ctx.entry_features = None
+
+    def _run(self, todo: list[Any], trigger_bits: list[int]) -> list[tuple[list[Finding], str | None, Any]]:
+        ctx, specs, masks, bit, plans = self.ctx, self.specs, self.masks, self.bit, self.plans
         k = -1
         ALL = (1 << len(FEATURES)) - 1
         B_DISC, B_FUZZY, B_PREV, B_TCOM = bit["disclaimer"], bit["fuzzy"], bit["previous"], bit["tcomment"]
@@ -289,6 +295,7 @@ class _EntryRun:
                 plan = plans[key] = [s for s in specs if (key[0] or s.requires == "any")
                                      and (masks[s.code] == -1 or masks[s.code] & mask)]
             found: list[Finding] = []
+            ctx.entry_features = mask  # a check may skip work the features rule out (see CatalogContext)
             for spec in plan:  # _run inlined: this loop runs up to ~30 times per entry
                 try:
                     for issue in spec.func(entry, ctx):

@@ -338,6 +338,9 @@ class CatalogContext:
         self._tgt_cache = self.run_memo.target.setdefault((self.locale, id(glossary)), {})
         #: entry features found by the whole-catalog trigger passes: name -> set of entry positions
         self.triggers: dict[str, set[int]] = {}
+        #: the features (bits of registry.FEATURES) of the entry being checked, set by the runner; None when
+        #: a check is called on its own. A check may skip work that the features rule out.
+        self.entry_features: int | None = None
 
     @staticmethod
     def _words(builtin: Mapping[str, tuple[str, ...]], lang: str, rules: Any, attr: str,

@@ -20,7 +20,7 @@ import polib
 
 from l10n.checks.context import plain_text
 from l10n.checks.numwords import has_number_words, word_numbers
-from l10n.checks.registry import check
+from l10n.checks.registry import FEATURES, check
 from l10n.checks.words import DOSE_UNITS_EXTRA, SYMBOL_UNITS, UNITS
 from l10n.model import Severity
 
@@ -41,18 +41,27 @@ _MINUS_AFTER = re.compile(r"[" + _SP + r"]*(?:" + _TEMP_WORD + r"[" + _SP + r"]*
                           r"(?:bajo cero|sous zéro|sota zero|abaixo de zero|below zero)\b"
                           r"|[" + _SP + r"]*" + _TEMP_WORD + r"[" + _SP + r"]*(?:[CF][" + _SP + r"]+)?"
                           r"(?:negativos?|negatius?|négatifs?)\b", re.IGNORECASE)
-_MINUS_WORDS = ("menos", "menys", "moins", "minus", "cero", "zéro", "zero", "negati", "négati")
+#: a minus in words needs a temperature or "zero" near it: a text without one of these has none
+_MINUS_HINTS = ("°", "º", "grad", "grau", "Grad", "Grau", "degr", "Degr", "DEGR", "GRA", "cero", "Cero", "zero",
+                "Zero", "zéro", "Zéro", "CERO", "ZERO", "ZÉRO")
 
 
 def _minus_hint(text: str) -> bool:
-    """Whether ``text`` may hold a minus in words (a few substring tests: cheaper than a regex)."""
-    low = text.lower()
-    return any(w in low for w in _MINUS_WORDS)
+    """Whether ``text`` may hold a minus in words ("menos 20 °C", "20 bajo cero"): substring tests, cheaper
+    than a regex on this hot path."""
+    for hint in _MINUS_HINTS:
+        if hint in text:
+            return True
+    return False
+
+
 #: a unit just before a sign makes it a range dash ("15 °C -25 °C")
 _UNIT_BEFORE = re.compile(r"(?:°[CF]?|%|([^\W\d_]+))[" + _SP + r"]*$")
 
 
-_NUM = re.compile(_SIGN + r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
+#: (the leading look-ahead names the first character of every match: the engine then scans for it, which the
+#: optional sign would otherwise prevent)
+_NUM = re.compile(r"(?=[-\u2212\u2013\d])" + _SIGN + r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
 #: the unit after a number, also behind quotes, brackets or a dash ("30 « heures »", "30 (hours)", "30-minute")
 _UNIT = re.compile(r"[" + _SP + r"]?(?:[«»\"“”„'‘’(\[\-–—]" + r"[" + _SP + r"]?)?"
                    r"(%|[µμ]g|[^\W\d_]+(?:·[^\W\d_]+)?(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)(?!['’])")
@@ -74,6 +83,7 @@ _FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")
 _NUM_UNIT = re.compile("(" + _NUM.pattern + ")(?:" + _UNIT.pattern + ")?")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
 _DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = 1 << FEATURES.index("number-words")
 _SEPS = re.compile(r"[.,'’" + _SP + r"]")
 
 
@@ -357,25 +367,30 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         return None
     key = ("numbers", entry.msgid, entry.msgstr)
 
+    # without the number-words feature (the runner's whole-catalog pass), neither text has a number in words
+    feats = ctx.entry_features
+    src_lang, tgt_lang = (None, None) if feats is not None and not feats & _NUMBER_WORDS else \
+        (ctx.source_lang, ctx.lang)
+
     def compute() -> _Analysis:
         # Fast path: the same spellings with the same units in the same order always pair up one to
         # one in _compare (a token's source values are among its target values: the target formats
         # include the source's), so there is nothing to report and no value needs parsing.
         msgid, msgstr = entry.msgid, entry.msgstr
-        if (ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid), ctx.source_lang))
-                == ctx.tgt("spelled", msgstr, lambda: _spelled(_num_text(msgstr), ctx.lang))):
+        if (ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid), src_lang))
+                == ctx.tgt("spelled", msgstr, lambda: _spelled(_num_text(msgstr), tgt_lang))):
             return _SAME
         src_fmt = ((ctx.src_decimal, ctx.src_groups),)
         tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
-        src = extract_numbers(_num_text(entry.msgid), src_fmt, fallback=tgt_fmt, lang=ctx.source_lang)
+        src = extract_numbers(_num_text(entry.msgid), src_fmt, fallback=tgt_fmt, lang=src_lang)
         # a translation's number means what it means to its readers: "30.000" in Spanish is thirty thousand;
         # the source's format only for a spelling the locale's cannot read ("2.5" kept in a Spanish text)
-        tgt = extract_numbers(_num_text(entry.msgstr), tgt_fmt[:1], fallback=tgt_fmt[1:], lang=ctx.lang)
+        tgt = extract_numbers(_num_text(entry.msgstr), tgt_fmt[:1], fallback=tgt_fmt[1:], lang=tgt_lang)
         return _compare(src, tgt)
 
     if not _DIGIT.search(entry.msgid) and not _DIGIT.search(entry.msgstr) \
-            and not has_number_words(_num_text(entry.msgid), ctx.source_lang) \
-            and not has_number_words(_num_text(entry.msgstr), ctx.lang):
+            and not (src_lang and has_number_words(_num_text(entry.msgid), src_lang)) \
+            and not (tgt_lang and has_number_words(_num_text(entry.msgstr), tgt_lang)):
         return None
     return ctx.memo(key, compute)
 
