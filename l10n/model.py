@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-__all__ = ["Document", "Finding", "Segment", "Severity"]
+__all__ = ["MT_NOTE", "Document", "Finding", "Segment", "Severity"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,3 +89,8 @@ class Finding:
     target: str = ""
     suppressible: bool = True
     extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+#: Appended to the message of a finding about unreviewed machine translation checked as it would be published
+#: (``l10n build``, ``l10n check --mt``).
+MT_NOTE = "[unreviewed machine translation]"

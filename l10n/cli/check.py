@@ -131,12 +131,14 @@ def _expected(settings, glossary, domain: str, locale: str) -> dict[str, str]:
 
 
 def run_check(paths: list[Path], locales: list[str] | None, project: Path | None, select: list[str] | None,
-              use_cache: bool = True, jobs: int = 1):
+              use_cache: bool = True, jobs: int = 1, mt: bool = False):
     """Check the given files (or the whole project); returns (findings, checked files).
 
     In a project, entry findings of earlier runs come from ``.l10n/check-cache.sqlite``
     unless ``use_cache`` is False. ``jobs`` > 1 checks many catalogs, or the
     entries of a large one, in that many processes (same findings, same order).
+    ``mt`` also checks unreviewed machine translation as it would be published
+    (see :mod:`l10n.checks.machine`).
     """
     from l10n.checks import RunMemo, resolve_selection
 
@@ -175,7 +177,7 @@ def run_check(paths: list[Path], locales: list[str] | None, project: Path | None
         cache = SqliteCache(settings.state_dir / "check-cache.sqlite")
     try:
         _check_targets(targets, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, findings,
-                       checked, jobs)
+                       checked, jobs, mt)
     finally:
         if cache is not None:
             cache.close()
@@ -188,8 +190,8 @@ PARALLEL_FILES = 8
 _FILE_JOB: tuple | None = None  # (targets, arguments) set before forking, inherited by the workers
 
 
-def _check_po(path: Path, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, jobs):
-    """Findings and the CheckedFile of one PO catalog."""
+def _check_po(path: Path, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, jobs, mt=False):
+    """Findings and the CheckedFile of one PO catalog (with ``mt``, unreviewed machine translation checked too)."""
     from l10n.checks import check_file
     from l10n.checks.disclaimer import disclaimer_id
     from l10n.checks.output import CheckedFile
@@ -202,13 +204,30 @@ def _check_po(path: Path, settings, glossary, options, ignore, chosen, locale_ar
     template = _template_for(settings, path)
     found, loc = check_file(data, locale=locale_arg, glossary=glossary, template=template, path=name,
                             select=chosen, ignore=ignore, options=options, memo=memo, cache=cache, jobs=jobs)
+    if mt and loc:
+        found = found + _machine_findings(data, found, loc, glossary=glossary, template=template, path=name,
+                                          select=chosen, ignore=ignore, options=options, memo=memo)
+        found.sort(key=lambda f: (f.line, f.code))
     ids = tuple(d for d in (disclaimer_id(e) for e in (template or [])) if d)
     return found, CheckedFile(name, loc, ids)
 
 
+def _machine_findings(data: bytes, found: list, locale: str, **kwargs) -> list:
+    """What the unreviewed machine translations of a catalog would be reported for if they were published."""
+    from l10n.checks import check_catalog, parse_catalog
+    from l10n.checks.machine import as_published_findings, unfuzzied_view
+    from l10n.translate import is_unreviewed_machine_translation
+
+    po, _problems = parse_catalog(data, kwargs["path"])
+    if po is None:
+        return []
+    view, keys = unfuzzied_view(po, is_unreviewed_machine_translation)
+    return as_published_findings(check_catalog, view, keys, found, locale=locale, **kwargs)
+
+
 def _po_job(i: int):
     """Check the i-th target in a forked worker: (findings, checked file, new cache entries) or the error."""
-    targets, (settings, glossary, options, ignore, chosen, locale_arg, memo, cache_path) = _FILE_JOB  # type: ignore
+    targets, (settings, glossary, options, ignore, chosen, locale_arg, memo, mt, cache_path) = _FILE_JOB  # type: ignore
     cache = None
     if cache_path is not None:
         from l10n.checks.cache import ReadOnlyCache
@@ -216,7 +235,7 @@ def _po_job(i: int):
         cache = ReadOnlyCache(cache_path)
     try:
         found, checked = _check_po(targets[i], settings, glossary, options, ignore, chosen, locale_arg, memo,
-                                   cache, 1)
+                                   cache, 1, mt)
     except L10nError as exc:
         return exc
     finally:
@@ -288,7 +307,7 @@ def _check_pos_parallel(targets: list[Path], jobs: int, args: tuple, cache) -> d
 
 
 def _check_targets(targets, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, findings,
-                   checked, jobs: int = 1) -> None:
+                   checked, jobs: int = 1, mt: bool = False) -> None:
     from l10n.checks import check_rendered
     from l10n.parallel import can_fork
     from l10n.checks.output import CheckedFile
@@ -298,7 +317,7 @@ def _check_targets(targets, settings, glossary, options, ignore, chosen, locale_
     if jobs > 1 and len(pos) >= PARALLEL_FILES and can_fork():
         # many catalogs: one per process at a time (each worker checks a catalog's entries itself)
         done = _check_pos_parallel(pos, min(jobs, len(pos)), (settings, glossary, options, ignore, chosen,
-                                                              locale_arg, memo), cache)
+                                                              locale_arg, memo, mt), cache)
     for path in targets:
         name = _rel(settings, path)
         suffix = path.suffix.lower()
@@ -306,7 +325,7 @@ def _check_targets(targets, settings, glossary, options, ignore, chosen, locale_
             if isinstance(done.get(path), L10nError):
                 raise done[path]
             found, one = done.get(path) or _check_po(path, settings, glossary, options, ignore, chosen, locale_arg,
-                                                     memo, cache, jobs)
+                                                     memo, cache, jobs, mt)
             findings += found
             checked.append(one)
         elif suffix in (".html", ".htm", ".md"):
@@ -367,6 +386,9 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
               jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
                                                 help="Processes for many or large catalogs (0: one per CPU, "
                                                      "the default; 1: no extra process).")] = 0,
+              mt: Annotated[bool, typer.Option("--mt", help="Also check unreviewed machine translation (fuzzy, "
+                                               "from `l10n translate`) as it would be published; its errors "
+                                               "count.")] = False,
               project: ProjectOpt = None) -> None:
     """Check translations: catalog health, meaning, glossary, markup, disclaimers.
 
@@ -387,6 +409,8 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
 
         l10n check -j 1 big.po           # one process (default: large work is spread over every CPU)
 
+        l10n check --mt -l es            # also machine translation awaiting review, as it would be published
+
         l10n check dist/es/kratom-harm-reduction.html
     """
     from l10n.checks import exit_code
@@ -403,7 +427,7 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
         jobs = available_cpus()
     with _batch_gc():
         findings, checked = run_check(list(paths or []), locale, project, select, use_cache=not no_cache,
-                                      jobs=jobs)
+                                      jobs=jobs, mt=mt)
         report = format_findings(findings, fmt, checked)
     if output is not None:
         try:

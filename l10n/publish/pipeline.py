@@ -21,7 +21,6 @@ This module (with :mod:`l10n.project`) is where paths meet the pure core:
 
 from __future__ import annotations
 
-import copy as _copy
 import dataclasses
 import shutil
 from collections.abc import Callable
@@ -36,7 +35,7 @@ from l10n.catalogs import NullAnnotator, generate_mo, mo_messages
 from l10n.fileio import atomic_write
 from l10n.config import Settings
 from l10n.errors import L10nError, PublishError
-from l10n.model import Finding, Severity
+from l10n.model import MT_NOTE, Finding, Severity
 from l10n.project import extract, load_documents, read_catalog, rel, update
 from l10n.publish.build import CopyBuild, Notice, build_document
 from l10n.publish.manifest import document_entry, dump_manifest, load_manifest, merge_manifest
@@ -53,9 +52,8 @@ INCOMPLETE, DISCLAIMER, CHECK, MARKUP, CATALOG = "incomplete", "disclaimer", "ch
 #: A document lacks a disclaimer the glossary requires: a source problem, fatal in every locale.
 REQUIRED = "required"
 
-#: Appended to the message of a finding on an entry the build would publish as unreviewed machine translation.
-MT_NOTE = "[unreviewed machine translation]"
-#: ... and of one that stops it from being published.
+#: MT_NOTE (from l10n.model, shared with `l10n check --mt`) marks a finding on an entry the build would
+#: publish as unreviewed machine translation; this one marks a finding that stops it from being published.
 MT_WITHHELD_NOTE = "[unreviewed machine translation: withheld, the source text is published instead]"
 
 
@@ -199,17 +197,9 @@ def _as_published(po: polib.POFile, *, locale: str, policy: PublishPolicy,
     fuzzy flag, so every content check runs on them; every other entry (and
     the catalog itself) is untouched. Line numbers are kept.
     """
-    keys: set[tuple[str | None, str]] = set()
-    view = None
-    for i, entry in enumerate(po):
-        if published_as_machine(entry, locale=locale, policy=policy, is_mt=is_mt):
-            if view is None:
-                view = _copy.copy(po)
-            unfuzzied = _copy.copy(entry)
-            unfuzzied.flags = [f for f in entry.flags if f != "fuzzy"]
-            view[i] = unfuzzied
-            keys.add((entry.msgctxt, entry.msgid))
-    return (po if view is None else view), keys
+    from l10n.checks.machine import unfuzzied_view
+
+    return unfuzzied_view(po, lambda e: published_as_machine(e, locale=locale, policy=policy, is_mt=is_mt))
 
 
 def _check_published(checks: Any, po: polib.POFile, *, locale: str, policy: PublishPolicy,
@@ -230,12 +220,12 @@ def _check_published(checks: Any, po: polib.POFile, *, locale: str, policy: Publ
     view, machine = _as_published(po, locale=locale, policy=policy, is_mt=is_mt)
     if not machine:
         return found, {}
-    seen = {(f.code, f.line, f.msgctxt, f.msgid, f.message) for f in found}
-    extra = [f for f in checks.check_catalog(view, locale=locale, memo=memo, **kwargs)
-             if (f.msgctxt, f.msgid) in machine and (f.code, f.line, f.msgctxt, f.msgid, f.message) not in seen]
+    from l10n.checks.machine import as_published_findings
+
+    extra = as_published_findings(checks.check_catalog, view, machine, found, locale=locale, memo=memo, **kwargs)
     withhold: dict[tuple[str | None, str], tuple[str, ...]] = {}
     out = []
-    for f in found + [dataclasses.replace(f, message=f"{f.message} {MT_NOTE}") for f in extra]:
+    for f in found + extra:
         key = (f.msgctxt, f.msgid)
         if key in machine and blocking(f):
             message = f.message[:-len(MT_NOTE)].rstrip() if f.message.endswith(MT_NOTE) else f.message
