@@ -48,6 +48,9 @@ CASES = [
     ("es", "Take 5 mg a day.", "Tome cinco al día.", ("L10N302",)),  # the unit dropped
     ("es", "Wait 25 minutes.", "Espere veinticinco horas.", ("L10N302",)),
     ("es", "Take 2 capsules every 4 hours.", "Tome 4 cápsulas cada 2 horas.", ("L10N302",)),  # swapped
+    ("es", "It lasts 2 days.", "Dura 2 semanas.", ("L10N302",)),  # the unit, not the quantity
+    ("es", "It lasts 2 days.", "Dura 49 horas.", ("L10N301",)),
+    ("es", "Take 2 g.", "Tome 200 mg.", ("L10N301",)),
     # controls: the same number in words or digits, either way round, compounds and other forms
     ("es", "Take 5 g a day.", "Tome cinco gramos al día.", ()),
     ("es", "Take five grams a day.", "Tome 5 g al día.", ()),
@@ -119,6 +122,14 @@ CASES = [
     ("ca", "Wait more than 1 hour.", "Espereu més d'una hora.", ()),
     ("es", "Take it once or twice a day.", "Tómelo 1 o 2 veces al día.", ()),
     ("es", "The risk is two times higher.", "El riesgo es dos veces mayor.", ()),
+    # the same quantity in another unit of its kind (time, mass, volume)
+    ("es", "Withdrawal lasts 14 days.", "La abstinencia dura dos semanas.", ()),
+    ("es", "Wait 30 minutes.", "Espere media hora.", ()),
+    ("fr", "Wait 30 minutes.", "Attendez une demi-heure.", ()),
+    ("pt_BR", "Wait 30 minutes.", "Espere meia hora.", ()),
+    ("fr", "Wait 7 days.", "Attendez une semaine.", ()),
+    ("es", "It lasts 2 days.", "Dura 48 horas.", ()),
+    ("es", "Take 2 g.", "Tome 2000 mg.", ()),
 ]
 
 

@@ -253,6 +253,26 @@ def _reportable(n: NumberRef) -> bool:
 _COMPATIBLE = {frozenset({"doses", "times"})}
 
 
+#: units of one quantity and their size in the smallest: "dos semanas" is "14 days", "media hora" is "30
+#: minutes", "2 g" is "2000 mg"
+_SCALES: tuple[dict[str, Decimal], ...] = (
+    {"s": Decimal(1), "min": Decimal(60), "h": Decimal(3600), "day": Decimal(86400), "week": Decimal(604800)},
+    {"µg": Decimal(1), "mg": Decimal(1000), "g": Decimal(1000000), "kg": Decimal(1000000000)},
+    {"ml": Decimal(1), "cl": Decimal(10), "dl": Decimal(100), "l": Decimal(1000)},
+)
+
+
+def _converted(s: NumberRef, unit: str | None, t: NumberRef) -> bool:
+    """Whether ``t`` is the quantity ``s`` (of ``unit``) in another unit of the same kind."""
+    if unit is None or t.unit is None or unit == t.unit:
+        return False
+    for scale in _SCALES:
+        if unit in scale and t.unit in scale:
+            a, b = scale[unit], scale[t.unit]
+            return any(v * a == w * b for v in s.values for w in t.values)
+    return False
+
+
 def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
     used = [False] * len(tgt)
     missing, units = [], []
@@ -275,9 +295,14 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
             unit = s.unit or effective[j]
             best, score = None, -1
             for i, t in enumerate(tgt):
-                if used[i] or not (s.values & t.values):
+                if used[i]:
                     continue
-                same = t.unit == s.unit or (s.unit is None and t.unit == unit)
+                if not (s.values & t.values):
+                    if exact or not _converted(s, unit, t):
+                        continue
+                    same = True  # the same quantity in another unit: "dos semanas" for "14 days"
+                else:
+                    same = t.unit == s.unit or (s.unit is None and t.unit == unit)
                 if (exact and not same) or (t.weak and not same and frozenset({unit, t.unit}) not in _COMPATIBLE):
                     continue  # a weak word of the translation pairs only with a number of its unit
                 rank = 2 * same + (t.word == s.word)
@@ -293,6 +318,8 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
             missing.append(s)
             continue
         t = tgt[partner[j]]
+        if not (s.values & t.values):
+            continue  # converted (see _converted): the same quantity
         if s.unit is not None and t.unit != s.unit and (t.unit is not None or s.unit in SYMBOL_UNITS):
             if frozenset({s.unit, t.unit}) in _COMPATIBLE and not (
                     any(x.unit == s.unit for x in tgt if x is not t) and any(x.unit == t.unit for x in src if x is not s)):

@@ -66,6 +66,7 @@ WEAK: dict[str, dict[str, Decimal]] = {
     "ca": {"un parell de": Decimal(2), "ambdós": Decimal(2), "ambdues": Decimal(2), "mig": Decimal("0.5"),
            "mitja": Decimal("0.5"), "un quart": Decimal("0.25"), "tres quarts": Decimal("0.75")},
     "fr": {"une paire de": Decimal(2), "demi": Decimal("0.5"), "demie": Decimal("0.5"), "moitié": Decimal("0.5"),
+           "demi-heure": Decimal("0.5"), "demi-journée": Decimal("0.5"),
            "un quart": Decimal("0.25"), "trois quarts": Decimal("0.75")},
     "pt": {"um par de": Decimal(2), "ambos": Decimal(2), "ambas": Decimal(2), "meio": Decimal("0.5"),
            "meia": Decimal("0.5"), "metade": Decimal("0.5"), "um quarto": Decimal("0.25"),
@@ -79,7 +80,8 @@ ARTICLES: dict[str, frozenset[str]] = {
 }
 
 #: words that carry their unit: "twice" is 2 times
-INTRINSIC_UNIT: dict[str, str] = {"twice": "times", "thrice": "times", "once": "times"}
+INTRINSIC_UNIT: dict[str, str] = {"twice": "times", "thrice": "times", "once": "times", "demi-heure": "h",
+                                  "demi-journée": "day"}
 
 #: elided words before a number word: "moins d'un gramme", "qu'une gélule", "jusqu'à deux"
 _ELISIONS = ("jusqu'", "qu'", "d'", "l'", "s'", "n'")
