@@ -51,6 +51,7 @@ CASES = [
     ("es", "It lasts 2 days.", "Dura 2 semanas.", ("L10N302",)),  # the unit, not the quantity
     ("es", "It lasts 2 days.", "Dura 49 horas.", ("L10N301",)),
     ("es", "Take 2 g.", "Tome 200 mg.", ("L10N301",)),
+    ("es", "Take 1 tablet.", "Tome un comprimido y medio.", ("L10N301",)),
     # controls: the same number in words or digits, either way round, compounds and other forms
     ("es", "Take 5 g a day.", "Tome cinco gramos al día.", ()),
     ("es", "Take five grams a day.", "Tome 5 g al día.", ()),
@@ -130,6 +131,12 @@ CASES = [
     ("fr", "Wait 7 days.", "Attendez une semaine.", ()),
     ("es", "It lasts 2 days.", "Dura 48 horas.", ()),
     ("es", "Take 2 g.", "Tome 2000 mg.", ()),
+    # "y medio", "et demie": the number and a half
+    ("es", "Take 1.5 tablets.", "Tome un comprimido y medio.", ()),
+    ("fr", "Wait 1.5 hours.", "Attendez une heure et demie.", ()),
+    ("pt_BR", "Wait 1.5 hours.", "Espere uma hora e meia.", ()),
+    ("es", "Wait 90 minutes.", "Espere una hora y media.", ()),
+    ("es", "Take 2.5 tablets.", "Tome 2 comprimidos y medio.", ()),
 ]
 
 

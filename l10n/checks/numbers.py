@@ -190,6 +190,32 @@ def _word_unit(text: str, end: int, carried: str | None) -> tuple[str | None, bo
     return unit, bool(_COMPARATIVE.match(text, after))
 
 
+#: "un comprimido y medio", "une heure et demie", "uma hora e meia": the number and a half
+_AND_HALF = re.compile(r"[" + _SP + r"]+(?:y|et|e|i|and)[" + _SP + r"]+(?:medio|media|demi|demie|meio|meia|mig|mitja|"
+                       r"a half)\b", re.IGNORECASE)
+
+
+def _and_a_half(text: str, found: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    """``found`` with "N <unit> y medio" read as N.5 <unit> (the half's own entry dropped)."""
+    if not any(f[2].get("weak") and f[2]["values"] == {Decimal("0.5")} for f in found):
+        return found
+    out: list[tuple[int, int, dict]] = []
+    skip: set[int] = set()
+    for start, end, fields in found:
+        if start in skip:
+            continue
+        m = _UNIT.match(text, end) if fields["unit"] else None
+        after = m.start(1) + len(m.group(1).split()[0]) if m else end  # after the unit word, not the next one
+        half = _AND_HALF.match(text, after) if fields["unit"] else None
+        if half:
+            fields = dict(fields, values=frozenset(v + Decimal("0.5") for v in fields["values"]),
+                          text=text[start:half.end()], weak=False)
+            skip.update(s for s, _e, f in found if half.start() <= s < half.end())
+            end = half.end()
+        out.append((start, end, fields))
+    return out
+
+
 def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
                     fallback: tuple[tuple[str, frozenset[str]], ...] = (), lang: str | None = None) -> list[NumberRef]:
     """The numbers of a (plain) text with their values and units, in text order.
@@ -219,6 +245,7 @@ def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
             found.append((start, end, dict(text=text[start:end], values=frozenset({number}), unit=unit, word=True,
                                            weak=weak or multiplier)))
         found.sort(key=lambda p: p[0])
+        found = _and_a_half(text, found)
     out = []
     for i, (_start, end, fields) in enumerate(found):
         linked = i + 1 < len(found) and bool(_RANGE_GAP.fullmatch(text, end, found[i + 1][0]))
