@@ -325,8 +325,9 @@ class CatalogContext:
                                         W.NEGATION_IDIOMS.get(self.lang, ()), W.NEGATION_PAIRS.get(self.lang))
         self.hedge_src = self._words(W.HEDGES, self.source_lang, src_rules, "hedges")
         self.hedge_tgt = self._words(W.HEDGES, self.lang, tgt_rules, "hedges")
-        self.inflated_src = self._words(W.INFLATED, self.source_lang, src_rules, "inflated")
-        self.inflated_tgt = self._words(W.INFLATED, self.lang, tgt_rules, "inflated")
+        self.inflated_src = self._words(W.INFLATED, self.source_lang, src_rules, "inflated",
+                                        W.INFLATED_IDIOMS.get(self.source_lang, ()))
+        self.inflated_tgt = self._words(W.INFLATED, self.lang, tgt_rules, "inflated", W.INFLATED_IDIOMS.get(self.lang, ()))
         #: True when the target language has word lists (otherwise meaning checks stay silent).
         self.has_target_words = bool(self.negation_tgt.phrases)
         self.decimal, self.groups = _number_symbols(self.locale or "en")

@@ -62,15 +62,18 @@ WEAK: dict[str, dict[str, Decimal]] = {
     "en": {"both": Decimal(2), "couple": Decimal(2), "half": Decimal("0.5"), "once": Decimal(1),
            "quarter": Decimal("0.25"), "three quarters": Decimal("0.75")},
     "es": {"un par de": Decimal(2), "ambos": Decimal(2), "ambas": Decimal(2), "medio": Decimal("0.5"),
-           "media": Decimal("0.5"), "un cuarto": Decimal("0.25"), "tres cuartos": Decimal("0.75")},
+           "media": Decimal("0.5"), "un cuarto": Decimal("0.25"), "tres cuartos": Decimal("0.75"),
+           "un cuarto de hora": Decimal("0.25"), "cuarto de hora": Decimal("0.25")},
     "ca": {"un parell de": Decimal(2), "ambdós": Decimal(2), "ambdues": Decimal(2), "mig": Decimal("0.5"),
-           "mitja": Decimal("0.5"), "un quart": Decimal("0.25"), "tres quarts": Decimal("0.75")},
+           "mitja": Decimal("0.5"), "un quart": Decimal("0.25"), "tres quarts": Decimal("0.75"),
+           "un quart d'hora": Decimal("0.25"), "quart d'hora": Decimal("0.25")},
     "fr": {"une paire de": Decimal(2), "demi": Decimal("0.5"), "demie": Decimal("0.5"), "moitié": Decimal("0.5"),
-           "demi-heure": Decimal("0.5"), "demi-journée": Decimal("0.5"),
+           "demi-heure": Decimal("0.5"), "demi-journée": Decimal("0.5"), "un quart d'heure": Decimal("0.25"),
+           "quart d'heure": Decimal("0.25"),
            "un quart": Decimal("0.25"), "trois quarts": Decimal("0.75")},
     "pt": {"um par de": Decimal(2), "ambos": Decimal(2), "ambas": Decimal(2), "meio": Decimal("0.5"),
            "meia": Decimal("0.5"), "metade": Decimal("0.5"), "um quarto": Decimal("0.25"),
-           "três quartos": Decimal("0.75")},
+           "três quartos": Decimal("0.75"), "um quarto de hora": Decimal("0.25"), "quarto de hora": Decimal("0.25")},
 }
 
 #: definite articles: a number after one is weak ("los dos comprimidos": both tablets)
@@ -81,7 +84,9 @@ ARTICLES: dict[str, frozenset[str]] = {
 
 #: words that carry their unit: "twice" is 2 times
 INTRINSIC_UNIT: dict[str, str] = {"twice": "times", "thrice": "times", "once": "times", "demi-heure": "h",
-                                  "demi-journée": "day"}
+                                  "demi-journée": "day", **{q: "h" for q in (
+                                      "un quart d'heure", "quart d'heure", "un cuarto de hora", "cuarto de hora",
+                                      "un quart d'hora", "quart d'hora", "um quarto de hora", "quarto de hora")}}
 
 #: elided words before a number word: "moins d'un gramme", "qu'une gélule", "jusqu'à deux"
 _ELISIONS = ("jusqu'", "qu'", "d'", "l'", "s'", "n'")
@@ -197,9 +202,9 @@ def word_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal, bool
     words = []
     for m in _WORD.finditer(folded):
         w, start = m.group(), m.start()
-        if "'" in w[:-1]:
+        if "'" in w[:-1] and w not in lex.firsts:
             for e in _ELISIONS:
-                if w.startswith(e) and len(w) > len(e):
+                if w.startswith(e) and w[len(e):] in lex.firsts:  # "d'un", "qu'une"; not "d'heure"
                     w, start = w[len(e):], start + len(e)
                     break
         words.append((start, m.end(), w))

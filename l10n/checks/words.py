@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["HEDGES", "INFLATED", "NEGATIONS", "NEGATION_IDIOMS", "NEGATION_PAIRS", "UNITS"]
+__all__ = ["HEDGES", "INFLATED", "NEGATIONS", "INFLATED_IDIOMS", "NEGATION_IDIOMS", "NEGATION_PAIRS", "UNITS"]
 
 NEGATIONS: dict[str, tuple[str, ...]] = {
     "en": ("not", "never", "no", "none", "nor", "cannot", "can't", "don't", "doesn't", "didn't", "won't",
@@ -38,18 +38,33 @@ NEGATION_IDIOMS: dict[str, tuple[str, ...]] = {
     "es": ("no dude en", "no dudes en", "no duden en", "no dude usted en", "no dudar en", "no vacile en",
            "no vacilen en", "no olvide", "no olvides", "no olviden", "no olvidar", "nunca olvide", "no se olvide",
            "no te olvides", "no se olviden", "no se le olvide", "no tarde en", "no tarden en", "no tenga miedo de",
-           "no tengan miedo de", "no solo …", "no sólo …", "sin duda", "sin falta", "sin embargo", "no obstante"),
+           "no tengan miedo de", "no solo …", "no sólo …", "sin duda", "sin falta", "sin embargo", "no obstante",
+           "nada le impide", "nada te impide", "nada impide", "nada les impide"),
     "ca": ("no dubteu a", "no dubtis a", "no dubteu en", "no dubtis en", "no dubteu de", "no oblideu",
            "no oblidis", "no oblidar", "no us oblideu", "no t'oblidis", "no tingueu por de", "no només …",
-           "sens dubte", "sense dubte", "sense falta", "no obstant", "sense cap dubte"),
+           "sens dubte", "sense dubte", "sense falta", "no obstant", "sense cap dubte",
+           "res no us impedeix", "res no t'impedeix", "res no impedeix"),
     "fr": ("n'hésitez pas", "n'hésite pas", "n'hésitez surtout pas", "n'oubliez pas", "n'oublie pas",
            "n'oubliez jamais", "ne manquez pas de", "ne manquez pas d'", "ne tardez pas",
            "n'ayez pas peur", "il ne faut pas hésiter", "non seulement …", "sans doute", "sans faute", "n'importe",
-           "ne pas hésiter", "ne pas oublier"),
+           "ne pas hésiter", "ne pas oublier", "rien ne vous empêche", "rien ne t'empêche", "rien n'empêche"),
     "pt": ("não hesite em", "não hesitem em", "não hesite a", "não hesitem a", "não se esqueça", "não esqueça",
            "não esqueçam", "não se esqueçam", "não esquecer", "nunca se esqueça", "não tenha medo de",
-           "não demore a", "não só …", "não apenas …", "sem dúvida", "sem falta"),
+           "não demore a", "não só …", "não apenas …", "sem dúvida", "sem falta", "nada impede", "nada o impede",
+           "nada te impede", "nada a impede"),
 }
+
+#: Phrases holding a claim word that claim nothing: "bien sûr" is "of course", "toujours à l'étude" is "still
+#: being studied", "siempre que" is "provided that". Not counted as inflated claims on either side.
+INFLATED_IDIOMS: dict[str, tuple[str, ...]] = {
+    "fr": ("bien sûr", "toujours à l'étude", "toujours en cours", "toujours en cours d'étude", "pas toujours",
+           "pas sûr", "pas sûre", "pas forcément"),
+    "es": ("siempre que", "no siempre", "no es seguro", "no es segura", "no son seguros", "no son seguras"),
+    "ca": ("sempre que", "no sempre", "no és segur", "no és segura"),
+    "pt": ("sempre que", "nem sempre", "não é seguro", "não é segura", "não são seguros"),
+    "en": ("not always", "not safe", "not necessarily"),
+}
+
 
 @dataclass(frozen=True)
 class NegationPairs:
@@ -79,7 +94,7 @@ HEDGES: dict[str, tuple[str, ...]] = {
            "further study is needed", "further studies are needed", "more research is needed",
            "further research is needed", "further study", "further studies", "further research",
            "not enough evidence", "limited evidence", "is needed", "are needed"),
-    "es": ("puede", "pueden", "podría", "podrían", "pueda", "puedan", "posible", "posiblemente", "quizá", "quizás",
+    "es": ("puede", "pueden", "podría", "podrían", "pueda", "puedan", "posible", "posibles", "posiblemente", "quizá", "quizás",
            "tal vez", "probablemente", "sugiere", "sugieren", "potencial", "potenciales", "potencialmente", "parece", "parecen",
            "incierto", "no está claro", "se necesitan más estudios", "se necesita más investigación",
            "más estudios", "más investigación", "se necesitan", "se necesita", "es necesario", "son necesarios",
@@ -89,7 +104,7 @@ HEDGES: dict[str, tuple[str, ...]] = {
            "se están estudiando", "se está estudiando", "se siguen estudiando", "en estudio",
            # "further studies are needed" as translators put it
            "más investigaciones", "son necesarias", "hacen falta", "hace falta", "se requieren", "se requiere"),
-    "ca": ("pot", "poden", "podria", "podrien", "possible", "possiblement", "potser", "probablement", "suggereix",
+    "ca": ("pot", "poden", "podria", "podrien", "possible", "possibles", "possiblement", "potser", "probablement", "suggereix",
            "suggereixen", "potencial", "potencials", "potencialment", "sembla", "calen més estudis", "cal més recerca", "més estudis",
            "més recerca", "cal", "calen", "és necessari",
            # "still being studied" (Apertium: "encara estan sent estudiats"; translators: "s'estan estudiant")
@@ -97,10 +112,10 @@ HEDGES: dict[str, tuple[str, ...]] = {
            "s'estan estudiant", "s'està estudiant", "es continuen estudiant", "en estudi",
            # "further studies are needed" as translators put it
            "més investigacions", "són necessaris", "són necessàries", "fan falta", "fa falta", "es necessiten"),
-    "fr": ("peut", "peuvent", "pourrait", "pourraient", "possible", "possiblement", "peut-être", "probablement",
+    "fr": ("peut", "peuvent", "pourrait", "pourraient", "possible", "possibles", "possiblement", "peut-être", "probablement",
            "suggère", "suggèrent", "potentiel", "potentielle", "potentiels", "potentielles", "potentiellement", "semble", "semblent",
            "d'autres études sont nécessaires", "plus d'études", "plus de recherches", "nécessaire", "nécessaires"),
-    "pt": ("pode", "podem", "poderia", "poderiam", "possível", "possivelmente", "talvez", "provavelmente",
+    "pt": ("pode", "podem", "poderia", "poderiam", "possível", "possíveis", "possivelmente", "talvez", "provavelmente",
            "sugere", "sugerem", "potencial", "potenciais", "potencialmente", "parece", "parecem", "mais estudos", "mais pesquisas", "necessário",
            "necessários", "são necessários"),
     "it": ("può", "possono", "potrebbe", "potrebbero", "possibile", "forse", "probabilmente", "suggerisce",
