@@ -50,3 +50,30 @@ def test_whole_article_round(locale, source, translation, codes):
     found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=GLOSSARY)
     got = tuple(sorted({f.code for f in found if f.code.startswith("L10N3")}))
     assert got == codes, [f.message for f in found]
+
+
+LOCAL = [
+    # an emergency number put in place of the source's, or added (local numbers of the glossary's rules)
+    ("pt_BR", "Call emergency services now.", "Ligue já para o serviço de emergência (SAMU 192).", ()),
+    ("es", "Call 911 now.", "Llame al 112 ahora.", ()),
+    ("fr", "Call 911 now.", "Appelez le 15 maintenant.", ()),
+    # a local number with a unit is a number like any other
+    ("fr", "Take 16 drops.", "Prenez 15 gouttes.", ("L10N301",)),
+    ("es", "Call 911 now.", "Llame al 113 ahora.", ("L10N303",)),  # not a local number of es
+]
+
+
+@pytest.mark.parametrize("locale,source,translation,codes", LOCAL)
+def test_local_numbers(locale, source, translation, codes):
+    found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=GLOSSARY)
+    got = tuple(sorted({f.code for f in found if f.code.startswith("L10N30")}))
+    assert got == codes, [f.message for f in found]
+
+
+def test_local_numbers_must_be_phone_like():
+    from l10n.glossary import parse_glossary
+    from l10n.errors import GlossaryError
+
+    with pytest.raises(GlossaryError) as exc:
+        parse_glossary({"version": 1, "rules": {"es": {"local_numbers": ["112", "five"]}}}, locales=["es"])
+    assert "local_numbers" in str(exc.value) and "five" in str(exc.value)

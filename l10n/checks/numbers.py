@@ -416,6 +416,11 @@ def _canon_unit(word: str) -> str | None:
     return None
 
 
+def _local(n: NumberRef, local: frozenset[str]) -> bool:
+    """Whether ``n`` is one of the locale's local numbers (an emergency number): digits, no unit after it."""
+    return bool(local) and not n.word and n.unit is None and re.sub(r"\D", "", n.text) in local
+
+
 def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
     if entry.msgid_plural:
         return None
@@ -440,6 +445,9 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         # a translation's number means what it means to its readers: "30.000" in Spanish is thirty thousand;
         # the source's format only for a spelling the locale's cannot read ("2.5" kept in a Spanish text)
         tgt = extract_numbers(_num_text(entry.msgstr), tgt_fmt[:1], fallback=tgt_fmt[1:], lang=tgt_lang)
+        if ctx.local_numbers_src or ctx.local_numbers_tgt:  # "Call 911" may be "Ligue 192"
+            src = [n for n in src if not _local(n, ctx.local_numbers_src)]
+            tgt = [n for n in tgt if not _local(n, ctx.local_numbers_tgt)]
         return _compare(src, tgt)
 
     if not _DIGIT.search(entry.msgid) and not _DIGIT.search(entry.msgstr) \

@@ -174,3 +174,6 @@ class LocaleRules:
     negations: tuple[str, ...] = ()
     hedges: tuple[str, ...] = ()
     inflated: tuple[str, ...] = ()
+    #: numbers local to the locale (emergency and helpline numbers, digits only): a translation may put its
+    #: own in place of the source's; compared only where a unit follows them ("15 gouttes" still counts)
+    local_numbers: tuple[str, ...] = ()

@@ -4,7 +4,7 @@ Layout (every key below is known; any other key is an error)::
 
     version: 1
     rules:                       # per-locale word lists, "en" included
-      en: {negations: [...], hedges: [...], inflated: [...]}
+      en: {negations: [...], hedges: [...], inflated: [...], local_numbers: ["911"]}
     terms:
       - id: opioid-receptor      # optional: derived from ``source``
         source: opioid receptor
@@ -61,7 +61,7 @@ _TERM = {"id", "source", "kind", "definition", "variants", "nonstandard", "missp
 _TARGET = {"text", "forms"}
 _DISC = {"id", "text", "severity", "match", "standard", "documents", "negations", "hedges", "translations"}
 _TRANS = {"text", "reviewed_by", "reviewed_on", "source_sha256", "required", "negations", "hedges"}
-_RULES = {"negations", "hedges", "inflated"}
+_RULES = {"negations", "hedges", "inflated", "local_numbers"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
@@ -371,8 +371,15 @@ def _rules(r: _Reader, data: Any) -> dict[str, LocaleRules]:
         m = r.mapping(value, where, f"the {code} rules", _RULES)
         if m is None or loc is None:
             continue
+        local = r.strings(m, "local_numbers", where, f"the {code} rules")
+        bad = [n for n in local if not re.fullmatch(r"\+?[\d -]+", n)]
+        if bad:
+            r.p.add(f"{where}.local_numbers", f"local_numbers of the {code} rules must be phone-like numbers "
+                                              f"(digits, spaces, +, -), not {bad[0]!r}")
+        local = tuple(dict.fromkeys(re.sub(r"\D", "", n) for n in local if n not in bad))
         out[loc] = LocaleRules(*(r.strings(m, k, where, f"the {code} rules") for k in ("negations", "hedges",
-                                                                                        "inflated")))
+                                                                                        "inflated")),
+                               local_numbers=local)
     return out
 
 
