@@ -1,7 +1,7 @@
 """`l10n check --mt`: unreviewed machine translation checked as it would be published.
 
 Without ``--mt`` the content checks skip fuzzy entries, so machine translation
-awaiting review passes `l10n check` (only L10N203/L10N206 warnings). With it,
+awaiting review passes `l10n check` (an L10N206 warning each). With it,
 each one is checked as if it were not fuzzy; what it would be reported for is
 added, marked "[unreviewed machine translation]", and its errors count (exit 1).
 A human guess (fuzzy, no engine comment) is still skipped.
@@ -76,3 +76,15 @@ def test_check_mt_in_parallel_workers_over_many_catalogs(project, cli, tmp_path)
     r = cli(root, "check", "--mt", "--no-cache", "-j", "2", "--format", "json", str(folder))
     assert r.exit_code == 1, r.output
     assert [c for c, _l, _m in _codes(r)] == ["L10N301"] * n
+
+
+def test_machine_translation_is_reported_once_a_human_guess_as_fuzzy(project, cli):  # noqa: F811
+    root = project(locales=("es",), docs={"kratom.md": DOC})
+    lines = fill(root, reviewed=REVIEWED, machine={k: v for k, v in GOOD_MT.items() if k != WATER},
+                 human_fuzzy={WATER: GOOD_MT[WATER]})
+    r = cli(root, "check", "--no-cache", "--format", "json")
+    by_line: dict[int, set[str]] = {}
+    for f in json.loads(r.stdout)["findings"]:
+        by_line.setdefault(f["line"], set()).add(f["code"])
+    assert by_line[lines[WAIT]] == {"L10N206"}  # machine translation awaiting review: one warning, not two
+    assert by_line[lines[WATER]] == {"L10N203"}  # a translator's guess

@@ -51,7 +51,7 @@ def empty(entry: polib.POEntry, ctx: Any):
 @check("L10N203", "fuzzy", Severity.WARNING, requires="any", when=("fuzzy",))
 def fuzzy(entry: polib.POEntry, ctx: Any):
     """The entry is fuzzy: a guess that a translator must review (not published)."""
-    if "fuzzy" in entry.flags and not _is_disclaimer(entry):
+    if "fuzzy" in entry.flags and not _is_disclaimer(entry) and not _unreviewed_mt(entry):  # that is L10N206
         prev = f" (source changed from {entry.previous_msgid[:50]!r})" if entry.previous_msgid else ""
         yield "fuzzy translation needs review" + prev
 
@@ -112,11 +112,16 @@ def _mt_detector():
 _MT = []
 
 
-@check("L10N206", "machine-translation", Severity.WARNING, requires="any", when=("tcomment",))
-def machine_translation(entry: polib.POEntry, ctx: Any):
-    """The translation is an unreviewed machine translation."""
+def _unreviewed_mt(entry: polib.POEntry) -> bool:
+    """Whether ``entry`` is machine translation no person has reviewed (reported once, as L10N206)."""
     if not _MT:
         _MT.append(_mt_detector())
     detector = _MT[0]
-    if detector is not None and detector(entry):
+    return detector is not None and detector(entry)
+
+
+@check("L10N206", "machine-translation", Severity.WARNING, requires="any", when=("tcomment",))
+def machine_translation(entry: polib.POEntry, ctx: Any):
+    """The translation is an unreviewed machine translation."""
+    if _unreviewed_mt(entry):
         yield "machine translation not reviewed by a person"
