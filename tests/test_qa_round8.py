@@ -77,3 +77,32 @@ def test_local_numbers_must_be_phone_like():
     with pytest.raises(GlossaryError) as exc:
         parse_glossary({"version": 1, "rules": {"es": {"local_numbers": ["112", "five"]}}}, locales=["es"])
     assert "local_numbers" in str(exc.value) and "five" in str(exc.value)
+
+
+REVIEW = [
+    # found by the code review of this round: each fails without its fix
+    ("es", "Take 2 tablets and, 30 minutes later, 1 more.", "Tome 2 comprimidos y media hora después, 1 más.",
+     (), None),  # "y media hora" is not 2.5 tablets
+    ("ca", "Take tablets.", "Preneu comprimits d'onze grams.", ("L10N303",), None),  # an elided number word
+    ("ca", "Take 2 tablets.", "Preneu 2 comprimits d'onze grams.", ("L10N303",), None),
+    ("fr", "Take 15 to 20 drops in 1.5 ml of water.", "Prenez 15 à 20 gouttes dans 1,5 ml d'eau.", (), GLOSSARY),
+    ("fr", "Remember to drink water and no alcohol.", "N'oubliez pas de boire de l'eau et pas d'alcool.", (), None),
+    ("fr", "Do not mix kratom with alcohol.", "Ne manquez pas d'associer le kratom à l'alcool.", ("L10N311",), None),
+    ("es", "Over 50,000 users.", "Más de cincuenta mil usuarios.", (), None),
+    ("es", "Wait 1.5 hours, then eat.", "Espere una hora y media, luego coma.", (), None),
+]
+
+
+@pytest.mark.parametrize("locale,source,translation,codes,glossary", REVIEW)
+def test_review_fixes(locale, source, translation, codes, glossary):
+    found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=glossary)
+    got = tuple(sorted({f.code for f in found if f.code.startswith("L10N3")}))
+    assert got == codes, [f.message for f in found]
+
+
+def test_an_empty_local_number_is_refused():
+    from l10n.errors import GlossaryError
+    from l10n.glossary import parse_glossary
+
+    with pytest.raises(GlossaryError):
+        parse_glossary({"version": 1, "rules": {"es": {"local_numbers": ["---"]}}}, locales=["es"])

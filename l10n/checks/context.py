@@ -148,8 +148,8 @@ class PhraseCounter:
             held = self._find(" ".join(toks)) if toks else []
             if held:
                 self._neutral[" ".join(toks)] = held
-                alternatives.append(r"[ \t\u00a0]+".join(map(re.escape, toks))
-                                    + (r"(?=[ \t\u00a0]+[^\W\d_])" if open_ended else r"(?![^\W_])"))
+                end = r"(?=[ \t\u00a0]+[^\W\d_])" if open_ended else ("" if toks[-1].endswith("'") else r"(?![^\W_])")
+                alternatives.append(r"[ \t\u00a0]+".join(map(re.escape, toks)) + end)
         self._neutral_rx = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")") if alternatives else None
         #: the words of the neutral phrases that are not phrases of the list: a text with none of them has
         #: no neutral phrase (one set test on its tokens instead of a regex search)
@@ -162,11 +162,16 @@ class PhraseCounter:
         if not found:
             return found
         if self._neutral_rx is not None and not self._neutral_keys.isdisjoint(_tokens(text)):
-            folded = text if text.isascii() else unicodedata.normalize("NFC", text)
-            for m in self._neutral_rx.finditer(folded.lower().replace("’", "'")):
+            folded = (text if text.isascii() else unicodedata.normalize("NFC", text)).lower().replace("’", "'")
+            spans = []
+            for m in self._neutral_rx.finditer(folded):
+                spans.append(m.span())
                 for held in self._neutral[" ".join(_tokens(m.group(0)))]:
                     if held in found:
                         found.remove(held)
+            if spans and self._pairs is not None:  # the pairs are read without the neutral phrases' words
+                text = "".join(folded[a:b] if i % 2 == 0 else " " * (b - a) for i, (a, b) in enumerate(
+                    zip([0] + [x for sp in spans for x in sp], [x for sp in spans for x in sp] + [len(folded)])))
         if self._pairs is not None and found:
             found = _pair(text, found, self._pairs)
         return found
@@ -340,8 +345,6 @@ class CatalogContext:
         self.run_memo._alive.append(glossary)
         self._src_cache = self.run_memo.source.setdefault((self.source_lang, id(glossary)), {})
         self._tgt_cache = self.run_memo.target.setdefault((self.locale, id(glossary)), {})
-        #: entry features found by the whole-catalog trigger passes: name -> set of entry positions
-        self.triggers: dict[str, set[int]] = {}
         #: the features (bits of registry.FEATURES) of the entry being checked, set by the runner; None when
         #: a check is called on its own. A check may skip work that the features rule out.
         self.entry_features: int | None = None

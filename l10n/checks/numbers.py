@@ -191,8 +191,11 @@ def _word_unit(text: str, end: int, carried: str | None) -> tuple[str | None, bo
 
 
 #: "un comprimido y medio", "une heure et demie", "uma hora e meia": the number and a half
+#: (the half ends the quantity: "y media hora", "y medio vaso" are another half of something else)
 _AND_HALF = re.compile(r"[" + _SP + r"]+(?:y|et|e|i|and)[" + _SP + r"]+(?:medio|media|demi|demie|meio|meia|mig|mitja|"
-                       r"a half)\b", re.IGNORECASE)
+                       r"a half)\b(?=[" + _SP + r"]*(?:[.,;:!?)\]»\"]|$)|[" + _SP + r"]+(?:después|antes|más|"
+                       r"after|later|before|après|avant|plus|depois|mais|després|abans|més)\b)", re.IGNORECASE)
+_HALF_HINTS = ("medi", "Medi", "demi", "Demi", "mei", "Mei", "mig", "mitj", "half", "Half")
 
 
 def _and_a_half(text: str, found: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
@@ -209,7 +212,7 @@ def _and_a_half(text: str, found: list[tuple[int, int, dict]]) -> list[tuple[int
         half = _AND_HALF.match(text, after) if fields["unit"] else None
         if half:
             fields = dict(fields, values=frozenset(v + Decimal("0.5") for v in fields["values"]),
-                          text=text[start:half.end()], weak=False)
+                          text=f"{fields['text']} + ½", weak=False)
             skip.update(s for s, _e, f in found if half.start() <= s < half.end())
             end = half.end()
         out.append((start, end, fields))
@@ -417,8 +420,9 @@ def _canon_unit(word: str) -> str | None:
 
 
 def _local(n: NumberRef, local: frozenset[str]) -> bool:
-    """Whether ``n`` is one of the locale's local numbers (an emergency number): digits, no unit after it."""
-    return bool(local) and not n.word and n.unit is None and re.sub(r"\D", "", n.text) in local
+    """Whether ``n`` is one of the locale's local numbers (an emergency number): digits, no unit after it, not
+    the start of a range ("15 à 20 gouttes")."""
+    return bool(local) and not n.word and n.unit is None and not n.linked and re.sub(r"\D", "", n.text) in local
 
 
 def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
@@ -436,7 +440,9 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         # one in _compare (a token's source values are among its target values: the target formats
         # include the source's), so there is nothing to report and no value needs parsing.
         msgid, msgstr = entry.msgid, entry.msgstr
-        if (ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid), src_lang))
+        # (not with "y medio" / "and a half" around: the spellings do not merge it, extract_numbers does)
+        if not any(h in msgid or h in msgstr for h in _HALF_HINTS) \
+                and (ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid), src_lang))
                 == ctx.tgt("spelled", msgstr, lambda: _spelled(_num_text(msgstr), tgt_lang))):
             return _SAME
         src_fmt = ((ctx.src_decimal, ctx.src_groups),)

@@ -243,8 +243,9 @@ def word_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal, bool
             if place and value < place and _JOIN.fullmatch(folded, p_end, start):
                 merged[-1] = (p_start, end, p_value + value, False)
                 continue
-            if p_value < 10 and value in (100, 1000) and _GAP.fullmatch(folded, p_end, start):
-                merged[-1] = (p_start, end, p_value * value, False)  # "deux cent" before a number
+            if value in (100, 1000) and p_value < value and (value == 1000 or p_value < 10) \
+                    and _GAP.fullmatch(folded, p_end, start):
+                merged[-1] = (p_start, end, p_value * value, False)  # "deux cent", "cincuenta mil"
                 continue
         merged.append((start, end, value, is_weak))
     for start, end, value, is_weak in merged:
@@ -252,6 +253,12 @@ def word_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal, bool
 
 
 def has_number_words(text: str, lang: str) -> bool:
-    """Whether a text holds a word that can start a number of ``lang`` (on the word checks' tokens)."""
+    """Whether a text holds a word that can start a number of ``lang`` (on the word checks' tokens, elided
+    words too: "d'onze" is read by :func:`word_numbers`)."""
     lex = lexicon(lang)
-    return lex is not None and not lex.firsts.isdisjoint(_tokens(text))
+    if lex is None:
+        return False
+    toks = _tokens(text)
+    if not lex.firsts.isdisjoint(toks):
+        return True
+    return any(t[len(e):] in lex.firsts for t in toks if "'" in t[:-1] for e in _ELISIONS if t.startswith(e))

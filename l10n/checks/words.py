@@ -34,7 +34,7 @@ NEGATIONS: dict[str, tuple[str, ...]] = {
 NEGATION_IDIOMS: dict[str, tuple[str, ...]] = {
     "en": ("don't hesitate", "do not hesitate", "don't forget", "do not forget", "never forget", "not only …",
            "no doubt", "without doubt", "without a doubt", "without fail", "don't be afraid", "do not be afraid",
-           "don't delay", "do not delay", "no matter", "nonetheless", "nevertheless"),
+           "don't delay", "do not delay", "no matter"),
     "es": ("no dude en", "no dudes en", "no duden en", "no dude usted en", "no dudar en", "no vacile en",
            "no vacilen en", "no olvide", "no olvides", "no olviden", "no olvidar", "nunca olvide", "no se olvide",
            "no te olvides", "no se olviden", "no se le olvide", "no tarde en", "no tarden en", "no tenga miedo de",
@@ -42,7 +42,7 @@ NEGATION_IDIOMS: dict[str, tuple[str, ...]] = {
            "nada le impide", "nada te impide", "nada impide", "nada les impide"),
     "ca": ("no dubteu a", "no dubtis a", "no dubteu en", "no dubtis en", "no dubteu de", "no oblideu",
            "no oblidis", "no oblidar", "no us oblideu", "no t'oblidis", "no tingueu por de", "no només …",
-           "sens dubte", "sense dubte", "sense falta", "no obstant", "sense cap dubte",
+           "sense dubte", "sense falta", "no obstant", "sense cap dubte",
            "res no us impedeix", "res no t'impedeix", "res no impedeix"),
     "fr": ("n'hésitez pas", "n'hésite pas", "n'hésitez surtout pas", "n'oubliez pas", "n'oublie pas",
            "n'oubliez jamais", "ne manquez pas de", "ne manquez pas d'", "ne tardez pas",
@@ -61,7 +61,7 @@ INFLATED_IDIOMS: dict[str, tuple[str, ...]] = {
            "pas sûr", "pas sûre", "pas forcément"),
     "es": ("siempre que", "no siempre", "no es seguro", "no es segura", "no son seguros", "no son seguras"),
     "ca": ("sempre que", "no sempre", "no és segur", "no és segura"),
-    "pt": ("sempre que", "nem sempre", "não é seguro", "não é segura", "não são seguros"),
+    "pt": ("sempre que", "nem sempre", "não é seguro", "não é segura"),
     "en": ("not always", "not safe", "not necessarily"),
 }
 

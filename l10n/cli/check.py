@@ -356,14 +356,15 @@ def _batch_gc():
     objects instead of 700. What is collected is unchanged, only when.
     """
     old = gc.get_threshold()
-    frozen = gc.get_freeze_count()
-    gc.freeze()
+    freeze = gc.get_freeze_count() == 0  # a host that froze its own objects keeps them as it froze them
+    if freeze:
+        gc.freeze()
     gc.set_threshold(50_000, old[1], old[2])
     try:
         yield
     finally:
         gc.set_threshold(*old)
-        if not frozen:
+        if freeze:
             gc.unfreeze()
 
 

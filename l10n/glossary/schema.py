@@ -372,7 +372,7 @@ def _rules(r: _Reader, data: Any) -> dict[str, LocaleRules]:
         if m is None or loc is None:
             continue
         local = r.strings(m, "local_numbers", where, f"the {code} rules")
-        bad = [n for n in local if not re.fullmatch(r"\+?[\d -]+", n)]
+        bad = [n for n in local if not re.fullmatch(r"\+?[\d -]+", n) or not re.search(r"\d", n)]
         if bad:
             r.p.add(f"{where}.local_numbers", f"local_numbers of the {code} rules must be phone-like numbers "
                                               f"(digits, spaces, +, -), not {bad[0]!r}")
