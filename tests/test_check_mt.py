@@ -88,3 +88,11 @@ def test_machine_translation_is_reported_once_a_human_guess_as_fuzzy(project, cl
         by_line.setdefault(f["line"], set()).add(f["code"])
     assert by_line[lines[WAIT]] == {"L10N206"}  # machine translation awaiting review: one warning, not two
     assert by_line[lines[WATER]] == {"L10N203"}  # a translator's guess
+
+
+def test_machine_translation_is_fuzzy_when_l10n206_does_not_run(project, cli):  # noqa: F811
+    root = project(locales=("es",), docs={"kratom.md": DOC})
+    lines = fill(root, reviewed=REVIEWED, machine={WAIT: GOOD_MT[WAIT]})
+    r = cli(root, "check", "--no-cache", "--format", "json", "-s", "L10N203")
+    assert [(f["code"], f["line"]) for f in json.loads(r.stdout)["findings"]
+            if f["line"] == lines[WAIT]] == [("L10N203", lines[WAIT])]

@@ -389,6 +389,7 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
     ignored = set(ignore)
     specs = [s for s in all_checks() if (select is None or s.code in select)
              and not (s.suppressible and s.code in ignored)]
+    ctx.codes = frozenset(s.code for s in specs)
     findings: list[Finding] = []
     entry_specs = [s for s in specs if s.scope == "entry"]
     bit = {name: 1 << i for i, name in enumerate(FEATURES)}

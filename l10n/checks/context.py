@@ -345,6 +345,8 @@ class CatalogContext:
         self.run_memo._alive.append(glossary)
         self._src_cache = self.run_memo.source.setdefault((self.source_lang, id(glossary)), {})
         self._tgt_cache = self.run_memo.target.setdefault((self.locale, id(glossary)), {})
+        #: the codes of the checks that run (None: all): a check may leave to another what that one reports
+        self.codes: frozenset[str] | None = None
         #: the features (bits of registry.FEATURES) of the entry being checked, set by the runner; None when
         #: a check is called on its own. A check may skip work that the features rule out.
         self.entry_features: int | None = None

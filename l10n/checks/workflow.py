@@ -51,7 +51,8 @@ def empty(entry: polib.POEntry, ctx: Any):
 @check("L10N203", "fuzzy", Severity.WARNING, requires="any", when=("fuzzy",))
 def fuzzy(entry: polib.POEntry, ctx: Any):
     """The entry is fuzzy: a guess that a translator must review (not published)."""
-    if "fuzzy" in entry.flags and not _is_disclaimer(entry) and not _unreviewed_mt(entry):  # that is L10N206
+    if "fuzzy" in entry.flags and not _is_disclaimer(entry) and not (
+            _unreviewed_mt(entry) and (ctx.codes is None or "L10N206" in ctx.codes)):  # L10N206 reports it
         prev = f" (source changed from {entry.previous_msgid[:50]!r})" if entry.previous_msgid else ""
         yield "fuzzy translation needs review" + prev
 
