@@ -135,3 +135,12 @@ def make_po(entries, header=None) -> polib.POFile:
             e = polib.POEntry(msgid=e[0], msgstr=e[1], occurrences=[("doc.md", str(i + 1))])
         po.append(e)
     return polib.pofile(po.__unicode__(), check_for_duplicates=False)
+
+
+def pair_findings(locale: str, source: str, translation: str, prefix: str, glossary=None) -> tuple[tuple[str, ...], list]:
+    """(sorted distinct codes starting with ``prefix``, every message) of one translated pair: the tables of
+    tests/test_number_words.py, test_number_signs.py, test_negation_idioms.py and test_qa_round8.py."""
+    from l10n.checks import check_catalog
+
+    found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=glossary)
+    return tuple(sorted({f.code for f in found if f.code.startswith(prefix)})), [f.message for f in found]

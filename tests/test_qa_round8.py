@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.checks import check_catalog
 from test_checks_realglossary import GLOSSARY
-from test_checks_support import make_po
+from test_checks_support import pair_findings
 
 STILL = "The antidepressant and analgesic effects of kratom are still being studied."
 POTENTIAL = "Learn about its potential risks."
@@ -47,9 +46,8 @@ CASES = [
 
 @pytest.mark.parametrize("locale,source,translation,codes", CASES)
 def test_whole_article_round(locale, source, translation, codes):
-    found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=GLOSSARY)
-    got = tuple(sorted({f.code for f in found if f.code.startswith("L10N3")}))
-    assert got == codes, [f.message for f in found]
+    got, messages = pair_findings(locale, source, translation, "L10N3", GLOSSARY)
+    assert got == codes, messages
 
 
 LOCAL = [
@@ -65,9 +63,8 @@ LOCAL = [
 
 @pytest.mark.parametrize("locale,source,translation,codes", LOCAL)
 def test_local_numbers(locale, source, translation, codes):
-    found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=GLOSSARY)
-    got = tuple(sorted({f.code for f in found if f.code.startswith("L10N30")}))
-    assert got == codes, [f.message for f in found]
+    got, messages = pair_findings(locale, source, translation, "L10N30", GLOSSARY)
+    assert got == codes, messages
 
 
 def test_local_numbers_must_be_phone_like():
@@ -95,9 +92,8 @@ REVIEW = [
 
 @pytest.mark.parametrize("locale,source,translation,codes,glossary", REVIEW)
 def test_review_fixes(locale, source, translation, codes, glossary):
-    found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=glossary)
-    got = tuple(sorted({f.code for f in found if f.code.startswith("L10N3")}))
-    assert got == codes, [f.message for f in found]
+    got, messages = pair_findings(locale, source, translation, "L10N3", glossary)
+    assert got == codes, messages
 
 
 def test_an_empty_local_number_is_refused():
