@@ -206,3 +206,42 @@ def test_neutral_phrase_prefilter_changes_nothing(text):
 
     reference._neutral_keys = _All()
     assert counter.find(text) == reference.find(text)
+
+
+_NUM_PIECES = ["5", "2,5", "2.5", "-20", "−20", "1/2", "½", "30.000", "cinco", "dos", "two", "twice", "un", "una",
+               "media", "medio", "doscientos", "cincuenta", "mil", "menos", "bajo cero", "y", "and a half"]
+_UNIT_PIECES = ["mg", "g", "°C", "grados", "horas", "hours", "minutos", "minutes", "comprimidos", "tablets",
+                "veces", "times", "días", "semanas", "", ""]
+_FILL = ["Tome", "Take", "al día", "a day", "cada", "every", ",", ".", "de", "con", "agua", "después"]
+
+
+@st.composite
+def _number_text(draw):
+    parts = []
+    for _ in range(draw(st.integers(1, 5))):
+        parts.append(draw(st.sampled_from(_FILL)))
+        parts.append(draw(st.sampled_from(_NUM_PIECES)))
+        parts.append(draw(st.sampled_from(_UNIT_PIECES)))
+    return " ".join(p for p in parts if p)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_number_text(), _number_text())
+def test_the_numbers_fast_path_says_what_the_full_comparison_says(source, translation):
+    """numbers._analyse answers "nothing to report" from equal spellings without comparing values: it must
+    be what the full comparison finds (for a pair, and for a translation copied into another sentence)."""
+    import polib
+
+    from l10n.checks import numbers as N
+    from l10n.checks.context import CatalogContext
+
+    for src, tgt in ((source, translation), (translation.replace("Tome", "Take"), translation)):
+        ctx = CatalogContext(locale="es")
+        fast = N._analyse(polib.POEntry(msgid=src, msgstr=tgt), ctx)
+        src_fmt = ((ctx.src_decimal, ctx.src_groups),)
+        tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
+        full = N._compare(N.extract_numbers(N._num_text(src), src_fmt, fallback=tgt_fmt, lang="en"),
+                          N.extract_numbers(N._num_text(tgt), tgt_fmt[:1], fallback=tgt_fmt[1:], lang="es"))
+        if fast is None:  # no number on either side: nothing to compare
+            fast = N._SAME
+        assert fast == full, (src, tgt)

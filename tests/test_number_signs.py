@@ -10,6 +10,8 @@ CASES = [
     ("es", "Store it at -20 °C.", "Guárdelo a 20 °C.", ("L10N301",)),          # the minus dropped
     ("fr", "Store it at −20 °C.", "Conservez-le à 20 °C.", ("L10N301",)),       # U+2212 dropped
     ("es", "Store it at 4 °C.", "Guárdelo a -4 °C.", ("L10N301",)),             # a minus added
+    ("es", "Take ½ mg.", "Tome ½ g.", ("L10N302",)),  # a number that is only a fraction sign is a number
+    ("es", "Take 2.500 mg.", "Tome 2.500 mg.", ("L10N301",)),  # copied: 2.5 mg to English readers, 2500 to Spanish
     ("es", "Store it below –20 °C.", "Guárdelo por debajo de 20 °C.", ("L10N301",)),  # en dash as minus
     ("es", "A change of -2.5 points.", "Un cambio de 2,5 puntos.", ("L10N301",)),
     # controls: the same sign, either character, and hyphens that are not signs

@@ -48,8 +48,7 @@ WAIVER_IGNORED = "L10N901"
 WAIVER_NO_REASON = "L10N902"
 
 #: digits, and the characters NFKC turns into digits (superscripts, subscripts, fractions, circled numbers)
-_DIGIT = re.compile("[\\d\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u215f\u2460-\u24ff"
-                    "\u2776-\u2793]")
+_DIGIT = _numbers.DIGIT_LIKE
 _MARKUP_CHARS = re.compile(r"[<*_`\[]")
 _TERMINATORS = re.compile("[.!?。؟…]")
 #: matches where _DIGIT, _MARKUP_CHARS, a URL sign (:// ]( href src) or a placeholder sign (% {) would

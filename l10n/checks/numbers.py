@@ -82,7 +82,10 @@ _SLASH_VALUES = {("1", "2"): "½", ("1", "4"): "¼", ("3", "4"): "¾"}
 _FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _NUM_UNIT = re.compile("(" + _NUM.pattern + ")(?:" + _UNIT.pattern + ")?")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdif]|%\(\w+\)[sdif]|\{\w*\}")
-_DIGIT = re.compile(r"\d")
+#: digits, and the characters NFKC turns into digits (superscripts, subscripts, fractions, circled numbers):
+#: "½ mg" has a number (the runner's "digits" feature uses the same class)
+DIGIT_LIKE = re.compile("[\\d\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u215f\u2460-\u24ff"
+                        "\u2776-\u2793]")
 _NUMBER_WORDS = 1 << FEATURES.index("number-words")
 _SEPS = re.compile(r"[.,'’" + _SP + r"]")
 
@@ -440,11 +443,14 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         # one in _compare (a token's source values are among its target values: the target formats
         # include the source's), so there is nothing to report and no value needs parsing.
         msgid, msgstr = entry.msgid, entry.msgstr
-        # (not with "y medio" / "and a half" around: the spellings do not merge it, extract_numbers does)
-        if not any(h in msgid or h in msgstr for h in _HALF_HINTS) \
-                and (ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid), src_lang))
-                == ctx.tgt("spelled", msgstr, lambda: _spelled(_num_text(msgstr), tgt_lang))):
-            return _SAME
+        # (not with "y medio" / "and a half" around: the spellings do not merge it, extract_numbers does; nor
+        # for a number with separators between languages that read them differently: "2.500 mg" copied into
+        # Spanish is 2,500 mg to its readers)
+        if not any(h in msgid or h in msgstr for h in _HALF_HINTS):
+            spelled = ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid), src_lang))
+            if spelled == ctx.tgt("spelled", msgstr, lambda: _spelled(_num_text(msgstr), tgt_lang)) and (
+                    ctx.decimal == ctx.src_decimal or not any(_SEPS.search(num) for num, _unit in spelled)):
+                return _SAME
         src_fmt = ((ctx.src_decimal, ctx.src_groups),)
         tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
         src = extract_numbers(_num_text(entry.msgid), src_fmt, fallback=tgt_fmt, lang=src_lang)
@@ -456,7 +462,7 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
             tgt = [n for n in tgt if not _local(n, ctx.local_numbers_tgt)]
         return _compare(src, tgt)
 
-    if not _DIGIT.search(entry.msgid) and not _DIGIT.search(entry.msgstr) \
+    if not DIGIT_LIKE.search(entry.msgid) and not DIGIT_LIKE.search(entry.msgstr) \
             and not (src_lang and has_number_words(_num_text(entry.msgid), src_lang)) \
             and not (tgt_lang and has_number_words(_num_text(entry.msgstr), tgt_lang)):
         return None
