@@ -245,3 +245,29 @@ def test_the_numbers_fast_path_says_what_the_full_comparison_says(source, transl
         if fast is None:  # no number on either side: nothing to compare
             fast = N._SAME
         assert fast == full, (src, tgt)
+
+
+_WORDY = st.lists(st.sampled_from(["dos", "d'onze", "l'un", "cinco", "vingt-cinq", "mil·ligrams", "cent", "un",
+                                   "una", "deu", "nou", "treinta", "y", "media", "hora", "twice", "Dos", "ｔｒｅｓ",
+                                   "5dos", "dos'", "<b>tres</b>", "[cuatro](#x)", "de", "agua", ",", ".", "-"]),
+                  max_size=8).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDY, _WORDY, st.sampled_from(["es", "fr", "ca", "pt_BR"]))
+def test_the_number_words_pass_flags_every_entry_whose_words_are_read(source, translation, locale):
+    """The runner skips number-word reading for entries the whole-catalog pass did not flag (entry_features):
+    the pass must flag every entry in which word_numbers reads a number."""
+    from l10n.checks.context import CatalogContext
+    from l10n.checks.numbers import _num_text
+    from l10n.checks.numwords import has_number_words, word_numbers
+    from l10n.checks.triggers import catalog_triggers
+
+    ctx = CatalogContext(locale=locale)
+    hits = catalog_triggers([source], [translation], ctx, {"number-words"})["number-words"]
+    read = [list(word_numbers(_num_text(source), ctx.source_lang)), list(word_numbers(_num_text(translation), ctx.lang))]
+    if read[0] or read[1]:
+        assert hits == {0}, (source, translation, read)
+    for text, lang, found in ((source, ctx.source_lang, read[0]), (translation, ctx.lang, read[1])):
+        if found:
+            assert has_number_words(_num_text(text), lang), (text, found)
