@@ -16,7 +16,7 @@ from typing import Any
 import polib
 
 from l10n.checks.context import normalize_text, plain_text
-from l10n.checks.registry import check
+from l10n.checks.registry import Issue, check
 from l10n.model import Severity
 
 
@@ -97,7 +97,11 @@ def do_not_translate(entry: polib.POEntry, ctx: Any):
             continue
         words = (hit.matched or hit.term.source).split()
         if not re.search(r"\s+".join(map(re.escape, words)), target, re.IGNORECASE):
-            yield f"do-not-translate term {hit.matched!r} must appear verbatim"
+            if getattr(hit.term, "keep", True):  # never translated anywhere (a Latin binomial, a compound)
+                yield f"do-not-translate term {hit.matched!r} must appear verbatim"
+            else:  # a common name this language keeps: a pronoun may stand for it ("ses composés")
+                yield Issue(f"term {hit.matched!r}, kept in this language, is not in the translation (a pronoun "
+                            "is fine; a translation of it is not)", severity=Severity.WARNING)
 
 
 @check("L10N502", "term-translation", Severity.WARNING, when=("terms",))
