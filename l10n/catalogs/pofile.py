@@ -166,6 +166,18 @@ def _continue_field(entry: polib.POEntry, state: str, value: str, msgstr_index: 
         setattr(entry, name, getattr(entry, name) + value)
 
 
+def _quoted(body: str) -> str:
+    """The value of a quoted PO string (``"..."``, nothing after it), unescaped; :class:`_Unsupported` for
+    anything else (the general reader then decides). The fast reader's path for its commonest lines."""
+    if "\\" in body:
+        if _STRING_BODY.fullmatch(body) is None:
+            raise _Unsupported
+        return _unescape(body[1:-1])
+    if len(body) < 2 or body[-1] != '"' or body.count('"') != 2:
+        raise _Unsupported
+    return body[1:-1]
+
+
 def _fast_parse(text: str) -> polib.POFile:
     """polib's PO parser, line for line, without its per-line overhead.
 
@@ -202,15 +214,7 @@ def _fast_parse(text: str) -> polib.POFile:
             last_is_comment = False
             continue
         if line[0] == '"':  # the commonest line, a continuation: the "mc" branch below, early
-            # (_is_string_line inlined)
-            if "\\" in line:
-                if _STRING_BODY.fullmatch(line) is None:
-                    raise _Unsupported
-                value = _unescape(line[1:-1])
-            elif len(line) < 2 or line[-1] != '"' or line.count('"') != 2:
-                raise _Unsupported
-            else:
-                value = line[1:-1]
+            value = _quoted(line)
             if state == "ms":
                 entry.msgstr += value
             elif state == "mi":
@@ -223,15 +227,7 @@ def _fast_parse(text: str) -> polib.POFile:
             continue
         if shortcuts and (line[:8] == 'msgstr "' or line[:7] == 'msgid "'):
             # the next commonest lines, what the general code below does for them: keyword, one space, string
-            body = line[7:] if line[6] == " " else line[6:]
-            if "\\" in body:
-                if _STRING_BODY.fullmatch(body) is None:
-                    raise _Unsupported
-                value = _unescape(body[1:-1])
-            elif len(body) < 2 or body[-1] != '"' or body.count('"') != 2:
-                raise _Unsupported
-            else:
-                value = body[1:-1]
+            value = _quoted(line[7:] if line[6] == " " else line[6:])
             tokens = _KEYWORD_LINE
             last_is_comment = False
             obsolete = 0
