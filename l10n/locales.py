@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
 
 from l10n.errors import LocaleError
 
@@ -59,20 +58,27 @@ def _babel_locale(code: str) -> Locale:
 
 @lru_cache(maxsize=1024)
 def plural_forms(code: str) -> str:
-    """The gettext ``Plural-Forms`` header value for a locale, from Babel.
+    """The ``Plural-Forms`` a new catalog of the locale gets: the project's own data
+    (what GNU ``msginit`` writes where it knows the language), never the installed Babel's.
 
     >>> plural_forms("fr")
     'nplurals=2; plural=(n > 1);'
     """
+    from l10n.catalogs.plurals import default_plural_forms
+
     code = normalize_locale(code)
-    return str(get_plural(PSEUDO_LOCALES.get(code, code))).strip()
+    value = default_plural_forms(code)
+    if value is None:
+        raise LocaleError(f"no plural rule known for locale {code!r}")
+    return value
 
 
 @lru_cache(maxsize=1024)
 def nplurals(code: str) -> int:
-    """How many plural forms the locale has."""
-    code = normalize_locale(code)
-    return get_plural(PSEUDO_LOCALES.get(code, code)).num_plurals
+    """How many plural forms a new catalog of the locale has (see :func:`plural_forms`)."""
+    from l10n.catalogs.plurals import parse_plural_forms
+
+    return parse_plural_forms(plural_forms(code)).nplurals
 
 
 def direction(code: str) -> str:

@@ -19,7 +19,7 @@ from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, ConfigError, SourceError
 from l10n.fileio import atomic_write
-from l10n.locales import nplurals
+from l10n.catalogs.plurals import declared_forms
 from l10n.model import Document
 from l10n.segment import _SUFFIXES, decode_source, segment_text
 
@@ -191,13 +191,10 @@ def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | 
         raise CatalogError("file not found", path=name) from None
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
-    n = None
-    if locale:
-        try:
-            n = nplurals(locale)
-        except Exception:
-            n = None
-    return read_po(data, name, nplurals=n)
+    po = read_po(data, name)
+    if not name.endswith(".pot"):
+        declared_forms(po, locale, name=name, data=data)  # the catalog's own Plural-Forms is its truth
+    return po
 
 
 def _write_dated(path: Path, po: polib.POFile, *fields: str) -> bool:

@@ -46,23 +46,38 @@ def pot_header(project: str, bugs: str, created: str) -> dict[str, str]:
 
 
 def po_header(pot_meta: dict[str, str], old_meta: dict[str, str] | None, locale: str, revised: str) -> dict[str, str]:
-    """The header of a locale's catalog, keeping the translator's fields."""
+    """The header of a locale's catalog.
+
+    A new catalog gets a complete header (``Plural-Forms`` from the project's
+    own data: what ``msginit`` writes). An existing catalog's header is the
+    translator's: every field keeps its value and its place, as ``msgmerge``
+    keeps them; only ``POT-Creation-Date`` follows the template, and fields
+    that are missing or empty are filled in at the end.
+    """
     locale = normalize_locale(locale)
-    old = dict(old_meta or {})
     from l10n.locales import display_name
 
-    return {
+    fresh = {
         "Project-Id-Version": pot_meta.get("Project-Id-Version", ""),
         "Report-Msgid-Bugs-To": pot_meta.get("Report-Msgid-Bugs-To", ""),
         "POT-Creation-Date": pot_meta.get("POT-Creation-Date", revised),
-        "PO-Revision-Date": old.get("PO-Revision-Date") or revised,
-        "Last-Translator": old.get("Last-Translator") or "l10n <noreply@localhost>",
-        "Language-Team": old.get("Language-Team") or f"{display_name(locale)} <noreply@localhost>",
+        "PO-Revision-Date": revised,
+        "Last-Translator": "l10n <noreply@localhost>",
+        "Language-Team": f"{display_name(locale)} <noreply@localhost>",
         "Language": locale,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(locale),
-        "X-Generator": old.get("X-Generator") or f"l10n {__version__}",  # the editor's, as msgmerge keeps it
-        **{k: v for k, v in old.items() if k.startswith("X-") and k != "X-Generator"},
+        "X-Generator": f"l10n {__version__}",
     }
+    if not old_meta:
+        return fresh
+    header = dict(old_meta)
+    for key in ("Report-Msgid-Bugs-To", "POT-Creation-Date"):  # msgmerge takes these two from the template
+        if pot_meta.get(key):
+            header[key] = pot_meta[key]
+    for key, value in fresh.items():
+        if not header.get(key, "").strip() and key != "Report-Msgid-Bugs-To":
+            header[key] = value
+    return header

@@ -17,6 +17,7 @@ import polib
 from l10n.catalogs.annotate import DISCLAIMER_PREFIX, Annotator, NullAnnotator
 from l10n.catalogs.fuzzy import FuzzyIndex
 from l10n.catalogs.header import po_header
+from l10n.catalogs.plurals import parse_plural_forms
 
 __all__ = ["UpdateStats", "update_catalog"]
 
@@ -70,14 +71,16 @@ def update_catalog(pot: polib.POFile, old: polib.POFile | None, locale: str, *,
         pools = {k: (v, FuzzyIndex([e.msgid for e in v])) for k, v in by_ctx.items()}
 
     po = polib.POFile(wrapwidth=79, check_for_duplicates=False)
+    po.metadata = po_header(pot.metadata, old.metadata if old is not None else None, locale, revised)
+    forms = parse_plural_forms(po.metadata["Plural-Forms"]).nplurals if po.metadata.get("Plural-Forms") else 2
     consumed: set[int] = set()
     kept = fuzzy = new = approved_n = 0
     for t in pot:
         key = (t.msgctxt, t.msgid)
         e = polib.POEntry(msgid=t.msgid, msgid_plural=t.msgid_plural, msgctxt=t.msgctxt,
                           occurrences=list(t.occurrences), msgstr="")
-        if t.msgid_plural:
-            e.msgstr_plural = {}
+        if t.msgid_plural:  # every form the catalog's own Plural-Forms has, empty (as msginit writes them)
+            e.msgstr_plural = {i: "" for i in range(forms)}
         notes = [t.comment] if t.comment else []
         local = annotator.locale_notes(t.msgctxt, t.msgid, locale)
         if any(n.startswith("glossary: ") for n in local):  # the locale's notes replace the template's
@@ -140,8 +143,7 @@ def update_catalog(pot: polib.POFile, old: polib.POFile | None, locale: str, *,
         po.append(o)
         obsolete += 1
 
-    po.metadata = po_header(pot.metadata, old.metadata if old is not None else None, locale, revised)
-    po.metadata_is_fuzzy = False
+    po.metadata_is_fuzzy = old.metadata_is_fuzzy if old is not None else False
     po.header = old.header if old is not None and old.header.strip() else (
         f"{locale} translation of {pot.header.split(':', 1)[0].removeprefix('Template of ')}.")
     stats = UpdateStats(total=len(pot), kept=kept, fuzzy=fuzzy, new=new, obsolete=obsolete, approved=approved_n)

@@ -167,13 +167,22 @@ def _apply_waivers(findings: list[Finding], entry: polib.POEntry, ctx: CatalogCo
     return [f for f in findings if not (f.suppressible and f.code in waived)] + extra
 
 
-def _plural_count(locale: str) -> int | None:
-    try:
-        from l10n.locales import nplurals
+def _plural_count(po: polib.POFile, locale: str | None) -> int | None:
+    """The catalog's own ``nplurals`` (its declared formula is its truth); the project's default for the
+    locale when it declares none; None when neither is known or the declaration is malformed (L10N103)."""
+    from l10n.catalogs.plurals import parse_plural_forms
 
-        return nplurals(locale)
+    value = po.metadata.get("Plural-Forms", "")
+    try:
+        if value.strip():
+            return parse_plural_forms(value).nplurals
+        if locale:
+            from l10n.locales import nplurals
+
+            return nplurals(locale)
     except Exception:
         return None
+    return None
 
 
 _PLANS: dict[tuple, dict[tuple[bool, int], list[CheckSpec]]] = {}
@@ -384,7 +393,7 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
     ctx = CatalogContext(locale=locale, glossary=glossary, template=template, path=path, options=options,
                          memo=memo)
     ctx.catalog = po
-    ctx.nplurals = _plural_count(locale) if locale else None
+    ctx.nplurals = _plural_count(po, locale)
     ignored = set(ignore)
     specs = [s for s in all_checks() if (select is None or s.code in select)
              and not (s.suppressible and s.code in ignored)]

@@ -1,13 +1,12 @@
 """Catalog health (L10N1xx): the file is one that ``msgfmt -c`` would accept.
 
-Syntax, a complete header, ``Plural-Forms`` that agrees with Babel's CLDR data
-for the ``Language``, every template entry present, no duplicates, every
-plural form filled.
+Syntax, a complete header, a ``Plural-Forms`` that is a rule the ecosystem
+uses for the ``Language`` (the catalog's own formula is its truth), every
+template entry present, no duplicates, every plural form filled.
 """
 
 from __future__ import annotations
 
-import gettext
 import re
 from functools import lru_cache
 from typing import Any
@@ -152,70 +151,58 @@ def header(po: polib.POFile, ctx: Any):
                         msgid="", target=lang)
 
 
-def _plural_fn(expr: str):
-    try:
-        return gettext.c2py(expr)
-    except (ValueError, SyntaxError, RecursionError):
-        return None
-
-
 def _parse_plural_forms(value: str) -> tuple[int | None, str | None]:
     n = re.search(r"nplurals\s*=\s*(\d+)", value)
     p = re.search(r"plural\s*=\s*([^;]+)", value)
     return (int(n.group(1)) if n else None), (p.group(1).strip() if p else None)
 
 
+def _header_line(po: polib.POFile, field: str) -> int:
+    """The line of a header field, counted from the header entry (the reader keeps no per-field lines)."""
+    header = next((e for e in po if not e.msgid and not e.msgctxt and not e.obsolete), None)
+    start = getattr(header, "linenum", 0) or 1
+    for i, line in enumerate(po.metadata):
+        if line == field:
+            return start + 2 + i  # 'msgid ""', 'msgstr ""', then one line per field
+    return start
+
+
 @check("L10N103", "plural-forms", Severity.ERROR, scope="catalog")
 def plural_forms_header(po: polib.POFile, ctx: Any):
-    """``Plural-Forms`` disagrees with Babel's CLDR plural rules for the language.
+    """``Plural-Forms`` is malformed, or none of the rules the ecosystem uses for the language.
 
-    Compared by value: both expressions are evaluated for n = 0..1000.
+    The catalog's declared formula is the truth for that catalog: it is
+    evaluated as gettext does and accepted when, for n = 0…10,000, it picks
+    the same forms as a rule GNU gettext, CLDR (across versions), Weblate,
+    Transifex or translate-toolkit write for the language (see
+    :mod:`l10n.catalogs.plurals`). French with ``n != 1`` or Turkish with
+    ``n > 1`` is an error; a language nobody lists is not judged.
     """
-    value = po.metadata.get("Plural-Forms", "").strip()
-    if not value or not ctx.locale:
+    from l10n.catalogs.plurals import parse_plural_forms
+    from l10n.errors import CatalogError
+
+    value = po.metadata.get("Plural-Forms", "")
+    if not value.strip():
         return
+    line = _header_line(po, "Plural-Forms")
     try:
-        from l10n.locales import plural_forms
-
-        expected = plural_forms(ctx.locale)
-    except Exception:
-        return  # a language Babel does not know: nothing to compare with
-    have_n, have_expr = _parse_plural_forms(value)
-    want_n, want_expr = _parse_plural_forms(expected)
-    if have_n is None or have_expr is None:
-        yield Issue(f"Plural-Forms is malformed: {value!r}", line=1, msgid="", target=value)
+        forms = parse_plural_forms(value)
+    except CatalogError as exc:
+        yield Issue(exc.message, line=line, msgid="", target=value)
         return
-    if have_n != want_n:
-        yield Issue(f"Plural-Forms has nplurals={have_n}, {ctx.locale} needs {want_n} ({expected})", line=1,
-                    msgid="", target=value)
+    if not ctx.locale:
         return
-    verdict = _compare_plurals(have_expr, want_expr)
-    if verdict is _UNUSABLE:
-        yield Issue(f"Plural-Forms expression cannot be evaluated: {have_expr!r}", line=1, msgid="", target=value)
-    elif verdict is not None:
-        n, got, cldr = verdict
-        yield Issue(f"Plural-Forms picks form {got} for n={n}, CLDR says {cldr} ({expected})",
-                    line=1, msgid="", target=value)
-
-
-_UNUSABLE = ("unusable",)
+    verdict = _judge_cached(forms, ctx.locale)
+    if verdict.status == "wrong":
+        yield Issue(verdict.message, line=line, msgid="", target=value)
 
 
 @lru_cache(maxsize=1024)
-def _compare_plurals(have_expr: str, want_expr: str) -> tuple | None:
-    """The first n in 0..1000 where the two expressions pick different forms, as (n, have, want);
-    None when they agree (or CLDR's cannot be evaluated); :data:`_UNUSABLE` when ``have_expr`` cannot be.
+def _judge_cached(forms, locale: str):
+    """Once per formula and language and process: the catalogs of one language share it."""
+    from l10n.catalogs.plurals import judge
 
-    Once per pair of expressions and process: catalogs of one language share it.
-    """
-    have, want = _plural_fn(have_expr), _plural_fn(want_expr)
-    if have is None:
-        return _UNUSABLE
-    if want is not None:
-        for n in range(1001):
-            if have(n) != want(n):
-                return n, have(n), want(n)
-    return None
+    return judge(forms, locale)
 
 
 @check("L10N104", "missing-entry", Severity.ERROR, scope="catalog")
