@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import datetime, timezone
 
 from l10n import __version__
@@ -45,14 +46,19 @@ def pot_header(project: str, bugs: str, created: str) -> dict[str, str]:
     }
 
 
-def po_header(pot_meta: dict[str, str], old_meta: dict[str, str] | None, locale: str, revised: str) -> dict[str, str]:
+def po_header(pot_meta: dict[str, str], old_meta: dict[str, str] | None, locale: str, revised: str, *,
+              plurals: bool = False) -> dict[str, str]:
     """The header of a locale's catalog.
 
     A new catalog gets a complete header (``Plural-Forms`` from the project's
     own data: what ``msginit`` writes). An existing catalog's header is the
     translator's: every field keeps its value and its place, as ``msgmerge``
-    keeps them; only ``POT-Creation-Date`` follows the template, and fields
-    that are missing or empty are filled in at the end.
+    keeps them; only ``POT-Creation-Date`` and ``Report-Msgid-Bugs-To`` follow
+    the template; a required field the header lacks altogether is added at
+    the end. ``Plural-Forms`` is filled in only where it is still
+    ``msginit``'s placeholder (``nplurals=INTEGER; plural=EXPRESSION;``, written
+    for a language its table does not know), or missing while the template
+    (``plurals``) has plural entries.
     """
     locale = normalize_locale(locale)
     from l10n.locales import display_name
@@ -77,7 +83,14 @@ def po_header(pot_meta: dict[str, str], old_meta: dict[str, str] | None, locale:
     for key in ("Report-Msgid-Bugs-To", "POT-Creation-Date"):  # msgmerge takes these two from the template
         if pot_meta.get(key):
             header[key] = pot_meta[key]
-    for key, value in fresh.items():
-        if not header.get(key, "").strip() and key != "Report-Msgid-Bugs-To":
-            header[key] = value
+    for key, fill in fresh.items():  # a field the header lacks altogether (not one left empty on purpose)
+        if key not in header and key not in ("Plural-Forms", "X-Generator"):
+            header[key] = fill
+    value = header.get("Plural-Forms")
+    if (value is not None and _PLACEHOLDER.search(value)) or (value is None and plurals):
+        header["Plural-Forms"] = fresh["Plural-Forms"]
     return header
+
+
+#: what msginit writes when it does not know the language's rule
+_PLACEHOLDER = re.compile(r"\bnplurals\s*=\s*INTEGER\b|\bplural\s*=\s*EXPRESSION\b")

@@ -36,8 +36,8 @@ class UpdateStats:
 
 def _copy_translation(src: polib.POEntry, dst: polib.POEntry) -> None:
     dst.msgstr = src.msgstr
-    if dst.msgid_plural and src.msgstr_plural:
-        dst.msgstr_plural = dict(src.msgstr_plural)
+    if dst.msgid_plural and src.msgstr_plural:  # forms the catalog's rule has and the entry lacks: empty
+        dst.msgstr_plural = {**dst.msgstr_plural, **src.msgstr_plural}
     dst.tcomment = src.tcomment
     dst.flags = [f for f in src.flags if f != "fuzzy"]
 
@@ -71,7 +71,9 @@ def update_catalog(pot: polib.POFile, old: polib.POFile | None, locale: str, *,
         pools = {k: (v, FuzzyIndex([e.msgid for e in v])) for k, v in by_ctx.items()}
 
     po = polib.POFile(wrapwidth=79, check_for_duplicates=False)
-    po.metadata = po_header(pot.metadata, old.metadata if old is not None else None, locale, revised)
+    po.metadata = po_header(pot.metadata, old.metadata if old is not None else None, locale, revised,
+                            plurals=any(t.msgid_plural for t in pot))
+    # the catalog's own forms; gettext's default (two) where it declares none
     forms = parse_plural_forms(po.metadata["Plural-Forms"]).nplurals if po.metadata.get("Plural-Forms") else 2
     consumed: set[int] = set()
     kept = fuzzy = new = approved_n = 0

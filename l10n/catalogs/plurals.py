@@ -51,6 +51,10 @@ class PluralForms:
         return f"nplurals={self.nplurals}; plural={self.expression};"
 
 
+#: what gettext assumes of a catalog that declares no Plural-Forms
+GETTEXT_DEFAULT = PluralForms(2, "(n != 1)")
+
+
 @dataclass(frozen=True, slots=True)
 class PluralVerdict:
     """What :func:`judge` found: ``ok`` (a known rule), ``wrong`` or ``unknown`` (no rule to compare with)."""
@@ -202,7 +206,9 @@ def judge(forms: PluralForms, locale: str) -> PluralVerdict:
 
 
 def declared_forms(po, locale: str | None, *, name: str = "", data: bytes = b"") -> PluralForms | None:
-    """The plural forms a read catalog declares, validated; the project's default where it declares none.
+    """The plural forms a read catalog declares, validated; gettext's default (``nplurals=2; plural=(n != 1);``,
+    what ``msgfmt`` assumes) where it declares none. msginit's placeholder (``nplurals=INTEGER``) counts as
+    none: ``update`` fills it in.
 
     A malformed ``Plural-Forms`` is a :class:`~l10n.errors.CatalogError`
     naming the header line (``data`` is the file, to find it); a plural entry
@@ -210,27 +216,25 @@ def declared_forms(po, locale: str | None, *, name: str = "", data: bytes = b"")
     naming the entry's line, as ``msgfmt`` reports both.
     """
     value = po.metadata.get("Plural-Forms", "")
-    forms: PluralForms | None = None
-    if value.strip():
+    forms = GETTEXT_DEFAULT
+    if value.strip() and not re.search(r"nplurals\s*=\s*INTEGER\b", value):
         try:
             forms = parse_plural_forms(value)
         except CatalogError as exc:
             at = data.find(b"Plural-Forms:")
             raise CatalogError(exc.message, path=name, line=data.count(b"\n", 0, at) + 1 if at >= 0 else 1) \
                 from None
-    elif locale:
-        try:
-            from l10n.locales import plural_forms
-
-            forms = parse_plural_forms(plural_forms(locale))
-        except Exception:
-            forms = None
     if forms is not None:
         for entry in po:
             if entry.msgid_plural and entry.msgstr_plural and not entry.obsolete:
                 have = sorted(entry.msgstr_plural)
                 if have != list(range(forms.nplurals)):
+                    line = entry.linenum
+                    if data:  # msgfmt names the entry's first msgstr[] line
+                        lines = data.split(b"\n")
+                        line = next((i + 1 for i in range(max(entry.linenum - 1, 0), len(lines))
+                                     if lines[i].lstrip().startswith(b"msgstr[")), entry.linenum)
                     raise CatalogError(f"plural entry has {len(have)} form(s) ({', '.join(f'msgstr[{i}]' for i in have)}), "
                                        f"the catalog's Plural-Forms says nplurals={forms.nplurals}",
-                                       path=name, line=entry.linenum)
+                                       path=name, line=line)
     return forms
