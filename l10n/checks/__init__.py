@@ -454,27 +454,78 @@ def check_file(data: bytes, *, locale: str | None, glossary: Any | None, templat
     """Parse PO bytes as ``msgfmt -c`` would and check them.
 
     Syntax errors are ``L10N101`` findings, not exceptions. The locale is
-    ``locale`` or the catalog's ``Language`` header. Returns (findings, locale).
-    Raises :class:`~l10n.errors.CatalogError` only when no locale is known.
+    ``locale``, else the catalog's ``Language`` header, else the gettext path
+    (:func:`catalog_locale`); a file whose locale is not known gets an
+    ``L10N107`` finding (and its syntax findings) instead of its checks: no
+    file stops a run. Returns (findings, locale in Babel's form).
     """
     po, problems = parse_catalog(data, path)
     if po is None:
-        return problems, locale or ""
-    loc = locale or po.metadata.get("Language", "").strip()
+        return problems, locale or path_locale(path) or ""
+    loc, problem = catalog_locale(po.metadata.get("Language", ""), path, locale)
+    if problem:
+        problems = problems + [Finding("L10N107", "language", Severity.ERROR, problem, path=path, line=1,
+                                       suppressible=False)]
     if not loc:
-        from l10n.errors import CatalogError
-
-        raise CatalogError("no Language header; give the locale with -l", path=path)
-    try:
-        from l10n.locales import normalize_locale
-
-        loc = normalize_locale(loc)
-    except Exception:
-        pass
+        return problems, ""
     findings = problems + check_catalog(po, locale=loc, glossary=glossary, template=template, path=path,
                                         select=select, ignore=ignore, options=options, memo=memo,
                                         cache=cache, jobs=jobs)
     return findings, loc
+
+
+_GETTEXT_PATH = re.compile(r"(?:^|/)([^/]+)/LC_MESSAGES/[^/]+\.po$|(?:^|/)([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*(?:@\w+)?)"
+                           r"\.po$")
+
+
+def path_locale(path: str) -> str | None:
+    """The locale a gettext path names: ``hr`` of ``hr/LC_MESSAGES/django.po`` or of ``po/hr.po``.
+
+    >>> path_locale("conf/locale/pt_BR/LC_MESSAGES/django.po"), path_locale("po/sr@latin.po")
+    ('pt_BR', 'sr_Latn')
+    >>> path_locale("notes/readme.po") is None
+    True
+    """
+    from l10n.errors import LocaleError
+    from l10n.locales import normalize_locale
+
+    m = _GETTEXT_PATH.search(str(path).replace("\\", "/"))
+    if not m:
+        return None
+    base, _, variant = (m.group(1) or m.group(2)).partition("@")
+    script = {"latin": "Latn", "cyrillic": "Cyrl"}.get(variant.lower())
+    code = f"{base}_{script}" if script else base
+    try:
+        return normalize_locale(code)
+    except LocaleError:
+        return None
+
+
+def catalog_locale(header: str, path: str, given: str | None = None) -> tuple[str | None, str | None]:
+    """The locale a catalog is checked as, and a problem to report (or None).
+
+    ``given`` (``-l``) wins; then the ``Language`` header when it is a locale
+    identifier Babel knows; then the gettext path. A header that names no
+    locale (``Language: Estonian``) while the path does is read from the path.
+    """
+    from l10n.errors import LocaleError
+    from l10n.locales import normalize_locale
+
+    if given:
+        return given, None
+    header = header.strip()
+    if header:
+        try:
+            return normalize_locale(header), None
+        except LocaleError:
+            pass
+    from_path = path_locale(path)
+    if from_path:
+        return from_path, None
+    if header:
+        return None, (f"Language header {header!r} is not a locale identifier and the path names none; "
+                      "give the locale with -l")
+    return None, "no Language header and the path names no locale; give the locale with -l"
 
 
 def exit_code(findings: Iterable[Finding]) -> int:

@@ -145,10 +145,30 @@ def header(po: polib.POFile, ctx: Any):
         try:
             same = normalize_locale(lang) == ctx.locale
         except Exception:
-            same = False
+            same = True  # not a locale identifier at all: L10N107 says so
         if not same:
             yield Issue(f"Language header says {lang!r}, the catalog is checked as {ctx.locale!r}", line=1,
                         msgid="", target=lang)
+
+
+@check("L10N107", "language", Severity.WARNING, suppressible=False, scope="catalog")
+def language_header(po: polib.POFile, ctx: Any):
+    """The ``Language`` header is not a locale identifier (the locale came from the path or ``-l``).
+
+    A catalog whose locale cannot be known at all gets this code at error
+    severity instead of its checks (no file stops a run).
+    """
+    from l10n.errors import LocaleError
+    from l10n.locales import normalize_locale
+
+    lang = po.metadata.get("Language", "").strip()
+    if not lang:
+        return
+    try:
+        normalize_locale(lang)
+    except LocaleError:
+        yield Issue(f"Language header {lang!r} is not a locale identifier (ll or ll_CC); checked as {ctx.locale}",
+                    line=_header_line(po, "Language"), msgid="", target=lang)
 
 
 def _parse_plural_forms(value: str) -> tuple[int | None, str | None]:
