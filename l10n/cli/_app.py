@@ -107,10 +107,19 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Show the version and exit.")] = False) -> None:
+                                                help="Show the version and exit.")] = False,
+          project: Annotated[Path | None, typer.Option(
+              "--project", "-C", metavar="DIR", file_okay=False,
+              help="Run as if l10n was started in DIR (as `git -C`): `l10n -C DIR status`.")] = None) -> None:
     """Carry health articles into other languages through gettext catalogs, with
     the safety disclaimers guaranteed intact.
 
     Start with `l10n run` (the whole pipeline on the bundled articles), or
     `l10n extract` then `l10n update` to prepare catalogs for translators.
     """
+    if project is not None:
+        from l10n.errors import ConfigError
+
+        if not project.is_dir():
+            raise ConfigError("not a folder", path=str(project))
+        os.chdir(project)
