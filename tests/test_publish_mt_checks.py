@@ -249,7 +249,8 @@ def test_l10n_run_on_the_bundled_articles_builds_es_and_ca(tmp_path, cli):
         shutil.copy(ROOT / name, root / name)
     for name in ("source_docs", "locales"):
         shutil.copytree(ROOT / name, root / name)
-    r = cli(root, "run")
+    # es and ca only: the bundled pt_BR and ar catalogs are human translations with checks of their own
+    r = cli(root, "run", "-l", "es", "-l", "ca")
     assert r.exit_code == 0, r.output
     manifest = json.loads((root / "dist" / "manifest.json").read_text(encoding="utf-8"))
     for locale in ("es", "ca"):
