@@ -111,11 +111,19 @@ def _evaluate(expr: str) -> tuple[int, ...] | None:
 
 
 def signature(expr: str) -> str | None:
-    """A short hash of the forms an expression picks for n = 0 … 10,000 (equal rules, equal signatures)."""
+    """A short hash of how an expression groups n = 0 … 10,000 (equal groupings, equal signatures).
+
+    The grouping, not the form numbers: which numbers share a form is the
+    language's; which index each group gets is the file's convention (the
+    Czech catalogs Transifex writes keep msgstr[2] for fractions and give
+    "many" msgstr[3]; a translator fills the forms the file's rule names).
+    """
     forms = _evaluate(expr)
     if forms is None:
         return None
-    return hashlib.sha1(bytes(min(f, 255) for f in forms)).hexdigest()[:16]
+    labels: dict[int, int] = {}
+    canon = bytes(labels.setdefault(f, len(labels)) for f in forms)
+    return hashlib.sha1(canon).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +191,8 @@ def judge(forms: PluralForms, locale: str) -> PluralVerdict:
     """Is ``forms`` a rule the ecosystem uses for ``locale``, as a function of n = 0 … 10,000?
 
     The number of forms may differ (CLDR's "many" for 1,000,000 and Transifex's
-    fraction form are never picked by small integers); the forms picked may not.
+    fraction form are never picked by small integers), and so may the index
+    each group of numbers gets; which numbers share a form may not.
     """
     rules = _candidates(locale)
     if not rules:

@@ -486,39 +486,43 @@ def path_locale(path: str) -> str | None:
     >>> path_locale("notes/readme.po") is None
     True
     """
-    from l10n.errors import LocaleError
-    from l10n.locales import normalize_locale
-
     m = _GETTEXT_PATH.search(str(path).replace("\\", "/"))
     if not m:
         return None
     base, _, variant = (m.group(1) or m.group(2)).partition("@")
     script = {"latin": "Latn", "cyrillic": "Cyrl"}.get(variant.lower())
-    code = f"{base}_{script}" if script else base
+    return _as_locale(f"{base}_{script}" if script else base)
+
+
+_CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?$")
+
+
+def _as_locale(code: str) -> str | None:
+    """Babel's identifier for ``code``; a well-formed ISO code CLDR does not know (``udm``) as it is;
+    None for anything else (``Estonian``, ``LC_MESSAGES``, ``xx_YY`` is well-formed and kept)."""
+    from l10n.errors import LocaleError
+    from l10n.locales import normalize_locale
+
     try:
         return normalize_locale(code)
     except LocaleError:
-        return None
+        code = code.strip().replace("-", "_")
+        return code if _CODE.match(code) else None
 
 
 def catalog_locale(header: str, path: str, given: str | None = None) -> tuple[str | None, str | None]:
     """The locale a catalog is checked as, and a problem to report (or None).
 
     ``given`` (``-l``) wins; then the ``Language`` header when it is a locale
-    identifier Babel knows; then the gettext path. A header that names no
+    identifier (Babel's form where CLDR knows it; a well-formed ISO code CLDR
+    does not know, such as ``udm``, as it is); then the gettext path. A header that names no
     locale (``Language: Estonian``) while the path does is read from the path.
     """
-    from l10n.errors import LocaleError
-    from l10n.locales import normalize_locale
-
     if given:
         return given, None
     header = header.strip()
-    if header:
-        try:
-            return normalize_locale(header), None
-        except LocaleError:
-            pass
+    if header and (known := _as_locale(header)):
+        return known, None
     from_path = path_locale(path)
     if from_path:
         return from_path, None

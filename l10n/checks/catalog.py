@@ -158,15 +158,10 @@ def language_header(po: polib.POFile, ctx: Any):
     A catalog whose locale cannot be known at all gets this code at error
     severity instead of its checks (no file stops a run).
     """
-    from l10n.errors import LocaleError
-    from l10n.locales import normalize_locale
+    from l10n.checks import _as_locale
 
     lang = po.metadata.get("Language", "").strip()
-    if not lang:
-        return
-    try:
-        normalize_locale(lang)
-    except LocaleError:
+    if lang and _as_locale(lang) is None:
         yield Issue(f"Language header {lang!r} is not a locale identifier (ll or ll_CC); checked as {ctx.locale}",
                     line=_header_line(po, "Language"), msgid="", target=lang)
 
@@ -214,7 +209,11 @@ def plural_forms_header(po: polib.POFile, ctx: Any):
         return
     verdict = _judge_cached(forms, ctx.locale)
     if verdict.status == "wrong":
-        yield Issue(verdict.message, line=line, msgid="", target=value)
+        # one form for all numbers cannot pick a wrong form, it only gives up a distinction the language's
+        # rules make (Kyrgyz and Uzbek catalogs are written so): a warning; any other unknown rule picks
+        # a wrong form for some n: an error
+        yield Issue(verdict.message, line=line, msgid="", target=value,
+                    severity=Severity.WARNING if forms.nplurals == 1 else None)
 
 
 @lru_cache(maxsize=1024)
@@ -266,7 +265,8 @@ def plural_filled(entry: polib.POEntry, ctx: Any):
     if n is None and ctx.catalog is not None:
         n = _parse_plural_forms(ctx.catalog.metadata.get("Plural-Forms", ""))[0]
     if n is not None and sorted(forms) != list(range(n)):
-        yield f"plural entry has forms {sorted(forms)}, the language needs {n} (msgstr[0]..msgstr[{n - 1}])"
+        yield (f"plural entry has forms {sorted(forms)}, the catalog's Plural-Forms declares {n} "
+               f"(msgstr[0]..msgstr[{n - 1}])")
     empty = [k for k, v in sorted(forms.items()) if not v.strip()]
     if empty:
         yield "plural form(s) left empty: " + ", ".join(f"msgstr[{k}]" for k in empty)

@@ -272,3 +272,14 @@ def test_three_forms_declared_by_the_catalog_are_its_truth(make_project, cli):
     assert not [c for c in ("L10N103", "L10N106") if f'"{c}"' in res.stdout], res.stdout
     assert cli(root, "update", "-l", "fr").exit_code == 0
     assert "nplurals=3" in po.read_text(encoding="utf-8")
+
+
+def test_one_form_for_a_language_with_more_is_a_warning(make_project, cli):
+    """nplurals=1 cannot pick a wrong form (it gives up a distinction): said, at warning, never an error."""
+    root = make_project({}, locales=["ky"])
+    po = root / "locales" / "ky" / "LC_MESSAGES" / "leaflet.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(BAD.format(plural="nplurals=1; plural=0;", extra="").replace("Language: fr", "Language: ky"),
+                  encoding="utf-8")
+    res = cli(root, "check", str(po), "--format", "json", "--select", "L10N103")
+    assert res.exit_code == 0 and '"L10N103"' in res.stdout and '"warning"' in res.stdout

@@ -26,7 +26,8 @@ def _po(language: str | None, translation: str) -> str:
     ("po/de.po", "de"),
     ("po/messages.po", None),
     ("LC_MESSAGES/x.po", None),
-    ("locale/xx_YY/LC_MESSAGES/x.po", None),
+    ("locale/udm/LC_MESSAGES/x.po", "udm"),     # ISO 639, not in CLDR: kept as it is
+    ("locale/Estonian/LC_MESSAGES/x.po", None),
 ])
 def test_path_locale(path, expected):
     assert path_locale(path) == expected
