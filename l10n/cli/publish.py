@@ -28,11 +28,10 @@ def _reason_lines(a) -> list[str]:
         if first.startswith(f"{doc}: "):
             first = first[len(doc) + 2:]
         copy = a.copy(doc)
-        p = progress_of(copy) if copy is not None else None
-        pct = f"{p.share(p.published):.0%} published, " if p is not None else ""
         status = a.status(doc)
-        label = f"{doc} ({pct}{'WITHDRAWN: was published, ' if status == 'withdrawn' else ''}" \
-                f"{'not ready' if a.not_ready(doc) else 'held back'})"
+        state = ("WITHDRAWN (published before), " if status == "withdrawn" else "") + \
+            ("not ready" if a.not_ready(doc) else "held back")
+        label = f"{doc} ({state}; {progress_of(copy).describe()})" if copy is not None else f"{doc} ({state})"
         lines.append(f"  {label}: {first}{_more(len(reasons) - 1)}")
     return lines
 
@@ -55,7 +54,7 @@ def _not_built(settings, assessments) -> None:
             console.print(_summary(a), markup=False)
             held = _reason_lines(a)
             if held:
-                err_console.print(f"{a.locale}: held back from {'the preview' if a.pseudo else 'publication'}:",
+                err_console.print(f"{a.locale}: not {'in the preview' if a.pseudo else 'published'}:",
                                   markup=False)
                 for line in held:
                     err_console.print(line, markup=False)

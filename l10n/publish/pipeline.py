@@ -62,6 +62,9 @@ UNAPPROVED = "unapproved"
 #: The check that reports it in a catalog.
 UNAPPROVED_CODE = "L10N708"
 
+#: Reason kinds, gravest first (the order reasons are shown in).
+_GRAVITY = {k: i for i, k in enumerate((REQUIRED, UNAPPROVED, DISCLAIMER, CHECK, MARKUP, CATALOG, INCOMPLETE))}
+
 #: The status of one (article, locale). "not ready" (too little translated yet) is not an error;
 #: "held back" is a safety reason (disclaimer, check, markup, source); "withdrawn" is a copy the
 #: previous manifest published that this build no longer publishes; "preview" a pseudo-locale's copy.
@@ -129,12 +132,16 @@ class LocaleAssessment:
         return is_pseudo_locale(self.locale)
 
     def document_reasons(self, document: str) -> list[Reason]:
-        """Why ``document`` may not be published in this locale (empty: it may), without repeats."""
+        """Why ``document`` may not be published in this locale (empty: it may), without repeats.
+
+        The gravest first: a source or glossary problem, then disclaimers, checks, markup, and
+        incompleteness last (in their order of discovery within a kind).
+        """
         out: list[Reason] = []
         for r in self.reasons:
             if (r.document is None or r.document == document) and r not in out:
                 out.append(r)
-        return out
+        return sorted(out, key=lambda r: _GRAVITY.get(r.kind, len(_GRAVITY)))
 
     def publishable(self, document: str) -> bool:
         """True when ``document`` may be published in this locale."""
@@ -491,8 +498,12 @@ def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy
         pseudo_names = tuple(sorted({a.locale for a in results if a.pseudo} |
                                     {loc for loc in (previous or {}).get("locales", {}) if is_pseudo_locale(loc)}
                                     | {loc for loc in (previous or {}).get("articles", {}) if is_pseudo_locale(loc)}))
-        before = {loc: set((previous or {}).get("locales", {}).get(loc, {}).get("documents", {}))
-                  for loc in (a.locale for a in group)}
+        # published before: in the previous manifest's locale entry, or recorded as withdrawn by an earlier
+        # build (so a withdrawal stays reported, with its reasons, until the article is published again)
+        before = {a.locale: set((previous or {}).get("locales", {}).get(a.locale, {}).get("documents", {})) |
+                  {doc for doc, rec in (previous or {}).get("articles", {}).get(a.locale, {}).items()
+                   if isinstance(rec, dict) and rec.get("status") == WITHDRAWN}
+                  for a in group}
         built: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
         removed: list[str] = []
         for a in group:
