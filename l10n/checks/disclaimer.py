@@ -12,9 +12,9 @@ A disclaimer the glossary defines must have an approved translation for
 every *configured* locale (L10N708): a locale listed in ``[tool.l10n]
 locales`` whose translation was removed from ``glossary.yaml`` would
 otherwise keep publishing the old, no longer vouched-for text. The
-configured locales come from ``options["configured_locales"]`` (set by the
-CLI and the build from the project's settings); without it every real
-(non-pseudo) locale counts as configured.
+configured locales come from ``options["configured_locales"]`` (set by
+``l10n check`` and the build from the project's settings); without it (a
+catalog checked outside a project) no locale counts as configured.
 """
 
 from __future__ import annotations
@@ -204,7 +204,7 @@ def _configured(ctx: Any) -> bool:
     if ctx.locale in PSEUDO_LOCALES or ctx.lang == ctx.source_lang:
         return False
     configured = (getattr(ctx, "options", None) or {}).get(CONFIGURED_LOCALES)
-    return configured is None or ctx.locale in configured
+    return configured is not None and ctx.locale in configured
 
 
 @check("L10N708", "disclaimer-unapproved", Severity.CRITICAL, suppressible=False, scope="catalog")
