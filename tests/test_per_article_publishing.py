@@ -301,3 +301,17 @@ def test_verify_reads_a_manifest_without_article_records(project, cli):  # noqa:
     assert cli(root, "verify").exit_code == 0
     assert cli(root, "build").exit_code == 0  # and a build over it adds them
     assert _manifest(root)["articles"]["es"]["water.md"]["status"] == "published"
+
+
+def test_a_malformed_article_table_is_one_line_exit_2(project, cli):  # noqa: F811
+    root = project(locales=("es",))
+    translate(root, "es", ES)
+    assert cli(root, "build").exit_code == 0
+    m = _manifest(root)
+    m["articles"] = ["not", "a", "table"]
+    (root / "dist" / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
+    for command in ("build", "verify"):
+        r = cli(root, command)
+        assert r.exit_code == 2, r.output
+        assert "dist/manifest.json" in r.stderr and "'articles'" in r.stderr and "Traceback" not in r.output
+        assert len(r.stderr.strip().splitlines()) == 1

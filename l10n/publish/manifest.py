@@ -151,4 +151,8 @@ def load_manifest(data: bytes, name: str) -> dict[str, Any]:
     for loc, entry in value["locales"].items():
         if not isinstance(entry, dict) or not isinstance(entry.get("documents"), dict):
             raise PublishError(f"locale {loc!r} has no 'documents' table", path=name)
+    articles = value.get("articles", {})  # absent in manifests written before per-article records
+    if not isinstance(articles, dict) or not all(
+            isinstance(t, dict) and all(isinstance(r, dict) for r in t.values()) for t in articles.values()):
+        raise PublishError("'articles' must map each locale to a table of article records", path=name)
     return value
