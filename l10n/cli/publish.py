@@ -334,7 +334,7 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
         summary = result.translated.get(a.locale)
         p = locale_progress(a)
         by = getattr(summary, "provider", "") if summary is not None else (
-            "translators" if p.reviewed else "-")  # no engine: people translated it (or nobody yet)
+            "translators" if p.share(p.reviewed) > 0.5 else "-")  # no engine: people translated it (or nobody yet)
         shown = f"{len(a.published)} of {len(a.documents)}" + (" (preview)" if a.pseudo else "")
         table.add_row(a.locale, str(by), shown, f"{p.share(p.reviewed):.0%}", f"{p.share(p.machine):.0%}",
                       f"{p.share(p.published):.0%}")
