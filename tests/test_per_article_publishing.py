@@ -105,6 +105,9 @@ def test_an_unsafe_article_is_held_back_alone_and_exit_1(project, cli):  # noqa:
     po = root / "locales" / "es" / "LC_MESSAGES" / "water.po"
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Esto no es un consejo médico."', 'msgstr ""'),
                   encoding="utf-8")
+    # before building, status already says what the next build does to the published copy
+    rows = {(x["locale"], x["document"]): x for x in json.loads(cli(root, "status", "--format", "json").stdout)}
+    assert rows[("es", "water.md")]["status"] == "withdrawn" and rows[("es", "sleep.html")]["status"] == "published"
     r = cli(root, "build")
     assert r.exit_code == 1, r.output
     assert not (root / "dist" / "es" / "water.html").exists() and not (root / "dist" / "es" / "water.md").exists()
@@ -115,6 +118,10 @@ def test_an_unsafe_article_is_held_back_alone_and_exit_1(project, cli):  # noqa:
     record = _manifest(root)["articles"]["es"]["water.md"]
     assert record["status"] == "withdrawn" and any("not-advice" in x for x in record["reasons"])
     assert cli(root, "verify").exit_code == 0
+    assert cli(root, "report").exit_code == 0
+    tree = lxml_html.fromstring((root / "dist" / "report.html").read_bytes())
+    assert tree.xpath('//section[@id="locale-es"]//tr[@data-article="water.md"]/td[2]/text()') == ["withdrawn"]
+    assert tree.xpath('//tr[@data-locale="es"]//span[@class="partial"]/text()') == ["1 of 2 published"]
     # the withdrawal stays on record (and an error) until the article is published again
     r = cli(root, "build")
     assert r.exit_code == 1 and _manifest(root)["articles"]["es"]["water.md"]["status"] == "withdrawn"

@@ -226,7 +226,7 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
 
         l10n status --format json -l es
     """
-    from l10n.publish.pipeline import assess
+    from l10n.publish.pipeline import assess, mark_withdrawn
     from l10n.publish.status import rows_to_json, status_rows
 
     if fmt not in ("table", "json"):
@@ -235,6 +235,7 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
 
     settings = settings_for(project)
     assessments = assess(settings, settings.resolve_locales(locale))
+    mark_withdrawn(settings, assessments)  # published in dist/ but no longer publishable: say so
     empty = [a.locale for a in assessments if not a.catalogs]
     unknown = [loc for loc in empty if loc not in settings.locales]
     if unknown:
@@ -289,12 +290,13 @@ def report_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
 
         l10n report -o public/status.html
     """
-    from l10n.publish.pipeline import assess, report_locales, write_report
+    from l10n.publish.pipeline import assess, mark_withdrawn, report_locales, write_report
 
     settings = settings_for(project)
     locales = settings.resolve_locales(locale) if locale else report_locales(settings)
-    path = write_report(settings, assess(settings, locales),
-                        output.resolve() if output else None)
+    assessments = assess(settings, locales)
+    mark_withdrawn(settings, assessments)
+    path = write_report(settings, assessments, output.resolve() if output else None)
     console.print(f"dashboard: {path}", markup=False)
 
 

@@ -48,8 +48,8 @@ from l10n.publish.policy import PublishPolicy, machine_translation_detector, par
 
 __all__ = ["MT_NOTE", "MT_WITHHELD_NOTE", "HELD_BACK", "NOT_READY", "PUBLISHED", "PREVIEW", "WITHDRAWN",
            "LocaleAssessment", "Reason", "RunResult", "Withheld", "assess", "build", "build_exit_code",
-           "check_counts", "is_pseudo_locale", "preview_folder", "published_locales", "reasons_by_document",
-           "report_locales", "run", "run_locales", "withheld_lines", "write_report"]
+           "check_counts", "is_pseudo_locale", "mark_withdrawn", "preview_folder", "published_locales",
+           "reasons_by_document", "report_locales", "run", "run_locales", "withheld_lines", "write_report"]
 
 MANIFEST = "manifest.json"
 
@@ -463,6 +463,26 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
     return documents, {name: sha256_bytes(blob) for name, blob in assets.items()}
 
 
+def _published_before(manifest: dict[str, Any] | None, locale: str) -> set[str]:
+    """Articles of ``locale`` that ``manifest`` publishes, or records as withdrawn by an earlier build.
+
+    So a withdrawal stays reported, with its reasons, until the article is published again.
+    """
+    return set((manifest or {}).get("locales", {}).get(locale, {}).get("documents", {})) | \
+        {doc for doc, rec in (manifest or {}).get("articles", {}).get(locale, {}).items()
+         if isinstance(rec, dict) and rec.get("status") == WITHDRAWN}
+
+
+def mark_withdrawn(settings: Settings, assessments: list[LocaleAssessment]) -> None:
+    """Without building: set ``withdrawn`` to the articles the output's manifest publishes that may no
+    longer be published (what the next build withdraws), for ``status`` and ``report``."""
+    for a in assessments:
+        folder = preview_folder(settings) if a.pseudo else settings.output
+        path = folder / MANIFEST
+        before = _published_before(_read_manifest(settings, path), a.locale) if path.is_file() else set()
+        a.withdrawn[:] = [d for d in a.documents if d in before and not a.publishable(d)]
+
+
 def _read_manifest(settings: Settings, path: Path) -> dict[str, Any] | None:
     return load_manifest(path.read_bytes(), rel(settings, path)) if path.is_file() else None
 
@@ -498,12 +518,7 @@ def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy
         pseudo_names = tuple(sorted({a.locale for a in results if a.pseudo} |
                                     {loc for loc in (previous or {}).get("locales", {}) if is_pseudo_locale(loc)}
                                     | {loc for loc in (previous or {}).get("articles", {}) if is_pseudo_locale(loc)}))
-        # published before: in the previous manifest's locale entry, or recorded as withdrawn by an earlier
-        # build (so a withdrawal stays reported, with its reasons, until the article is published again)
-        before = {a.locale: set((previous or {}).get("locales", {}).get(a.locale, {}).get("documents", {})) |
-                  {doc for doc, rec in (previous or {}).get("articles", {}).get(a.locale, {}).items()
-                   if isinstance(rec, dict) and rec.get("status") == WITHDRAWN}
-                  for a in group}
+        before = {a.locale: _published_before(previous, a.locale) for a in group}
         built: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
         removed: list[str] = []
         for a in group:
