@@ -267,7 +267,8 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
         out.print(table)
     for r in rows:
         if r.reasons:
-            err_console.print(f"{r.locale} {r.document}: {r.status}: {r.reasons[0]}{_more(len(r.reasons) - 1)}",
+            first = r.reasons[0][len(r.document) + 2:] if r.reasons[0].startswith(f"{r.document}: ") else r.reasons[0]
+            err_console.print(f"{r.locale} {r.document}: {r.status}: {first}{_more(len(r.reasons) - 1)}",
                               markup=False)
         for reason in r.withheld_reasons:
             err_console.print(f"{r.locale} {r.document}: withheld machine translation: {reason}", markup=False)
@@ -343,8 +344,8 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
     console.print(table)
     for a in result.assessments:
         lines = _reason_lines(a)
-        if not lines and a.locale not in result.skipped:
-            continue
+        if not lines and not a.withdrawn and (a.built or a.locale not in result.skipped):
+            continue  # everything published: the table said it all
         head = "not built" if not a.built else f"{len(a.published)} of {len(a.documents)} articles built"
         console.print(f"{a.locale}: {head} ({locale_progress(a).describe()} over all articles):", markup=False)
         if a.locale in result.skipped and not a.built:
