@@ -322,3 +322,13 @@ def test_a_malformed_article_table_is_one_line_exit_2(project, cli):  # noqa: F8
         assert r.exit_code == 2, r.output
         assert "dist/manifest.json" in r.stderr and "'articles'" in r.stderr and "Traceback" not in r.output
         assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_malformed_preview_manifest_changes_nothing(project, cli):  # noqa: F811
+    root = project(locales=("es", "en_XA"), publish='allow_machine_translation = ["en_XA"]')
+    translate(root, "es", ES)
+    (root / "dist-preview").mkdir()
+    (root / "dist-preview" / "manifest.json").write_text("{", encoding="utf-8")
+    r = cli(root, "build")
+    assert r.exit_code == 2 and "dist-preview/manifest.json" in r.stderr and "Traceback" not in r.output
+    assert not (root / "dist").exists()  # read before anything was written

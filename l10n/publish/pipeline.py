@@ -506,11 +506,14 @@ def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy
     results = assessments if assessments is not None else \
         assess(settings, locales, policy=policy, on_locale=on_locale)
     written: list[Path] = []
-    targets = ((settings.output, [a for a in results if not a.pseudo]),
-               (preview_folder(settings), [a for a in results if a.pseudo]))
+    targets = [(settings.output, [a for a in results if not a.pseudo]),
+               (preview_folder(settings), [a for a in results if a.pseudo])]
+    # both manifests are read before anything is written: a malformed one (exit 2) changes nothing
+    previous_of = {out_dir: _read_manifest(settings, out_dir / MANIFEST) for out_dir, group in targets
+                   if group or out_dir == settings.output}
     for out_dir, group in targets:
         manifest_path = out_dir / MANIFEST
-        previous = _read_manifest(settings, manifest_path)
+        previous = previous_of.get(out_dir)
         published = out_dir == settings.output
         if not group and not published:
             continue
