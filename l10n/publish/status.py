@@ -120,6 +120,8 @@ class StatusRow:
     withheld: int = 0
     withheld_reasons: tuple[str, ...] = ()
     status: str = "published"
+    #: segments shown in the language (reviewed + machine translation the policy publishes)
+    published: int = 0
 
     @property
     def total(self) -> int:
@@ -147,12 +149,17 @@ def status_rows(assessments: Iterable) -> list[StatusRow]:
                 disclaimers_total=len(ids), completeness=copy.completeness,
                 publishable=a.publishable(copy.document), reasons=reasons, withheld=p.withheld,
                 withheld_reasons=tuple(r for rs in getattr(copy, "withheld", {}).values() for r in rs),
-                status=a.status(copy.document)))
+                status=a.status(copy.document), published=p.published))
     return rows
 
 
 def rows_to_json(rows: Iterable[StatusRow]) -> str:
-    """Rows as a JSON array (sorted keys), for scripts and CI."""
-    return json.dumps([asdict(r) | {"reasons": list(r.reasons), "withheld_reasons": list(r.withheld_reasons)}
+    """Rows as a JSON array (sorted keys), for scripts and CI.
+
+    ``reviewed`` repeats ``translated`` under the name the CLI and dashboard use; ``total`` is the
+    number of distinct segments, so every share the CLI prints is ``<count> / total``.
+    """
+    return json.dumps([asdict(r) | {"reasons": list(r.reasons), "withheld_reasons": list(r.withheld_reasons),
+                                    "reviewed": r.translated, "total": r.total}
                        for r in rows], sort_keys=True, indent=2,
                       ensure_ascii=False) + "\n"
