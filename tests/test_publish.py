@@ -147,10 +147,11 @@ def test_below_threshold_locale_not_built_others_are(project, cli):
     translate(root, "es", ES, skip={"Drink water.", "Sleep at night."})
     translate(root, "ar", AR)
     r = cli(root, "build")
-    assert r.exit_code == 1
+    assert r.exit_code == 0  # not translated enough yet: reported, not an error (issue 12.9)
     assert "es: NOT BUILT" in r.stderr and "completeness threshold" in r.stderr
     assert not (root / "dist" / "es").exists() and (root / "dist" / "ar" / "water.html").is_file()
     assert set(json.loads((root / "dist" / "manifest.json").read_text())["locales"]) == {"ar"}
+    assert cli(root, "build", "-l", "es").exit_code == 1  # but a locale asked for by name that has nothing built is
 
 
 def test_untranslated_segment_falls_back_above_threshold(project, cli):
@@ -179,7 +180,9 @@ def test_disclaimer_with_broken_markup_is_an_error_not_a_page(project, cli):
     translate(root, "es", ES | {"Sleep at night.": "Duerma <b>de noche.</i>"})
     r = cli(root, "build")
     assert r.exit_code == 1 and ("markup" in r.stderr or "tags differ" in r.stderr), r.stderr
-    assert not (root / "dist" / "es").exists()
+    # per article: the broken one is held back, the other article of the locale stays published
+    assert not (root / "dist" / "es" / "sleep.html").exists()
+    assert (root / "dist" / "es" / "water.html").is_file()
 
 
 def _seg(source: str, ref: str, line: int, **kw) -> Segment:

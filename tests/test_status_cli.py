@@ -14,7 +14,7 @@ def test_status_table_headers_are_not_broken_when_piped(project, cli):  # noqa: 
     r = cli(root, "status")
     assert r.exit_code == 0
     header = next(line for line in r.stdout.splitlines() if "locale" in line)
-    for word in ("translated", "untranslated", "disclaimers", "publishable"):
+    for word in ("reviewed", "untranslated", "published", "disclaimers", "status"):
         assert word in header
 
 

@@ -170,16 +170,16 @@ def test_hiding_only_a_browser_sees_is_reported(site, cli, shared, case):
 
 def test_machine_translation_notice_covered(machine, cli, shared):  # noqa: F811
     notice = '<p data-l10n-notice="machine-translation" role="note">'
-    text = (machine / "dist" / "en_XA" / "sleep.html").read_text(encoding="utf-8")
+    text = (machine / "dist" / "es" / "sleep.html").read_text(encoding="utf-8")
     start = text.index(notice)
     para = text[start:text.index("</p>", start) + 4]
-    _edit(machine, "en_XA/sleep.html", para,
+    _edit(machine, "es/sleep.html", para,
           f'<div style="position:relative">{para}<div class="ok" style="position:absolute;inset:0;'
           'background:#fff4ce"></div></div>')
     assert cli(machine, "verify").exit_code == 0
     r = cli(machine, "verify", "--browser")
     assert r.exit_code == 1, r.output
-    assert ("en_XA/sleep.html: L10N809 error: the machine-translation notice is hidden in Chromium: "
+    assert ("es/sleep.html: L10N809 error: the machine-translation notice is hidden in Chromium: "
             'covered by <div class="ok">') in r.stderr
 
 

@@ -96,14 +96,26 @@ def test_stylesheet_present_at_build_is_not_reported(project, cli):  # noqa: F81
 
 @pytest.fixture
 def machine(make_project, cli):
+    """A project publishing unreviewed machine translation in es (a pseudo-locale is never published)."""
     pytest.importorskip("l10n.translate")
+    import polib
+
+    from l10n.translate import machine_comment
+
     root = make_project({"water.md": DOC_MD, "sleep.html": DOC_HTML}, locales=("es",))
     with (root / "pyproject.toml").open("a", encoding="utf-8") as fh:
-        fh.write('\n[tool.l10n.engines]\nen_XA = "pseudo"\n\n[tool.l10n.publish]\n'
-                 'allow_machine_translation = ["en_XA"]\n')
-    cli(root, "run")
-    translate(root, "en_XA", {"This is not medical advice.": "Ţĥîš îš ñöţ ɱéðîçåļ åðṽîçé."})
-    assert cli(root, "run").exit_code == 0
+        fh.write('\n[tool.l10n.publish]\nallow_machine_translation = ["es"]\n')
+    assert cli(root, "extract").exit_code == 0 and cli(root, "update").exit_code == 0
+    disclaimer = "This is not medical advice."
+    translate(root, "es", {disclaimer: ES[disclaimer]})
+    for path in sorted((root / "locales" / "es" / "LC_MESSAGES").glob("*.po")):
+        po = polib.pofile(str(path))
+        for e in po:
+            if e.msgid in ES and e.msgid != disclaimer:
+                e.msgstr, e.tcomment = ES[e.msgid], machine_comment("apertium", "2026-01-01")
+                e.flags.append("fuzzy")
+        po.save(str(path))
+    assert cli(root, "build").exit_code == 0
     assert cli(root, "verify").exit_code == 0
     return root
 
@@ -113,8 +125,8 @@ def machine(make_project, cli):
 def test_machine_translation_notice_tampering_is_reported(machine, cli, name, how):
     from l10n.publish.build import mt_notice
 
-    notice = mt_notice("en_XA")
-    path = f"en_XA/{name}"
+    notice = mt_notice("es")
+    path = f"es/{name}"
     text = (machine / "dist" / path).read_text(encoding="utf-8")
     if how == "remove":
         start = text.index("<p data-l10n-notice") if name.endswith(".html") else text.index("*" + notice)

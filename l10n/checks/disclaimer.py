@@ -7,6 +7,14 @@ approved translation from the glossary after NFC and whitespace
 normalisation; where no approved translation exists, it contains the required
 wording, negations and hedges listed for the locale, and at least as many
 negations and hedges as the English text.
+
+A disclaimer the glossary defines must have an approved translation for
+every *configured* locale (L10N708): a locale listed in ``[tool.l10n]
+locales`` whose translation was removed from ``glossary.yaml`` would
+otherwise keep publishing the old, no longer vouched-for text. The
+configured locales come from ``options["configured_locales"]`` (set by
+``l10n check`` and the build from the project's settings); without it (a
+catalog checked outside a project) no locale counts as configured.
 """
 
 from __future__ import annotations
@@ -16,10 +24,14 @@ from typing import Any
 import polib
 
 from l10n.checks.context import normalize_text, plain_text
+from l10n.catalogs.annotate import lacks_approval
 from l10n.checks.registry import Issue, check
 from l10n.model import Severity
 
-__all__ = ["PREFIX", "approved_text", "disclaimer_id"]
+__all__ = ["CONFIGURED_LOCALES", "PREFIX", "approved_text", "disclaimer_id", "lacks_approval"]
+
+#: The key of the check options that carries the project's configured locales (see L10N708).
+CONFIGURED_LOCALES = "configured_locales"
 
 PREFIX = "disclaimer:"
 
@@ -184,3 +196,36 @@ def disclaimer_unknown(entry: polib.POEntry, ctx: Any):
         return
     if _disclaimer(g, did) is None:
         yield f"no disclaimer {did!r} in the glossary"
+
+
+def _configured(ctx: Any) -> bool:
+    from l10n.locales import PSEUDO_LOCALES
+
+    if ctx.locale in PSEUDO_LOCALES or ctx.lang == ctx.source_lang:
+        return False
+    configured = (getattr(ctx, "options", None) or {}).get(CONFIGURED_LOCALES)
+    return configured is not None and ctx.locale in configured
+
+
+@check("L10N708", "disclaimer-unapproved", Severity.CRITICAL, suppressible=False, scope="catalog")
+def disclaimer_unapproved(po: polib.POFile, ctx: Any):
+    """A configured locale has no approved translation in the glossary for a disclaimer its catalog carries.
+
+    Without one nobody vouches for the text: ``l10n update`` no longer fills
+    it, and ``l10n build`` does not publish the articles carrying it in that
+    locale until ``glossary.yaml`` has a reviewed translation again.
+    """
+    g = ctx.glossary
+    if g is None or not _configured(ctx):
+        return
+    seen: set[str] = set()
+    for e in po:
+        did = disclaimer_id(e)
+        if e.obsolete or did is None or did in seen or not lacks_approval(g, did, ctx.locale):
+            continue
+        seen.add(did)
+        d = _disclaimer(g, did)
+        where = f"{getattr(g, 'path', '') or 'glossary.yaml'}" + (f":{d.line}" if getattr(d, "line", 0) else "")
+        yield Issue(f"disclaimer {did!r} has no approved {ctx.locale} translation in {where}: add a reviewed "
+                    f"translations.{ctx.locale} entry there; the articles carrying it are not published in "
+                    f"{ctx.locale} until then", entry=e)

@@ -62,7 +62,17 @@ def update_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
     from l10n.project import update
 
     settings = settings_for(project)
-    _report(settings, update(settings, settings.resolve_locales(locale), fuzzy_matching=not no_fuzzy_matching))
+    locales = settings.resolve_locales(locale)
+    _report(settings, update(settings, locales, fuzzy_matching=not no_fuzzy_matching))
+    from l10n.catalogs.annotate import unapproved_disclaimers
+    from l10n.project import load_annotator, read_catalog, templates
+
+    ctxts = {e.msgctxt for pot in templates(settings) for e in read_catalog(pot, settings)}
+    missing = unapproved_disclaimers(load_annotator(settings), ctxts, [x for x in locales if x in settings.locales])
+    for m in missing:  # a configured locale's disclaimer without an approved translation: an error
+        err_console.print(f"{m} [L10N708]", markup=False)
+    if missing:
+        raise typer.Exit(1)
 
 
 @app.command("compile")

@@ -67,6 +67,8 @@ def _template_for(settings, path: Path):
 
 def _options(settings) -> tuple[dict, set[str]]:
     opts = dict(settings.check) if settings is not None else {}
+    if settings is not None:  # L10N708: a configured locale's disclaimers need approved translations
+        opts["configured_locales"] = tuple(settings.locales)
     disable = opts.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
         raise ConfigError("[tool.l10n.check] disable must be a list of check codes or names")

@@ -16,33 +16,53 @@ def _more(n: int) -> str:
 
 
 def _reason_lines(a) -> list[str]:
-    """One line per failing document (its first reason, with its own completeness) and per other reason group."""
-    from l10n.publish.pipeline import reasons_by_document
+    """One line per article not published: its status, its own published share, its first reason."""
+    from l10n.publish.status import progress_of
 
-    pct = {c.document: c.completeness for c in a.copies}
     lines = []
-    for doc, reasons in reasons_by_document(a).items():
+    for doc in a.documents:
+        reasons = a.document_reasons(doc)
+        if not reasons:
+            continue
         first = str(reasons[0])
-        if doc and first.startswith(f"{doc}: "):
+        if first.startswith(f"{doc}: "):
             first = first[len(doc) + 2:]
-        label = f"{doc} ({pct[doc]:.0%} translated)" if doc in pct and not first.startswith(f"{pct[doc]:.0%}") \
-            else (doc or "")
-        lines.append(f"  {label + ': ' if label else ''}{first}{_more(len(reasons) - 1)}")
+        copy = a.copy(doc)
+        status = a.status(doc)
+        state = ("WITHDRAWN (published before), " if status == "withdrawn" else "") + \
+            ("not ready" if a.not_ready(doc) else "held back")
+        label = f"{doc} ({state}; {progress_of(copy).describe()})" if copy is not None else f"{doc} ({state})"
+        lines.append(f"  {label}: {first}{_more(len(reasons) - 1)}")
     return lines
 
 
-def _not_built(settings, assessments) -> int:
-    failed = 0
+def _summary(a) -> str:
+    """``es: built, 2 of 3 articles (8% reviewed, 90% machine: 98% published over all articles)``."""
+    from l10n.publish.status import locale_progress
+
+    n, total = len(a.published), len(a.documents)
+    what = "preview built (not published)" if a.pseudo else "built"
+    count = f"{n} of {total} articles" if n != total else f"all {total} article{'' if total == 1 else 's'}"
+    return f"{a.locale}: {what}, {count} ({locale_progress(a).describe()} over all articles)"
+
+
+def _not_built(settings, assessments) -> None:
+    from l10n.publish.status import locale_progress
+
     for a in assessments:
         if a.built:
-            console.print(f"{a.locale}: built ({a.completeness:.0%} translated)", markup=False)
+            console.print(_summary(a), markup=False)
+            held = _reason_lines(a)
+            if held:
+                err_console.print(f"{a.locale}: not {'in the preview' if a.pseudo else 'published'}:",
+                                  markup=False)
+                for line in held:
+                    err_console.print(line, markup=False)
             continue
-        failed += 1
-        err_console.print(f"{a.locale}: NOT BUILT ({a.completeness:.0%} translated over all documents):",
+        err_console.print(f"{a.locale}: NOT BUILT ({locale_progress(a).describe()} over all articles):",
                           markup=False)
         for line in _reason_lines(a):
             err_console.print(line, markup=False)
-    return failed
 
 
 @app.command("build")
@@ -54,9 +74,17 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
     unreviewed translations are never published (machine translation only
     where [tool.l10n.publish] allows it, and only where it passes the
     checks a reviewed translation must pass: otherwise that segment shows
-    the source text and is listed as withheld). A locale that fails its disclaimer
-    checks or the completeness threshold is not built (its old output is
-    removed); the others are, and the command exits 1.
+    the source text and is listed as withheld). Each article is published or
+    held back on its own, per locale: one that fails its disclaimer checks
+    or the completeness threshold is held back (its old output removed, the
+    reason printed and recorded in dist/manifest.json); the locale's other
+    articles are still published. Pseudo-locales (en_XA) are built for
+    preview into dist-preview/, never into dist/.
+
+    Exit 0 when everything that is ready is built (an article or locale
+    not translated enough yet is reported, not an error); 1 when an article
+    is held back for a safety reason, or a locale named with -l has no
+    article built; 2 for bad input.
 
     Examples:
 
@@ -65,29 +93,39 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
         l10n build -l es -l ar
     """
     from l10n.project import rel
-    from l10n.publish.pipeline import build, published_locales, withheld_lines
+    from l10n.publish.pipeline import build, build_exit_code, preview_folder, published_locales, withheld_lines
 
     settings = settings_for(project)
+    requested = settings.resolve_locales(locale) if locale else ()
     assessments, written = build(settings, settings.resolve_locales(locale))
-    failed = _not_built(settings, assessments)
+    _not_built(settings, assessments)
     for a in assessments:
         for line in withheld_lines(a, limit=10):
             err_console.print(line, markup=False)
-    built = [a.locale for a in assessments if a.built]
+    built = [a.locale for a in assessments if a.built and not a.pseudo]
     out = f"{rel(settings, settings.output)}/"
+    for a in assessments:
+        if a.pseudo and a.built:
+            console.print(f"{a.locale}: preview in {rel(settings, preview_folder(settings))}/{a.locale}/ "
+                          "(a pseudo-locale is never published)", markup=False)
     if built:
         console.print(f"{', '.join(built)}: {len(written)} file(s) written in {out}"
                       " (unchanged files are not rewritten)", markup=False)
-    not_built = [a.locale for a in assessments if not a.built]
+    not_built = [a.locale for a in assessments if not a.built and not a.pseudo]
     if not_built:
         console.print(f"{'' if built else 'no locale built: '}{', '.join(not_built)}: not built; "
                       f"any previous output removed from {out}", markup=False)
+    for a in assessments:
+        if a.withdrawn:
+            err_console.print(f"{a.locale}: WITHDRAWN from {out}{a.locale}/ (published before, held back now): "
+                              f"{', '.join(a.withdrawn)}", markup=False)
     others = [loc for loc in published_locales(settings) if loc not in {a.locale for a in assessments}]
     if not built:
         console.print(f"{out} still publishes {', '.join(others)} (not rebuilt by this command)" if others
                       else f"nothing is published in {out}", markup=False)
-    if failed:
-        raise typer.Exit(1)
+    code = build_exit_code(assessments, requested=requested)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command("verify")
@@ -176,8 +214,11 @@ Format = Annotated[str, typer.Option("--format", "-f", help="'table' (default) o
 def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format = "table") -> None:
     """Show, per locale and document, what is translated and whether it can be published.
 
-    Columns: translated, unreviewed machine translation, fuzzy, stale,
-    untranslated, disclaimers passing, publishable.
+    Columns: reviewed, unreviewed machine translation published, withheld,
+    fuzzy, stale, untranslated, published share, disclaimers passing, and the
+    article's status in the locale: published, not ready (not translated
+    enough yet), held back (a safety reason), withdrawn (published before,
+    held back now) or preview (a pseudo-locale).
 
     Examples:
 
@@ -185,7 +226,7 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
 
         l10n status --format json -l es
     """
-    from l10n.publish.pipeline import assess
+    from l10n.publish.pipeline import assess, mark_withdrawn
     from l10n.publish.status import rows_to_json, status_rows
 
     if fmt not in ("table", "json"):
@@ -194,6 +235,7 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
 
     settings = settings_for(project)
     assessments = assess(settings, settings.resolve_locales(locale))
+    mark_withdrawn(settings, assessments)  # published in dist/ but no longer publishable: say so
     empty = [a.locale for a in assessments if not a.catalogs]
     unknown = [loc for loc in empty if loc not in settings.locales]
     if unknown:
@@ -207,15 +249,15 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
 
     table = Table(title="Translation status")
     width = max((len(r.document) for r in rows), default=8)
-    for col in ("locale", "document", "translated", "machine", "withheld", "fuzzy", "stale", "untranslated",
-                "disclaimers", "publishable"):
+    for col in ("locale", "document", "reviewed", "machine", "withheld", "fuzzy", "stale", "untranslated",
+                "published", "disclaimers", "status"):
         table.add_column(col, justify="right" if col not in ("locale", "document") else "left",
                          min_width=width if col == "document" else None, overflow="fold")
     for r in rows:
         table.add_row(r.locale, r.document, f"{r.translated}/{r.total}", str(r.machine), str(r.withheld),
                       str(r.fuzzy),
-                      str(r.stale), str(r.untranslated), f"{r.disclaimers_passing}/{r.disclaimers_total}",
-                      "yes" if r.publishable else "no")
+                      str(r.stale), str(r.untranslated), f"{r.completeness:.0%}",
+                      f"{r.disclaimers_passing}/{r.disclaimers_total}", r.status)
     if rows:
         # not a terminal (a pipe, a CI log): no width to fit, so never break a header mid-word
         from rich.console import Console
@@ -224,6 +266,10 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
                                                            highlight=False, soft_wrap=True, emoji=False)
         out.print(table)
     for r in rows:
+        if r.reasons:
+            first = r.reasons[0][len(r.document) + 2:] if r.reasons[0].startswith(f"{r.document}: ") else r.reasons[0]
+            err_console.print(f"{r.locale} {r.document}: {r.status}: {first}{_more(len(r.reasons) - 1)}",
+                              markup=False)
         for reason in r.withheld_reasons:
             err_console.print(f"{r.locale} {r.document}: withheld machine translation: {reason}", markup=False)
     for loc in empty:
@@ -245,12 +291,13 @@ def report_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
 
         l10n report -o public/status.html
     """
-    from l10n.publish.pipeline import assess, report_locales, write_report
+    from l10n.publish.pipeline import assess, mark_withdrawn, report_locales, write_report
 
     settings = settings_for(project)
     locales = settings.resolve_locales(locale) if locale else report_locales(settings)
-    path = write_report(settings, assess(settings, locales),
-                        output.resolve() if output else None)
+    assessments = assess(settings, locales)
+    mark_withdrawn(settings, assessments)
+    path = write_report(settings, assessments, output.resolve() if output else None)
     console.print(f"dashboard: {path}", markup=False)
 
 
@@ -261,9 +308,12 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
     Locales with an offline engine in [tool.l10n.engines] (Apertium for es and
     ca when installed, the pseudo provider for en_XA) are machine-translated;
     the others are built only when translators have done the work. Ends with
-    a summary table and the dashboard's path. Exit 1 only when a translated
-    locale fails a safety check; a locale that is simply not translated yet
-    is reported, not an error.
+    a summary table (per locale: articles built, reviewed, machine and
+    published shares) and the dashboard's path. Each article is published
+    or held back on its own; pseudo-locales are built for preview into
+    dist-preview/. Exit 1 only when an article is held back for a safety
+    reason (or a locale named with -l has nothing built); an article or
+    locale that is simply not translated yet is reported, not an error.
 
     Examples:
 
@@ -278,23 +328,33 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
     settings = settings_for(project)
     result = run(settings, locales=settings.resolve_locales(locale) if locale else None,
                  on_step=lambda s: err_console.print(f"· {s}", markup=False))
+    from l10n.publish.status import locale_progress
+
     table = Table(title="l10n run")
-    for col in ("locale", "translated by", "built", "translated (all documents)"):
+    for col in ("locale", "translated by", "articles built", "reviewed", "machine", "published"):
         table.add_column(col)
     for a in result.assessments:
         summary = result.translated.get(a.locale)
+        p = locale_progress(a)
         by = getattr(summary, "provider", "") if summary is not None else (
-            "translators" if a.completeness > 0.5 else "-")  # no engine: people translated it (or nobody yet)
-        table.add_row(a.locale, str(by), "built" if a.built else "not built", f"{a.completeness:.0%}")
+            "translators" if p.share(p.reviewed) > 0.5 else "-")  # no engine: people translated it (or nobody yet)
+        shown = f"{len(a.published)} of {len(a.documents)}" + (" (preview)" if a.pseudo else "")
+        table.add_row(a.locale, str(by), shown, f"{p.share(p.reviewed):.0%}", f"{p.share(p.machine):.0%}",
+                      f"{p.share(p.published):.0%}")
     console.print(table)
     for a in result.assessments:
-        if not a.built:
-            console.print(f"{a.locale}: not built ({a.completeness:.0%} translated over all documents):",
-                          markup=False)
-            if a.locale in result.skipped:
-                console.print(f"  {result.skipped[a.locale]}", markup=False)
-            for line in _reason_lines(a):
-                console.print(line, markup=False)
+        lines = _reason_lines(a)
+        if not lines and not a.withdrawn and (a.built or a.locale not in result.skipped):
+            continue  # everything published: the table said it all
+        head = "not built" if not a.built else f"{len(a.published)} of {len(a.documents)} articles built"
+        console.print(f"{a.locale}: {head} ({locale_progress(a).describe()} over all articles):", markup=False)
+        if a.locale in result.skipped and not a.built:
+            console.print(f"  {result.skipped[a.locale]}", markup=False)
+        for line in lines:
+            console.print(line, markup=False)
+        if a.withdrawn:
+            console.print(f"  WITHDRAWN from dist/{a.locale}/ (published before, held back now): "
+                          f"{', '.join(a.withdrawn)}", markup=False)
     console.print(f"dashboard: {result.report}", markup=False)
     if result.exit_code:
         raise typer.Exit(result.exit_code)

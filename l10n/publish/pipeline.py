@@ -10,11 +10,15 @@ This module (with :mod:`l10n.project`) is where paths meet the pure core:
   skips its content checks; here it is checked as if translated, and an
   entry with a finding that would block a reviewed translation is withheld
   (its segment shows the source text) instead of blocking the locale;
-* :func:`build` writes the copies of every locale that passed, atomically,
-  removes the output of a locale that did not (never a half-built or stale
-  locale in ``dist/``), writes the MO files to
+* :func:`build` publishes per **(article, locale)**: every copy that passed
+  is written, atomically; a copy that did not is held back (its previous
+  output removed: never a stale copy in ``dist/``) without touching the
+  other articles of its locale; MO files go to
   ``dist/<locale>/LC_MESSAGES/<doc>.mo`` (published translations only) and
-  ``dist/manifest.json``;
+  ``dist/manifest.json`` records every (article, locale) with its status
+  (published, not ready, held back, withdrawn) and reasons. Pseudo-locales
+  (``en_XA``) are built for preview into ``<output>-preview/``, never into
+  the published folder or manifest;
 * :func:`run` is ``l10n run``: extract, update, machine-translate the locales
   that have an offline engine, build, report.
 """
@@ -37,13 +41,15 @@ from l10n.config import Settings
 from l10n.errors import L10nError, PublishError
 from l10n.model import MT_NOTE, Finding, Severity
 from l10n.project import extract, load_documents, read_catalog, rel, update
+from l10n.checks.disclaimer import CONFIGURED_LOCALES
 from l10n.publish.build import CopyBuild, Notice, build_document
-from l10n.publish.manifest import document_entry, dump_manifest, load_manifest, merge_manifest
+from l10n.publish.manifest import article_records, document_entry, dump_manifest, load_manifest, merge_manifest
 from l10n.publish.policy import PublishPolicy, machine_translation_detector, parse_policy, published_as_machine
 
-__all__ = ["MT_NOTE", "MT_WITHHELD_NOTE", "LocaleAssessment", "Reason", "RunResult", "Withheld", "assess", "build",
-           "check_counts", "published_locales", "reasons_by_document", "report_locales", "run", "run_locales",
-           "withheld_lines", "write_report"]
+__all__ = ["MT_NOTE", "MT_WITHHELD_NOTE", "HELD_BACK", "NOT_READY", "PUBLISHED", "PREVIEW", "WITHDRAWN",
+           "LocaleAssessment", "Reason", "RunResult", "Withheld", "assess", "build", "build_exit_code",
+           "check_counts", "is_pseudo_locale", "mark_withdrawn", "preview_folder", "published_locales",
+           "reasons_by_document", "report_locales", "run", "run_locales", "withheld_lines", "write_report"]
 
 MANIFEST = "manifest.json"
 
@@ -51,6 +57,18 @@ MANIFEST = "manifest.json"
 INCOMPLETE, DISCLAIMER, CHECK, MARKUP, CATALOG = "incomplete", "disclaimer", "check", "markup", "catalog"
 #: A document lacks a disclaimer the glossary requires: a source problem, fatal in every locale.
 REQUIRED = "required"
+#: A configured locale has no approved translation for a disclaimer an article carries (glossary.yaml).
+UNAPPROVED = "unapproved"
+#: The check that reports it in a catalog.
+UNAPPROVED_CODE = "L10N708"
+
+#: Reason kinds, gravest first (the order reasons are shown in).
+_GRAVITY = {k: i for i, k in enumerate((REQUIRED, UNAPPROVED, DISCLAIMER, CHECK, MARKUP, CATALOG, INCOMPLETE))}
+
+#: The status of one (article, locale). "not ready" (too little translated yet) is not an error;
+#: "held back" is a safety reason (disclaimer, check, markup, source); "withdrawn" is a copy the
+#: previous manifest published that this build no longer publishes; "preview" a pseudo-locale's copy.
+PUBLISHED, NOT_READY, HELD_BACK, WITHDRAWN, PREVIEW = "published", "not ready", "held back", "withdrawn", "preview"
 
 #: MT_NOTE (from l10n.model, shared with `l10n check --mt`) marks a finding on an entry the build would
 #: publish as unreviewed machine translation; this one marks a finding that stops it from being published.
@@ -91,12 +109,79 @@ class LocaleAssessment:
     catalogs: dict[str, tuple[Path, bytes, polib.POFile]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)
-    built: bool = False
+    #: documents (relative to source_docs/) of every source article, in order
+    documents: list[str] = field(default_factory=list)
+    #: set by :func:`build`: the articles written (in the published folder, or the preview one)
+    published: list[str] = field(default_factory=list)
+    #: set by :func:`build`: articles the previous manifest published that are no longer published
+    withdrawn: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """True when the locale may be published."""
+        """True when every article of the locale may be published."""
         return not self.reasons
+
+    @property
+    def built(self) -> bool:
+        """True when :func:`build` wrote at least one article of the locale."""
+        return bool(self.published)
+
+    @property
+    def pseudo(self) -> bool:
+        """A pseudo-locale: built for preview, never published."""
+        return is_pseudo_locale(self.locale)
+
+    def document_reasons(self, document: str) -> list[Reason]:
+        """Why ``document`` may not be published in this locale (empty: it may), without repeats.
+
+        The gravest first: a source or glossary problem, then disclaimers, checks, markup, and
+        incompleteness last (in their order of discovery within a kind).
+        """
+        out: list[Reason] = []
+        for r in self.reasons:
+            if (r.document is None or r.document == document) and r not in out:
+                out.append(r)
+        return sorted(out, key=lambda r: _GRAVITY.get(r.kind, len(_GRAVITY)))
+
+    def publishable(self, document: str) -> bool:
+        """True when ``document`` may be published in this locale."""
+        return not self.document_reasons(document)
+
+    def not_ready(self, document: str) -> bool:
+        """``document`` is held back only because it is not translated enough yet (not an error)."""
+        reasons = self.document_reasons(document)
+        if not reasons or any(r.kind in (REQUIRED, UNAPPROVED) for r in reasons):
+            return False  # a source article lost a required disclaimer, or the glossary lost an approval
+        if all(r.kind == INCOMPLETE for r in reasons):
+            return True
+        # An untranslated article also lacks its disclaimers: that is "not translated", not "unsafe".
+        copy = self.copy(document)
+        if copy is None:
+            return all(r.kind == INCOMPLETE for r in reasons)
+        c = copy.counts
+        return c.get("translated", 0) + c.get("machine", 0) + c.get("withheld", 0) == 0
+
+    def status(self, document: str) -> str:
+        """The status of (``document``, this locale): see the module's status constants."""
+        if self.publishable(document):
+            return PREVIEW if self.pseudo else PUBLISHED
+        if document in self.withdrawn:
+            return WITHDRAWN
+        return NOT_READY if self.not_ready(document) else HELD_BACK
+
+    def copy(self, document: str) -> CopyBuild | None:
+        """The copy of ``document`` built in memory (None when its catalog is missing)."""
+        return next((c for c in self.copies if c.document == document), None)
+
+    @property
+    def publishable_documents(self) -> list[str]:
+        """The articles that may be published, in document order."""
+        return [d for d in self.documents if self.publishable(d)]
+
+    @property
+    def unsafe_documents(self) -> list[str]:
+        """The articles held back for a safety reason (not merely not translated yet)."""
+        return [d for d in self.documents if not self.publishable(d) and not self.not_ready(d)]
 
     @property
     def completeness(self) -> float:
@@ -112,8 +197,20 @@ class LocaleAssessment:
 
     @property
     def safety_failure(self) -> bool:
-        """True when a reason is about safety (disclaimer, check, markup), not only incompleteness."""
-        return any(r.kind != INCOMPLETE for r in self.reasons)
+        """True when an article is held back for a safety reason (disclaimer, check, markup, source)."""
+        return bool(self.unsafe_documents)
+
+
+def is_pseudo_locale(locale: str) -> bool:
+    """True for a pseudo-locale (``en_XA``): built for preview, never published."""
+    from l10n.locales import PSEUDO_LOCALES
+
+    return locale in PSEUDO_LOCALES
+
+
+def preview_folder(settings: Settings) -> Path:
+    """Where pseudo-locales are built: ``<output>-preview/`` next to the published folder."""
+    return settings.output.with_name(settings.output.name + "-preview")
 
 
 def _glossary(settings: Settings) -> Any:
@@ -184,8 +281,9 @@ def _where(f: Finding) -> str:
 
 
 def _finding_reason(f: Finding, document: str | None = None) -> Reason:
-    return Reason(DISCLAIMER if (f.msgctxt or "").startswith("disclaimer:") else CHECK,
-                  f"{_where(f)}{f.code} {f.message}", document)
+    kind = UNAPPROVED if f.code == UNAPPROVED_CODE else \
+        DISCLAIMER if (f.msgctxt or "").startswith("disclaimer:") else CHECK
+    return Reason(kind, f"{_where(f)}{f.code} {f.message}", document)
 
 
 def _as_published(po: polib.POFile, *, locale: str, policy: PublishPolicy,
@@ -249,8 +347,9 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
     for locale in locales:
         if on_locale:
             on_locale(locale)
-        a = LocaleAssessment(locale)
+        a = LocaleAssessment(locale, documents=[d.name for d in docs])
         notices = _notices(glossary, locale)
+        configured = locale in settings.locales and not is_pseudo_locale(locale)
         for doc in docs:
             path = settings.po_path(locale, doc.domain)
             if not path.is_file():
@@ -266,7 +365,8 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
                 found, withhold = _check_published(
                     checks, po, locale=locale, policy=policy, is_mt=is_mt,
                     glossary=glossary if notices or getattr(glossary, "disclaimers", None) is not None else None,
-                    template=template, path=rel(settings, path), options=settings.check, memo=memo)
+                    template=template, path=rel(settings, path),
+                    options={**settings.check, CONFIGURED_LOCALES: tuple(settings.locales)}, memo=memo)
                 a.findings.extend(found)
                 # a blocking finding on machine translation withholds that entry, not the whole locale
                 a.reasons.extend(_finding_reason(f, doc.name) for f in found
@@ -279,7 +379,8 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
             for p in copy.problems:
                 kind = INCOMPLETE if "completeness threshold" in p else \
                     MARKUP if "markup" in p or "cannot render" in p else \
-                    REQUIRED if p.startswith(f"document {doc.name} must carry") else DISCLAIMER
+                    REQUIRED if p.startswith(f"document {doc.name} must carry") else \
+                    UNAPPROVED if configured and p.startswith("the standard safety notice") else DISCLAIMER
                 a.reasons.append(Reason(kind, f"{doc.name}: {p}", doc.name))
             if checks is not None and copy.files:
                 for name, blob in sorted(copy.files.items()):
@@ -315,68 +416,131 @@ def _remove_tree(folder: Path, root: Path) -> bool:
     return False
 
 
-def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
-          on_locale: Callable[[str], None] | None = None,
-          assessments: list[LocaleAssessment] | None = None) -> tuple[list[LocaleAssessment], list[Path]]:
-    """Publish every locale that passes into ``settings.output``; returns (assessments, written files).
+def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
+                  written: list[Path]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Write the publishable articles of one locale into ``out_dir/<locale>/``; delete every other file there.
 
-    A locale that fails is not published and its previous output is removed,
-    so ``dist/`` never holds a half-built locale or one the manifest does not
-    vouch for. Files are written atomically and only when their bytes change.
-    ``assessments`` (from :func:`assess`, same locales) avoids assessing twice.
+    Returns the manifest's ``(documents, locale files)``; ``a.published`` lists the articles written.
     """
-    results = assessments if assessments is not None else \
-        assess(settings, locales, policy=policy, on_locale=on_locale)
-    out_dir = settings.output
-    manifest_path = out_dir / MANIFEST
-    previous = load_manifest(manifest_path.read_bytes(), rel(settings, manifest_path)) \
-        if manifest_path.is_file() else None
-    written: list[Path] = []
-    built: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
-    removed = []
-    for a in results:
-        folder = out_dir / a.locale
-        if not a.ok:
-            _remove_tree(folder, out_dir)
-            removed.append(a.locale)
-            continue
-        keep: set[Path] = set()
-        documents: dict[str, Any] = {}
-        assets: dict[str, bytes] = {}
-        for copy in a.copies:
-            path, data, po = a.catalogs[copy.domain]
-            files = {f"{a.locale}/{name}": blob for name, blob in copy.files.items()}
-            files[f"{a.locale}/LC_MESSAGES/{copy.domain}.mo"] = _mo(po, copy)
-            doc_dir = Path(copy.document).parent
-            for asset in copy.assets:
-                src = settings.source_docs / doc_dir / asset
-                if src.is_file():
-                    assets[(Path(a.locale) / doc_dir / asset).as_posix()] = src.read_bytes()
-            for name, blob in files.items():
-                target = out_dir / name
-                keep.add(target)
-                if atomic_write(target, blob):
-                    written.append(target)
-            documents[copy.document] = document_entry(copy, files=files, catalog_path=rel(settings, path),
-                                                      catalog_bytes=data,
-                                                      revision=po.metadata.get("PO-Revision-Date", ""))
-            if copy.withheld:
-                documents[copy.document]["withheld_machine_translation"] = _withheld_entry(copy)
-        for name, blob in assets.items():
+    from l10n.publish.manifest import sha256_bytes
+
+    folder = out_dir / a.locale
+    keep: set[Path] = set()
+    documents: dict[str, Any] = {}
+    assets: dict[str, bytes] = {}
+    for copy in a.copies:
+        if not a.publishable(copy.document):
+            continue  # held back: its previous files are deleted below, the other articles stay
+        path, data, po = a.catalogs[copy.domain]
+        files = {f"{a.locale}/{name}": blob for name, blob in copy.files.items()}
+        files[f"{a.locale}/LC_MESSAGES/{copy.domain}.mo"] = _mo(po, copy)
+        doc_dir = Path(copy.document).parent
+        for asset in copy.assets:
+            src = settings.source_docs / doc_dir / asset
+            if src.is_file():
+                assets[(Path(a.locale) / doc_dir / asset).as_posix()] = src.read_bytes()
+        for name, blob in files.items():
             target = out_dir / name
             keep.add(target)
             if atomic_write(target, blob):
                 written.append(target)
-        from l10n.publish.manifest import sha256_bytes
+        documents[copy.document] = document_entry(copy, files=files, catalog_path=rel(settings, path),
+                                                  catalog_bytes=data,
+                                                  revision=po.metadata.get("PO-Revision-Date", ""))
+        if copy.withheld:
+            documents[copy.document]["withheld_machine_translation"] = _withheld_entry(copy)
+        a.published.append(copy.document)
+    for name, blob in assets.items():
+        target = out_dir / name
+        keep.add(target)
+        if atomic_write(target, blob):
+            written.append(target)
+    if not documents:
+        _remove_tree(folder, out_dir)
+        return {}, {}
+    for stale in sorted(p for p in folder.rglob("*") if p.is_file() and p not in keep):
+        stale.unlink()
+    return documents, {name: sha256_bytes(blob) for name, blob in assets.items()}
 
-        for stale in sorted(p for p in folder.rglob("*") if p.is_file() and p not in keep):
-            stale.unlink()
-        built[a.locale] = (documents, {name: sha256_bytes(blob) for name, blob in assets.items()})
-        a.built = True
-    manifest = merge_manifest(previous, version=l10n.__version__, source_language=settings.source_language,
-                              built=built, removed=tuple(removed))
-    if atomic_write(manifest_path, dump_manifest(manifest)):
-        written.append(manifest_path)
+
+def _published_before(manifest: dict[str, Any] | None, locale: str) -> set[str]:
+    """Articles of ``locale`` that ``manifest`` publishes, or records as withdrawn by an earlier build.
+
+    So a withdrawal stays reported, with its reasons, until the article is published again.
+    """
+    return set((manifest or {}).get("locales", {}).get(locale, {}).get("documents", {})) | \
+        {doc for doc, rec in (manifest or {}).get("articles", {}).get(locale, {}).items()
+         if isinstance(rec, dict) and rec.get("status") == WITHDRAWN}
+
+
+def mark_withdrawn(settings: Settings, assessments: list[LocaleAssessment]) -> None:
+    """Without building: set ``withdrawn`` to the articles the output's manifest publishes that may no
+    longer be published (what the next build withdraws), for ``status`` and ``report``."""
+    for a in assessments:
+        folder = preview_folder(settings) if a.pseudo else settings.output
+        path = folder / MANIFEST
+        before = _published_before(_read_manifest(settings, path), a.locale) if path.is_file() else set()
+        a.withdrawn[:] = [d for d in a.documents if d in before and not a.publishable(d)]
+
+
+def _read_manifest(settings: Settings, path: Path) -> dict[str, Any] | None:
+    return load_manifest(path.read_bytes(), rel(settings, path)) if path.is_file() else None
+
+
+def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
+          on_locale: Callable[[str], None] | None = None,
+          assessments: list[LocaleAssessment] | None = None) -> tuple[list[LocaleAssessment], list[Path]]:
+    """Publish every (article, locale) that passes into ``settings.output``; returns (assessments, written files).
+
+    The unit is the article in one locale: a reviewed article stays published
+    when another article of its locale is incomplete or fails. An article
+    that may not be published is *held back*: its previous output is removed
+    (``dist/`` never holds a copy the manifest does not vouch for), and the
+    manifest's ``articles`` say why; one the previous manifest published is
+    recorded as *withdrawn* (``a.withdrawn``). Pseudo-locales are built into
+    :func:`preview_folder` with their own manifest, and removed from the
+    published folder and manifest. Files are written atomically and only when
+    their bytes change. ``assessments`` (from :func:`assess`, same locales)
+    avoids assessing twice.
+    """
+    results = assessments if assessments is not None else \
+        assess(settings, locales, policy=policy, on_locale=on_locale)
+    written: list[Path] = []
+    targets = [(settings.output, [a for a in results if not a.pseudo]),
+               (preview_folder(settings), [a for a in results if a.pseudo])]
+    # both manifests are read before anything is written: a malformed one (exit 2) changes nothing
+    previous_of = {out_dir: _read_manifest(settings, out_dir / MANIFEST) for out_dir, group in targets
+                   if group or out_dir == settings.output}
+    for out_dir, group in targets:
+        manifest_path = out_dir / MANIFEST
+        previous = previous_of.get(out_dir)
+        published = out_dir == settings.output
+        if not group and not published:
+            continue
+        # a pseudo-locale (this build's, or one an older version published) never stays in dist/
+        pseudo_names = tuple(sorted({a.locale for a in results if a.pseudo} |
+                                    {loc for loc in (previous or {}).get("locales", {}) if is_pseudo_locale(loc)}
+                                    | {loc for loc in (previous or {}).get("articles", {}) if is_pseudo_locale(loc)}))
+        before = {a.locale: _published_before(previous, a.locale) for a in group}
+        built: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+        removed: list[str] = []
+        for a in group:
+            a.published.clear()
+            documents, files = _write_locale(settings, a, out_dir, written)
+            a.withdrawn[:] = [d for d in a.documents if d in before[a.locale] and d not in documents]
+            if documents:
+                built[a.locale] = (documents, files)
+            else:
+                removed.append(a.locale)
+        if published:
+            for loc in pseudo_names:
+                _remove_tree(out_dir / loc, out_dir)
+            removed.extend(pseudo_names)
+        manifest = merge_manifest(previous, version=l10n.__version__, source_language=settings.source_language,
+                                  built=built, removed=tuple(removed), articles=article_records(group),
+                                  preview=not published)
+        if atomic_write(manifest_path, dump_manifest(manifest)):
+            written.append(manifest_path)
     return results, written
 
 
@@ -390,22 +554,32 @@ class RunResult:
     assessments: list[LocaleAssessment] = field(default_factory=list)
     report: Path | None = None
 
+    #: locales named on the command line (``-l``): one of them with nothing built is an error
+    requested: tuple[str, ...] = ()
+
     @property
     def exit_code(self) -> int:
-        """1 when a locale that is complete enough fails a safety check; being untranslated is not an error."""
-        return 1 if any(not a.built and not _only_incomplete(a) for a in self.assessments) else 0
+        """See :func:`build_exit_code`: being untranslated is not an error."""
+        return build_exit_code(self.assessments, requested=self.requested)
 
 
-def _only_incomplete(a: LocaleAssessment) -> bool:
-    """A locale that is simply not translated (yet): every reason is incompleteness or follows from it."""
-    if any(r.kind == REQUIRED for r in a.reasons):
-        return False  # a source article lost a required disclaimer: an error however little is translated
-    if all(r.kind == INCOMPLETE for r in a.reasons):
-        return True
-    # An untranslated locale also lacks its disclaimers: that is "not translated", not "unsafe".
-    translated = sum(c.counts.get("translated", 0) + c.counts.get("machine", 0) + c.counts.get("withheld", 0)
-                     for c in a.copies)
-    return translated == 0
+def build_exit_code(assessments: list[LocaleAssessment], *, requested: tuple[str, ...] = ()) -> int:
+    """The exit code of ``build`` and ``run``.
+
+    0 when everything that is ready is built (an article or locale that is
+    merely not translated enough yet is reported, not an error); 1 when an
+    (article, locale) is held back for a safety reason (a disclaimer, a
+    check, markup, a required disclaimer missing from the source, a
+    disclaimer without an approved translation), or when a locale named in
+    ``requested`` has no article built. A pseudo-locale (a preview) counts
+    only when requested.
+    """
+    for a in assessments:
+        if a.pseudo and a.locale not in requested:
+            continue
+        if a.unsafe_documents or (a.locale in requested and not a.built):
+            return 1
+    return 0
 
 
 def run_locales(settings: Settings) -> tuple[str, ...]:
@@ -484,8 +658,9 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
     """``l10n run``: extract, update, translate (offline engines), check and build, report."""
     step = on_step or (lambda s: None)
     _glossary(settings)  # a configured glossary that is missing stops the run before anything is written
+    requested = tuple(locales or ())
     locales = locales or run_locales(settings)
-    result = RunResult(locales)
+    result = RunResult(locales, requested=requested)
     step("extract")
     extract(settings)
     step("update")

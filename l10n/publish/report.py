@@ -2,8 +2,10 @@
 
 Pure: :func:`render_report` takes the assessments of
 :func:`l10n.publish.pipeline.assess` (or ``build``) and returns the page:
-per locale a progress bar (translated / machine-translated), whether it is
-published and why not, the disclaimer status of each document, and the
+per locale a progress bar (reviewed / machine-translated, as
+:class:`~l10n.publish.status.Progress` defines them), how many of its
+articles are published, per article its status (published, not ready, held
+back, withdrawn) and why, the disclaimer status of each article, and the
 failing checks with links to the catalog entries (``file:line``).
 """
 
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from l10n.locales import display_name
 from l10n.model import Severity
-from l10n.publish.status import status_rows
+from l10n.publish.status import locale_progress, status_rows
 
 __all__ = ["render_report"]
 
@@ -24,7 +26,7 @@ _CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ddd;padding:.4rem;text-align:start}
 .bar{display:flex;width:12rem;height:1rem;background:#e5e5e5;border-radius:.3rem;overflow:hidden}
 .bar .human{background:#0b6e4f}.bar .machine{background:#e0a800}
-.ok{color:#0b6e4f;font-weight:bold}.fail{color:#b00020;font-weight:bold}.muted{color:#666}
+.ok{color:#0b6e4f;font-weight:bold}.partial{color:#8a5a00;font-weight:bold}.fail{color:#b00020;font-weight:bold}.muted{color:#666}
 section.locale{border:1px solid #ddd;border-radius:.4rem;padding:.5rem 1rem;margin:1rem 0}"""
 
 
@@ -61,38 +63,57 @@ def render_report(assessments: Iterable, *, title: str = "Translation status", b
     out = ["<!DOCTYPE html>", '<html lang="en" dir="ltr">', "<head>", '<meta charset="utf-8">',
            f"<title>{_e(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{_e(title)}</h1>",
-           '<table id="summary"><thead><tr><th>Locale</th><th>Progress</th><th>Translated</th>'
-           "<th>Machine (unreviewed)</th><th>Disclaimers</th><th>Published</th></tr></thead><tbody>"]
+           '<p class="muted">Reviewed: translated by a person. Machine: unreviewed machine translation that is '
+           "published (with a notice). Published: what readers see in the language. Each article is published "
+           "or held back on its own.</p>",
+           '<table id="summary"><thead><tr><th>Locale</th><th>Progress</th><th>Reviewed</th>'
+           "<th>Machine (unreviewed)</th><th>Published</th><th>Disclaimers</th><th>Articles</th></tr></thead><tbody>"]
     for a in assessments:
         mine = [r for r in rows if r.locale == a.locale]
-        total = sum(r.total for r in mine) or 1
-        human = sum(r.translated for r in mine) / total
-        machine = sum(r.machine for r in mine) / total
+        p = locale_progress(a)
+        human, machine = p.share(p.reviewed), p.share(p.machine)
         passing = sum(r.disclaimers_passing for r in mine)
         dtotal = sum(r.disclaimers_total for r in mine)
-        state = '<span class="ok">published</span>' if a.ok else '<span class="fail">not published</span>'
+        shown = sum(1 for r in mine if r.publishable)
+        word = "preview" if getattr(a, "pseudo", False) else "published"
+        if mine and shown == len(mine):
+            state = f'<span class="ok">{word}</span>'
+        elif shown:
+            state = f'<span class="partial">{shown} of {len(mine)} {word}</span>'
+        else:
+            state = f'<span class="fail">not {word}</span>'
         out.append(f'<tr data-locale="{_e(a.locale)}"><td>{_locale_label(a.locale)}</td>'
                    f"<td>{_bar(human, machine, f'{human:.0%} reviewed, {machine:.0%} machine')}</td>"
-                   f"<td>{human:.0%}</td><td>{machine:.0%}</td>"
+                   f"<td>{human:.0%}</td><td>{machine:.0%}</td><td>{p.share(p.published):.0%}</td>"
                    f'<td class="{"ok" if passing == dtotal else "fail"}">{passing}/{dtotal}</td><td>{state}</td></tr>')
     out.append("</tbody></table>")
     for a in assessments:
         out.append(f'<section class="locale" id="locale-{_e(a.locale)}">')
         out.append(f"<h2>{_locale_label(a.locale)}</h2>")
-        if a.reasons:
-            out.append("<p>Not published because:</p><ul class=\"reasons\">")
-            out.extend(f"<li>{_e(r)}</li>" for r in a.reasons[:20])
-            if len(a.reasons) > 20:
-                out.append(f"<li>… and {len(a.reasons) - 20} more</li>")
-            out.append("</ul>")
-        out.append("<table><thead><tr><th>Document</th><th>Translated</th><th>Machine</th><th>Fuzzy</th>"
-                   "<th>Stale</th><th>Untranslated</th><th>Disclaimers</th></tr></thead><tbody>")
+        out.append("<table><thead><tr><th>Article</th><th>Status</th><th>Reviewed</th><th>Machine</th>"
+                   "<th>Withheld</th><th>Fuzzy</th><th>Stale</th><th>Untranslated</th><th>Disclaimers</th>"
+                   "</tr></thead><tbody>")
+        held = []
         for r in (r for r in rows if r.locale == a.locale):
-            out.append(f"<tr><td>{_e(r.document)}</td><td>{r.translated}</td><td>{r.machine}</td><td>{r.fuzzy}</td>"
-                       f"<td>{r.stale}</td><td>{r.untranslated}</td>"
+            cls = "ok" if r.publishable else "muted" if r.status == "not ready" else "fail"
+            out.append(f'<tr data-article="{_e(r.document)}"><td>{_e(r.document)}</td>'
+                       f'<td class="{cls}">{_e(r.status)}</td><td>{r.translated}</td><td>{r.machine}</td>'
+                       f"<td>{r.withheld}</td><td>{r.fuzzy}</td><td>{r.stale}</td><td>{r.untranslated}</td>"
                        f'<td class="{"ok" if r.disclaimers_passing == r.disclaimers_total else "fail"}">'
                        f"{r.disclaimers_passing}/{r.disclaimers_total}</td></tr>")
+            if r.reasons:
+                held.append(r)
         out.append("</tbody></table>")
+        if held:
+            out.append('<p>Not published:</p><ul class="reasons">')
+            for r in held:
+                out.append(f'<li data-article="{_e(r.document)}"><strong>{_e(r.document)}</strong> '
+                           f"({_e(r.status)}):<ul>")
+                out.extend(f"<li>{_e(x)}</li>" for x in r.reasons[:20])
+                if len(r.reasons) > 20:
+                    out.append(f"<li>… and {len(r.reasons) - 20} more</li>")
+                out.append("</ul></li>")
+            out.append("</ul>")
         failing = [f for f in a.findings if f.severity >= Severity.ERROR]
         if failing:
             out.append(f"<h3>Failing checks ({len(failing)})</h3><ul class=\"findings\">")
