@@ -144,3 +144,50 @@ def show_cmd(term: Annotated[str, typer.Argument(help="A term id, or any English
         if t.forbidden.get(loc):
             line += f"  not: {', '.join(t.forbidden[loc])}"
         console.print(line, markup=False)
+
+
+@glossary_app.command("disclaimer")
+def disclaimer_cmd(disclaimer_id: Annotated[str, typer.Argument(metavar="ID", help="The disclaimer's id.")],
+                   project: ProjectOpt = None) -> None:
+    """Show a safety disclaimer: its text, the sha256 its approved translations are
+    recorded against, and per configured locale whether one is approved, stale or missing
+    (with the YAML to add under its `translations:` once a reviewer has approved the text).
+    Exit 1 when a configured locale has no current approved translation.
+
+    Examples:
+
+        l10n glossary disclaimer consult-addiction-specialist
+    """
+    from l10n.locales import PSEUDO_LOCALES
+
+    settings = settings_for(project)
+    g = _glossary(settings)
+    d = next((x for x in g.disclaimers if x.id == disclaimer_id), None)
+    if d is None:
+        known = ", ".join(x.id for x in g.disclaimers) or "none"
+        console.print(f"no disclaimer {disclaimer_id!r} in the glossary (known: {known})", markup=False)
+        raise typer.Exit(1)
+    console.print(f"{d.id}  ({d.severity}; found by {d.match})", markup=False)
+    console.print(f"  text: {d.text}", markup=False)
+    console.print(f"  source_sha256: {d.sha256}", markup=False)
+    missing = []
+    for loc in settings.locales:
+        if loc in PSEUDO_LOCALES:
+            continue
+        tr = d.translation(loc)
+        if tr is None:
+            state = "MISSING: its articles are not published in this locale"
+            missing.append(loc)
+        elif tr.source_sha256 != d.sha256:
+            state = "STALE (approved for an older English text): not published until re-approved"
+            missing.append(loc)
+        else:
+            state = f"approved by {tr.reviewed_by} on {tr.reviewed_on}"
+        console.print(f"  {loc}: {state}", markup=False)
+    if missing:
+        console.print("\nOnce a reviewer has approved each translation, under this disclaimer's `translations:`:",
+                      markup=False)
+        for loc in missing:
+            console.print(f"      {loc}:\n        text: <the approved {loc} text>\n        reviewed_by: <name>\n"
+                          f"        reviewed_on: <YYYY-MM-DD>\n        source_sha256: {d.sha256}", markup=False)
+        raise typer.Exit(1)
