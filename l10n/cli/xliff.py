@@ -144,27 +144,44 @@ def export_cmd(docs: Annotated[list[str] | None, typer.Argument(
 @xliff_app.command("import")
 def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files returned by the translator.",
                                                            exists=False)],
+               take: Annotated[str | None, typer.Option(
+                   "--take", help="Resolve conflicts (units changed both in the file and in the catalog since "
+                                  "the export): 'theirs' takes the file's text, 'ours' keeps the catalog's.")] = None,
                project: ProjectOpt = None) -> None:
     """Merge the translations of XLIFF files back into the PO catalogs.
 
-    Every file is read and validated first; if any is invalid or hostile,
-    nothing is written. Units whose English source changed since the export,
-    and edits to locked safety disclaimers, are reported and not merged
-    (exit code 1).
+    Every file is read and validated first; if any is invalid or hostile, or
+    is not for the catalog it would go into (target-language, source-language
+    or original changed since the export), nothing is written (exit code 2).
+
+    The merge is three-way: each unit records the catalog entry it was
+    exported from. A unit the translator did not change leaves the catalog
+    as it is now; a unit changed only in the file is merged; a unit changed
+    both in the file and in the catalog is a conflict, reported with both
+    texts and not merged unless --take says which wins. Merged units go
+    through the checks of `l10n check`; a unit with an error is kept but
+    marked fuzzy (needs review). Units whose English source changed, edits
+    to locked safety disclaimers, conflicts and check errors give exit code 1.
 
     Examples:
 
         l10n xliff import xliff/es/kratom-harm-reduction.xlf
 
-        l10n xliff import returned/*.xlf
+        l10n xliff import returned/*.xlf --take theirs
     """
     from l10n.catalogs import generate_po
-    from l10n.fileio import atomic_write
     from l10n.catalogs.header import format_date, now
-    from l10n.formats.xliff import merge_xliff, read_xliff
+    from l10n.catalogs.lock import catalog_locks
+    from l10n.errors import LocaleError
+    from l10n.fileio import atomic_write
+    from l10n.formats.xliff import TAKE, document_of, identity_problem, merge_xliff, read_xliff
+    from l10n.interchange import check_merged, hold_unsafe
     from l10n.locales import normalize_locale
-    from l10n.project import load_annotator, read_catalog, rel
+    from l10n.model import Severity
+    from l10n.project import load_annotator, load_project_glossary, read_catalog, rel
 
+    if take is not None and take not in TAKE:
+        raise typer.BadParameter("must be 'theirs' or 'ours'", param_hint="--take")
     settings = settings_for(project)
     parsed = []
     for f in files:
@@ -174,44 +191,90 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
         except OSError as exc:
             raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
         parsed.extend(read_xliff(data, name))
-    annotator = load_annotator(settings)
-    machine, reviewed = _machine_detector(), _reviewed_marker()
-    catalogs: dict[Path, tuple[polib.POFile, bytes, str]] = {}
-    problems = []
-    changed: dict[Path, int] = {}
-    from l10n.errors import LocaleError
-
+    targets = []
     for xf in parsed:
         try:
             loc = normalize_locale(xf.target_language)
         except LocaleError as exc:
             raise LocaleError(f"target-language {xf.target_language!r}: {exc.message}", path=xf.name) from None
         path = settings.po_path(loc, xf.domain)
-        if path not in catalogs:
-            if not path.is_file():
-                raise CatalogError(f"no catalog {rel(settings, path)} for this file (original={xf.original!r}, "
-                                   f"target-language={xf.target_language!r})", path=xf.name)
-            original = path.read_bytes()
-            catalogs[path] = (read_catalog(path, settings, locale=loc), original, loc)
-        po, original, loc = catalogs[path]
-        result = merge_xliff(po, xf, approved=_approved(annotator, po, loc), machine=machine,
-                             mark_reviewed=reviewed)
-        catalogs[path] = (result.po, original, loc)
-        changed[path] = changed.get(path, 0) + result.changed
-        problems.extend(result.problems)
-    for path, (po, original, _loc) in catalogs.items():
-        if changed[path]:
-            po.metadata["PO-Revision-Date"] = format_date(now())
-            written = atomic_write(path, generate_po(po).encode("utf-8"))
-        else:
-            written = False
-        console.print(f"{rel(settings, path)}: {changed[path]} translations merged "
-                      f"({'written' if written else 'unchanged'})", markup=False)
-    for p in problems:
+        if not path.is_file():
+            raise CatalogError(f"no catalog {rel(settings, path)} for this file (original={xf.original!r}, "
+                               f"target-language={xf.target_language!r})", path=xf.name, line=xf.line or None)
+        targets.append((xf, loc, path))
+    annotator = load_annotator(settings)
+    machine, reviewed = _machine_detector(), _reviewed_marker()
+    with catalog_locks([p for _, _, p in targets], settings.state_dir,
+                       names={p: rel(settings, p) for _, _, p in targets}):
+        catalogs: dict[Path, polib.POFile] = {}  # read under the lock: what is on disk now
+        for xf, loc, path in targets:
+            if path not in catalogs:
+                catalogs[path] = read_catalog(path, settings, locale=loc)
+            po = catalogs[path]
+            why = identity_problem(xf, locale=po.metadata.get("Language") or loc,
+                                   source_language=settings.source_language, document=document_of(po))
+            if why:
+                raise CatalogError(f"{why}; not imported ({rel(settings, path)}), nothing was written",
+                                   path=xf.name, line=xf.line or None)
+        problems = []
+        changed: dict[Path, int] = {path: 0 for path in catalogs}
+        merged: dict[Path, list] = {path: [] for path in catalogs}
+        for xf, loc, path in targets:
+            po = catalogs[path]
+            result = merge_xliff(po, xf, approved=_approved(annotator, po, loc), machine=machine,
+                                 mark_reviewed=reviewed, take=take, locale=loc)
+            catalogs[path] = result.po
+            changed[path] += result.changed
+            merged[path].extend(result.merged)
+            problems.extend((path, p) for p in result.problems)
+        glossary = load_project_glossary(settings) if any(merged.values()) else None
+        options, ignore = _check_options(settings)
+        findings = []
+        held: dict[Path, int] = {}
+        for path, po in catalogs.items():
+            if not merged[path]:
+                continue
+            pot = settings.pot_path(path.stem)
+            template = read_catalog(pot, settings) if pot.is_file() else None
+            found = check_merged(po, merged[path], locale=path.parent.parent.name, glossary=glossary,
+                                 template=template, path=rel(settings, path), options=options, ignore=ignore)
+            held[path] = len(hold_unsafe(po, found))
+            findings.extend(found)
+        for path, po in catalogs.items():
+            if changed[path]:
+                po.metadata["PO-Revision-Date"] = format_date(now())
+                written = atomic_write(path, generate_po(po).encode("utf-8"))
+            else:
+                written = False
+            extra = f", {held[path]} held for review (check errors)" if held.get(path) else ""
+            console.print(f"{rel(settings, path)}: {changed[path]} translations merged{extra} "
+                          f"({'written' if written else 'unchanged'})", markup=False)
+    for f in findings:
+        where = f"{f.path}:{f.line}" if f.line else f.path
+        err_console.print(f"{where}: {f.severity} {f.code} [{f.check}] {f.message}", markup=False)
+    for path, p in problems:
         err_console.print(f"{p.kind}: {p}", markup=False)
+        if p.kind == "conflict":
+            err_console.print(f"    catalog ({rel(settings, path)}:{p.entry_line}): {p.ours!r}", markup=False)
+            err_console.print(f"    file    ({p.path}:{p.line}): {p.theirs!r}", markup=False)
+    errors = sum(1 for f in findings if f.severity >= Severity.ERROR)
     if problems:
-        err_console.print(f"{len(problems)} unit(s) not merged", markup=False)
+        conflicts = sum(1 for _, p in problems if p.kind == "conflict")
+        err_console.print(f"{len(problems)} unit(s) not merged" + (f" ({conflicts} conflict(s): choose with "
+                                                                      "--take theirs|ours)" if conflicts else ""),
+                          markup=False)
+    if errors:
+        err_console.print(f"{errors} check error(s) in the imported units; those entries are kept as fuzzy "
+                          "(needs review)", markup=False)
+    if problems or errors:
         raise typer.Exit(1)
+
+
+def _check_options(settings) -> tuple[dict, set[str]]:
+    """``[tool.l10n.check]`` options and the disabled (suppressible) codes, as ``l10n check`` reads them."""
+    from l10n.cli.check import _options
+
+    return _options(settings)
 
 
 @tm_app.command("export")
