@@ -381,7 +381,8 @@ def _indent(elem: etree._Element, level: int = 0) -> None:
     if len(elem):
         elem.text = pad
         for child in elem:
-            if etree.QName(child).localname in ("xliff", "file", "header", "body", "trans-unit"):
+            if etree.QName(child).localname in ("xliff", "file", "header", "body", "trans-unit", "phase-group",
+                                                 "context-group"):
                 _indent(child, level + 1)
             child.tail = pad
         elem[-1].tail = "\n" + "  " * level
