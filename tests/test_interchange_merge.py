@@ -208,3 +208,21 @@ def test_take_theirs_and_ours_in_the_core():
 
 def test_unit_id_is_unchanged():
     assert unit_id(None, "Hello") == "uf7ff9e8b7bb2e09b"
+
+
+def test_approved_no_without_a_state_is_needing_review():
+    """translate-toolkit writes approved="no" (and sometimes no state) for a unit it holds fuzzy."""
+    po = _catalog()
+    root = etree.fromstring(catalog_to_xliff(po, locale="es"))
+    for u in root.iter(f"{X}trans-unit"):
+        if u.find(f"{X}source").text == DOSE:
+            t = u.find(f"{X}target")
+            t.text = "Espere media hora."
+            del t.attrib["state"]
+            u.set("approved", "no")
+        if u.find(f"{X}source").text == WATER:
+            u.find(f"{X}target").text = "Beba más agua."
+            del u.find(f"{X}target").attrib["state"]
+    result = merge_xliff(po, read_xliff(etree.tostring(root), "a.xlf")[0])
+    assert result.po.find(DOSE).fuzzy and result.po.find(DOSE).msgstr == "Espere media hora."
+    assert not result.po.find(WATER).fuzzy  # no state and not approved="no": confirmed, as before
