@@ -190,12 +190,14 @@ def test_a_killed_run_resends_nothing_that_was_answered(make_project, cli):
         server.script.extend(["ok"] * 5 + [("stall", 60)])
         proc = _l10n(root, "translate", "-l", "pt_BR", "-p", "libre")
         try:
-            while len(server.requests) < 6 and proc.poll() is None:  # five answered, the sixth stalls
+            for _ in range(3000):  # five answered, the sixth stalls (bounded, so a broken run cannot hang the suite)
+                if len(server.requests) >= 6 or proc.poll() is not None:
+                    break
                 threading.Event().wait(0.02)
-            assert proc.poll() is None, proc.communicate()
+            assert proc.poll() is None and len(server.requests) == 6, proc.communicate()
         finally:
             proc.send_signal(signal.SIGKILL)
-            proc.wait()
+            proc.communicate()
         answered, stalled = server.requests[:5], server.requests[5]
         server._stop.set()  # the stall ends; later requests are answered at once
         r = cli(root, "translate", "-l", "pt_BR", "-p", "libre")

@@ -137,7 +137,7 @@ class TranslationMemory:
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(str(path), timeout=60)
+            self._db = sqlite3.connect(str(path), timeout=60, check_same_thread=False)  # one user at a time
             if str(path) != ":memory:":
                 self._db.execute("PRAGMA journal_mode=WAL")  # concurrent runs: readers never wait
             self._db.execute("PRAGMA busy_timeout=60000")
@@ -238,11 +238,15 @@ class TranslationMemory:
         return Claims(tuple(mine), tuple(waiting), tuple(answered))
 
     def record_answer(self, source: str, answer: str, *, provider: str, source_lang: str, target_lang: str,
-                      glossary_version: str = "") -> None:
-        """Store (and commit at once) the raw answer to a claimed source, before anything else happens to it."""
+                      glossary_version: str = "", owner: str | None = None) -> None:
+        """Store (and commit at once) the raw answer to a claimed source, before anything else happens to it.
+
+        ``owner``: only on a claim of that run (default: this object's claims).
+        """
         key = self._key(provider, source_lang, target_lang, glossary_version)
         self._db.execute("UPDATE claims SET answer=? WHERE provider=? AND source_lang=? AND target_lang=? "
-                         "AND glossary_version=? AND masked_source=?", (answer, *key, source))
+                         "AND glossary_version=? AND masked_source=? AND owner=?",
+                         (answer, *key, source, owner or self.owner))
         self._db.commit()
 
     def release(self, sources: Iterable[str], *, provider: str, source_lang: str, target_lang: str,

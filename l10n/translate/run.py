@@ -180,6 +180,7 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
     tm = TranslationMemory(tm_path) if (not dry_run or tm_path.exists()) else None
     key = {"provider": provider_name, "source_lang": src_lang, "target_lang": locale, "glossary_version": gversion}
     written = False
+    recorders: list[TranslationMemory] = []  # the worker threads' connections (see _recording_factory)
 
     def fill(ci: int, entry: polib.POEntry, text: str, provider: str | None) -> None:
         _fill(entry, text, provider)
@@ -283,7 +284,7 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
             reuse(dict(claims.answered))
             waiting = list(claims.waiting)
             factory = _recording_factory(make_factory(config, source=src_lang, target=locale), tm_path,
-                                         set(to_send), key)
+                                         set(to_send), key, tm.owner, recorders)
             limiter = RateLimiter(config.rate_limit)
             total, done = len(to_send), len(claims.answered)
             kwargs: dict[str, Any] = {"sleep": sleep} if sleep else {}
@@ -332,6 +333,8 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
             if not written:  # also on Ctrl-C: nothing already translated is lost
                 write_back()
         finally:
+            for conn in recorders:
+                conn.close()
             if tm is not None:
                 if not dry_run:
                     tm.release_unanswered()
@@ -352,13 +355,13 @@ def _entry_state(entry: polib.POEntry) -> tuple:
     return (entry.msgstr, tuple(entry.flags), entry.previous_msgid, entry.previous_msgctxt, entry.tcomment or "")
 
 
-def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[str],
-                       key: Mapping[str, str]) -> Callable[[], Any]:
+def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[str], key: Mapping[str, str],
+                       owner: str, opened: list[TranslationMemory]) -> Callable[[], Any]:
     """Providers that store every raw answer on its claim the moment it arrives (see memory's docstring).
 
-    Each worker thread gets its own connection to the memory. A killed run
-    thus leaves every answer it received, and the next run sends none of
-    them again.
+    Each worker thread gets its own connection to the memory (appended to
+    ``opened``, for the caller to close). A killed run thus leaves every
+    answer it received, and the next run sends none of them again.
     """
 
     class Recording:
@@ -376,7 +379,8 @@ def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[s
                     if text in claimed and isinstance(answer, str) and answer.strip():
                         if self._tm is None:
                             self._tm = TranslationMemory(tm_path)
-                        self._tm.record_answer(text, answer, **key)
+                            opened.append(self._tm)
+                        self._tm.record_answer(text, answer, **key, owner=owner)
             return answers
 
     return lambda: Recording(factory())
