@@ -125,10 +125,18 @@ def test_a_file_for_another_catalog_is_refused_and_nothing_changes(project, cli,
     assert {loc: po_path(project, loc).read_bytes() for loc in ("es", "fr")} == before
 
 
-def test_relabelled_file_without_its_export_record_merges_nothing(project, cli):
-    """A tool dropped l10n's export record: the per-unit bases (made for fr) still stop every unit."""
+def test_relabelled_file_without_its_export_phase_is_refused_by_its_units(project, cli):
+    """A tool dropped l10n's export phase: each unit still says which locale it was exported for."""
     before = po_path(project).read_bytes()
     r = cli(project, "xliff", "import", str(returned(project, "fr-relabelled-es-no-phase.xlf")))
+    assert r.exit_code == 2 and "exported for 'fr'" in r.stderr, r.output
+    assert po_path(project).read_bytes() == before
+
+
+def test_relabelled_file_without_any_record_merges_nothing(project, cli):
+    """Only the per-unit bases are left (made for fr): they still stop every unit, as conflicts."""
+    before = po_path(project).read_bytes()
+    r = cli(project, "xliff", "import", str(returned(project, "fr-relabelled-es-no-records.xlf")))
     assert r.exit_code == 1
     assert "0 translations merged" in r.stdout and "conflict" in r.stderr
     assert po_path(project).read_bytes() == before
@@ -175,7 +183,7 @@ def test_every_unit_records_its_base_and_reviewed_units_are_approved():
     root = etree.fromstring(catalog_to_xliff(_catalog(), locale="es"))
     units = {u.find(f"{X}source").text: u for u in root.iter(f"{X}trans-unit")}
     base = units[WATER].find(f"{X}context-group/{X}context[@context-type='x-l10n-base']").text
-    assert base == base_hash("es", "Beba agua.", "translated")
+    assert base == "es:" + base_hash("es", "Beba agua.", "translated")
     assert units[WATER].get("approved") == "yes"
     assert units[MIX].get("approved") is None
     assert units[MIX].find(f"{X}target").get("state") == "needs-review-translation"

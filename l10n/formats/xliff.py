@@ -48,8 +48,10 @@ was exported from (:func:`base_hash`: locale, msgstr and review state) in a
 context group CAT tools carry through untouched::
 
     <context-group purpose="information">
-      <context context-type="x-l10n-base">3f2a9c01d4e5</context>
+      <context context-type="x-l10n-base">es:3f2a9c01d4e5</context>
     </context-group>
+
+(the locale it was exported for, then the hash).
 
 On import the file's unit (its text and state, as it would be merged) and
 the catalog's entry are each compared with that base: a unit the translator
@@ -456,7 +458,8 @@ def _unit(e: polib.POEntry, fmt: str, approved: Mapping[str, str],
         target.set("state-qualifier", qualifier)
     unit.append(target)
     group = etree.SubElement(unit, _X + "context-group", purpose="information")
-    etree.SubElement(group, _X + "context", {"context-type": BASE_CONTEXT}).text = base_hash(locale, e.msgstr, state)
+    etree.SubElement(group, _X + "context", {"context-type": BASE_CONTEXT}).text = (
+        f"{_lang(locale)}:{base_hash(locale, e.msgstr, state)}")
     if state == "final":
         _note(unit, LOCK_NOTE, "l10n", priority="1")
     if qualifier == "mt-suggestion":
@@ -494,6 +497,7 @@ class XliffUnit:
     locked: bool
     base: str | None = None
     approved: str | None = None
+    base_locale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -545,13 +549,16 @@ def read_xliff(data: bytes, name: str) -> list[XliffFile]:
         units = []
         for u in f.iter(_X + "trans-unit"):
             target = u.find(_X + "target")
-            base = None
+            base = base_locale = None
             for ctx in u.iterfind(f"{_X}context-group/{_X}context"):
                 if ctx.get("context-type") == BASE_CONTEXT:
-                    base = (ctx.text or "").strip() or None
+                    text = (ctx.text or "").strip()
+                    base_locale, _, base = text.rpartition(":")
+                    base, base_locale = base or None, base_locale or None
             units.append(XliffUnit(id=u.get("id"), line=u.sourceline or 0, source=u.find(_X + "source"),
                                    target=target, state=target.get("state") if target is not None else None,
-                                   locked=u.get("translate") == "no", base=base, approved=u.get("approved")))
+                                   locked=u.get("translate") == "no", base=base, approved=u.get("approved"),
+                                   base_locale=base_locale))
         if not f.get("target-language"):
             raise CatalogError("<file> has no target-language", path=name, line=f.sourceline)
         exported_for = None
@@ -575,8 +582,9 @@ def _same_tag(a: str | None, b: str | None) -> bool:
 def identity_problem(xf: XliffFile, *, locale: str, source_language: str, document: str | None) -> str | None:
     """Why ``xf`` cannot go into the catalog of ``locale`` for ``document``, or None when it can.
 
-    The file must still say what it was exported for (its export phase, when
-    it has one), and that must be this catalog: its ``target-language`` the
+    The file must still say what it was exported for (its export phase and
+    the locale each unit records, when it has them), and that must be this
+    catalog: its ``target-language`` the
     catalog's locale, its ``source-language`` the project's (``en-US`` is
     ``en``), its ``original`` the catalog's document (when the catalog
     names one in its references).
@@ -593,6 +601,10 @@ def identity_problem(xf: XliffFile, *, locale: str, source_language: str, docume
             if (xf.original or "") != was_original:
                 return (f"original is {xf.original!r} but the file was exported from {was_original!r}; "
                         "a file is imported into the catalog it was exported from")
+    for u in xf.units:  # every unit records the locale it was exported for, too
+        if u.base_locale and not _same_tag(u.base_locale, xf.target_language):
+            return (f"target-language is {xf.target_language!r} but unit {u.id} (line {u.line}) was exported "
+                    f"for {u.base_locale!r}; a file is imported into the catalog it was exported from")
     if not _same_tag(xf.target_language, locale):
         return f"target-language {xf.target_language!r} is not the catalog's language {_lang(locale)!r}"
     src = (xf.source_language or "").replace("_", "-").lower().split("-")

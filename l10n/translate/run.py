@@ -76,7 +76,9 @@ class TranslationSummary:
     (would be sent); ``from_memory``: entries filled from the memory or from
     a human translation of the same text; ``translated``: entries filled;
     ``failed``: ``(msgid, reason)`` of entries left untranslated;
-    ``skipped_disclaimers``: ids of disclaimers without an approved translation.
+    ``skipped_disclaimers``: ids of disclaimers without an approved translation;
+    ``kept``: entries this run translated but did not write, because a person
+    (an XLIFF import, an editor) filled them while it ran.
     """
 
     locale: str
@@ -89,6 +91,7 @@ class TranslationSummary:
     skipped_disclaimers: tuple[str, ...] = ()
     dry_run: bool = False
     files: tuple[str, ...] = field(default=())
+    kept: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping."""
@@ -96,7 +99,8 @@ class TranslationSummary:
                 "sent_segments": self.sent_segments, "sent_chars": self.sent_chars,
                 "from_memory": self.from_memory, "translated": self.translated,
                 "failed": [{"msgid": m, "reason": r} for m, r in self.failed],
-                "skipped_disclaimers": list(self.skipped_disclaimers), "files": list(self.files)}
+                "skipped_disclaimers": list(self.skipped_disclaimers), "files": list(self.files),
+                "kept": self.kept}
 
 
 def _load_glossary(settings: Settings) -> Any:
@@ -327,7 +331,8 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
         return TranslationSummary(locale, provider_name, sent_segments=len(sent), sent_chars=sent_chars,
                                   from_memory=from_memory, translated=translated - superseded,
                                   failed=tuple(failed.items()), skipped_disclaimers=tuple(skipped),
-                                  files=tuple(rel(settings, catalogs[ci][0]) for ci in sorted(changed)))
+                                  files=tuple(rel(settings, catalogs[ci][0]) for ci in sorted(changed)),
+                                  kept=superseded)
     finally:
         try:
             if not written:  # also on Ctrl-C: nothing already translated is lost

@@ -72,7 +72,12 @@ def main() -> None:
     (HERE / "fr-relabelled-es-no-phase.xlf").write_text(
         re.sub(r"\s*<phase-group>.*?</phase-group>", "", fr.replace('target-language="fr"', 'target-language="es"'),
                flags=re.S), encoding="utf-8")
-    # 3c. an export whose original was changed
+    # 3c. ... and without the locale each unit records (only the bases' hashes are left)
+    (HERE / "fr-relabelled-es-no-records.xlf").write_text(
+        re.sub(r"\s*<phase-group>.*?</phase-group>", "", fr.replace('target-language="fr"', 'target-language="es"'),
+               flags=re.S).replace('context-type="x-l10n-base">fr:', 'context-type="x-l10n-base">'),
+        encoding="utf-8")
+    # 3d. an export whose original was changed
     (HERE / "es-other-original.xlf").write_text(es.replace('original="doc.md"', 'original="other.md"', 1),
                                                encoding="utf-8")
     # 4. a changed dose, confirmed by the translator
