@@ -234,3 +234,25 @@ def test_approved_no_without_a_state_is_needing_review():
     result = merge_xliff(po, read_xliff(etree.tostring(root), "a.xlf")[0])
     assert result.po.find(DOSE).fuzzy and result.po.find(DOSE).msgstr == "Espere media hora."
     assert not result.po.find(WATER).fuzzy  # no state and not approved="no": confirmed, as before
+
+
+def test_conflicts_file_is_edited_and_imported_again(project, cli):
+    """OmegaT-style resolution: the conflicts go to a file with both texts; the translator's choice is imported."""
+    edit_catalog(project, WATER, "Beba agua fresca.")
+    edit_catalog(project, MIX, "Nunca mezcle kratom con alcohol.")
+    xlf = returned(project, "es-edited-water.xlf")
+    text = xlf.read_text(encoding="utf-8").replace(">No mezcle kratom con alcohol.<", ">Jamás mezcle kratom con alcohol.<")
+    xlf.write_text(text, encoding="utf-8")
+    r = cli(project, "xliff", "import", str(xlf), "--conflicts", str(project / "conflicts"))
+    assert r.exit_code == 1 and "2 conflict(s) written to" in r.stderr, r.output
+    out = project / "conflicts" / "es" / "doc.conflicts.xlf"
+    files = read_xliff(out.read_bytes(), str(out))
+    assert sorted(u.id for u in files[0].units) == sorted([unit_id(None, WATER), unit_id(None, MIX)])
+    data = out.read_text(encoding="utf-8")
+    assert "Beba mucha agua." in data and "Beba agua fresca." in data  # both texts, to choose from
+    # the translator combines one and keeps their own text for the other
+    out.write_text(data.replace(">Beba mucha agua.<", ">Beba mucha agua fresca.<"), encoding="utf-8")
+    r = cli(project, "xliff", "import", str(out))
+    assert r.exit_code == 0, r.output
+    assert entry(project, WATER).msgstr == "Beba mucha agua fresca."
+    assert entry(project, MIX).msgstr == "Jamás mezcle kratom con alcohol."

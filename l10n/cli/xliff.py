@@ -147,6 +147,10 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
                take: Annotated[str | None, typer.Option(
                    "--take", help="Resolve conflicts (units changed both in the file and in the catalog since "
                                   "the export): 'theirs' takes the file's text, 'ours' keeps the catalog's.")] = None,
+               conflicts_dir: Annotated[Path | None, typer.Option(
+                   "--conflicts", file_okay=False,
+                   help="Write the conflicting units to <folder>/<locale>/<doc>.conflicts.xlf: the translator's "
+                        "text with the catalog's in a note, to edit and import again.")] = None,
                project: ProjectOpt = None) -> None:
     """Merge the translations of XLIFF files back into the PO catalogs.
 
@@ -168,13 +172,16 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
         l10n xliff import xliff/es/kratom-harm-reduction.xlf
 
         l10n xliff import returned/*.xlf --take theirs
+
+        l10n xliff import returned/es/doc.xlf --conflicts conflicts/
     """
     from l10n.catalogs import generate_po
     from l10n.catalogs.header import format_date, now
     from l10n.catalogs.lock import catalog_locks
     from l10n.errors import LocaleError
     from l10n.fileio import atomic_write
-    from l10n.formats.xliff import TAKE, document_of, identity_problem, merge_xliff, read_xliff
+    from l10n import __version__
+    from l10n.formats.xliff import TAKE, conflicts_to_xliff, document_of, identity_problem, merge_xliff, read_xliff
     from l10n.interchange import check_merged, hold_unsafe
     from l10n.locales import normalize_locale
     from l10n.model import Severity
@@ -216,6 +223,7 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
             if why:
                 raise CatalogError(f"{why}; not imported ({rel(settings, path)}), nothing was written",
                                    path=xf.name, line=xf.line or None)
+        as_read = dict(catalogs)
         problems = []
         changed: dict[Path, int] = {path: 0 for path in catalogs}
         merged: dict[Path, list] = {path: [] for path in catalogs}
@@ -249,6 +257,24 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
             extra = f", {held[path]} held for review (check errors)" if held.get(path) else ""
             console.print(f"{rel(settings, path)}: {changed[path]} translations merged{extra} "
                           f"({'written' if written else 'unchanged'})", markup=False)
+    if conflicts_dir is not None:
+        folder = conflicts_dir.resolve()
+        locale_of = {path: loc for _, loc, path in targets}
+        for path, po in as_read.items():
+            mine = [p for q, p in problems if q == path and p.kind == "conflict"]
+            if not mine:
+                continue
+            loc = locale_of[path]
+            out = folder / loc / f"{path.stem}.conflicts.xlf"
+            data = conflicts_to_xliff(po, mine, locale=loc, source_language=settings.source_language,
+                                      approved=_approved(annotator, po, loc), machine=machine,
+                                      tool_version=__version__)
+            try:
+                atomic_write(out, data)
+            except OSError as exc:
+                raise CatalogError(f"cannot write: {exc.strerror or exc}", path=str(out)) from None
+            err_console.print(f"{len(mine)} conflict(s) written to {out}: edit the targets and import it again",
+                              markup=False)
     for f in findings:
         where = f"{f.path}:{f.line}" if f.line else f.path
         err_console.print(f"{where}: {f.severity} {f.code} [{f.check}] {f.message}", markup=False)

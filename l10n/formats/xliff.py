@@ -87,7 +87,7 @@ from l10n.formats.inline import Code, Node, Span, flatten, format_of, parse_inli
 from l10n.formats.xmlsafe import parse_xml, xml_parser
 
 __all__ = ["NS", "MergeResult", "UnitProblem", "XliffFile", "XliffUnit", "base_hash", "catalog_format",
-           "catalog_to_xliff", "entry_format", "entry_state", "html_escaper", "identity_problem", "merge_xliff",
+           "catalog_to_xliff", "conflicts_to_xliff", "entry_format", "entry_state", "html_escaper", "identity_problem", "merge_xliff",
            "read_xliff", "unit_id", "validate_xliff", "document_of"]
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -638,6 +638,7 @@ class UnitProblem:
     entry_line: int = 0
     ours: str | None = None
     theirs: str | None = None
+    theirs_reviewed: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.unit_id}: {self.message}"
@@ -756,7 +757,7 @@ def merge_xliff(po: polib.POFile, xf: XliffFile, *, approved: Mapping[str, str] 
                        "the file does not record what it was exported from, and the catalog has a translation")
                 problem("conflict", u, f"{why}; not merged — rerun with --take theirs (the file's text) or "
                                        "--take ours (the catalog's)", entry_line=e.linenum or 0, ours=e.msgstr,
-                        theirs=text)
+                        theirs=text, theirs_reviewed=confirmed)
             else:
                 unchanged += 1
             continue
@@ -775,6 +776,49 @@ def merge_xliff(po: polib.POFile, xf: XliffFile, *, approved: Mapping[str, str] 
             changed += 1
             merged.append((e.msgctxt, e.msgid))
     return MergeResult(po=po, changed=changed, unchanged=unchanged, problems=tuple(problems), merged=tuple(merged))
+
+
+CONFLICT_NOTE = ("Conflict: the catalog changed since your export; it now reads: {ours} — keep your text "
+                 "(the target), take the catalog's or combine them, then import this file again.")
+
+
+def conflicts_to_xliff(po: polib.POFile, conflicts: list[UnitProblem], *, locale: str, source_language: str = "en",
+                       approved: Mapping[str, str] | None = None,
+                       machine: Callable[[polib.POEntry], bool] | None = None, tool_version: str = "") -> bytes:
+    """The conflicting units of an import as an XLIFF file to resolve: each target is the translator's
+    text, a note gives the catalog's, and each base is the catalog entry *now*.
+
+    Imported again (as is, or as the translator edited it), every unit merges,
+    unless the catalog moved once more in the meantime (a new conflict).
+    """
+    wanted = {p.unit_id: p for p in conflicts if p.kind == "conflict"}
+    sub = copy.deepcopy(po)
+    for e in [e for e in sub if unit_id(e.msgctxt, e.msgid) not in wanted or e.obsolete]:
+        sub.remove(e)
+    root = etree.fromstring(catalog_to_xliff(sub, locale=locale, source_language=source_language,
+                                             original=_document_name(po, "messages"), approved=approved,
+                                             machine=machine, tool_version=tool_version),
+                            parser=xml_parser())
+    fmt = catalog_format(po)
+    by_id = {unit_id(e.msgctxt, e.msgid): e for e in sub}
+    for unit in root.iter(_X + "trans-unit"):
+        problem, e = wanted[unit.get("id")], by_id[unit.get("id")]
+        efmt = entry_format(e, fmt)
+        old = unit.find(_X + "target")
+        target = _inline_element("target", problem.theirs or "", efmt, _source_table(parse_inline(e.msgid, efmt)))
+        target.set("state", "translated" if problem.theirs_reviewed else "needs-review-translation")
+        target.tail = old.tail
+        unit.replace(old, target)
+        if problem.theirs_reviewed:
+            unit.set("approved", "yes")
+        elif "approved" in unit.attrib:
+            del unit.attrib["approved"]
+        note = etree.Element(_X + "note", {"from": "l10n", "priority": "1"})
+        note.text = CONFLICT_NOTE.format(ours=repr(problem.ours or ""))
+        note.tail = target.tail
+        target.addnext(note) if unit.find(_X + "context-group") is None else \
+            unit.find(_X + "context-group").addnext(note)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
 def wrap_notes(text: str) -> str:
