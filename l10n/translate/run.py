@@ -191,12 +191,12 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
         changed.add(ci)
         filled.setdefault(ci, []).append(entry)
 
-    def write_back() -> int:
-        """Write the filled entries; returns how many were not written because a person filled them meanwhile."""
+    def write_back() -> tuple[int, list[Path]]:
+        """Write the filled entries: (how many a person filled meanwhile, so were not written; files written)."""
         nonlocal written
         written = True
         if dry_run:
-            return 0
+            return 0, []
         return _write_filled(settings, [(catalogs[ci][0], stamps[ci], catalogs[ci][1], filled.get(ci, []))
                                         for ci in sorted(changed)], as_read, locale)
 
@@ -327,12 +327,11 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
                     send(list(again.mine))
                 if waiting:
                     _wait(sleep)
-        superseded = write_back()
+        superseded, paths = write_back()
         return TranslationSummary(locale, provider_name, sent_segments=len(sent), sent_chars=sent_chars,
                                   from_memory=from_memory, translated=translated - superseded,
                                   failed=tuple(failed.items()), skipped_disclaimers=tuple(skipped),
-                                  files=tuple(rel(settings, catalogs[ci][0]) for ci in sorted(changed)),
-                                  kept=superseded)
+                                  files=tuple(rel(settings, p) for p in paths), kept=superseded)
     finally:
         try:
             if not written:  # also on Ctrl-C: nothing already translated is lost
@@ -392,19 +391,23 @@ def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[s
 
 
 def _write_filled(settings: Settings, todo: list[tuple[Path, Any, polib.POFile, list[polib.POEntry]]],
-                  as_read: Mapping[int, tuple], locale: str) -> int:
-    """Write the catalogs of a run, each under its lock; the number of entries left as someone else wrote them.
+                  as_read: Mapping[int, tuple], locale: str) -> tuple[int, list[Path]]:
+    """Write the catalogs of a run, each under its lock.
+
+    Returns the number of entries left as someone else wrote them, and the
+    catalogs written.
 
     A catalog nobody wrote since it was read is written as is. Otherwise it
     is read again under the lock and only the entries this run filled that
-    are still as they were when read (untranslated, or stale machine
-    output) take the run's text: a translation that arrived meanwhile (an
+    are still untranslated (or still the same stale machine output) take the
+    run's text: a translation that arrived meanwhile (an
     XLIFF import, a translator's save) is never overwritten.
     """
     from l10n.catalogs.lock import catalog_lock
     from l10n.project import read_catalog, rel
 
     superseded = 0
+    written: list[Path] = []
     for path, stamp, po, entries in todo:
         with catalog_lock(path, settings.state_dir, name=rel(settings, path)):
             if file_stamp(path) != stamp:
@@ -413,7 +416,8 @@ def _write_filled(settings: Settings, todo: list[tuple[Path, Any, polib.POFile, 
                 applied = 0
                 for ours in entries:
                     theirs = index.get((ours.msgctxt, ours.msgid))
-                    if theirs is None or _entry_state(theirs) != as_read.get(id(ours)):
+                    before = as_read.get(id(ours))
+                    if theirs is None or before is None or not _candidate(theirs) or theirs.msgstr != before[0]:
                         superseded += 1
                         continue
                     theirs.msgstr, theirs.flags = ours.msgstr, list(ours.flags)
@@ -425,4 +429,5 @@ def _write_filled(settings: Settings, todo: list[tuple[Path, Any, polib.POFile, 
                 po = fresh
             po.metadata["PO-Revision-Date"] = format_date(now())
             atomic_write(path, generate_po(po).encode("utf-8"))
-    return superseded
+            written.append(path)
+    return superseded, written
