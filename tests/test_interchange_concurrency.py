@@ -12,7 +12,6 @@ No test measures time: threads and processes are synchronised on events and on w
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
