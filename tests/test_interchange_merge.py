@@ -241,7 +241,8 @@ def test_conflicts_file_is_edited_and_imported_again(project, cli):
     edit_catalog(project, WATER, "Beba agua fresca.")
     edit_catalog(project, MIX, "Nunca mezcle kratom con alcohol.")
     xlf = returned(project, "es-edited-water.xlf")
-    text = xlf.read_text(encoding="utf-8").replace(">No mezcle kratom con alcohol.<", ">Jamás mezcle kratom con alcohol.<")
+    text = xlf.read_text(encoding="utf-8").replace(">No mezcle kratom con alcohol.<",
+                                                   ">Jamás mezcle kratom con alcohol.<")
     xlf.write_text(text, encoding="utf-8")
     r = cli(project, "xliff", "import", str(xlf), "--conflicts", str(project / "conflicts"))
     assert r.exit_code == 1 and "2 conflict(s) written to" in r.stderr, r.output

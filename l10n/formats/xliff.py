@@ -59,6 +59,8 @@ did not change is a no-op, even when the catalog has moved on; a unit
 changed only in the file merges; a unit changed in both, differently, is a
 *conflict*, not merged unless ``take`` says whose text wins. A unit without
 a base (a file from another tool) merges into an untranslated entry only.
+:func:`conflicts_to_xliff` writes the conflicts as a file to resolve and
+import again.
 
 **Identity.** The header records what the file was exported for
 (``<phase phase-name="l10n-export" job-id="fr|en|kratom.md">``); a file
@@ -87,8 +89,8 @@ from l10n.formats.inline import Code, Node, Span, flatten, format_of, parse_inli
 from l10n.formats.xmlsafe import parse_xml, xml_parser
 
 __all__ = ["NS", "MergeResult", "UnitProblem", "XliffFile", "XliffUnit", "base_hash", "catalog_format",
-           "catalog_to_xliff", "conflicts_to_xliff", "entry_format", "entry_state", "html_escaper", "identity_problem", "merge_xliff",
-           "read_xliff", "unit_id", "validate_xliff", "document_of"]
+           "catalog_to_xliff", "conflicts_to_xliff", "document_of", "entry_format", "entry_state", "html_escaper",
+           "identity_problem", "merge_xliff", "read_xliff", "unit_id", "validate_xliff"]
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 _X = f"{{{NS}}}"
@@ -584,10 +586,10 @@ def identity_problem(xf: XliffFile, *, locale: str, source_language: str, docume
 
     The file must still say what it was exported for (its export phase and
     the locale each unit records, when it has them), and that must be this
-    catalog: its ``target-language`` the
-    catalog's locale, its ``source-language`` the project's (``en-US`` is
-    ``en``), its ``original`` the catalog's document (when the catalog
-    names one in its references).
+    catalog: its ``target-language`` the catalog's locale, its
+    ``source-language`` the project's (``en-US`` is ``en``), its
+    ``original`` the catalog's document (when the catalog names one in its
+    references).
     """
     if xf.exported_for:
         parts = xf.exported_for.split("|", 2)
