@@ -401,9 +401,13 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
     units marked as machine translations (x-origin) are skipped. The file is
     parsed safely: entities, DTDs and network access are refused.
 
-    Nothing is overwritten silently: a segment the memory already holds with
-    another human translation is a conflict, reported with both texts and
-    not imported unless --take says which wins. Every unit goes through the
+    Nothing is overwritten silently. Units exported by `l10n tm export`
+    record the text they were exported with: one the translator did not
+    change leaves the memory as it is now, one changed only in the file
+    replaces the memory's. A segment changed on both sides (or from a file
+    that does not say) whose memory holds another human translation is a
+    conflict, reported with both texts and not imported unless --take says
+    which wins. Every unit goes through the
     checks of `l10n check` first; a unit with an error (a changed dose, a
     dropped negation...) is not imported. Conflicts and check errors give
     exit code 1.
@@ -414,7 +418,7 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
 
         l10n tm import memoq-export.tmx --take theirs
     """
-    from l10n.formats.tmx import match_locale, parse_tmx, same_language
+    from l10n.formats.tmx import match_locale, parse_tmx, same_language, tm_base
     from l10n.formats.xliff import TAKE
     from l10n.model import Severity
     from l10n.project import rel
@@ -457,10 +461,14 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
             if (target_lang, r.source) in unsafe:
                 continue
             held = tm.human(r.source, settings.source_language, target_lang)
-            if held is not None and held != r.target and take != "theirs":
-                if take is None:
-                    conflicts.append((r, target_lang, held))
-                continue
+            if held is not None and held != r.target:
+                if r.base and tm_base(r.target) == r.base:
+                    continue  # not changed in the file since the export: the memory's newer text stays
+                memory_moved = not r.base or tm_base(held) != r.base
+                if memory_moved and take != "theirs":
+                    if take is None:
+                        conflicts.append((r, target_lang, held))
+                    continue
             if held != r.target:
                 tm.add_human(r.source, r.target, settings.source_language, target_lang, commit=False)
             imported += 1
