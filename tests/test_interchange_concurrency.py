@@ -168,9 +168,10 @@ def _dead_pid() -> int:
     return proc.pid
 
 
-def _libre_project(root: Path, server_url: str, locale: str = "pt_BR") -> None:
+def _libre_project(root: Path, server_url: str, *extra: str) -> None:
     text = (root / "pyproject.toml").read_text(encoding="utf-8")
     text += f'\n[tool.l10n.providers.libre]\nbase_url = "{server_url}"\nconcurrency = 1\nretries = 0\n'
+    text += "".join(f"{line}\n" for line in extra)
     (root / "pyproject.toml").write_text(text, encoding="utf-8")
 
 
@@ -180,12 +181,17 @@ def _l10n(root: Path, *args: str) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True, env=env)
 
 
-def test_a_killed_run_resends_nothing_that_was_answered(make_project, cli):
-    """Issue 14.5: SIGKILL after some answers; the rerun sends only the segment that was never answered."""
+@pytest.mark.parametrize("batch", [1, 10], ids=["one-per-call", "batch-of-10"])
+def test_a_killed_run_resends_nothing_that_was_answered(make_project, cli, batch):
+    """Issue 14.5: SIGKILL after some answers; the rerun sends only the segment that was never answered.
+
+    With a batch of 10 texts per call to an engine that answers one per request, the five answers
+    received are in the middle of a call: they are kept as they arrive, not when the call ends.
+    """
     root = make_project({"doc.md": SOAK_DOC}, locales=["pt_BR"])
     assert cli(root, "extract").exit_code == 0 and cli(root, "update").exit_code == 0
     with LibreServer() as server:
-        _libre_project(root, server.url)
+        _libre_project(root, server.url, f"batch_size = {batch}")
         server.script.extend(["ok"] * 5 + [("stall", 60)])
         proc = _l10n(root, "translate", "-l", "pt_BR", "-p", "libre")
         try:

@@ -377,7 +377,22 @@ def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[s
             return getattr(self._inner, name)
 
         def translate_batch(self, texts: list[str], **kwargs: Any) -> Any:
+            if len(texts) > 1 and getattr(type(self._inner), "batch_size", None) == 1:
+                # an engine that answers one text per request (a larger batch was configured): each answer
+                # is kept as it arrives, not when the whole batch is done
+                answers = []
+                for text in texts:
+                    got = self._inner.translate_batch([text], **kwargs)
+                    if not (isinstance(got, list) and len(got) == 1):
+                        return got  # the caller reports the bad output
+                    self._record([text], got)
+                    answers.extend(got)
+                return answers
             answers = self._inner.translate_batch(texts, **kwargs)
+            self._record(texts, answers)
+            return answers
+
+        def _record(self, texts: list[str], answers: Any) -> None:
             if isinstance(answers, list) and len(answers) == len(texts):
                 for text, answer in zip(texts, answers):
                     if text in claimed and isinstance(answer, str) and answer.strip():
@@ -385,7 +400,6 @@ def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[s
                             self._tm = TranslationMemory(tm_path)
                             opened.append(self._tm)
                         self._tm.record_answer(text, answer, **key, owner=owner)
-            return answers
 
     return lambda: Recording(factory())
 
