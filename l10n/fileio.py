@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "file_stamp"]
 
 
 def _new_file_mode() -> int:
@@ -83,3 +83,18 @@ def _replace(path: Path, data: bytes, mode: int) -> bool:
         raise
     _sync_folder(path.parent)
     return True
+
+
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """``(inode, size, mtime in ns)`` of ``path``, or None when it does not exist.
+
+    :func:`atomic_write` replaces a file by a new inode, so the stamp changes
+    whenever anyone writes it: a command compares the stamp it saw when it
+    read a catalog with the one under the catalog lock to know whether
+    another command wrote it meanwhile.
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)

@@ -18,8 +18,8 @@ from l10n.catalogs import (Annotator, NullAnnotator, UpdateStats, build_template
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, ConfigError, SourceError
-from l10n.fileio import atomic_write
 from l10n.catalogs.plurals import declared_forms
+from l10n.fileio import atomic_write, file_stamp
 from l10n.model import Document
 from l10n.segment import _SUFFIXES, decode_source, segment_text
 
@@ -294,16 +294,26 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
     for locale in locales:  # read and merge everything first: bad input writes nothing
         for domain, pot in loaded:
             path = settings.po_path(locale, domain)
+            stamp = file_stamp(path)  # before reading: a write after this is seen under the lock
             old = read_catalog(path, settings, locale=locale) if path.exists() else None
             revised = (old.metadata.get("PO-Revision-Date") if old is not None else None) or \
                 pot.metadata.get("POT-Creation-Date", format_date(now()))
             po, stats = update_catalog(pot, old, locale, annotator=annotator, revised=revised,
                                        fuzzy_matching=fuzzy_matching)
-            planned.append((path, po, stats))
+            planned.append((path, po, stats, (locale, pot, stamp)))
     results = []
-    for path, po, stats in planned:
-        # like msgmerge: PO-Revision-Date is the translator's, update does not bump it
-        written = atomic_write(path, generate_po(po).encode("utf-8"))
+    from l10n.catalogs.lock import catalog_lock
+
+    for path, po, stats, (locale, pot, stamp) in planned:
+        with catalog_lock(path, settings.state_dir, name=rel(settings, path)):
+            if file_stamp(path) != stamp:  # written by another command meanwhile: merge what is there now
+                old = read_catalog(path, settings, locale=locale) if path.exists() else None
+                revised = (old.metadata.get("PO-Revision-Date") if old is not None else None) or \
+                    pot.metadata.get("POT-Creation-Date", format_date(now()))
+                po, stats = update_catalog(pot, old, locale, annotator=annotator, revised=revised,
+                                           fuzzy_matching=fuzzy_matching)
+            # like msgmerge: PO-Revision-Date is the translator's, update does not bump it
+            written = atomic_write(path, generate_po(po).encode("utf-8"))
         summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy-matched, {stats.new} new, "
                    f"{stats.obsolete} obsolete" + (f", {stats.approved} approved disclaimers filled"
                                                    if stats.approved else ""))

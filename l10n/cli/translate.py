@@ -75,6 +75,9 @@ def translate_cmd(locale: LocaleOpt = None, provider: ProviderOpt = None, projec
                 console.print(f"{s.locale} ({s.provider}): {s.translated} translated, sent {s.sent_segments} "
                               f"segments ({s.sent_chars} characters), {s.from_memory} from memory, "
                               f"{len(s.failed)} failed", markup=False)
+                if s.kept:
+                    console.print(f"  {s.kept} entries were translated by a person while this ran; their "
+                                  "translation was kept", markup=False)
             for msgid, reason in s.failed:
                 short = msgid if len(msgid) <= 60 else msgid[:57] + "..."
                 console.print(f"  untranslated: {short!r}: {reason}", markup=False)

@@ -144,27 +144,51 @@ def export_cmd(docs: Annotated[list[str] | None, typer.Argument(
 @xliff_app.command("import")
 def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files returned by the translator.",
                                                            exists=False)],
+               take: Annotated[str | None, typer.Option(
+                   "--take", help="Resolve conflicts (units changed both in the file and in the catalog since "
+                                  "the export): 'theirs' takes the file's text, 'ours' keeps the catalog's.")] = None,
+               conflicts_dir: Annotated[Path | None, typer.Option(
+                   "--conflicts", file_okay=False,
+                   help="Write the conflicting units to <folder>/<locale>/<doc>.conflicts.xlf: the translator's "
+                        "text with the catalog's in a note, to edit and import again.")] = None,
                project: ProjectOpt = None) -> None:
     """Merge the translations of XLIFF files back into the PO catalogs.
 
-    Every file is read and validated first; if any is invalid or hostile,
-    nothing is written. Units whose English source changed since the export,
-    and edits to locked safety disclaimers, are reported and not merged
-    (exit code 1).
+    Every file is read and validated first; if any is invalid or hostile, or
+    is not for the catalog it would go into (target-language, source-language
+    or original changed since the export), nothing is written (exit code 2).
+
+    The merge is three-way: each unit records the catalog entry it was
+    exported from. A unit the translator did not change leaves the catalog
+    as it is now; a unit changed only in the file is merged; a unit changed
+    both in the file and in the catalog is a conflict, reported with both
+    texts and not merged unless --take says which wins. Merged units go
+    through the checks of `l10n check`; a unit with an error is kept but
+    marked fuzzy (needs review). Units whose English source changed, edits
+    to locked safety disclaimers, conflicts and check errors give exit code 1.
 
     Examples:
 
         l10n xliff import xliff/es/kratom-harm-reduction.xlf
 
-        l10n xliff import returned/*.xlf
+        l10n xliff import returned/*.xlf --take theirs
+
+        l10n xliff import returned/es/doc.xlf --conflicts conflicts/
     """
     from l10n.catalogs import generate_po
-    from l10n.fileio import atomic_write
     from l10n.catalogs.header import format_date, now
-    from l10n.formats.xliff import merge_xliff, read_xliff
+    from l10n.catalogs.lock import catalog_locks
+    from l10n.errors import LocaleError
+    from l10n.fileio import atomic_write
+    from l10n import __version__
+    from l10n.formats.xliff import TAKE, conflicts_to_xliff, document_of, identity_problem, merge_xliff, read_xliff
+    from l10n.interchange import check_merged, hold_unsafe
     from l10n.locales import normalize_locale
-    from l10n.project import load_annotator, read_catalog, rel
+    from l10n.model import Severity
+    from l10n.project import load_annotator, load_project_glossary, read_catalog, rel
 
+    if take is not None and take not in TAKE:
+        raise typer.BadParameter("must be 'theirs' or 'ours'", param_hint="--take")
     settings = settings_for(project)
     parsed = []
     for f in files:
@@ -174,44 +198,109 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
         except OSError as exc:
             raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
         parsed.extend(read_xliff(data, name))
-    annotator = load_annotator(settings)
-    machine, reviewed = _machine_detector(), _reviewed_marker()
-    catalogs: dict[Path, tuple[polib.POFile, bytes, str]] = {}
-    problems = []
-    changed: dict[Path, int] = {}
-    from l10n.errors import LocaleError
-
+    targets = []
     for xf in parsed:
         try:
             loc = normalize_locale(xf.target_language)
         except LocaleError as exc:
             raise LocaleError(f"target-language {xf.target_language!r}: {exc.message}", path=xf.name) from None
         path = settings.po_path(loc, xf.domain)
-        if path not in catalogs:
-            if not path.is_file():
-                raise CatalogError(f"no catalog {rel(settings, path)} for this file (original={xf.original!r}, "
-                                   f"target-language={xf.target_language!r})", path=xf.name)
-            original = path.read_bytes()
-            catalogs[path] = (read_catalog(path, settings, locale=loc), original, loc)
-        po, original, loc = catalogs[path]
-        result = merge_xliff(po, xf, approved=_approved(annotator, po, loc), machine=machine,
-                             mark_reviewed=reviewed)
-        catalogs[path] = (result.po, original, loc)
-        changed[path] = changed.get(path, 0) + result.changed
-        problems.extend(result.problems)
-    for path, (po, original, _loc) in catalogs.items():
-        if changed[path]:
-            po.metadata["PO-Revision-Date"] = format_date(now())
-            written = atomic_write(path, generate_po(po).encode("utf-8"))
-        else:
-            written = False
-        console.print(f"{rel(settings, path)}: {changed[path]} translations merged "
-                      f"({'written' if written else 'unchanged'})", markup=False)
-    for p in problems:
+        if not path.is_file():
+            raise CatalogError(f"no catalog {rel(settings, path)} for this file (original={xf.original!r}, "
+                               f"target-language={xf.target_language!r})", path=xf.name, line=xf.line or None)
+        targets.append((xf, loc, path))
+    annotator = load_annotator(settings)
+    machine, reviewed = _machine_detector(), _reviewed_marker()
+    with catalog_locks([p for _, _, p in targets], settings.state_dir,
+                       names={p: rel(settings, p) for _, _, p in targets}):
+        catalogs: dict[Path, polib.POFile] = {}  # read under the lock: what is on disk now
+        for xf, loc, path in targets:
+            if path not in catalogs:
+                catalogs[path] = read_catalog(path, settings, locale=loc)
+            po = catalogs[path]
+            why = identity_problem(xf, locale=po.metadata.get("Language") or loc,
+                                   source_language=settings.source_language, document=document_of(po))
+            if why:
+                raise CatalogError(f"{why}; not imported ({rel(settings, path)}), nothing was written",
+                                   path=xf.name, line=xf.line or None)
+        as_read = dict(catalogs)
+        problems = []
+        changed: dict[Path, int] = {path: 0 for path in catalogs}
+        merged: dict[Path, list] = {path: [] for path in catalogs}
+        for xf, loc, path in targets:
+            po = catalogs[path]
+            result = merge_xliff(po, xf, approved=_approved(annotator, po, loc), machine=machine,
+                                 mark_reviewed=reviewed, take=take, locale=loc)
+            catalogs[path] = result.po
+            changed[path] += result.changed
+            merged[path].extend(result.merged)
+            problems.extend((path, p) for p in result.problems)
+        glossary = load_project_glossary(settings) if any(merged.values()) else None
+        options, ignore = _check_options(settings)
+        findings = []
+        held: dict[Path, int] = {}
+        for path, po in catalogs.items():
+            if not merged[path]:
+                continue
+            pot = settings.pot_path(path.stem)
+            template = read_catalog(pot, settings) if pot.is_file() else None
+            found = check_merged(po, merged[path], locale=path.parent.parent.name, glossary=glossary,
+                                 template=template, path=rel(settings, path), options=options, ignore=ignore)
+            held[path] = len(hold_unsafe(po, found))
+            findings.extend(found)
+        for path, po in catalogs.items():
+            if changed[path]:
+                po.metadata["PO-Revision-Date"] = format_date(now())
+                written = atomic_write(path, generate_po(po).encode("utf-8"))
+            else:
+                written = False
+            extra = f", {held[path]} held for review (check errors)" if held.get(path) else ""
+            console.print(f"{rel(settings, path)}: {changed[path]} translations merged{extra} "
+                          f"({'written' if written else 'unchanged'})", markup=False)
+    if conflicts_dir is not None:
+        folder = conflicts_dir.resolve()
+        locale_of = {path: loc for _, loc, path in targets}
+        for path, po in as_read.items():
+            mine = [p for q, p in problems if q == path and p.kind == "conflict"]
+            if not mine:
+                continue
+            loc = locale_of[path]
+            out = folder / loc / f"{path.stem}.conflicts.xlf"
+            data = conflicts_to_xliff(po, mine, locale=loc, source_language=settings.source_language,
+                                      approved=_approved(annotator, po, loc), machine=machine,
+                                      tool_version=__version__)
+            try:
+                atomic_write(out, data)
+            except OSError as exc:
+                raise CatalogError(f"cannot write: {exc.strerror or exc}", path=str(out)) from None
+            err_console.print(f"{len(mine)} conflict(s) written to {out}: edit the targets and import it again",
+                              markup=False)
+    for f in findings:
+        where = f"{f.path}:{f.line}" if f.line else f.path
+        err_console.print(f"{where}: {f.severity} {f.code} [{f.check}] {f.message}", markup=False)
+    for path, p in problems:
         err_console.print(f"{p.kind}: {p}", markup=False)
+        if p.kind == "conflict":
+            err_console.print(f"    catalog ({rel(settings, path)}:{p.entry_line}): {p.ours!r}", markup=False)
+            err_console.print(f"    file    ({p.path}:{p.line}): {p.theirs!r}", markup=False)
+    errors = sum(1 for f in findings if f.severity >= Severity.ERROR)
     if problems:
-        err_console.print(f"{len(problems)} unit(s) not merged", markup=False)
+        conflicts = sum(1 for _, p in problems if p.kind == "conflict")
+        err_console.print(f"{len(problems)} unit(s) not merged" + (f" ({conflicts} conflict(s): choose with "
+                                                                      "--take theirs|ours)" if conflicts else ""),
+                          markup=False)
+    if errors:
+        err_console.print(f"{errors} check error(s) in the imported units; those entries are kept as fuzzy "
+                          "(needs review)", markup=False)
+    if problems or errors:
         raise typer.Exit(1)
+
+
+def _check_options(settings) -> tuple[dict, set[str]]:
+    """``[tool.l10n.check]`` options and the disabled (suppressible) codes, as ``l10n check`` reads them."""
+    from l10n.cli.check import _options
+
+    return _options(settings)
 
 
 @tm_app.command("export")
@@ -302,6 +391,9 @@ def _catalog_records(settings, locales: tuple[str, ...], seen: set) -> list:
 
 @tm_app.command("import")
 def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from a CAT tool.")],
+                  take: Annotated[str | None, typer.Option(
+                      "--take", help="When the memory already holds another human translation of a segment: "
+                                     "'theirs' replaces it with the file's, 'ours' keeps it.")] = None,
                   project: ProjectOpt = None) -> None:
     """Seed the translation memory from a TMX file.
 
@@ -309,13 +401,30 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
     units marked as machine translations (x-origin) are skipped. The file is
     parsed safely: entities, DTDs and network access are refused.
 
+    Nothing is overwritten silently. Units exported by `l10n tm export`
+    record the text they were exported with: one the translator did not
+    change leaves the memory as it is now, one changed only in the file
+    replaces the memory's. A segment changed on both sides (or from a file
+    that does not say) whose memory holds another human translation is a
+    conflict, reported with both texts and not imported unless --take says
+    which wins. Every unit goes through the
+    checks of `l10n check` first; a unit with an error (a changed dose, a
+    dropped negation...) is not imported. Conflicts and check errors give
+    exit code 1.
+
     Examples:
 
         l10n tm import memoq-export.tmx
+
+        l10n tm import memoq-export.tmx --take theirs
     """
-    from l10n.formats.tmx import match_locale, parse_tmx, same_language
+    from l10n.formats.tmx import match_locale, parse_tmx, same_language, tm_base
+    from l10n.formats.xliff import TAKE
+    from l10n.model import Severity
     from l10n.project import rel
 
+    if take is not None and take not in TAKE:
+        raise typer.BadParameter("must be 'theirs' or 'ours'", param_hint="--take")
     settings = settings_for(project)
     try:
         data = file.read_bytes()
@@ -332,19 +441,80 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
     from l10n.errors import LocaleError
     from l10n.locales import normalize_locale
 
+    located = []
+    for r in usable:
+        target_lang = match_locale(r.target_lang, settings.locales)
+        if target_lang is None:
+            try:
+                target_lang = normalize_locale(r.target_lang)
+            except LocaleError:
+                continue
+        located.append((r, target_lang))
+    findings = _check_tm_units(settings, located)
+    unsafe = {(f.locale, f.msgid) for f in findings if f.severity >= Severity.ERROR}
     path = settings.state_dir / "tm.sqlite"
+    conflicts = []
+    imported = 0
     tm = TranslationMemory(path)
     try:
-        for r in list(usable):
-            target_lang = match_locale(r.target_lang, settings.locales)
-            if target_lang is None:
-                try:
-                    target_lang = normalize_locale(r.target_lang)
-                except LocaleError:
-                    usable.remove(r)
+        for r, target_lang in located:
+            if (target_lang, r.source) in unsafe:
+                continue
+            held = tm.human(r.source, settings.source_language, target_lang)
+            if held is not None and held != r.target:
+                if r.base and tm_base(r.target) == r.base:
+                    continue  # not changed in the file since the export: the memory's newer text stays
+                memory_moved = not r.base or tm_base(held) != r.base
+                if memory_moved and take != "theirs":
+                    if take is None:
+                        conflicts.append((r, target_lang, held))
                     continue
-            tm.add_human(r.source, r.target, settings.source_language, target_lang, commit=False)
+            if held != r.target:
+                tm.add_human(r.source, r.target, settings.source_language, target_lang, commit=False)
+            imported += 1
     finally:
         tm.close()
-    console.print(f"{rel(settings, path)}: {len(usable)} human translations imported, "
-                  f"{len(records) - len(usable)} skipped (machine or other source language)", markup=False)
+    skipped = len(records) - len(usable)
+    console.print(f"{rel(settings, path)}: {imported} human translations imported, "
+                  f"{skipped} skipped (machine or other source language)", markup=False)
+    for f in findings:
+        err_console.print(f"{file}: {f.locale}: {f.severity} {f.code} [{f.check}] {f.message}: {f.msgid!r}",
+                          markup=False)
+    for r, target_lang, held in conflicts:
+        err_console.print(f"conflict: {file}: {target_lang}: {r.source!r}: the memory holds another human "
+                          "translation; not imported — rerun with --take theirs (the file's) or --take ours",
+                          markup=False)
+        err_console.print(f"    memory: {held!r}", markup=False)
+        err_console.print(f"    file:   {r.target!r}", markup=False)
+    errors = sum(1 for f in findings if f.severity >= Severity.ERROR)
+    if errors:
+        err_console.print(f"{len(unsafe)} unit(s) with check errors not imported", markup=False)
+    if conflicts:
+        err_console.print(f"{len(conflicts)} conflict(s): choose with --take theirs|ours", markup=False)
+    if errors or conflicts:
+        raise typer.Exit(1)
+
+
+def _check_tm_units(settings, located: list) -> list:
+    """The findings of `l10n check` on TMX units, each checked as a reviewed catalog entry of its locale."""
+    import polib
+
+    from l10n.interchange import check_merged
+    from l10n.project import load_project_glossary
+
+    if not located:
+        return []
+    glossary = load_project_glossary(settings)
+    options, ignore = _check_options(settings)
+    by_locale: dict[str, dict[str, str]] = {}
+    for r, loc in located:
+        by_locale.setdefault(loc, {}).setdefault(r.source, r.target)
+    findings = []
+    for loc, pairs in by_locale.items():
+        po = polib.POFile()
+        po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": loc}
+        for source, target in pairs.items():
+            po.append(polib.POEntry(msgid=source, msgstr=target))
+        findings.extend(check_merged(po, [(None, s) for s in pairs], locale=loc, glossary=glossary,
+                                     options=options, ignore=ignore))
+    return findings

@@ -15,10 +15,16 @@ never mistaken for a human translation::
     </tu>
 
 Segments are plain text: inline markup stays in the source's own syntax.
+
+Each ``<tu>`` also records the target it was exported with
+(``<prop type="x-l10n-base">``, :func:`tm_base`), so that an import tells a
+unit the translator changed from one the memory changed since the export
+(the three-way rule of XLIFF imports, see :mod:`l10n.formats.xliff`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +35,8 @@ from lxml import etree
 from l10n.errors import CatalogError
 from l10n.formats.xmlsafe import parse_xml
 
-__all__ = ["TMRecord", "generate_tmx", "lang_matches", "match_locale", "parse_tmx", "same_language", "tmx_date"]
+__all__ = ["TMRecord", "generate_tmx", "lang_matches", "match_locale", "parse_tmx", "same_language", "tm_base",
+           "tmx_date"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ORIGINS = ("human", "machine")
@@ -37,7 +44,11 @@ _ORIGINS = ("human", "machine")
 
 @dataclass(frozen=True, slots=True)
 class TMRecord:
-    """One translation: ``origin`` is ``human`` or ``machine``; ``provider`` the engine or tool."""
+    """One translation: ``origin`` is ``human`` or ``machine``; ``provider`` the engine or tool.
+
+    ``base``: as read from a file, the :func:`tm_base` of the target it was
+    exported with (empty when the file does not say).
+    """
 
     source: str
     target: str
@@ -46,6 +57,16 @@ class TMRecord:
     origin: str = "human"
     provider: str = ""
     created: str = ""
+    base: str = ""
+
+
+def tm_base(target: str) -> str:
+    """A short hash of a target as exported (``<prop type="x-l10n-base">``).
+
+    >>> tm_base("Hola")
+    '4e46dc0969e6'
+    """
+    return hashlib.sha1(target.encode("utf-8")).hexdigest()[:12]
 
 
 def tmx_date(value: str) -> str:
@@ -147,6 +168,7 @@ def generate_tmx(records: Iterable[TMRecord], *, source_language: str = "en", to
         if r.provider:
             etree.SubElement(tu, "prop", type="x-provider").text = r.provider
         try:
+            etree.SubElement(tu, "prop", type="x-l10n-base").text = tm_base(r.target)
             for lang, text in ((r.source_lang, r.source), (r.target_lang, r.target)):
                 tuv = etree.SubElement(tu, "tuv")
                 tuv.set(_XML_LANG, _lang(lang))
@@ -204,5 +226,6 @@ def parse_tmx(data: bytes, name: str) -> list[TMRecord]:
             if (lang, text) is source or _subtags(lang) == _subtags(source[0]):
                 continue
             out.append(TMRecord(source=source[1], target=text, source_lang=source[0], target_lang=lang,
-                                origin=origin, provider=provider, created=created))
+                                origin=origin, provider=provider, created=created,
+                                base=props.get("x-l10n-base", "")))
     return out

@@ -36,9 +36,36 @@ unreviewed machine translation: ``needs-review-translation`` +
 a safety disclaimer carrying its approved translation: ``final``,
 ``approved="yes"`` and ``translate="no"`` (locked).
 
-On import a target confirmed as ``translated``, ``final`` or ``signed-off``
-(or with no state) becomes a normal translation; any other state with text
-becomes fuzzy. An empty or missing target changes nothing.
+Reviewed units (``translated``, ``final``) also carry ``approved="yes"``:
+translate-toolkit (Weblate) reads a unit without it as fuzzy, Okapi and
+OmegaT read the state. On import a target confirmed as ``translated``,
+``final`` or ``signed-off`` becomes a normal translation; with no state,
+``approved="no"`` makes it fuzzy, else it is confirmed; any other state with
+text becomes fuzzy. An empty or missing target changes nothing.
+
+**Three-way merge.** Every unit records the state of the catalog entry it
+was exported from (:func:`base_hash`: locale, msgstr and review state) in a
+context group CAT tools carry through untouched::
+
+    <context-group purpose="information">
+      <context context-type="x-l10n-base">es:3f2a9c01d4e5</context>
+    </context-group>
+
+(the locale it was exported for, then the hash).
+
+On import the file's unit (its text and state, as it would be merged) and
+the catalog's entry are each compared with that base: a unit the translator
+did not change is a no-op, even when the catalog has moved on; a unit
+changed only in the file merges; a unit changed in both, differently, is a
+*conflict*, not merged unless ``take`` says whose text wins. A unit without
+a base (a file from another tool) merges into an untranslated entry only.
+:func:`conflicts_to_xliff` writes the conflicts as a file to resolve and
+import again.
+
+**Identity.** The header records what the file was exported for
+(``<phase phase-name="l10n-export" job-id="fr|en|kratom.md">``); a file
+whose ``target-language``, ``source-language`` or ``original`` no longer say
+the same is refused (see :func:`identity_problem`).
 """
 
 from __future__ import annotations
@@ -61,8 +88,9 @@ from l10n.errors import CatalogError
 from l10n.formats.inline import Code, Node, Span, flatten, format_of, parse_inline
 from l10n.formats.xmlsafe import parse_xml, xml_parser
 
-__all__ = ["NS", "MergeResult", "UnitProblem", "XliffFile", "XliffUnit", "catalog_format", "catalog_to_xliff",
-           "entry_format", "entry_state", "html_escaper", "merge_xliff", "read_xliff", "unit_id", "validate_xliff"]
+__all__ = ["NS", "MergeResult", "UnitProblem", "XliffFile", "XliffUnit", "base_hash", "catalog_format",
+           "catalog_to_xliff", "conflicts_to_xliff", "document_of", "entry_format", "entry_state", "html_escaper",
+           "identity_problem", "merge_xliff", "read_xliff", "unit_id", "validate_xliff"]
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 _X = f"{{{NS}}}"
@@ -72,6 +100,29 @@ _DATATYPE = {"markdown": "x-markdown", "html": "html", "plaintext": "plaintext"}
 _CONFIRMED = {"translated", "final", "signed-off"}
 MT_NOTE = "Unreviewed machine translation: check it against the source and confirm it (state: translated)."
 LOCK_NOTE = "Approved safety disclaimer: locked. Changes go through the medical reviewers, not the CAT tool."
+BASE_CONTEXT = "x-l10n-base"
+EXPORT_PHASE = "l10n-export"
+#: how ``take`` resolves a conflict: the file's text, or the catalog's
+TAKE = ("theirs", "ours")
+
+
+def _review_class(state: str | None, text: str) -> str:
+    """untranslated / fuzzy / reviewed: what a state means for a merge."""
+    if not text:
+        return "untranslated"
+    return "reviewed" if state in _CONFIRMED else "fuzzy"
+
+
+def base_hash(locale: str, msgstr: str, state: str | None) -> str:
+    """A short hash of one entry's translation as a merge sees it: locale, text and review state.
+
+    >>> base_hash("es", "Hola", "translated") == base_hash("es", "Hola", "final")
+    True
+    >>> base_hash("es", "Hola", "translated") == base_hash("es", "Hola", "needs-review-translation")
+    False
+    """
+    key = "\x00".join((_lang(locale).lower(), msgstr, _review_class(state, msgstr)))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def unit_id(msgctxt: str | None, msgid: str) -> str:
@@ -334,7 +385,8 @@ def _indent(elem: etree._Element, level: int = 0) -> None:
     if len(elem):
         elem.text = pad
         for child in elem:
-            if etree.QName(child).localname in ("xliff", "file", "header", "body", "trans-unit"):
+            if etree.QName(child).localname in ("xliff", "file", "header", "body", "trans-unit", "phase-group",
+                                                 "context-group"):
                 _indent(child, level + 1)
             child.tail = pad
         elem[-1].tail = "\n" + "  " * level
@@ -356,12 +408,16 @@ def catalog_to_xliff(po: polib.POFile, *, locale: str, source_language: str = "e
     machine = machine or (lambda e: False)
     fmt = catalog_format(po)
     root = etree.Element(_X + "xliff", nsmap={None: NS}, version="1.2")
-    file_el = etree.SubElement(root, _X + "file", original=original or _document_name(po, "messages"),
-                               datatype=_DATATYPE[fmt])
+    original = original or _document_name(po, "messages")
+    file_el = etree.SubElement(root, _X + "file", original=original, datatype=_DATATYPE[fmt])
     file_el.set("source-language", _lang(source_language))
     file_el.set("target-language", _lang(locale))
     file_el.set("tool-id", "l10n")
     header = etree.SubElement(file_el, _X + "header")
+    phases = etree.SubElement(header, _X + "phase-group")
+    phase = etree.SubElement(phases, _X + "phase", {"phase-name": EXPORT_PHASE, "process-name": "translation",
+                                                    "tool-id": "l10n"})
+    phase.set("job-id", _identity(locale, source_language, original))
     tool = etree.SubElement(header, _X + "tool")
     tool.set("tool-id", "l10n")
     tool.set("tool-name", "l10n")
@@ -375,7 +431,7 @@ def catalog_to_xliff(po: polib.POFile, *, locale: str, source_language: str = "e
         if e.obsolete or e.msgid_plural or not e.msgid:
             continue
         try:
-            unit = _unit(e, fmt, approved, machine)
+            unit = _unit(e, fmt, approved, machine, locale)
         except ValueError as exc:  # a character XML cannot carry
             raise CatalogError(f"cannot export to XLIFF: {exc}", line=e.linenum) from None
         body.append(unit)
@@ -384,7 +440,7 @@ def catalog_to_xliff(po: polib.POFile, *, locale: str, source_language: str = "e
 
 
 def _unit(e: polib.POEntry, fmt: str, approved: Mapping[str, str],
-          machine: Callable[[polib.POEntry], bool]) -> etree._Element:
+          machine: Callable[[polib.POEntry], bool], locale: str) -> etree._Element:
     unit = etree.Element(_X + "trans-unit", id=unit_id(e.msgctxt, e.msgid))
     unit.set(_XML_SPACE, "preserve")
     if e.msgctxt is not None:
@@ -392,6 +448,7 @@ def _unit(e: polib.POEntry, fmt: str, approved: Mapping[str, str],
     state, qualifier = entry_state(e, approved, machine)
     if state == "final":
         unit.set("translate", "no")
+    if state in _CONFIRMED:  # translate-toolkit (Weblate) reads a unit without approved="yes" as fuzzy
         unit.set("approved", "yes")
     fmt = entry_format(e, fmt)
     source = _inline_element("source", e.msgid, fmt, None)
@@ -402,6 +459,9 @@ def _unit(e: polib.POEntry, fmt: str, approved: Mapping[str, str],
     if qualifier:
         target.set("state-qualifier", qualifier)
     unit.append(target)
+    group = etree.SubElement(unit, _X + "context-group", purpose="information")
+    etree.SubElement(group, _X + "context", {"context-type": BASE_CONTEXT}).text = (
+        f"{_lang(locale)}:{base_hash(locale, e.msgstr, state)}")
     if state == "final":
         _note(unit, LOCK_NOTE, "l10n", priority="1")
     if qualifier == "mt-suggestion":
@@ -437,6 +497,9 @@ class XliffUnit:
     target: etree._Element | None = field(repr=False, compare=False)
     state: str | None
     locked: bool
+    base: str | None = None
+    approved: str | None = None
+    base_locale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -448,6 +511,8 @@ class XliffFile:
     source_language: str
     target_language: str
     units: tuple[XliffUnit, ...]
+    exported_for: str | None = None
+    line: int = 0
 
     @property
     def domain(self) -> str:
@@ -486,25 +551,96 @@ def read_xliff(data: bytes, name: str) -> list[XliffFile]:
         units = []
         for u in f.iter(_X + "trans-unit"):
             target = u.find(_X + "target")
+            base = base_locale = None
+            for ctx in u.iterfind(f"{_X}context-group/{_X}context"):
+                if ctx.get("context-type") == BASE_CONTEXT:
+                    text = (ctx.text or "").strip()
+                    base_locale, _, base = text.rpartition(":")
+                    base, base_locale = base or None, base_locale or None
             units.append(XliffUnit(id=u.get("id"), line=u.sourceline or 0, source=u.find(_X + "source"),
                                    target=target, state=target.get("state") if target is not None else None,
-                                   locked=u.get("translate") == "no"))
+                                   locked=u.get("translate") == "no", base=base, approved=u.get("approved"),
+                                   base_locale=base_locale))
         if not f.get("target-language"):
             raise CatalogError("<file> has no target-language", path=name, line=f.sourceline)
+        exported_for = None
+        for ph in f.iterfind(f"{_X}header/{_X}phase-group/{_X}phase"):
+            if ph.get("phase-name") == EXPORT_PHASE and ph.get("job-id"):
+                exported_for = ph.get("job-id")
         files.append(XliffFile(name=name, original=f.get("original"), source_language=f.get("source-language"),
-                               target_language=f.get("target-language"), units=tuple(units)))
+                               target_language=f.get("target-language"), units=tuple(units),
+                               exported_for=exported_for, line=f.sourceline or 0))
     return files
+
+
+def _identity(locale: str, source_language: str, original: str) -> str:
+    return f"{_lang(locale)}|{_lang(source_language)}|{original}"
+
+
+def _same_tag(a: str | None, b: str | None) -> bool:
+    return (a or "").replace("_", "-").lower() == (b or "").replace("_", "-").lower()
+
+
+def identity_problem(xf: XliffFile, *, locale: str, source_language: str, document: str | None) -> str | None:
+    """Why ``xf`` cannot go into the catalog of ``locale`` for ``document``, or None when it can.
+
+    The file must still say what it was exported for (its export phase and
+    the locale each unit records, when it has them), and that must be this
+    catalog: its ``target-language`` the catalog's locale, its
+    ``source-language`` the project's (``en-US`` is ``en``), its
+    ``original`` the catalog's document (when the catalog names one in its
+    references).
+    """
+    if xf.exported_for:
+        parts = xf.exported_for.split("|", 2)
+        if len(parts) == 3:
+            was_target, was_source, was_original = parts
+            for label, now_, then in (("target-language", xf.target_language, was_target),
+                                      ("source-language", xf.source_language, was_source)):
+                if not _same_tag(now_, then):
+                    return (f"{label} is {now_!r} but the file was exported with {then!r}; "
+                            "a file is imported into the catalog it was exported from")
+            if (xf.original or "") != was_original:
+                return (f"original is {xf.original!r} but the file was exported from {was_original!r}; "
+                        "a file is imported into the catalog it was exported from")
+    for u in xf.units:  # every unit records the locale it was exported for, too
+        if u.base_locale and not _same_tag(u.base_locale, xf.target_language):
+            return (f"target-language is {xf.target_language!r} but unit {u.id} (line {u.line}) was exported "
+                    f"for {u.base_locale!r}; a file is imported into the catalog it was exported from")
+    if not _same_tag(xf.target_language, locale):
+        return f"target-language {xf.target_language!r} is not the catalog's language {_lang(locale)!r}"
+    src = (xf.source_language or "").replace("_", "-").lower().split("-")
+    want = source_language.replace("_", "-").lower().split("-")
+    if src[:len(want)] != want:
+        return f"source-language {xf.source_language!r} is not the project's source language {source_language!r}"
+    if document and (xf.original or "") != document:
+        return f"original {xf.original!r} is not the catalog's document {document!r}"
+    return None
+
+
+def document_of(po: polib.POFile) -> str | None:
+    """The source document a catalog's references name (``kratom.md``), or None."""
+    name = _document_name(po, "")
+    return name or None
 
 
 @dataclass(frozen=True, slots=True)
 class UnitProblem:
-    """A unit that was not merged, and why (``kind``: stale, locked, markup, duplicate)."""
+    """A unit that was not merged, and why (``kind``: stale, locked, markup, duplicate, conflict).
+
+    For a conflict, ``entry_line`` is the entry's line in the catalog and
+    ``ours``/``theirs`` the catalog's and the file's texts.
+    """
 
     kind: str
     unit_id: str
     path: str
     line: int
     message: str
+    entry_line: int = 0
+    ours: str | None = None
+    theirs: str | None = None
+    theirs_reviewed: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.unit_id}: {self.message}"
@@ -512,39 +648,60 @@ class UnitProblem:
 
 @dataclass(frozen=True)
 class MergeResult:
-    """What :func:`merge_xliff` did: the new catalog and the counts."""
+    """What :func:`merge_xliff` did: the new catalog and the counts.
+
+    ``merged``: the ``(msgctxt, msgid)`` of the entries whose translation
+    changed (for the checks an import runs on what it brought in).
+    """
 
     po: polib.POFile
     changed: int = 0
     unchanged: int = 0
     problems: tuple[UnitProblem, ...] = ()
+    merged: tuple[tuple[str | None, str], ...] = ()
+
+
+def _confirmed(u: XliffUnit) -> bool:
+    """Whether a unit's target is a reviewed translation: its state, else its ``approved`` attribute."""
+    if u.state is None:
+        return u.approved != "no"
+    return u.state in _CONFIRMED
 
 
 def merge_xliff(po: polib.POFile, xf: XliffFile, *, approved: Mapping[str, str] | None = None,
                 machine: Callable[[polib.POEntry], bool] | None = None,
-                mark_reviewed: Callable[[polib.POEntry], None] | None = None) -> MergeResult:
-    """Merge the targets of ``xf`` into a copy of ``po``.
+                mark_reviewed: Callable[[polib.POEntry], None] | None = None,
+                take: str | None = None, locale: str | None = None) -> MergeResult:
+    """Merge the targets of ``xf`` into a copy of ``po`` (a three-way merge, see the module docstring).
 
     A unit whose id or source no longer matches the catalog is reported
     (``stale``), never merged; a changed target on a locked disclaimer is
     reported (``locked``) and not merged. A unit whose target and state equal
     what an export would write changes nothing, so an untouched file leaves
-    the catalog byte-identical.
+    the catalog byte-identical. A unit changed both in the file and in the
+    catalog since the export is a ``conflict``: not merged, unless ``take``
+    is ``"theirs"`` (the file's text wins) or ``"ours"`` (the catalog's stays,
+    silently).
 
     :param mark_reviewed: called on an entry a translator confirmed, to drop
         machine-translation marks (default: nothing beyond the fuzzy flag).
+    :param locale: the catalog's locale (default: the file's target-language).
     """
+    if take not in (None, *TAKE):
+        raise ValueError(f"take must be one of {TAKE}, not {take!r}")
     approved = approved or {}
     machine = machine or (lambda e: False)
+    loc = locale or xf.target_language
     po = copy.deepcopy(po)
     fmt = catalog_format(po)
     index = {unit_id(e.msgctxt, e.msgid): e for e in po if not e.obsolete and not e.msgid_plural and e.msgid}
     problems: list[UnitProblem] = []
+    merged: list[tuple[str | None, str]] = []
     changed = unchanged = 0
     seen: set[str] = set()
 
-    def problem(kind: str, u: XliffUnit, msg: str) -> None:
-        problems.append(UnitProblem(kind, u.id, xf.name, u.line, msg))
+    def problem(kind: str, u: XliffUnit, msg: str, **extra) -> None:
+        problems.append(UnitProblem(kind, u.id, xf.name, u.line, msg, **extra))
 
     for u in xf.units:
         if u.id in seen:
@@ -586,7 +743,26 @@ def merge_xliff(po: polib.POFile, xf: XliffFile, *, approved: Mapping[str, str] 
         if locked:
             unchanged += 1
             continue
-        confirmed = new_state is None or new_state in _CONFIRMED
+        confirmed = _confirmed(u)
+        theirs = base_hash(loc, text, "translated" if confirmed else "needs-review-translation")
+        ours = base_hash(loc, e.msgstr, state)
+        if u.base is not None and theirs == u.base:
+            unchanged += 1  # the translator did not touch it: whatever the catalog holds now stays
+            continue
+        if theirs == ours:
+            unchanged += 1  # the same change on both sides
+            continue
+        catalog_moved = (u.base != ours) if u.base is not None else bool(e.msgstr)
+        if catalog_moved and take != "theirs":
+            if take is None:
+                why = ("changed in the file and in the catalog since the export" if u.base is not None else
+                       "the file does not record what it was exported from, and the catalog has a translation")
+                problem("conflict", u, f"{why}; not merged — rerun with --take theirs (the file's text) or "
+                                       "--take ours (the catalog's)", entry_line=e.linenum or 0, ours=e.msgstr,
+                        theirs=text, theirs_reviewed=confirmed)
+            else:
+                unchanged += 1
+            continue
         before = (e.msgstr, list(e.flags), e.previous_msgid, e.previous_msgctxt)
         e.msgstr = text
         if confirmed:
@@ -600,7 +776,51 @@ def merge_xliff(po: polib.POFile, xf: XliffFile, *, approved: Mapping[str, str] 
             unchanged += 1
         else:
             changed += 1
-    return MergeResult(po=po, changed=changed, unchanged=unchanged, problems=tuple(problems))
+            merged.append((e.msgctxt, e.msgid))
+    return MergeResult(po=po, changed=changed, unchanged=unchanged, problems=tuple(problems), merged=tuple(merged))
+
+
+CONFLICT_NOTE = ("Conflict: the catalog changed since your export; it now reads: {ours} — keep your text "
+                 "(the target), take the catalog's or combine them, then import this file again.")
+
+
+def conflicts_to_xliff(po: polib.POFile, conflicts: list[UnitProblem], *, locale: str, source_language: str = "en",
+                       approved: Mapping[str, str] | None = None,
+                       machine: Callable[[polib.POEntry], bool] | None = None, tool_version: str = "") -> bytes:
+    """The conflicting units of an import as an XLIFF file to resolve: each target is the translator's
+    text, a note gives the catalog's, and each base is the catalog entry *now*.
+
+    Imported again (as is, or as the translator edited it), every unit merges,
+    unless the catalog moved once more in the meantime (a new conflict).
+    """
+    wanted = {p.unit_id: p for p in conflicts if p.kind == "conflict"}
+    sub = copy.deepcopy(po)
+    for e in [e for e in sub if unit_id(e.msgctxt, e.msgid) not in wanted or e.obsolete]:
+        sub.remove(e)
+    root = etree.fromstring(catalog_to_xliff(sub, locale=locale, source_language=source_language,
+                                             original=_document_name(po, "messages"), approved=approved,
+                                             machine=machine, tool_version=tool_version),
+                            parser=xml_parser())
+    fmt = catalog_format(po)
+    by_id = {unit_id(e.msgctxt, e.msgid): e for e in sub}
+    for unit in root.iter(_X + "trans-unit"):
+        problem, e = wanted[unit.get("id")], by_id[unit.get("id")]
+        efmt = entry_format(e, fmt)
+        old = unit.find(_X + "target")
+        target = _inline_element("target", problem.theirs or "", efmt, _source_table(parse_inline(e.msgid, efmt)))
+        target.set("state", "translated" if problem.theirs_reviewed else "needs-review-translation")
+        target.tail = old.tail
+        unit.replace(old, target)
+        if problem.theirs_reviewed:
+            unit.set("approved", "yes")
+        elif "approved" in unit.attrib:
+            del unit.attrib["approved"]
+        note = etree.Element(_X + "note", {"from": "l10n", "priority": "1"})
+        note.text = CONFLICT_NOTE.format(ours=repr(problem.ours or ""))
+        note.tail = target.tail
+        target.addnext(note) if unit.find(_X + "context-group") is None else \
+            unit.find(_X + "context-group").addnext(note)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
 def wrap_notes(text: str) -> str:
