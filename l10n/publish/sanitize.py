@@ -248,7 +248,10 @@ def sanitize_page(text: str) -> str:
     while child is not None:
         if child.is_element_node and child.tag in HEAD_TAGS:
             if child.tag in ("meta", "link"):
-                parts.append(_start_tag(child.tag, list(child.attributes.items())))
+                attrs = list(child.attributes.items())
+                if all(safe_attribute(child.tag, k, v or "") is not None for k, v in attrs
+                       if k.lower() in ("http-equiv", "rel")):  # a refresh, a preload: the element goes
+                    parts.append(_start_tag(child.tag, attrs))
             elif child.tag == "title":
                 parts.append(f"<title>{html.escape(child.text(deep=True))}</title>")
             else:  # style: its text is CSS, kept as it is (it cannot close the element)

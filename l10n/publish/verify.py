@@ -21,7 +21,10 @@ bytes (plus, optionally, the current catalogs' hashes) and returns
 * ``L10N809`` the machine-translation notice was removed, edited or hidden
   from a copy the manifest says shows unreviewed machine translation;
 * ``L10N810`` a file in the folder is not listed in the manifest;
-* ``L10N811`` a page loads an external stylesheet it did not load when built.
+* ``L10N811`` a page loads an external stylesheet it did not load when built;
+* ``L10N812`` active content the build never produces (it sanitises every
+  page): ``<script>``, an event handler, a ``javascript:`` URL, a frame or
+  object, a meta refresh — in libxml2's tree or in the browser's.
 
 The content checks (803-807, 809, 811) read the pages themselves, so they
 hold even when an attacker recomputed the manifest's hashes. What readers
@@ -147,6 +150,12 @@ def _check_page(data: bytes, name: str, locale: str, disclaimers: Mapping[str, A
                                     locale))
     # what readers see is judged on the tree a browser builds (libxml2 repairs broken markup otherwise)
     page = parse_page(data)
+    seen = {re.sub(r" \(line \d+\)$", "", w) for w in _active_content(root)}
+    for what in _active_content(page):  # e.g. <svg><style><img onerror>: raw text to libxml2, an <img> to a browser
+        if what not in seen:
+            seen.add(what)
+            out.append(_finding("L10N812", f"active content the build never produces: {what} (as a browser "
+                                "parses the page)", name, locale))
     rules = hiding_rules(page)
     added = content_rules(page)
     paint = paint_rules(page)
