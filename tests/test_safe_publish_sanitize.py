@@ -10,6 +10,7 @@ import pytest
 from l10n.publish.build import markdown_to_html
 from l10n.publish.sanitize import (active_content, browser_tree, is_safe_fragment, sanitize_fragment,
                                    sanitize_markdown, sanitize_page)
+from tests.test_publish import ES, project, translate  # noqa: F401
 from tests.test_verify_hardening import _codes, _tamper, _verify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,3 +152,19 @@ def test_verify_reads_active_content_as_a_browser_parses_it():
     found = [f for f in _verify(page) if f.startswith("L10N812")]
     assert any("onerror" in f and "as a browser parses the page" in f for f in found), found
     assert "L10N812" in _codes(_tamper("<p>Beba", "<p><script>x()</script>Beba"))
+
+
+def test_verify_reports_a_published_svg_image_with_a_script(project, cli):
+    root = project(locales=("es",))
+    translate(root, "es", ES)
+    assert cli(root, "build").exit_code == 0
+    r = cli(root, "verify")
+    assert r.exit_code == 0, r.output  # the build's own images are clean
+    svg = root / "dist" / "es" / "images" / "moon.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>\n',
+                   encoding="utf-8")
+    r = cli(root, "verify")
+    assert r.exit_code == 1
+    assert "es/images/moon.svg: L10N812 error: active content in an image: <svg onload=…> event handler" in r.stderr
+    assert "es/images/moon.svg: L10N812 error: active content in an image: <script>" in r.stderr
+    assert "es/images/moon.svg: L10N802" in r.stderr  # and its bytes changed

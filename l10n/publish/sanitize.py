@@ -472,6 +472,10 @@ def sanitize_markdown(text: str) -> str:
 # --- reporting (lint) ---------------------------------------------------------------------------------------------
 
 
+#: Elements that run or embed something (what ``verify`` reports as L10N812 too).
+_ACTIVE_TAGS = frozenset("script iframe frame frameset object embed applet portal fencedframe".split())
+
+
 class _Active(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -484,7 +488,7 @@ class _Active(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         off = self._off()
-        if tag in DROP_CONTENT - {"textarea", "select", "param"}:
+        if tag in _ACTIVE_TAGS:
             self.found.append((off, f"<{tag}>"))
         if tag == "meta" and any(k == "http-equiv" and (v or "").strip().lower() == "refresh" for k, v in attrs):
             self.found.append((off, "<meta http-equiv=refresh>"))

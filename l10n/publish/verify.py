@@ -24,7 +24,8 @@ bytes (plus, optionally, the current catalogs' hashes) and returns
 * ``L10N811`` a page loads an external stylesheet it did not load when built;
 * ``L10N812`` active content the build never produces (it sanitises every
   page): ``<script>``, an event handler, a ``javascript:`` URL, a frame or
-  object, a meta refresh — in libxml2's tree or in the browser's.
+  object, a meta refresh — in libxml2's tree or in the browser's; also in a
+  published SVG image (scripts run when it is opened on its own).
 
 The content checks (803-807, 809, 811) read the pages themselves, so they
 hold even when an attacker recomputed the manifest's hashes. What readers
@@ -55,6 +56,7 @@ from lxml import etree
 
 from l10n.model import Finding, Severity
 from l10n.publish.build import external_stylesheets, inspectable_page, mt_notice, page_problems, sha256_text
+from l10n.publish.sanitize import active_content
 from l10n.publish.visibility import (PaintRules, content_rules, hiding_rules, paint_rules, parse_page, struck_by,
                                      visible_parts)
 # the static visibility analysis lives in l10n.publish.visibility (shared with the rendered-copy checks);
@@ -288,6 +290,9 @@ def verify_files(manifest: Mapping[str, Any], files: Mapping[str, bytes | None],
                 out.append(_finding("L10N801", "file listed in the manifest is missing", name, locale))
             elif hashlib.sha256(data).hexdigest() != digest:
                 out.append(_finding("L10N802", "file differs from the published build (tampered)", name, locale))
+            if data is not None and name.lower().endswith(".svg"):  # an image, but a document when opened
+                for _, what in active_content(data.decode("utf-8", errors="replace")):
+                    out.append(_finding("L10N812", f"active content in an image: {what}", name, locale))
         for doc, entry in sorted(loc.get("documents", {}).items()):
             disclaimers = entry.get("disclaimers", {})
             machine = (entry.get("machine_translation") or 0) > 0
