@@ -29,15 +29,18 @@ Ammonia's output: nothing was removed, so there was nothing to remove.
 Otherwise Ammonia's output is published.
 
 What is kept: headings, paragraphs, lists, tables, figures, quotes, inline
-formatting, ``<details>``, media with their sources, links to
+formatting, ``<details>``, ``<dialog>``, ``<canvas>``, ``<select>``,
+``<font>`` (inert without a script; whether they hide a disclaimer is for the
+visibility checks, L10N712/L10N806), media with their sources, links to
 ``http``/``https``/``mailto``/``tel``, relative and ``#fragment`` URLs; on
 every element ``id``, ``class``, ``title``, ``lang``, ``dir``, ``role``,
-``translate``, ``hidden``, ``style`` (without ``expression()``, ``url(javascript:…)``,
-``behavior``, ``-moz-binding``) and every ``data-*`` and ``aria-*`` attribute —
-the build's own ``data-disclaimer``, ``data-l10n-notice`` and heading ids
-included. What is dropped with its content: ``script``, ``iframe``,
-``object``, ``embed``, ``template``, ``noscript``, ``svg``, ``math`` and the
-like; other unknown elements (forms, buttons, ``<base>``) lose their tags and
+``translate``, ``hidden``, ``popover``, ``inert``, ``style`` (without
+``expression()``, ``url(javascript:…)``, ``behavior``, ``-moz-binding``) and
+every ``data-*`` and ``aria-*`` attribute — the build's own
+``data-disclaimer``, ``data-l10n-notice`` and heading ids included.
+
+What is dropped with its content: ``script``, ``iframe``, ``object``,
+``embed``, ``template``, ``noscript``, ``svg``, ``math`` and the like; other unknown elements (forms, buttons, ``<base>``) lose their tags and
 keep their text. CSS is left to the visibility checks (a ``<style>`` rule or
 inline style that hides a disclaimer is L10N712/L10N806, not a script).
 
@@ -60,25 +63,30 @@ __all__ = ["BODY_TAGS", "DROP_CONTENT", "HEAD_TAGS", "MAX_DEPTH", "active_conten
 
 #: Elements kept in a page's body (and in Markdown raw HTML).
 BODY_TAGS = frozenset("""
-a abbr acronym address article aside audio b bdi bdo blockquote br caption center cite code col colgroup data dd
-del details dfn div dl dt em figcaption figure footer h1 h2 h3 h4 h5 h6 header hgroup hr i img ins kbd li main
-mark nav ol p picture pre q rp rt rtc ruby s samp section small source span strike strong style sub summary sup
-table tbody td tfoot th thead time tr track tt u ul var video wbr
+a abbr acronym address article aside audio b bdi bdo blockquote br canvas caption center cite code col colgroup
+data datalist dd del details dfn dialog div dl dt em figcaption figure font footer h1 h2 h3 h4 h5 h6 header hgroup
+hr i img ins kbd li main mark nav ol optgroup option p picture pre q rp rt rtc ruby s samp section select small
+source span strike strong style sub summary sup table tbody td textarea tfoot th thead time tr track tt u ul var
+video wbr
 """.split())
 #: Elements kept in a page's head.
 HEAD_TAGS = frozenset({"title", "meta", "link", "style"})
 #: Elements dropped together with everything inside them.
 DROP_CONTENT = frozenset("""
 script noscript iframe frame frameset object embed applet param template svg math noembed noframes xmp plaintext
-portal fencedframe textarea select
+portal fencedframe
 """.split())
 
-_GLOBAL_ATTRS = frozenset({"id", "class", "title", "lang", "dir", "role", "translate", "hidden", "style"})
+_GLOBAL_ATTRS = frozenset({"id", "class", "title", "lang", "dir", "role", "translate", "hidden", "style", "popover",
+                           "inert"})
 _TAG_ATTRS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "a": "href hreflang rel type download",
     "img": "src alt width height loading decoding",
     "ol": "start reversed type", "li": "value",
-    "td": "colspan rowspan headers align", "th": "colspan rowspan headers scope abbr align",
+    "td": "colspan rowspan headers align valign bgcolor width", "th": "colspan rowspan headers scope abbr align valign "
+    "bgcolor width", "tr": "align valign bgcolor", "table": "border cellpadding cellspacing width summary bgcolor",
+    "font": "color size face", "canvas": "width height", "dialog": "open", "option": "value selected label disabled",
+    "optgroup": "label disabled", "textarea": "rows cols readonly", "select": "multiple size",
     "col": "span", "colgroup": "span", "time": "datetime", "data": "value",
     "del": "cite datetime", "ins": "cite datetime", "q": "cite", "blockquote": "cite",
     "details": "open", "abbr": "", "bdo": "",
@@ -86,7 +94,7 @@ _TAG_ATTRS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "source": "src type media", "track": "src kind srclang label default",
     "meta": "charset name content http-equiv property itemprop",
     "link": "rel href type media hreflang sizes", "style": "media",
-    "html": "", "head": "", "body": "",
+    "html": "", "head": "", "body": "bgcolor text",
 }.items()}
 _PREFIXES = ("data-", "aria-")
 _URL_ATTRS = frozenset({"href", "src", "cite", "poster", "action", "formaction", "data", "background", "longdesc"})
