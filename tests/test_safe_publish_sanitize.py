@@ -32,6 +32,8 @@ KEEP = [
     '<details open><summary>More</summary><p>Text</p></details>',
     '<blockquote cite="https://e.org"><p>Q</p></blockquote><hr><p>a<br>b<sup>2</sup><sub>x</sub></p>',
     "<p>Unquoted <a href=page.html title='single'>attrs</a> &amp; entities&nbsp;&#169; kept as written</p>",
+    '<img src="a.png" srcset="a-2x.png 2x, https://cdn.example/a-3x.png 3x" sizes="50vw" alt="A">',
+    '<p><a href="https://example.org" target="_blank" rel="noopener">out</a></p>',
 ]
 
 
@@ -79,6 +81,8 @@ ATTACKS = [
     "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
     "<template><img src=x onerror=alert(1)></template>",
     '<video poster="javascript:alert(1)"><source src="javascript:alert(1)"></video>',
+    '<img src="a.png" srcset="a.png 1x, javascript:alert(1) 2x">',
+    '<picture><source srcset="x.png, vbscript:msgbox(1) 2x"><img src="a.png"></picture>',
     '<input autofocus onfocus=alert(1)><select onfocus=alert(1) autofocus>',
     '<a href="#" onclick="alert(1)" onmouseover="alert(2)">x</a>',
     "<p><img src=x onerror=alert(1)//</p>",
@@ -97,6 +101,7 @@ def _no_active(html: str) -> None:
         for k in ("href", "src", "poster", "action", "formaction"):
             v = "".join(attrs.get(k, "").split()).lower()
             assert not v.startswith(("javascript:", "vbscript:", "data:text/html")), html
+        assert "script:" not in attrs.get("srcset", "").lower(), html
         assert "expression(" not in attrs.get("style", "") and "javascript" not in attrs.get("style", "")
         assert not (tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh")
 

@@ -80,8 +80,8 @@ portal fencedframe
 _GLOBAL_ATTRS = frozenset({"id", "class", "title", "lang", "dir", "role", "translate", "hidden", "style", "popover",
                            "inert"})
 _TAG_ATTRS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
-    "a": "href hreflang rel type download",
-    "img": "src alt width height loading decoding",
+    "a": "href hreflang rel type download target",
+    "img": "src srcset sizes alt width height loading decoding",
     "ol": "start reversed type", "li": "value",
     "td": "colspan rowspan headers align valign bgcolor width", "th": "colspan rowspan headers scope abbr align valign "
     "bgcolor width", "tr": "align valign bgcolor", "table": "border cellpadding cellspacing width summary bgcolor",
@@ -91,7 +91,7 @@ _TAG_ATTRS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "del": "cite datetime", "ins": "cite datetime", "q": "cite", "blockquote": "cite",
     "details": "open", "abbr": "", "bdo": "",
     "audio": "src controls loop muted preload", "video": "src controls loop muted preload poster width height",
-    "source": "src type media", "track": "src kind srclang label default",
+    "source": "src srcset sizes type media", "track": "src kind srclang label default",
     "meta": "charset name content http-equiv property itemprop",
     "link": "rel href type media hreflang sizes", "style": "media",
     "html": "", "head": "", "body": "bgcolor text",
@@ -125,6 +125,11 @@ def safe_attribute(tag: str, name: str, value: str) -> str | None:
         m = _SCHEME.match(_CONTROL.sub("", html.unescape(value)).lower())
         if m and m.group(1) not in _SCHEMES:
             return None
+    if name == "srcset":  # candidates "url [descriptor]", comma-separated: each URL is held to the same schemes
+        for candidate in html.unescape(value).split(","):
+            m = _SCHEME.match(_CONTROL.sub("", candidate.strip().split(" ")[0]).lower())
+            if m and m.group(1) not in _SCHEMES:
+                return None
     if name == "style" and any(bad in _css_plain(value) for bad in _BAD_CSS):
         return None
     if tag == "meta" and name == "http-equiv" and value.strip().lower() not in _HTTP_EQUIV:
