@@ -163,3 +163,21 @@ def test_a_deeply_nested_article_is_not_built_and_says_why(make_project, cli):
     r = cli(root, "run")
     assert "en_XA: not built" in r.stdout and "nested more than 512 deep" in r.stdout, r.output
     assert "Traceback" not in r.output and not (root / "dist" / "en_XA").exists()
+
+
+def test_checking_a_deeply_nested_page_is_one_line_exit_2(make_project, cli):
+    # the rendered-copy checks parse the page as a browser does (Lexbor): quadratic in the depth (33 s for
+    # 40,000 nested <div>s on the shared machine); refused before parsing, naming the file and line
+    root = make_project({"a.md": "Drink water.\n"}, locales=("es",))
+    shutil.copy(UNSAFE / "html-deep-nesting.html", root / "deep.html")
+    _one_line_error(cli(root, "check", "-l", "es", "deep.html"), "deep.html:2: elements nested more than 512 deep")
+
+
+def test_parse_html5_refuses_deep_nesting_and_parses_the_rest():
+    from l10n.formats.html5 import parse_html5
+
+    with pytest.raises(RenderError) as exc:
+        parse_html5((UNSAFE / "html-deep-nesting.html").read_bytes())
+    assert exc.value.line == 2
+    root = parse_html5((UNSAFE / "html-many-attributes.html").read_bytes())
+    assert len(root.find(".//p").attrib) == 20000

@@ -56,6 +56,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from l10n.errors import RenderError
+from l10n.formats.html5 import MAX_DEPTH, check_depth
 
 __all__ = ["BODY_TAGS", "DROP_CONTENT", "HEAD_TAGS", "MAX_DEPTH", "active_content", "browser_tree", "check_depth",
            "is_safe_fragment", "raw_html_spans", "safe_attribute", "sanitize_fragment", "sanitize_markdown",
@@ -211,36 +212,6 @@ def _unsafe_nodes(text: str, *, page: bool) -> list[str]:
             if safe_attribute(tag, k, v) != v:
                 out.append(f"<{tag} {k}=…>")
     return out
-
-
-#: Deepest element nesting sanitised. HTML parsers (browsers', Lexbor, html5ever) look up the stack of open
-#: elements for every tag, so parsing is quadratic in the depth (40,000 nested <div>s: 6 s in Ammonia); the
-#: build's own re-parse (libxml2) refuses pages deeper than 256 anyway.
-MAX_DEPTH = 512
-_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
-#: Elements that never stay open: void elements and those whose end tag is optional (closed by the next one).
-_NOT_NESTING = frozenset("""
-area base br col embed hr img input link meta param source track wbr p li dt dd tr td th thead tbody tfoot
-option optgroup rp rt rb rtc colgroup caption
-""".split())
-
-
-def check_depth(text: str) -> None:
-    """Refuse markup nested deeper than :data:`MAX_DEPTH` elements (in linear time, before any parser sees it).
-
-    :raises RenderError: naming the line where the nesting goes too deep.
-    """
-    if text.count("<") <= MAX_DEPTH:
-        return
-    depth = 0
-    for m in _TAG_TOKEN.finditer(text):
-        if m.group(2).lower() in _NOT_NESTING:
-            continue
-        depth = depth - 1 if m.group(1) else depth + 1
-        if depth > MAX_DEPTH:
-            line = text.count("\n", 0, m.start()) + 1
-            raise RenderError(f"elements nested more than {MAX_DEPTH} deep (line {line}); not an article")
-        depth = max(depth, 0)
 
 
 def is_safe_fragment(text: str) -> bool:
