@@ -40,8 +40,9 @@ every ``data-*`` and ``aria-*`` attribute — the build's own
 ``data-disclaimer``, ``data-l10n-notice`` and heading ids included.
 
 What is dropped with its content: ``script``, ``iframe``, ``object``,
-``embed``, ``template``, ``noscript``, ``svg``, ``math`` and the like; other unknown elements (forms, buttons, ``<base>``) lose their tags and
-keep their text. CSS is left to the visibility checks (a ``<style>`` rule or
+``embed``, ``template``, ``noscript``, ``svg``, ``math`` and the like;
+other unknown elements (forms, buttons, ``<base>``) lose their tags and keep
+their text. CSS is left to the visibility checks (a ``<style>`` rule or
 inline style that hides a disclaimer is L10N712/L10N806, not a script).
 
 Pure: strings in, strings out; :class:`~l10n.errors.RenderError` when the
