@@ -21,6 +21,8 @@ from l10n.errors import CatalogError
 __all__ = ["generate_po", "read_po", "write_po"]
 
 _LINE = re.compile(r"line (\d+)")
+#: Most continuation lines one string may have (500,000 took 10 s: each one copies the string so far).
+MAX_STRING_LINES = 20_000
 _WRAP = 79
 
 
@@ -40,7 +42,7 @@ def _check_strings(text: str, name: str) -> None:
         if not m or not m.group(2):
             raise CatalogError(f"syntax error: {stripped[:40]!r}", path=name, line=lineno)
         body = m.group(2)
-        if not re.fullmatch(r'"(?:[^"\\]|\\.)*"', body):
+        if not re.fullmatch(r'"(?:[^"\\]++|\\.)*+"', body):  # possessive: linear on a 10 MB unterminated string
             raise CatalogError("unterminated or malformed string", path=name, line=lineno)
         bad = invalid_escape(body)
         if bad:
@@ -199,7 +201,7 @@ def _fast_parse(text: str) -> polib.POFile:
     tokens: list[str] = []
     last_is_comment = True
     header: list[str] = []
-    lineno = 0
+    lineno = run = 0
     for line in text.splitlines():
         lineno += 1
         if lineno == 1 and line.startswith("\ufeff"):
@@ -207,6 +209,12 @@ def _fast_parse(text: str) -> polib.POFile:
         line = line.strip()
         if not line:
             continue
+        if line[0] == '"':  # each continuation copies the string so far: bound the run (quadratic otherwise)
+            run += 1
+            if run > MAX_STRING_LINES:
+                raise CatalogError(f"a string continues over more than {MAX_STRING_LINES:,} lines", line=lineno)
+        else:
+            run = 0
         if line[0] == '"' and not shortcuts:  # (the general code for a continuation line)
             if not string_line(line) or state not in _MC_STATES:
                 raise _Unsupported
@@ -384,6 +392,9 @@ def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> 
         text = text[1:]
     try:
         po = _fast_parse(text)
+    except CatalogError as exc:
+        exc.path = exc.path or name
+        raise
     except (_Unsupported, ValueError, IndexError, KeyError, TypeError, AttributeError):
         po = _slow_parse(text, name)
     _check_charset(po, text, name)

@@ -77,8 +77,12 @@ def parse_catalog(data: bytes, path: str = "") -> tuple[polib.POFile | None, lis
                                                 lineno))
     if not problems:
         from l10n.catalogs.pofile import parse_po_text
+        from l10n.errors import CatalogError
 
-        po = parse_po_text(text)
+        try:
+            po = parse_po_text(text)
+        except CatalogError as exc:  # a limit of the reader (a string continued over too many lines)
+            return None, [_syntax_finding(exc.message, path, exc.line or 0)]
         if po is not None:
             return po, problems
         # the fast reader gave up: an escape msgfmt rejects after decoding (\x4, the context separator)?

@@ -221,7 +221,11 @@ def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, ex
     else:
         from l10n.publish.visibility import page_text, parse_page
 
-        page = page_text(parse_page(html))
+        try:
+            page = page_text(parse_page(html))
+        except L10nError as exc:  # markup nested too deep to parse in bounded time
+            exc.path = exc.path or path or None
+            raise
         chunks = page.chunks
         copy = RenderedCopy(
             text, fmt, squash(page.visible), squash(page.hidden), page.lang if fmt == "html" else "",

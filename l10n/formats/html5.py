@@ -24,10 +24,43 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-__all__ = ["parse_html5"]
+from l10n.errors import RenderError
+
+__all__ = ["MAX_DEPTH", "check_depth", "parse_html5"]
 
 _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _XML_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
+
+
+#: Deepest element nesting parsed. HTML parsers (browsers', Lexbor, html5ever) look up the stack of open
+#: elements for every tag, so parsing is quadratic in the depth (40,000 nested <div>s: 6 s in Ammonia); the
+#: build's own re-parse (libxml2) refuses pages deeper than 256 anyway. The sanitiser
+#: (:mod:`l10n.publish.sanitize`) checks it too, before Ammonia parses anything.
+MAX_DEPTH = 512
+_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+#: Elements that never stay open: void elements and those whose end tag is optional (closed by the next one).
+_NOT_NESTING = frozenset("""
+area base br col embed hr img input link meta param source track wbr p li dt dd tr td th thead tbody tfoot
+option optgroup rp rt rb rtc colgroup caption
+""".split())
+
+
+def check_depth(text: str) -> None:
+    """Refuse markup nested deeper than :data:`MAX_DEPTH` elements (in linear time, before any parser sees it).
+
+    :raises RenderError: naming the line where the nesting goes too deep.
+    """
+    if text.count("<") <= MAX_DEPTH:
+        return
+    depth = 0
+    for m in _TAG_TOKEN.finditer(text):
+        if m.group(2).lower() in _NOT_NESTING:
+            continue
+        depth = depth - 1 if m.group(1) else depth + 1
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, m.start()) + 1
+            raise RenderError(f"elements nested more than {MAX_DEPTH} deep", line=line)
+        depth = max(depth, 0)
 
 
 def _clean(text: str) -> str:
@@ -88,6 +121,8 @@ def _to_lxml(root, factory) -> etree._Element:
 def parse_html5(data: bytes | str) -> lxml_html.HtmlElement:
     """The ``<html>`` element of the tree a browser builds from ``data`` (UTF-8 when bytes).
 
+    :raises RenderError: elements nested deeper than :data:`MAX_DEPTH` (parsing would be quadratic).
+
     Comments before ``<html>`` are moved into it (first), so that every
     comment of the page is under the returned root.
     """
@@ -96,6 +131,7 @@ def parse_html5(data: bytes | str) -> lxml_html.HtmlElement:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     if text.startswith("\ufeff"):
         text = text[1:]
+    check_depth(text)
     tree = LexborHTMLParser(text)
     html = tree.root
     top = _to_lxml(html, lxml_html.html_parser.makeelement)

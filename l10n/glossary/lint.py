@@ -9,6 +9,11 @@ Codes:
 * ``G203`` a disclaimer marker names an id the glossary does not define
 * ``G204`` a marked disclaimer whose text differs from the glossary's English text
 * ``G205`` the glossary lists a document that does not exist
+* ``G301`` active content in a source article: ``<script>``, an ``on…=`` event
+  handler, a ``javascript:``/``vbscript:``/``data:text/html`` URL, an embedded
+  frame or object, ``<meta http-equiv=refresh>`` (error; in Markdown, raw HTML
+  only: code spans and fences are text). ``l10n build`` never publishes it
+  (:mod:`l10n.publish.sanitize`), but the article should not carry it.
 """
 
 from __future__ import annotations
@@ -55,6 +60,12 @@ def lint_document(doc: Document, glossary: Glossary) -> list[Finding]:
         findings.append(Finding(code=code, check=check, severity=sev, message=message, path=doc.name, line=line,
                                 msgctxt=seg.msgctxt if seg else None, msgid=seg.source if seg else ""))
 
+    if doc.fmt in ("html", "md"):
+        from l10n.publish.sanitize import active_content
+
+        for off, what in active_content(text, doc.fmt):
+            add("G301", "active-content", Severity.ERROR,
+                f"active content in the article: {what}; it is never published (remove it)", at(off))
     segs = _offsets(doc)
     for seg, off in segs:
         for hit in glossary.find_misspellings(seg.raw):

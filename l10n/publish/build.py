@@ -22,8 +22,12 @@ the glossary) end every copy in an ``<aside data-disclaimer="<id>" role="note">`
 shown, a sentence in the page's language says so at the top. Machine
 translation the caller withholds (``withhold``: it failed a check that
 blocks publishing) is not shown: its segment falls back to the source text.
-Every HTML page is re-parsed with lxml (no network, no entities); broken
-markup is a problem, never a page.
+Every HTML fragment that goes into a page, from the source article or a
+translation, passes the allow-list sanitiser (:mod:`l10n.publish.sanitize`):
+no script, event handler, ``javascript:`` URL or embedded frame is published,
+and a copy with nothing unsafe is published byte for byte as rendered. Every
+HTML page is re-parsed with lxml (no network, no entities); broken markup is a
+problem, never a page.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from l10n.formats.xmlsafe import html_parser
 from l10n.locales import PSEUDO_LOCALES, direction, to_bcp47
 from l10n.model import Document, Segment
 from l10n.publish.policy import EntryState, PublishPolicy, entry_state, published_text
+from l10n.publish.sanitize import sanitize_fragment, sanitize_markdown, sanitize_page
 from l10n.render import render_document
 
 __all__ = ["MT_NOTICE", "CopyBuild", "Notice", "build_document", "disclaimer_texts", "external_stylesheets",
@@ -442,7 +447,9 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
         good_notices = [n for n in notices if n.text]
         if doc.fmt == "md":
             source = render_document(doc, None)
+            localised = sanitize_markdown(localised)  # its raw HTML, source's and translations' alike
             body_html, title = markdown_to_html(localised, source)
+            body_html = sanitize_fragment(body_html)
             md_text = localised
             if mt_used:
                 md_text = f"*{mt_notice(locale)}*\n\n" + md_text
@@ -455,6 +462,7 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
                          notices=good_notices)
             assets = _md_assets(localised)
         elif doc.fmt == "html":
+            localised = sanitize_page(localised) if _HTML_TAG.search(localised) else sanitize_fragment(localised)
             page = _decorate_html(localised, locale, banner=_banner_html(locale) if mt_used else "",
                                   notices=good_notices, name=doc.name)
             assets = _html_assets(localised)

@@ -21,7 +21,11 @@ bytes (plus, optionally, the current catalogs' hashes) and returns
 * ``L10N809`` the machine-translation notice was removed, edited or hidden
   from a copy the manifest says shows unreviewed machine translation;
 * ``L10N810`` a file in the folder is not listed in the manifest;
-* ``L10N811`` a page loads an external stylesheet it did not load when built.
+* ``L10N811`` a page loads an external stylesheet it did not load when built;
+* ``L10N812`` active content the build never produces (it sanitises every
+  page): ``<script>``, an event handler, a ``javascript:`` URL, a frame or
+  object, a meta refresh — in libxml2's tree or in the browser's; also in a
+  published SVG image (scripts run when it is opened on its own).
 
 The content checks (803-807, 809, 811) read the pages themselves, so they
 hold even when an attacker recomputed the manifest's hashes. What readers
@@ -52,6 +56,7 @@ from lxml import etree
 
 from l10n.model import Finding, Severity
 from l10n.publish.build import external_stylesheets, inspectable_page, mt_notice, page_problems, sha256_text
+from l10n.publish.sanitize import active_content
 from l10n.publish.visibility import (PaintRules, content_rules, hiding_rules, paint_rules, parse_page, struck_by,
                                      visible_parts)
 # the static visibility analysis lives in l10n.publish.visibility (shared with the rendered-copy checks);
@@ -147,6 +152,12 @@ def _check_page(data: bytes, name: str, locale: str, disclaimers: Mapping[str, A
                                     locale))
     # what readers see is judged on the tree a browser builds (libxml2 repairs broken markup otherwise)
     page = parse_page(data)
+    seen = {re.sub(r" \(line \d+\)$", "", w) for w in _active_content(root)}
+    for what in _active_content(page):  # e.g. <svg><style><img onerror>: raw text to libxml2, an <img> to a browser
+        if what not in seen:
+            seen.add(what)
+            out.append(_finding("L10N812", f"active content the build never produces: {what} (as a browser "
+                                "parses the page)", name, locale))
     rules = hiding_rules(page)
     added = content_rules(page)
     paint = paint_rules(page)
@@ -279,6 +290,9 @@ def verify_files(manifest: Mapping[str, Any], files: Mapping[str, bytes | None],
                 out.append(_finding("L10N801", "file listed in the manifest is missing", name, locale))
             elif hashlib.sha256(data).hexdigest() != digest:
                 out.append(_finding("L10N802", "file differs from the published build (tampered)", name, locale))
+            if data is not None and name.lower().endswith(".svg"):  # an image, but a document when opened
+                for _, what in active_content(data.decode("utf-8", errors="replace")):
+                    out.append(_finding("L10N812", f"active content in an image: {what}", name, locale))
         for doc, entry in sorted(loc.get("documents", {}).items()):
             disclaimers = entry.get("disclaimers", {})
             machine = (entry.get("machine_translation") or 0) > 0

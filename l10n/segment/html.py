@@ -79,6 +79,16 @@ class _Tokens(HTMLParser):
     def unknown_decl(self, data):
         self.events.append(("decl", self._off(), "", {}))
 
+    def close(self):
+        # What feed() left unparsed starts with a construct that never ends (a comment, a tag, a declaration
+        # with no closing ">" before the end of the file). html.parser's close() would step through it one
+        # "<" at a time, scanning to the end each time: quadratic ("<!--" * 20,000 took 7 s). A browser
+        # takes it as one unterminated comment or tag: one skeleton token, never text.
+        if self.rawdata.startswith("<"):
+            self.events.append(("decl", self._off(), "", {}))
+            self.rawdata = ""
+        super().close()
+
 
 def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "en") -> Document:
     """Split an HTML article into skeleton and segments."""

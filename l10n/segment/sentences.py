@@ -15,7 +15,7 @@ __all__ = ["sentence_spans"]
 
 # Regions in which a sentence boundary may never fall.
 _PROTECT = re.compile(
-    r"!?\[[^\]\n]*\]\([^)\n]*\)"      # markdown links and images
+    r"!?\[[^\]\n]{0,1000}\]\([^)\n]{0,4000}\)"  # markdown links and images (bounded: linear on "[a](" * n)
     r"|`+[^`]*`+"                      # code spans
     r"|<[^<>\n]*>"                     # HTML tags
     r"|\b(?:https?|ftp)://\S+"         # bare URLs
