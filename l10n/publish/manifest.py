@@ -142,6 +142,8 @@ def load_manifest(data: bytes, name: str) -> dict[str, Any]:
         value = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise PublishError("manifest is not UTF-8", path=name) from None
+    except RecursionError:
+        raise PublishError("manifest is nested too deeply to be an l10n manifest", path=name) from None
     except json.JSONDecodeError as exc:
         raise PublishError(f"manifest is not valid JSON: {exc.msg}", path=name, line=exc.lineno) from None
     if not isinstance(value, dict) or not isinstance(value.get("locales"), dict):

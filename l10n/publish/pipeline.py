@@ -344,6 +344,7 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
     checks = _check_module()
     memo = checks.RunMemo() if checks is not None else None
     out = []
+    seen_assets: dict = {}  # SVG images judged once per run
     for locale in locales:
         if on_locale:
             on_locale(locale)
@@ -376,6 +377,9 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
                                   approved=_approved(glossary, locale), notices=notices, is_mt=is_mt,
                                   required=_required(glossary, doc.name), withhold=withhold)
             a.copies.append(copy)
+            for asset, what in _unsafe_assets(settings, doc.name, copy.assets, seen_assets):
+                a.reasons.append(Reason(MARKUP, f"{doc.name}: image {asset} carries active content ({what}); "
+                                                "the article is not published with it", doc.name))
             for p in copy.problems:
                 kind = INCOMPLETE if "completeness threshold" in p else \
                     MARKUP if "markup" in p or "cannot render" in p else \
@@ -391,6 +395,26 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
                     a.reasons.extend(Reason(DISCLAIMER, f"{locale}/{name}: {f.code} {f.message}", doc.name)
                                      for f in found if f.severity >= Severity.ERROR)
         out.append(a)
+    return out
+
+
+def _unsafe_assets(settings: Settings, document: str, assets, seen: dict) -> list[tuple[str, str]]:
+    """The SVG images an article links to that carry scripts, handlers or ``javascript:`` URLs (a browser runs
+    them when the image is opened by itself); each file is read once per run (``seen``)."""
+    from l10n.publish.sanitize import active_content
+
+    out = []
+    for asset in assets:
+        if not asset.lower().endswith(".svg"):
+            continue
+        src = settings.source_docs / Path(document).parent / asset
+        if src not in seen:
+            try:
+                seen[src] = [w for _, w in active_content(src.read_bytes().decode("utf-8", "replace"))]
+            except OSError:
+                seen[src] = []
+        if seen[src]:
+            out.append((asset, seen[src][0]))
     return out
 
 
