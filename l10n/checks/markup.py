@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 import polib
+import regex
 
 from l10n.checks.registry import check
 from l10n.model import Severity
@@ -29,7 +30,10 @@ _VOID = {"br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "c
 _ATTR_URL = re.compile(r"""\b(?:href|src|action|formaction|poster|cite|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
                        re.IGNORECASE)
 _MD_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_BARE_URL = re.compile(r"(?<![\"'(=])\b(?:https?|ftp)://[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
+#: a bare URL: it ends before a space, a quote or bracket, or punctuation of another script (a "。" after it,
+#: "”" closing a quote around it, "、"), and never with a full stop, comma or colon
+_BARE_URL = regex.compile(r"(?<![\"'(=])\b(?:https?|ftp)://[^\s<>()\"'\p{Pi}\p{Pf}\p{Ps}\p{Pe}\p{ea=F}\p{ea=W}]*"
+                          r"[^\s<>()\"'.,;:!?\p{Pi}\p{Pf}\p{Ps}\p{Pe}\p{ea=F}\p{ea=W}\p{Sentence_Terminal}]")
 _MD_TOKENS = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])|`+|!\[|\]\(")
 _PRINTF = re.compile(r"%(?:\((\w+)\))?(\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
                      r"([diouxXeEfFgGcrsa%])")
@@ -50,6 +54,8 @@ SAFE_INLINE = frozenset({"em", "strong", "b", "i", "u", "code", "mark", "small",
                          "span", "br", "wbr"})
 _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _TAG_START = re.compile(r"<[A-Za-z!?/]")
+#: a Markdown/CommonMark autolink: "<https://example.org>", "<mailto:a@b.org>"
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
 _BIDI_OVERRIDE = re.compile("[\u202d\u202e]")  # LRO, RLO: draw the following text mirrored
 _URL_NOISE = re.compile(r"[\x00-\x20]+")
 
@@ -116,8 +122,13 @@ def added_markup(source: str, target: str) -> list[str]:
         comments = target.count("<!--") - source.count("<!--")
         if comments > 0:
             out.append("an HTML comment (<!--)")
+        autolinks = Counter(_AUTOLINK.findall(source))
         for m in _TAG_START.finditer(target):
             if m.start() not in tags and not target.startswith("<!--", m.start()):
+                link = _AUTOLINK.match(target, m.start())
+                if link and autolinks[link.group(0)] > 0:
+                    autolinks[link.group(0)] -= 1  # "<https://…>" as in the source: a link, not a tag
+                    continue
                 out.append(f"an unfinished tag {target[m.start():m.start() + 20]!r}")
     if "\n" in target or "]:" in target:
         for kind, rx in _MD_BLOCKS:
@@ -243,6 +254,24 @@ def unsafe_html(text: str) -> Counter:
     return c
 
 
+_MARKDOWN_FILES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
+
+
+def markdown_source(entry: polib.POEntry) -> bool:
+    """Whether the entry's source text is Markdown: its template came from a Markdown file (a ``#:``
+    reference to ``.md``). A catalog of program strings (references to ``.py``, ``.html``, ``.js``...) has
+    no Markdown: a backtick there is a quote, an asterisk a character. An entry without references is read
+    as Markdown (l10n's own templates always have them)."""
+    refs = entry.occurrences
+    if not refs:
+        return True
+    for path, _line in refs:
+        name = path.split("#", 1)[0].lower()
+        if name.endswith(_MARKDOWN_FILES):
+            return True
+    return False
+
+
 def _diff(src: Counter, tgt: Counter) -> tuple[list[str], list[str]]:
     return sorted((src - tgt).elements()), sorted((tgt - src).elements())
 
@@ -268,7 +297,7 @@ def markup(entry: polib.POEntry, ctx: Any):
                 if extra:
                     parts.append("extra " + " ".join(f"<{'/' if k == 'close' else ''}{n}>" for k, n in extra))
                 yield "tags differ from the source: " + "; ".join(parts)
-        if any(c in src or c in tgt for c in "*_`["):
+        if any(c in src or c in tgt for c in "*_`[") and markdown_source(entry):
             s2 = Counter(_MD_TOKENS.findall(_TAG.sub("", src)))
             t2 = Counter(_MD_TOKENS.findall(_TAG.sub("", tgt)))
             if s2 != t2:

@@ -19,8 +19,10 @@ from typing import Any
 import polib
 
 from l10n.checks.context import plain_text
-from l10n.checks.numwords import has_number_words, word_numbers
+from l10n.checks import words as W
+from l10n.checks.numwords import has_number_words, lexicon, word_numbers
 from l10n.checks.registry import FEATURES, check
+from l10n.checks.scripts import no_space_class
 from l10n.checks.words import DOSE_UNITS_EXTRA, SYMBOL_UNITS, UNITS
 from l10n.model import Severity
 
@@ -61,7 +63,9 @@ _UNIT_BEFORE = re.compile(r"(?:°[CF]?|%|([^\W\d_]+))[" + _SP + r"]*$")
 
 #: (the leading look-ahead names the first character of every match: the engine then scans for it, which the
 #: optional sign would otherwise prevent)
-_NUM = re.compile(r"(?=[-\u2212\u2013\d])" + _SIGN + r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
+#: (a letter just before a number makes it part of a name, "B12", "COVID19"; not a letter of a script written
+#: without spaces: "150文字", "に2錠", "8월" are numbers)
+_NUM = re.compile(r"(?=[-\u2212\u2013\d])" + _SIGN + r"(?<!(?![" + no_space_class() + r"])[^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
 #: the unit after a number, also behind quotes, brackets or a dash ("30 « heures »", "30 (hours)", "30-minute")
 _UNIT = re.compile(r"[" + _SP + r"]?(?:[«»\"“”„'‘’(\[\-–—]" + r"[" + _SP + r"]?)?"
                    r"(%|[µμ]g|[^\W\d_]+(?:·[^\W\d_]+)?(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)(?!['’])")
@@ -154,9 +158,17 @@ def _unit_at(text: str, end: int) -> str | None:
     m = _UNIT.match(text, end)
     if not m:
         return None
-    word = m.group(1)
-    for cand in (word, word.split()[0]) if " " in word else (word,):
-        u = UNITS.get(cand) or UNITS.get(cand.lower())
+    return _canon_unit(m.group(1))
+
+
+_NO_SPACE = re.compile("[" + no_space_class() + "]")
+
+
+def _prefix_unit(word: str) -> str | None:
+    """The unit at the start of a word of a script written without spaces: "錠服用" starts with 錠 (tablets),
+    "小时后" with 小时 (hours); the longest known unit wins."""
+    for n in range(min(len(word), 6), 0, -1):
+        u = UNITS.get(word[:n])
         if u:
             return u
     return None
@@ -419,6 +431,8 @@ def _canon_unit(word: str) -> str | None:
         u = UNITS.get(cand) or UNITS.get(cand.lower())
         if u:
             return u
+    if _NO_SPACE.match(word):
+        return _prefix_unit(word)
     return None
 
 
@@ -426,6 +440,57 @@ def _local(n: NumberRef, local: frozenset[str]) -> bool:
     """Whether ``n`` is one of the locale's local numbers (an emergency number): digits, no unit after it, not
     the start of a range ("15 à 20 gouttes")."""
     return bool(local) and not n.word and n.unit is None and not n.linked and re.sub(r"\D", "", n.text) in local
+
+
+#: an international phone number: "+", a country code and groups of digits ("+1 555 0100", "+359 2 123 4567")
+_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[" + _SP + r"\-.]?\(?\d{1,5}\)?){2,6}(?!\d)")
+
+
+@lru_cache(maxsize=64)
+def word_numbers_unreadable(lang: str) -> bool:
+    """Whether numbers written in words of ``lang`` cannot be read (no lexicon for it)."""
+    return lexicon(lang) is None
+
+
+@lru_cache(maxsize=64)
+def _month_names(lang: str) -> dict[str, int]:
+    """Month names of ``lang`` (wide and abbreviated, format and stand-alone, lower case) -> 1..12, from Babel."""
+    out: dict[str, int] = {}
+    try:
+        from babel.dates import get_month_names
+
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for n, name in get_month_names(width, context, lang).items():
+                    out.setdefault(name.lower().rstrip("."), n)
+    except Exception:  # a language Babel does not know: no month names
+        pass
+    return out
+
+
+def named_numbers(text: str, lang: str) -> frozenset[Decimal]:
+    """The numbers ``text`` names in words other than number words: a month ("January" is 1, "sep" is 9), an
+    hour ("midnight" is 0, 12 or 24), "one" said without a digit ("a day", "per dose": 1). A translation may
+    write them in digits ("1月", "0時", "1日")."""
+    months = _month_names(lang)
+    names = W.NUMBER_NAMES.get(lang, {})
+    ones = W.ONE_WORDS.get(lang, frozenset())
+    out: set[Decimal] = set()
+    alone = text.strip().rstrip(".").lower()
+    for m in _WORDS.finditer(text):
+        tok = m.group(0).lower()
+        # a month name only alone ("sep") or capitalised within a sentence ("on May 5"): "may" is a modal
+        if tok in months and (tok == alone or (m.group(0)[0].isupper() and m.start() > 0
+                                               and text[:m.start()].rstrip()[-1:] not in ".!?")):
+            out.add(Decimal(months[tok]))
+        elif tok in names:
+            out.update(Decimal(v) for v in names[tok])
+        elif tok in ones:
+            out.add(Decimal(1))
+    return frozenset(out)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
@@ -453,10 +518,21 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
                 return _SAME
         src_fmt = ((ctx.src_decimal, ctx.src_groups),)
         tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
-        src = extract_numbers(_num_text(entry.msgid), src_fmt, fallback=tgt_fmt, lang=src_lang)
+        msgid_text, msgstr_text = _num_text(msgid), _num_text(msgstr)
+        if "+" in msgid_text and "+" in msgstr_text and _PHONE.search(msgid_text) and _PHONE.search(msgstr_text):
+            # a phone number of the source given as an example, localised ("+1 555 0100" -> "+359 2 123 4567")
+            msgid_text, msgstr_text = _PHONE.sub(" ", msgid_text), _PHONE.sub(" ", msgstr_text)
+        src = extract_numbers(msgid_text, src_fmt, fallback=tgt_fmt, lang=src_lang)
         # a translation's number means what it means to its readers: "30.000" in Spanish is thirty thousand;
         # the source's format only for a spelling the locale's cannot read ("2.5" kept in a Spanish text)
-        tgt = extract_numbers(_num_text(entry.msgstr), tgt_fmt[:1], fallback=tgt_fmt[1:], lang=tgt_lang)
+        tgt = extract_numbers(msgstr_text, tgt_fmt[:1], fallback=tgt_fmt[1:], lang=tgt_lang)
+        if src_lang and word_numbers_unreadable(tgt_lang or ctx.lang):
+            # the translation's language has no number words we can read ("dúas veces", "ਦੋ ਵਾਰ"): whether
+            # "twice" is still there cannot be told, so the source's numbers in words are not compared
+            src = [n for n in src if not n.word]
+        named = ctx.src("named-numbers", msgid, lambda: named_numbers(plain_text(msgid), ctx.source_lang))
+        if named:  # "January" -> "1月", "midnight" -> "0時", "a day" -> "1日"
+            tgt = [t for t in tgt if t.word or not (t.values & named) or any(t.values & x.values for x in src)]
         if ctx.local_numbers_src or ctx.local_numbers_tgt:  # "Call 911" may be "Ligue 192"
             src = [n for n in src if not _local(n, ctx.local_numbers_src)]
             tgt = [n for n in tgt if not _local(n, ctx.local_numbers_tgt)]
