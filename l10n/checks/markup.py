@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Any
@@ -79,6 +80,8 @@ def _attrs(raw: str) -> tuple[tuple[str, str], ...]:
     """A tag's attributes as sorted (name, value) pairs: names lower-cased, values with entities decoded
     (``*`` for the value of a translatable attribute such as ``title`` or ``alt``)."""
     out = []
+    if not raw.isascii():
+        raw = unicodedata.normalize("NFKC", raw)  # "…" is "...": a quoted "<a rel=… …>" is the same text
     for m in _ATTR.finditer(raw):
         name = m.group(1).lower()
         value = "*" if name in TRANSLATABLE_ATTRS else html.unescape(next((g for g in m.groups()[1:]
@@ -257,19 +260,61 @@ def unsafe_html(text: str) -> Counter:
 _MARKDOWN_FILES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 
 
-def markdown_source(entry: polib.POEntry) -> bool:
-    """Whether the entry's source text is Markdown: its template came from a Markdown file (a ``#:``
-    reference to ``.md``). A catalog of program strings (references to ``.py``, ``.html``, ``.js``...) has
-    no Markdown: a backtick there is a quote, an asterisk a character. An entry without references is read
-    as Markdown (l10n's own templates always have them)."""
+def _md_ref(refs) -> bool:
+    return any(path.split("#", 1)[0].lower().endswith(_MARKDOWN_FILES) for path, _line in refs)
+
+
+def markdown_source(entry: polib.POEntry, ctx: Any = None) -> bool:
+    """Whether the entry's source text is Markdown: its template came from a Markdown file.
+
+    A template records where it came from: ``#:`` references to ``.md`` files, and l10n's header comment
+    ("Template of x.md"). A catalog of program strings (references to ``.py``, ``.html``, ``.js``...) has no
+    Markdown: a backtick there is a quote, an asterisk a character. An entry without references follows its
+    catalog: Markdown when the catalog's header or another entry names a Markdown file, or when the catalog
+    is not known (a check called on its own); a foreign catalog without any reference or header is not.
+    """
     refs = entry.occurrences
-    if not refs:
+    if refs:
+        return _md_ref(refs)
+    po = getattr(ctx, "catalog", None) if ctx is not None else None
+    if po is None:
         return True
-    for path, _line in refs:
-        name = path.split("#", 1)[0].lower()
-        if name.endswith(_MARKDOWN_FILES):
-            return True
-    return False
+    return ctx.memo(("markdown-catalog",), lambda: _catalog_markdown(po))
+
+
+def _catalog_markdown(po: Any) -> bool:
+    header = (getattr(po, "header", "") or "").lower()
+    if any(ext + ":" in header or ext + " " in header or header.rstrip().endswith(ext) for ext in _MARKDOWN_FILES):
+        return True
+    any_refs = False
+    for e in po:
+        if e.occurrences:
+            any_refs = True
+            if _md_ref(e.occurrences):
+                return True
+    return not any_refs and not header.strip() and not _foreign(po)
+
+
+def _foreign(po: Any) -> bool:
+    """A catalog that names a program's tool chain rather than l10n (Transifex, Weblate, Django's own)."""
+    meta = getattr(po, "metadata", {}) or {}
+    gen = (meta.get("X-Generator", "") + meta.get("Project-Id-Version", "")).lower()
+    return bool(gen) and "l10n" not in gen and "test" not in gen
+
+
+def _unpaired_extra(extra: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The extra tags of a translation without the plain emphasis (:data:`SAFE_INLINE`) it adds as whole
+    elements: French "{}<sup>e</sup>" for "{}th" is typography; a lone "</em>" is still reported. (Added
+    attributes and other tags are L10N606's.)"""
+    c = Counter(extra)
+    for kind, name in list(c):
+        if kind == "open" and name in SAFE_INLINE:
+            n = min(c[("open", name)], c[("close", name)])
+            c[("open", name)] -= n
+            c[("close", name)] -= n
+        elif kind == "void" and name in SAFE_INLINE:
+            c[(kind, name)] = 0
+    return sorted(c.elements())
 
 
 def _diff(src: Counter, tgt: Counter) -> tuple[list[str], list[str]]:
@@ -291,13 +336,16 @@ def markup(entry: polib.POEntry, ctx: Any):
             s, t = Counter(_tag_events(src)), Counter(_tag_events(tgt))
             if s != t:
                 miss, extra = _diff(s, t)
+                extra = _unpaired_extra(extra)
+                if not miss and not extra:
+                    continue  # only plain emphasis added, opened and closed ("{}<sup>e</sup>")
                 parts = []
                 if miss:
                     parts.append("missing " + " ".join(f"<{'/' if k == 'close' else ''}{n}>" for k, n in miss))
                 if extra:
                     parts.append("extra " + " ".join(f"<{'/' if k == 'close' else ''}{n}>" for k, n in extra))
                 yield "tags differ from the source: " + "; ".join(parts)
-        if any(c in src or c in tgt for c in "*_`[") and markdown_source(entry):
+        if any(c in src or c in tgt for c in "*_`[") and markdown_source(entry, ctx):
             s2 = Counter(_MD_TOKENS.findall(_TAG.sub("", src)))
             t2 = Counter(_MD_TOKENS.findall(_TAG.sub("", tgt)))
             if s2 != t2:
@@ -341,6 +389,9 @@ def url_changed(entry: polib.POEntry, ctx: Any):
 @check("L10N604", "placeholders", Severity.ERROR, suppressible=False, when=("placeholder",))
 def placeholder_mismatch(entry: polib.POEntry, ctx: Any):
     """Printf, Python or brace placeholders differ from the source (the program would crash)."""
+    plural = bool(entry.msgid_plural)
+    if plural:  # every form may use what either source form has (the same arguments are passed to all)
+        _o, both = placeholders(entry.msgid + " " + entry.msgid_plural, entry.flags)
     for src, tgt in _forms(entry):
         if "%" not in src and "{" not in src and "%" not in tgt and "{" not in tgt:
             continue
@@ -348,6 +399,14 @@ def placeholder_mismatch(entry: polib.POEntry, ctx: Any):
         to, tn = placeholders(tgt, entry.flags)
         if sn != tn:
             miss, extra = _diff(sn, tn)
+            if plural:
+                # a form may leave out a named argument (Hebrew "שעה" is "one hour", no number), and may use
+                # one of the other source form ("%(count)s minuto" for "a minute ago" where one form serves 1
+                # and 21): only a name neither source form has would crash
+                miss = [p for p in miss if not p.startswith("%(")]
+                extra = sorted((Counter(extra) - both).elements())
+                if not miss and not extra:
+                    continue
             yield ("placeholders differ:" + (f" missing {' '.join(miss)}" if miss else "")
                    + (f" extra {' '.join(extra)}" if extra else ""))
         if so != to and not (entry.msgid_plural and not to):

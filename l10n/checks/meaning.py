@@ -31,6 +31,14 @@ def _literal_rx(lang: str) -> re.Pattern[str] | None:
                       + r")(?![^\W_])")
 
 
+@lru_cache(maxsize=64)
+def _names(lang: str) -> frozenset[str]:
+    """Month and day names of ``lang`` (wide and abbreviated), lower case, from Babel."""
+    from l10n.checks.numbers import _day_names, _month_names
+
+    return frozenset(_month_names(lang)) | frozenset(_day_names(lang))
+
+
 def source_text(text: str, lang: str) -> str:
     """The plain text of a source message with its program literals masked: "None", "True" capitalised in the
     middle of a sentence, or standing alone, are values of a program, not words ("must be True, False or
@@ -40,6 +48,8 @@ def source_text(text: str, lang: str) -> str:
     ('Value must be ∅, ∅ or ∅.', 'None of them.')
     """
     plain = plain_text(text)
+    if plain.strip().rstrip(".").lower() in _names(lang):
+        return "∅"  # "May", "Sun": a month or a day named alone is a name, not "may"
     rx = _literal_rx(lang)
     if rx is None or not rx.search(plain):
         return plain

@@ -21,7 +21,7 @@ import polib
 from l10n.checks.context import plain_text
 from l10n.checks import words as W
 from l10n.checks.numwords import has_number_words, lexicon, word_numbers
-from l10n.checks.registry import FEATURES, check
+from l10n.checks.registry import FEATURES, Issue, check
 from l10n.checks.scripts import no_space_class
 from l10n.checks.words import DOSE_UNITS_EXTRA, SYMBOL_UNITS, UNITS
 from l10n.model import Severity
@@ -468,11 +468,29 @@ def _month_names(lang: str) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _day_names(lang: str) -> dict[str, frozenset[int]]:
+    """Day names of ``lang`` (lower case) -> the numbers languages give them: Monday is day 1 (ISO) and
+    "Thứ 2" in Vietnamese, so Wednesday is 3 or 4 and Sunday 7, 1 or 8 (from Babel)."""
+    out: dict[str, frozenset[int]] = {}
+    try:
+        from babel.dates import get_day_names
+
+        for width in ("wide", "abbreviated", "short"):
+            for context in ("format", "stand-alone"):
+                for i, name in get_day_names(width, context, lang).items():  # 0 is Monday
+                    out.setdefault(name.lower().rstrip("."), frozenset({i + 1, i + 2} | ({1, 8} if i == 6 else set())))
+    except Exception:  # a language Babel does not know: no day names
+        pass
+    return out
+
+
 def named_numbers(text: str, lang: str) -> frozenset[Decimal]:
     """The numbers ``text`` names in words other than number words: a month ("January" is 1, "sep" is 9), an
     hour ("midnight" is 0, 12 or 24), "one" said without a digit ("a day", "per dose": 1). A translation may
     write them in digits ("1月", "0時", "1日")."""
     months = _month_names(lang)
+    days = _day_names(lang)
     names = W.NUMBER_NAMES.get(lang, {})
     ones = W.ONE_WORDS.get(lang, frozenset())
     out: set[Decimal] = set()
@@ -483,6 +501,8 @@ def named_numbers(text: str, lang: str) -> frozenset[Decimal]:
         if tok in months and (tok == alone or (m.group(0)[0].isupper() and m.start() > 0
                                                and text[:m.start()].rstrip()[-1:] not in ".!?")):
             out.add(Decimal(months[tok]))
+        elif tok in days and (tok == alone or m.group(0)[0].isupper()):
+            out.update(Decimal(v) for v in days[tok])
         elif tok in names:
             out.update(Decimal(v) for v in names[tok])
         elif tok in ones:
@@ -491,6 +511,30 @@ def named_numbers(text: str, lang: str) -> frozenset[Decimal]:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_WHOLE_HOUR = re.compile(r"(?<![\d:.,])(\d{1,2}):00(?![\d:])")
+#: a time of day on a 12-hour clock: "6 p.m." is 18 on a 24-hour one, "12 a.m." is 0
+_CLOCK = re.compile(r"(?<![\d.,])(\d{1,2})[" + _SP + r"]?([ap])\.?[" + _SP + r"]?m\b\.?", re.IGNORECASE)
+_EMBEDDED = re.compile(r"[^\W\d_]+(\d+)(?![.,]\d)")
+
+
+def _clock(text: str, src: list[NumberRef]) -> list[NumberRef]:
+    """``src`` with each hour of a 12-hour time also read as its 24-hour value."""
+    alt: dict[str, set[Decimal]] = {}
+    for m in _CLOCK.finditer(text):
+        h = int(m.group(1))
+        if 1 <= h <= 12:
+            alt.setdefault(m.group(1), set()).add(Decimal((h % 12) + (12 if m.group(2).lower() == "p" else 0)))
+    if not alt:
+        return src
+    return [NumberRef(n.text, n.values | frozenset(alt[n.text]), n.unit, n.word, n.weak, n.linked)
+            if not n.word and n.text in alt else n for n in src]
+
+
+def _embedded(text: str) -> frozenset[Decimal]:
+    """The numbers written inside a name of the source ("IPv4", "B12", "COVID19"): not numbers of their own."""
+    if not any(c.isdigit() for c in text):
+        return frozenset()
+    return frozenset(Decimal(m.group(1)) for m in _EMBEDDED.finditer(text))
 
 
 def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
@@ -522,7 +566,11 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         if "+" in msgid_text and "+" in msgstr_text and _PHONE.search(msgid_text) and _PHONE.search(msgstr_text):
             # a phone number of the source given as an example, localised ("+1 555 0100" -> "+359 2 123 4567")
             msgid_text, msgstr_text = _PHONE.sub(" ", msgid_text), _PHONE.sub(" ", msgstr_text)
+        if ":" in msgid_text or ":" in msgstr_text:  # "18:00" is the hour 18 ("6 p.m."); its ":00" no number
+            msgid_text, msgstr_text = _WHOLE_HOUR.sub(r"\1", msgid_text), _WHOLE_HOUR.sub(r"\1", msgstr_text)
         src = extract_numbers(msgid_text, src_fmt, fallback=tgt_fmt, lang=src_lang)
+        if "m" in msgid_text and _CLOCK.search(msgid_text):
+            src = _clock(msgid_text, src)
         # a translation's number means what it means to its readers: "30.000" in Spanish is thirty thousand;
         # the source's format only for a spelling the locale's cannot read ("2.5" kept in a Spanish text)
         tgt = extract_numbers(msgstr_text, tgt_fmt[:1], fallback=tgt_fmt[1:], lang=tgt_lang)
@@ -531,6 +579,9 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
             # "twice" is still there cannot be told, so the source's numbers in words are not compared
             src = [n for n in src if not n.word]
         named = ctx.src("named-numbers", msgid, lambda: named_numbers(plain_text(msgid), ctx.source_lang))
+        embedded = _embedded(msgid_text)
+        if embedded:  # "IPv4" -> "အိုင်ပီဗီ၄": the digit of a name, written beside letters of another script
+            named = named | embedded
         if named:  # "January" -> "1月", "midnight" -> "0時", "a day" -> "1日"
             tgt = [t for t in tgt if t.word or not (t.values & named) or any(t.values & x.values for x in src)]
         if ctx.local_numbers_src or ctx.local_numbers_tgt:  # "Call 911" may be "Ligue 192"
@@ -553,8 +604,14 @@ def number_changed(entry: polib.POEntry, ctx: Any):
         return
     for s, t in a.changed:
         yield f"number {_fmt(s)} became {_fmt(t)}"
+    unreadable = word_numbers_unreadable(ctx.lang)
     for s in a.missing:
-        yield f"number {_fmt(s)} of the source is missing"
+        if unreadable and not s.word and s.unit not in SYMBOL_UNITS:
+            # the translation may write it in words we cannot read ("گزشتہ سات دن" for "Past 7 days")
+            yield Issue(f"number {_fmt(s)} of the source is not in digits in the translation (its number "
+                        "words cannot be read: not checked)", severity=Severity.INFO)
+        else:
+            yield f"number {_fmt(s)} of the source is missing"
 
 
 @check("L10N302", "unit-changed", Severity.ERROR, suppressible=False, when=("digits", "number-words"))

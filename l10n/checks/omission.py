@@ -33,9 +33,13 @@ _TERM_CLASS = r"[\p{Sentence_Terminal}…]"
 _CLOSE = r"[\"'”’»)\]\p{Pe}\p{Pf}]*"
 _START = r"(?:[\"'“‘«(\[¿¡\p{Ps}\p{Pi}]*[\p{L}]|%\(|\{)"
 _END = regex.compile(r"(?<!(?:^|[\s(\[])[A-Z])" + _TERM_CLASS + r"+" + _CLOSE
-                     + r"(?:(?=\s+" + _START + r"|\s*$)|(?<=[\p{ea=F}\p{ea=W}]" + _CLOSE + r")(?=\S))")
+                     + r"(?:(?=\s+" + _START + r"|\s*$)|(?<=[\p{ea=F}\p{ea=W}]" + _CLOSE + r")(?=\S)"
+                     + r"|(?=[\p{L}&&[\p{lb=ID}\p{lb=SA}\p{lb=H2}\p{lb=H3}\p{lb=JL}\p{lb=JV}\p{lb=JT}]]))",
+                     regex.V1)
 _TERMINATORS = regex.compile(_TERM_CLASS)
 _LETTER = regex.compile(r"\p{L}")
+#: what is counted in a sentence's length: letters and their marks (Indic vowel signs are marks)
+_LETTERS = regex.compile(r"[\p{L}\p{M}]")
 _STRIP_NUM = re.compile(r"\d[.,]\d")
 
 #: (min, max) of len(translation) / len(source) per language; "*" for others.
@@ -121,15 +125,19 @@ def sentence_dropped(entry: polib.POEntry, ctx: Any):
     if not has_terminator(plain_text(msgstr)):
         yield Issue(msg + " (the translation marks no sentence end: not counted)", severity=Severity.INFO)
         return
+    if ctx.lang not in LENGTH_RATIO and not isinstance(ctx.options.get("length_ratio"), dict):
+        yield Issue(msg + " (no length data for this language: cannot tell a dropped sentence from joined ones)",
+                    severity=Severity.INFO)
+        return
     lo, hi = ctx.memo(("ratio",), lambda: _bounds(ctx))
     typical = (lo * hi) ** 0.5
     # lengths in letters: digits, symbols and spaces are the same in every language ("25 °C" in Chinese)
-    lengths = [len(_LETTER.findall(s)) for s in src_s]
+    lengths = [len(_LETTERS.findall(s)) for s in src_s]
     src_len = sum(lengths)
     dropped = sum(sorted(lengths)[:len(src_s) - len(tgt_s)])
     full = src_len * typical
     without = (src_len - dropped) * typical
-    if len(_LETTER.findall(msgstr)) < (full + without) / 2:
+    if len(_LETTERS.findall(plain_text(msgstr))) < (full + without) / 2:
         yield msg
     else:
         yield Issue(msg + " (long enough for all of them: sentences joined?)", severity=Severity.INFO)
