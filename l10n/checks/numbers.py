@@ -447,6 +447,15 @@ _PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[" + _SP + r"\-.]?\(?\d{1,5}\)?){2,6
 
 
 @lru_cache(maxsize=64)
+def word_numbers_curated(lang: str) -> bool:
+    """Whether the number words of ``lang`` are read fully: num2words' lexicon completed by hand with its
+    feminine, apocopated and multiplicative forms ("duas", "veintiún", "twice"; see numwords)."""
+    from l10n.checks import numwords as NW
+
+    return lexicon(lang) is not None and any(lang in t for t in (NW.EXTRA, NW.ONE, NW.WEAK, NW.AMBIGUOUS))
+
+
+@lru_cache(maxsize=64)
 def word_numbers_unreadable(lang: str) -> bool:
     """Whether numbers written in words of ``lang`` cannot be read (no lexicon for it)."""
     return lexicon(lang) is None
@@ -476,10 +485,11 @@ def _day_names(lang: str) -> dict[str, frozenset[int]]:
     try:
         from babel.dates import get_day_names
 
-        for width in ("wide", "abbreviated", "short"):
+        for width in ("wide", "abbreviated", "short", "narrow"):
             for context in ("format", "stand-alone"):
                 for i, name in get_day_names(width, context, lang).items():  # 0 is Monday
-                    out.setdefault(name.lower().rstrip("."), frozenset({i + 1, i + 2} | ({1, 8} if i == 6 else set())))
+                    key = name.lower().rstrip(".")  # a narrow name may stand for two days ("T")
+                    out[key] = out.get(key, frozenset()) | frozenset({i + 1, i + 2} | ({1, 8} if i == 6 else set()))
     except Exception:  # a language Babel does not know: no day names
         pass
     return out
@@ -574,9 +584,10 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
         # a translation's number means what it means to its readers: "30.000" in Spanish is thirty thousand;
         # the source's format only for a spelling the locale's cannot read ("2.5" kept in a Spanish text)
         tgt = extract_numbers(msgstr_text, tgt_fmt[:1], fallback=tgt_fmt[1:], lang=tgt_lang)
-        if src_lang and word_numbers_unreadable(tgt_lang or ctx.lang):
-            # the translation's language has no number words we can read ("dúas veces", "ਦੋ ਵਾਰ"): whether
-            # "twice" is still there cannot be told, so the source's numbers in words are not compared
+        if src_lang and not word_numbers_curated(tgt_lang or ctx.lang):
+            # the translation's language has no number words we read fully ("dúas veces", "ਦੋ ਵਾਰ", "tvisvar",
+            # "dufoje"): whether "twice" is still there cannot be told, so the source's numbers in words are
+            # not compared
             src = [n for n in src if not n.word]
         named = ctx.src("named-numbers", msgid, lambda: named_numbers(plain_text(msgid), ctx.source_lang))
         embedded = _embedded(msgid_text)

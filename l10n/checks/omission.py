@@ -27,11 +27,12 @@ _ABBR = re.compile(r"\b(?=[eivdmnscap])(?:e\.g|i\.e|etc|vs|Dr|Dra|Mr|Mrs|Ms|No|S
 #: Sentence terminators of every script: Unicode's Sentence_Terminal property (. ! ? 。 ！ ？ ។ ။ ۔ ؟ ॥ । ։ ...),
 #: plus the ellipsis. A terminator ends a sentence when closing quotes or brackets and then a space and the start
 #: of another sentence follow, or the end of the text; a full-width one (。！？, East Asian width F or W) needs
-#: no space after it. A sentence starts with a letter of any script (cased or not), or an opening quote or
-#: bracket, or a placeholder.
+#: no space after it. A sentence starts with a capital or a letter of a script without case (Arabic, Hindi,
+#: Chinese...), maybe behind an opening quote or bracket, or with a placeholder: a lower-case letter after a
+#: period follows an abbreviation ("Ud. se halla", "approx. two").
 _TERM_CLASS = r"[\p{Sentence_Terminal}…]"
 _CLOSE = r"[\"'”’»)\]\p{Pe}\p{Pf}]*"
-_START = r"(?:[\"'“‘«(\[¿¡\p{Ps}\p{Pi}]*[\p{L}]|%\(|\{)"
+_START = r"(?:[\"'“‘«(\[¿¡\p{Ps}\p{Pi}]*[\p{Lu}\p{Lt}\p{Lo}]|%\(|\{)"
 _END = regex.compile(r"(?<!(?:^|[\s(\[])[A-Z])" + _TERM_CLASS + r"+" + _CLOSE
                      + r"(?:(?=\s+" + _START + r"|\s*$)|(?<=[\p{ea=F}\p{ea=W}]" + _CLOSE + r")(?=\S)"
                      + r"|(?=[\p{L}&&[\p{lb=ID}\p{lb=SA}\p{lb=H2}\p{lb=H3}\p{lb=JL}\p{lb=JV}\p{lb=JT}]]))",
@@ -95,6 +96,17 @@ def split_sentences(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def _letters_ratio(lang: str) -> float | None:
+    """The usual ratio of a translation's letters to its English source's, for ``lang`` (data/letter-ratios.json,
+    measured on real catalogs), or None when not known."""
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parent / "data" / "letter-ratios.json").read_text(encoding="utf-8"))
+    return data["letters_ratio"].get(lang)
+
+
 def has_terminator(text: str) -> bool:
     """Whether ``text`` holds a sentence terminator of any script."""
     return bool(_TERMINATORS.search(text))
@@ -125,19 +137,20 @@ def sentence_dropped(entry: polib.POEntry, ctx: Any):
     if not has_terminator(plain_text(msgstr)):
         yield Issue(msg + " (the translation marks no sentence end: not counted)", severity=Severity.INFO)
         return
-    if ctx.lang not in LENGTH_RATIO and not isinstance(ctx.options.get("length_ratio"), dict):
+    typical = _letters_ratio(ctx.lang)
+    if typical is None:
         yield Issue(msg + " (no length data for this language: cannot tell a dropped sentence from joined ones)",
                     severity=Severity.INFO)
         return
-    lo, hi = ctx.memo(("ratio",), lambda: _bounds(ctx))
-    typical = (lo * hi) ** 0.5
     # lengths in letters: digits, symbols and spaces are the same in every language ("25 °C" in Chinese)
     lengths = [len(_LETTERS.findall(s)) for s in src_s]
     src_len = sum(lengths)
     dropped = sum(sorted(lengths)[:len(src_s) - len(tgt_s)])
     full = src_len * typical
     without = (src_len - dropped) * typical
-    if len(_LETTERS.findall(plain_text(msgstr))) < (full + without) / 2:
+    # a translation varies around the usual ratio: only one much nearer the length without the sentence
+    # than the length with it has dropped it
+    if len(_LETTERS.findall(plain_text(msgstr))) < without + (full - without) / 4:
         yield msg
     else:
         yield Issue(msg + " (long enough for all of them: sentences joined?)", severity=Severity.INFO)
