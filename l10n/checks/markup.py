@@ -95,7 +95,7 @@ def _start_tags(text: str) -> Counter:
     return Counter((m.group(2).lower(), _attrs(m.group(3))) for m in _TAG.finditer(text) if not m.group(1))
 
 
-def added_markup(source: str, target: str) -> list[str]:
+def added_markup(source: str, target: str, langs: tuple[str, ...] = ()) -> list[str]:
     """What the translation adds that could hide or change what readers see, one description each.
 
     A start tag is allowed when the source has the same tag with the same
@@ -113,10 +113,14 @@ def added_markup(source: str, target: str) -> list[str]:
     out: list[str] = []
     if "<" in target:
         allowed = _start_tags(source)
+        if langs:
+            allowed = Counter({(n, tuple((k, _lang_free(v, langs)) for k, v in a)): c for (n, a), c in allowed.items()})
         for m in _TAG.finditer(target):
             if m.group(1):
                 continue
             name, attrs = m.group(2).lower(), _attrs(m.group(3))
+            if langs:  # a link to the same page in the translation's language ("/en/" -> "/fr/")
+                attrs = tuple((k, _lang_free(v, langs)) for k, v in attrs)
             if allowed[(name, attrs)] > 0:
                 allowed[(name, attrs)] -= 1
             elif name not in SAFE_INLINE or attrs:
@@ -200,7 +204,7 @@ def urls(text: str) -> Counter:
 
 
 _FORMAT_FLAGS = frozenset(("c-format", "python-format", "python-brace-format", "perl-format", "php-format",
-                           "sh-format"))
+                           "sh-format", "javascript-format"))
 
 
 def placeholders(text: str, flags: list[str]) -> tuple[list[str], Counter]:
@@ -317,6 +321,32 @@ def _unpaired_extra(extra: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return sorted(c.elements())
 
 
+_LANG_SEGMENT = re.compile(r"(?<=/)([a-z]{2,3})(?:[-_]([a-z]{2,4}))?(?=/)", re.IGNORECASE)
+
+
+def _lang_free(url: str, langs: tuple[str, ...]) -> str:
+    """``url`` with a path segment naming one of ``langs`` ("/en/", "/fr/", "/pt-br/") made neutral."""
+    return _LANG_SEGMENT.sub(lambda m: "{lang}" if m.group(1).lower() in langs else m.group(0), url)
+
+
+def _localised_links(miss: list[str], extra: list[str], ctx: Any) -> tuple[list[str], list[str]]:
+    """``miss`` and ``extra`` without the pairs that are one link localised: the same URL with the source's
+    language segment replaced by the translation's ("docs/en/5.2/" -> "docs/fr/5.2/")."""
+    if not miss or not extra or ctx is None:
+        return miss, extra
+    langs = (ctx.source_lang, ctx.lang)
+    extra = list(extra)
+    kept = []
+    for u in miss:
+        key = _lang_free(u, langs)
+        twin = next((x for x in extra if x != u and _lang_free(x, langs) == key and key != u), None)
+        if twin is None:
+            kept.append(u)
+        else:
+            extra.remove(twin)
+    return kept, extra
+
+
 def _diff(src: Counter, tgt: Counter) -> tuple[list[str], list[str]]:
     return sorted((src - tgt).elements()), sorted((tgt - src).elements())
 
@@ -378,6 +408,9 @@ def url_changed(entry: polib.POEntry, ctx: Any):
         s, t = urls(src), urls(tgt)
         if s != t:
             miss, extra = _diff(s, t)
+            miss, extra = _localised_links(miss, extra, ctx)
+            if not miss and not extra:
+                continue
             if miss and extra:
                 yield f"URL {miss[0]!r} changed to {extra[0]!r}"
             elif miss:
@@ -397,6 +430,9 @@ def placeholder_mismatch(entry: polib.POEntry, ctx: Any):
             continue
         so, sn = placeholders(src, entry.flags)
         to, tn = placeholders(tgt, entry.flags)
+        # a named placeholder may be used any number of times ("%(name)s", "{name}" are looked up by name):
+        # only one missing or unknown matters
+        sn, tn = Counter(set(sn)), Counter(set(tn))
         if sn != tn:
             miss, extra = _diff(sn, tn)
             if plural:
@@ -438,5 +474,5 @@ def markup_added(entry: polib.POEntry, ctx: Any):
     """
     for src, tgt in _forms(entry):
         if "<" in tgt or "\u202d" in tgt or "\u202e" in tgt or "\n" in tgt or "]:" in tgt:
-            for what in added_markup(src, tgt):
+            for what in added_markup(src, tgt, (ctx.source_lang, ctx.lang)):
                 yield f"the translation adds {what}, which its source does not have"

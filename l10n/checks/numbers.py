@@ -121,6 +121,9 @@ class NumberRef:
     weak: bool = False
     #: the next number follows as the other end of a range or list ("12 to 48 hours")
     linked: bool = False
+    #: digits touching a letter of a script written without spaces, with no unit: maybe part of a compound
+    #: word ("10進数" is "decimal", "제3자" is "third party")
+    glued: bool = False
 
 
 def _parse(token: str, decimal: str, groups: frozenset[str]) -> set[Decimal]:
@@ -255,7 +258,10 @@ def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
         if _negative(text, m.start(), m.end(), token):
             values = frozenset(-v for v in values)
             bare = "-" + bare
-        found.append((m.start(), m.end(), dict(text=bare, values=values, unit=_unit_at(text, m.end()))))
+        unit = _unit_at(text, m.end())
+        glued = unit is None and bool(_NO_SPACE.match(text[m.start() - 1:m.start()] or " ")
+                                      or _NO_SPACE.match(text[m.end():m.end() + 1] or " "))
+        found.append((m.start(), m.end(), dict(text=bare, values=values, unit=unit, glued=glued)))
     if lang:
         for start, end, value, weak, carried in word_numbers(text, lang):
             unit, multiplier = _word_unit(text, end, carried)
@@ -446,6 +452,17 @@ def _local(n: NumberRef, local: frozenset[str]) -> bool:
 _PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[" + _SP + r"\-.]?\(?\d{1,5}\)?){2,6}(?!\d)")
 
 
+def _zero_said(entry: polib.POEntry, ctx: Any) -> bool | None:
+    """Whether the translation says a zero of the source with a negation ("0 of 5" -> "none of 5"): it has
+    more negations than the source; None when the language's negations are unknown."""
+    if not ctx.negation_tgt.phrases:
+        return None
+    from l10n.checks.meaning import source_text
+
+    return len(ctx.negation_tgt.find(plain_text(entry.msgstr))) > len(
+        ctx.negation_src.find(source_text(entry.msgid, ctx.source_lang)))
+
+
 @lru_cache(maxsize=64)
 def word_numbers_curated(lang: str) -> bool:
     """Whether the number words of ``lang`` are read fully: num2words' lexicon completed by hand with its
@@ -536,7 +553,7 @@ def _clock(text: str, src: list[NumberRef]) -> list[NumberRef]:
             alt.setdefault(m.group(1), set()).add(Decimal((h % 12) + (12 if m.group(2).lower() == "p" else 0)))
     if not alt:
         return src
-    return [NumberRef(n.text, n.values | frozenset(alt[n.text]), n.unit, n.word, n.weak, n.linked)
+    return [NumberRef(n.text, n.values | frozenset(alt[n.text]), n.unit, n.word, n.weak, n.linked, n.glued)
             if not n.word and n.text in alt else n for n in src]
 
 
@@ -615,12 +632,21 @@ def number_changed(entry: polib.POEntry, ctx: Any):
         return
     for s, t in a.changed:
         yield f"number {_fmt(s)} became {_fmt(t)}"
-    unreadable = word_numbers_unreadable(ctx.lang)
+    unreadable = not word_numbers_curated(ctx.lang)
     for s in a.missing:
-        if unreadable and not s.word and s.unit not in SYMBOL_UNITS:
+        if s.values == {Decimal(0)} and not s.word and s.unit is None:
+            # "0 of 5 selected" -> "none of 5 selected", "لا شيء محدد", "아무것도": zero said with a negation
+            said = _zero_said(entry, ctx)
+            if said is None:
+                yield Issue(f"number {_fmt(s)} of the source is not in the translation (said as \"none\"? "
+                            "negations of this language unknown: not checked)", severity=Severity.INFO)
+                continue
+            if said:
+                continue
+        if unreadable and not s.word and s.unit not in _DOSE_UNITS:
             # the translation may write it in words we cannot read ("گزشتہ سات دن" for "Past 7 days")
-            yield Issue(f"number {_fmt(s)} of the source is not in digits in the translation (its number "
-                        "words cannot be read: not checked)", severity=Severity.INFO)
+            yield Issue(f"number {_fmt(s)} of the source is not in digits in the translation (number words of "
+                        "this language are not all read: not checked)", severity=Severity.INFO)
         else:
             yield f"number {_fmt(s)} of the source is missing"
 
@@ -642,4 +668,8 @@ def number_added(entry: polib.POEntry, ctx: Any):
     if a is None:
         return
     for t in a.added:
-        yield f"number {_fmt(t)} is not in the source"
+        if t.glued:
+            yield Issue(f"number {_fmt(t)} is not in the source (written inside a word: part of a compound such "
+                        "as \"10進数\"? not checked)", severity=Severity.INFO)
+        else:
+            yield f"number {_fmt(t)} is not in the source"

@@ -97,14 +97,15 @@ def split_sentences(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=256)
-def _letters_ratio(lang: str) -> float | None:
-    """The usual ratio of a translation's letters to its English source's, for ``lang`` (data/letter-ratios.json,
-    measured on real catalogs), or None when not known."""
+def _letters_ratio(lang: str) -> tuple[float | None, float]:
+    """(median, 10th percentile) of the ratio of a translation's letters to its English source's, for ``lang``
+    (data/letter-ratios.json, measured on real catalogs); (None, 0) when not known."""
     import json
     from pathlib import Path
 
     data = json.loads((Path(__file__).parent / "data" / "letter-ratios.json").read_text(encoding="utf-8"))
-    return data["letters_ratio"].get(lang)
+    median = data["letters_ratio"].get(lang)
+    return (median, data["letters_ratio_p10"].get(lang, 0.0)) if median else (None, 0.0)
 
 
 def has_terminator(text: str) -> bool:
@@ -137,7 +138,7 @@ def sentence_dropped(entry: polib.POEntry, ctx: Any):
     if not has_terminator(plain_text(msgstr)):
         yield Issue(msg + " (the translation marks no sentence end: not counted)", severity=Severity.INFO)
         return
-    typical = _letters_ratio(ctx.lang)
+    typical, low = _letters_ratio(ctx.lang)
     if typical is None:
         yield Issue(msg + " (no length data for this language: cannot tell a dropped sentence from joined ones)",
                     severity=Severity.INFO)
@@ -148,9 +149,10 @@ def sentence_dropped(entry: polib.POEntry, ctx: Any):
     dropped = sum(sorted(lengths)[:len(src_s) - len(tgt_s)])
     full = src_len * typical
     without = (src_len - dropped) * typical
-    # a translation varies around the usual ratio: only one much nearer the length without the sentence
-    # than the length with it has dropped it
-    if len(_LETTERS.findall(plain_text(msgstr))) < without + (full - without) / 4:
+    # a translation varies around the usual ratio: it has dropped a sentence when it is shorter than nine in
+    # ten translations into its language would be, and nearer the length without the sentence than with it
+    n = len(_LETTERS.findall(plain_text(msgstr)))
+    if n < src_len * low and n < (full + without) / 2:
         yield msg
     else:
         yield Issue(msg + " (long enough for all of them: sentences joined?)", severity=Severity.INFO)
