@@ -469,13 +469,8 @@ def word_numbers_curated(lang: str) -> bool:
     feminine, apocopated and multiplicative forms ("duas", "veintiún", "twice"; see numwords)."""
     from l10n.checks import numwords as NW
 
-    return lexicon(lang) is not None and any(lang in t for t in (NW.EXTRA, NW.ONE, NW.WEAK, NW.AMBIGUOUS))
-
-
-@lru_cache(maxsize=64)
-def word_numbers_unreadable(lang: str) -> bool:
-    """Whether numbers written in words of ``lang`` cannot be read (no lexicon for it)."""
-    return lexicon(lang) is None
+    # (the hand-made tables first: num2words' lexicon is built only for the few languages that have them)
+    return any(lang in t for t in (NW.EXTRA, NW.ONE, NW.WEAK, NW.AMBIGUOUS)) and lexicon(lang) is not None
 
 
 @lru_cache(maxsize=64)
