@@ -116,17 +116,18 @@ def main() -> None:
             f["file"] = Path(f["file"]).resolve().relative_to(root.resolve()).as_posix() \
                 if Path(f["file"]).resolve().is_relative_to(root.resolve()) else f["file"]
         population = Counter(f["code"] for f in errors)
-        sample = stratified(errors, args.size, args.seed)
+        sample = sorted(errors, key=lambda f: f["id"]) if args.census else stratified(errors, args.size, args.seed)
+        if args.census:
+            sample_path = Path(tempfile.mkdtemp()) / "census.jsonl"  # scored, not committed
         keep = ("id", "code", "severity", "file", "line", "locale", "msgctxt", "msgid", "target", "message")
         sample_path.write_text("".join(json.dumps({k: f.get(k) for k in keep}, ensure_ascii=False) + "\n"
                                        for f in sample), encoding="utf-8")
         sample_path.with_suffix(".counts.json").write_text(json.dumps(dict(sorted(population.items())), indent=1)
                                                            + "\n", encoding="utf-8")
-        print(f"{len(findings)} findings, {len(errors)} at error severity or above; sample of {len(sample)} "
-              f"written to {sample_path.relative_to(HERE.parent)}")
+        print(f"{len(findings)} findings, {len(errors)} at error severity or above; "
+              + (f"every one scored (census)" if args.census else
+                 f"sample of {len(sample)} written to {sample_path.relative_to(HERE.parent)}"))
     labels = load_labels()
-    if args.census and not args.score_only:
-        sample = sorted(errors, key=lambda f: f["id"])
     if args.show:
         for f in sample:
             if f["id"] not in labels:

@@ -56,6 +56,7 @@ SAFE_INLINE = frozenset({"em", "strong", "b", "i", "u", "code", "mark", "small",
 _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _TAG_START = re.compile(r"<[A-Za-z!?/]")
 #: a Markdown/CommonMark autolink: "<https://example.org>", "<mailto:a@b.org>"
+_QUOTES = regex.compile(r"(?<!\\)[\"\p{Pi}\p{Pf}「」『』]")  # not an escaped \" (a stray backslash shows)
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
 _BIDI_OVERRIDE = re.compile("[\u202d\u202e]")  # LRO, RLO: draw the following text mirrored
 _URL_NOISE = re.compile(r"[\x00-\x20]+")
@@ -367,6 +368,12 @@ def markup(entry: polib.POEntry, ctx: Any):
             if s != t:
                 miss, extra = _diff(s, t)
                 extra = _unpaired_extra(extra)
+                if miss and _QUOTES.search(tgt) and not _QUOTES.search(src):
+                    # "<q>x</q>" written "«x»", '"x"', "„x“": the quotation marks a browser would draw
+                    n = min(miss.count(("open", "q")), miss.count(("close", "q")))
+                    for _ in range(n):
+                        miss.remove(("open", "q"))
+                        miss.remove(("close", "q"))
                 if not miss and not extra:
                     continue  # only plain emphasis added, opened and closed ("{}<sup>e</sup>")
                 parts = []
