@@ -55,6 +55,9 @@ ROWS = [
      "code", set(), {"L10N401"}),
     ("ar", "The value is invalid. Enter a whole number", "القيمة غير صالحة. أدخل عددًا صحيحًا", "code", set(),
      {"L10N401"}),
+    # Georgian letters are lower case and their own title case: a sentence starts with one
+    ("ka", "You chose an action. You are probably looking for Go.", "აირჩიეთ მოქმედება. სავარაუდოდ, ეძებთ Go-ს.",
+     "code", set(), {"L10N401"}),
     ("es", "Keep below 25 °C. Protect from light. Do not freeze.", "Conservar por debajo de 25 °C.", "md",
      {"L10N401"}, set()),
     ("zh_Hans", "Keep below 25 °C. Protect from light.", "在25 °C以下保存。", "md", {"L10N401"}, set()),

@@ -27,12 +27,13 @@ _ABBR = re.compile(r"\b(?=[eivdmnscap])(?:e\.g|i\.e|etc|vs|Dr|Dra|Mr|Mrs|Ms|No|S
 #: Sentence terminators of every script: Unicode's Sentence_Terminal property (. ! ? 。 ！ ？ ។ ။ ۔ ؟ ॥ । ։ ...),
 #: plus the ellipsis. A terminator ends a sentence when closing quotes or brackets and then a space and the start
 #: of another sentence follow, or the end of the text; a full-width one (。！？, East Asian width F or W) needs
-#: no space after it. A sentence starts with a capital or a letter of a script without case (Arabic, Hindi,
-#: Chinese...), maybe behind an opening quote or bracket, or with a placeholder: a lower-case letter after a
-#: period follows an abbreviation ("Ud. se halla", "approx. two").
+#: no space after it. A sentence starts with a letter that is its own title case (Unicode: not
+#: Changes_When_Titlecased): a capital, a letter of a script without case (Arabic, Hindi, Chinese...) or
+#: Georgian's Mkhedruli, maybe behind an opening quote or bracket, or with a placeholder. A lower-case Latin,
+#: Cyrillic, Greek or Armenian letter after a period follows an abbreviation ("Ud. se halla", "approx. two").
 _TERM_CLASS = r"[\p{Sentence_Terminal}…]"
 _CLOSE = r"[\"'”’»)\]\p{Pe}\p{Pf}]*"
-_START = r"(?:[\"'“‘«(\[¿¡\p{Ps}\p{Pi}]*[\p{Lu}\p{Lt}\p{Lo}]|%\(|\{)"
+_START = r"(?:[\"'“‘«(\[¿¡\p{Ps}\p{Pi}]*[\p{L}--\p{Changes_When_Titlecased}]|%\(|\{)"
 _END = regex.compile(r"(?<!(?:^|[\s(\[])[A-Z])" + _TERM_CLASS + r"+" + _CLOSE
                      + r"(?:(?=\s+" + _START + r"|\s*$)|(?<=[\p{ea=F}\p{ea=W}]" + _CLOSE + r")(?=\S)"
                      + r"|(?=[\p{L}&&[\p{lb=ID}\p{lb=SA}\p{lb=H2}\p{lb=H3}\p{lb=JL}\p{lb=JV}\p{lb=JT}]]))",
