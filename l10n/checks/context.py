@@ -328,8 +328,9 @@ class CatalogContext:
                                         W.NEGATION_PAIRS.get(self.source_lang))
         self.negation_tgt = self._words(W.NEGATIONS, self.lang, tgt_rules, "negations",
                                         W.NEGATION_IDIOMS.get(self.lang, ()), W.NEGATION_PAIRS.get(self.lang))
-        self.hedge_src = self._words(W.HEDGES, self.source_lang, src_rules, "hedges")
-        self.hedge_tgt = self._words(W.HEDGES, self.lang, tgt_rules, "hedges")
+        self.hedge_src = self._words(W.HEDGES, self.source_lang, src_rules, "hedges",
+                                     W.HEDGE_IDIOMS.get(self.source_lang, ()))
+        self.hedge_tgt = self._words(W.HEDGES, self.lang, tgt_rules, "hedges", W.HEDGE_IDIOMS.get(self.lang, ()))
         #: numbers local to each side (emergency numbers, see LocaleRules.local_numbers)
         self.local_numbers_src = frozenset(getattr(src_rules, "local_numbers", ()) or ())
         self.local_numbers_tgt = frozenset(getattr(tgt_rules, "local_numbers", ()) or ())

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Any
 
 import polib
+import regex
 
 from l10n.checks.registry import check
 from l10n.model import Severity
@@ -29,7 +31,10 @@ _VOID = {"br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "c
 _ATTR_URL = re.compile(r"""\b(?:href|src|action|formaction|poster|cite|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
                        re.IGNORECASE)
 _MD_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_BARE_URL = re.compile(r"(?<![\"'(=])\b(?:https?|ftp)://[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
+#: a bare URL: it ends before a space, a quote or bracket, or punctuation of another script (a "。" after it,
+#: "”" closing a quote around it, "、"), and never with a full stop, comma or colon
+_BARE_URL = regex.compile(r"(?<![\"'(=])\b(?:https?|ftp)://[^\s<>()\"'\p{Pi}\p{Pf}\p{Ps}\p{Pe}\p{ea=F}\p{ea=W}]*"
+                          r"[^\s<>()\"'.,;:!?\p{Pi}\p{Pf}\p{Ps}\p{Pe}\p{ea=F}\p{ea=W}\p{Sentence_Terminal}]")
 _MD_TOKENS = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])|`+|!\[|\]\(")
 _PRINTF = re.compile(r"%(?:\((\w+)\))?(\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
                      r"([diouxXeEfFgGcrsa%])")
@@ -50,6 +55,9 @@ SAFE_INLINE = frozenset({"em", "strong", "b", "i", "u", "code", "mark", "small",
                          "span", "br", "wbr"})
 _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _TAG_START = re.compile(r"<[A-Za-z!?/]")
+#: a Markdown/CommonMark autolink: "<https://example.org>", "<mailto:a@b.org>"
+_QUOTES = regex.compile(r"(?<!\\)[\"\p{Pi}\p{Pf}「」『』]")  # not an escaped \" (a stray backslash shows)
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
 _BIDI_OVERRIDE = re.compile("[\u202d\u202e]")  # LRO, RLO: draw the following text mirrored
 _URL_NOISE = re.compile(r"[\x00-\x20]+")
 
@@ -73,6 +81,8 @@ def _attrs(raw: str) -> tuple[tuple[str, str], ...]:
     """A tag's attributes as sorted (name, value) pairs: names lower-cased, values with entities decoded
     (``*`` for the value of a translatable attribute such as ``title`` or ``alt``)."""
     out = []
+    if not raw.isascii():
+        raw = unicodedata.normalize("NFKC", raw)  # "…" is "...": a quoted "<a rel=… …>" is the same text
     for m in _ATTR.finditer(raw):
         name = m.group(1).lower()
         value = "*" if name in TRANSLATABLE_ATTRS else html.unescape(next((g for g in m.groups()[1:]
@@ -86,7 +96,7 @@ def _start_tags(text: str) -> Counter:
     return Counter((m.group(2).lower(), _attrs(m.group(3))) for m in _TAG.finditer(text) if not m.group(1))
 
 
-def added_markup(source: str, target: str) -> list[str]:
+def added_markup(source: str, target: str, langs: tuple[str, ...] = ()) -> list[str]:
     """What the translation adds that could hide or change what readers see, one description each.
 
     A start tag is allowed when the source has the same tag with the same
@@ -104,10 +114,14 @@ def added_markup(source: str, target: str) -> list[str]:
     out: list[str] = []
     if "<" in target:
         allowed = _start_tags(source)
+        if langs:
+            allowed = Counter({(n, tuple((k, _lang_free(v, langs)) for k, v in a)): c for (n, a), c in allowed.items()})
         for m in _TAG.finditer(target):
             if m.group(1):
                 continue
             name, attrs = m.group(2).lower(), _attrs(m.group(3))
+            if langs:  # a link to the same page in the translation's language ("/en/" -> "/fr/")
+                attrs = tuple((k, _lang_free(v, langs)) for k, v in attrs)
             if allowed[(name, attrs)] > 0:
                 allowed[(name, attrs)] -= 1
             elif name not in SAFE_INLINE or attrs:
@@ -116,8 +130,13 @@ def added_markup(source: str, target: str) -> list[str]:
         comments = target.count("<!--") - source.count("<!--")
         if comments > 0:
             out.append("an HTML comment (<!--)")
+        autolinks = Counter(_AUTOLINK.findall(source))
         for m in _TAG_START.finditer(target):
             if m.start() not in tags and not target.startswith("<!--", m.start()):
+                link = _AUTOLINK.match(target, m.start())
+                if link and autolinks[link.group(0)] > 0:
+                    autolinks[link.group(0)] -= 1  # "<https://…>" as in the source: a link, not a tag
+                    continue
                 out.append(f"an unfinished tag {target[m.start():m.start() + 20]!r}")
     if "\n" in target or "]:" in target:
         for kind, rx in _MD_BLOCKS:
@@ -186,7 +205,7 @@ def urls(text: str) -> Counter:
 
 
 _FORMAT_FLAGS = frozenset(("c-format", "python-format", "python-brace-format", "perl-format", "php-format",
-                           "sh-format"))
+                           "sh-format", "javascript-format"))
 
 
 def placeholders(text: str, flags: list[str]) -> tuple[list[str], Counter]:
@@ -243,6 +262,92 @@ def unsafe_html(text: str) -> Counter:
     return c
 
 
+_MARKDOWN_FILES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
+
+
+def _md_ref(refs) -> bool:
+    return any(path.split("#", 1)[0].lower().endswith(_MARKDOWN_FILES) for path, _line in refs)
+
+
+def markdown_source(entry: polib.POEntry, ctx: Any = None) -> bool:
+    """Whether the entry's source text is Markdown: its template came from a Markdown file.
+
+    A template records where it came from: ``#:`` references to ``.md`` files, and l10n's header comment
+    ("Template of x.md"). A catalog of program strings (references to ``.py``, ``.html``, ``.js``...) has no
+    Markdown: a backtick there is a quote, an asterisk a character. An entry without references follows its
+    catalog: Markdown when the catalog's header or another entry names a Markdown file, or when the catalog
+    is not known (a check called on its own); a foreign catalog without any reference or header is not.
+    """
+    refs = entry.occurrences
+    if refs:
+        return _md_ref(refs)
+    po = getattr(ctx, "catalog", None) if ctx is not None else None
+    if po is None:
+        return True
+    return ctx.memo(("markdown-catalog",), lambda: _catalog_markdown(po))
+
+
+def _catalog_markdown(po: Any) -> bool:
+    header = (getattr(po, "header", "") or "").lower()
+    if any(ext + ":" in header or ext + " " in header or header.rstrip().endswith(ext) for ext in _MARKDOWN_FILES):
+        return True
+    any_refs = False
+    for e in po:
+        if e.occurrences:
+            any_refs = True
+            if _md_ref(e.occurrences):
+                return True
+    return not any_refs and not header.strip() and not _foreign(po)
+
+
+def _foreign(po: Any) -> bool:
+    """A catalog that names a program's tool chain rather than l10n (Transifex, Weblate, Django's own)."""
+    meta = getattr(po, "metadata", {}) or {}
+    gen = (meta.get("X-Generator", "") + meta.get("Project-Id-Version", "")).lower()
+    return bool(gen) and "l10n" not in gen and "test" not in gen
+
+
+def _unpaired_extra(extra: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The extra tags of a translation without the plain emphasis (:data:`SAFE_INLINE`) it adds as whole
+    elements: French "{}<sup>e</sup>" for "{}th" is typography; a lone "</em>" is still reported. (Added
+    attributes and other tags are L10N606's.)"""
+    c = Counter(extra)
+    for kind, name in list(c):
+        if kind == "open" and name in SAFE_INLINE:
+            n = min(c[("open", name)], c[("close", name)])
+            c[("open", name)] -= n
+            c[("close", name)] -= n
+        elif kind == "void" and name in SAFE_INLINE:
+            c[(kind, name)] = 0
+    return sorted(c.elements())
+
+
+_LANG_SEGMENT = re.compile(r"(?<=/)([a-z]{2,3})(?:[-_]([a-z]{2,4}))?(?=/)", re.IGNORECASE)
+
+
+def _lang_free(url: str, langs: tuple[str, ...]) -> str:
+    """``url`` with a path segment naming one of ``langs`` ("/en/", "/fr/", "/pt-br/") made neutral."""
+    return _LANG_SEGMENT.sub(lambda m: "{lang}" if m.group(1).lower() in langs else m.group(0), url)
+
+
+def _localised_links(miss: list[str], extra: list[str], ctx: Any) -> tuple[list[str], list[str]]:
+    """``miss`` and ``extra`` without the pairs that are one link localised: the same URL with the source's
+    language segment replaced by the translation's ("docs/en/5.2/" -> "docs/fr/5.2/")."""
+    if not miss or not extra or ctx is None:
+        return miss, extra
+    langs = (ctx.source_lang, ctx.lang)
+    extra = list(extra)
+    kept = []
+    for u in miss:
+        key = _lang_free(u, langs)
+        twin = next((x for x in extra if x != u and _lang_free(x, langs) == key and key != u), None)
+        if twin is None:
+            kept.append(u)
+        else:
+            extra.remove(twin)
+    return kept, extra
+
+
 def _diff(src: Counter, tgt: Counter) -> tuple[list[str], list[str]]:
     return sorted((src - tgt).elements()), sorted((tgt - src).elements())
 
@@ -262,13 +367,22 @@ def markup(entry: polib.POEntry, ctx: Any):
             s, t = Counter(_tag_events(src)), Counter(_tag_events(tgt))
             if s != t:
                 miss, extra = _diff(s, t)
+                extra = _unpaired_extra(extra)
+                if miss and _QUOTES.search(tgt) and not _QUOTES.search(src):
+                    # "<q>x</q>" written "«x»", '"x"', "„x“": the quotation marks a browser would draw
+                    n = min(miss.count(("open", "q")), miss.count(("close", "q")))
+                    for _ in range(n):
+                        miss.remove(("open", "q"))
+                        miss.remove(("close", "q"))
+                if not miss and not extra:
+                    continue  # only plain emphasis added, opened and closed ("{}<sup>e</sup>")
                 parts = []
                 if miss:
                     parts.append("missing " + " ".join(f"<{'/' if k == 'close' else ''}{n}>" for k, n in miss))
                 if extra:
                     parts.append("extra " + " ".join(f"<{'/' if k == 'close' else ''}{n}>" for k, n in extra))
                 yield "tags differ from the source: " + "; ".join(parts)
-        if any(c in src or c in tgt for c in "*_`["):
+        if any(c in src or c in tgt for c in "*_`[") and markdown_source(entry, ctx):
             s2 = Counter(_MD_TOKENS.findall(_TAG.sub("", src)))
             t2 = Counter(_MD_TOKENS.findall(_TAG.sub("", tgt)))
             if s2 != t2:
@@ -301,6 +415,9 @@ def url_changed(entry: polib.POEntry, ctx: Any):
         s, t = urls(src), urls(tgt)
         if s != t:
             miss, extra = _diff(s, t)
+            miss, extra = _localised_links(miss, extra, ctx)
+            if not miss and not extra:
+                continue
             if miss and extra:
                 yield f"URL {miss[0]!r} changed to {extra[0]!r}"
             elif miss:
@@ -312,13 +429,27 @@ def url_changed(entry: polib.POEntry, ctx: Any):
 @check("L10N604", "placeholders", Severity.ERROR, suppressible=False, when=("placeholder",))
 def placeholder_mismatch(entry: polib.POEntry, ctx: Any):
     """Printf, Python or brace placeholders differ from the source (the program would crash)."""
+    plural = bool(entry.msgid_plural)
+    if plural:  # every form may use what either source form has (the same arguments are passed to all)
+        _o, both = placeholders(entry.msgid + " " + entry.msgid_plural, entry.flags)
     for src, tgt in _forms(entry):
         if "%" not in src and "{" not in src and "%" not in tgt and "{" not in tgt:
             continue
         so, sn = placeholders(src, entry.flags)
         to, tn = placeholders(tgt, entry.flags)
+        # a named placeholder may be used any number of times ("%(name)s", "{name}" are looked up by name):
+        # only one missing or unknown matters
+        sn, tn = Counter(set(sn)), Counter(set(tn))
         if sn != tn:
             miss, extra = _diff(sn, tn)
+            if plural:
+                # a form may leave out a named argument (Hebrew "שעה" is "one hour", no number), and may use
+                # one of the other source form ("%(count)s minuto" for "a minute ago" where one form serves 1
+                # and 21): only a name neither source form has would crash
+                miss = [p for p in miss if not p.startswith("%(")]
+                extra = sorted((Counter(extra) - both).elements())
+                if not miss and not extra:
+                    continue
             yield ("placeholders differ:" + (f" missing {' '.join(miss)}" if miss else "")
                    + (f" extra {' '.join(extra)}" if extra else ""))
         if so != to and not (entry.msgid_plural and not to):
@@ -350,5 +481,5 @@ def markup_added(entry: polib.POEntry, ctx: Any):
     """
     for src, tgt in _forms(entry):
         if "<" in tgt or "\u202d" in tgt or "\u202e" in tgt or "\n" in tgt or "]:" in tgt:
-            for what in added_markup(src, tgt):
+            for what in added_markup(src, tgt, (ctx.source_lang, ctx.lang)):
                 yield f"the translation adds {what}, which its source does not have"

@@ -9,18 +9,63 @@ the glossary's ``rules``. Negation and hedge findings cannot be waived.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 import polib
 
-from l10n.checks.context import plain_text
+from l10n.checks import words as W
+
+from l10n.checks.context import _tokens, plain_text
 from l10n.checks.registry import check
 from l10n.model import Severity
 
 
+@lru_cache(maxsize=64)
+def _literal_rx(lang: str) -> re.Pattern[str] | None:
+    words = W.LITERALS.get(lang)
+    if not words:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                      + r")(?![^\W_])")
+
+
+@lru_cache(maxsize=64)
+def _names(lang: str) -> frozenset[str]:
+    """Month and day names of ``lang`` (wide and abbreviated), lower case, from Babel."""
+    from l10n.checks.numbers import _day_names, _month_names
+
+    return frozenset(_month_names(lang)) | frozenset(_day_names(lang))
+
+
+def source_text(text: str, lang: str) -> str:
+    """The plain text of a source message with its program literals masked: "None", "True" capitalised in the
+    middle of a sentence, or standing alone, are values of a program, not words ("must be True, False or
+    None" has no negation); "None of them" at a sentence start is the word.
+
+    >>> source_text("Value must be True, False or None.", "en"), source_text("None of them.", "en")
+    ('Value must be ∅, ∅ or ∅.', 'None of them.')
+    """
+    plain = plain_text(text)
+    if plain.strip().rstrip(".").lower() in _names(lang):
+        return "∅"  # "May", "Sun": a month or a day named alone is a name, not "may"
+    rx = _literal_rx(lang)
+    if rx is None or not rx.search(plain):
+        return plain
+    if rx.fullmatch(plain.strip()):
+        return "∅"
+
+    def mask(m: re.Match[str]) -> str:
+        before = plain[:m.start()].rstrip(" \t\"'“‘«(")
+        return m.group(0) if not before or before[-1] in ".!?:\n" else "∅"
+
+    return rx.sub(mask, plain)
+
+
 def _counts(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind: str) -> tuple[list[str], list[str]]:
     msgid, msgstr = entry.msgid, entry.msgstr
-    return (ctx.src(kind, msgid, lambda: src_counter.find(plain_text(msgid))),
+    return (ctx.src(kind, msgid, lambda: src_counter.find(source_text(msgid, ctx.source_lang))),
             ctx.tgt(kind, msgstr, lambda: tgt_counter.find(plain_text(msgstr))))
 
 
@@ -36,7 +81,7 @@ def _by_sentence(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind:
     msgid, msgstr = entry.msgid, entry.msgstr
     # per sentence: the phrases found in the source, the number found in the translation
     src_s = ctx.src("sent-" + kind, msgid,
-                    lambda: [src_counter.find(s) for s in split_sentences(plain_text(msgid))])
+                    lambda: [src_counter.find(s) for s in split_sentences(source_text(msgid, ctx.source_lang))])
     if len(src_s) < 2:
         return None
     tgt_s = ctx.tgt("sent-" + kind, msgstr,
@@ -92,4 +137,28 @@ def inflated_claim(entry: polib.POEntry, ctx: Any):
         return
     src, tgt = _counts(entry, ctx, ctx.inflated_src, ctx.inflated_tgt, "inflated")
     if len(tgt) > len(src):
+        tgt = _unexplained(tgt, entry.msgid, ctx)
+    if len(tgt) > len(src):
         yield f"translation claims {', '.join(tgt)!s} where the source says " + (", ".join(src) or "none of that")
+
+
+def _unexplained(claims: list[str], msgid: str, ctx: Any) -> list[str]:
+    """The claim words of a translation that do not translate a word of the source: "seguro" in "¿Está
+    seguro?" translates "sure" of "Are you sure?" (``claim_senses`` of the language's data file)."""
+    senses = W.CLAIM_SENSES.get(ctx.lang)
+    if not senses:
+        return claims
+    words = ctx.src("words", msgid, lambda: frozenset(_tokens(plain_text(msgid))))
+    out = []
+    budget = {}
+    for c in claims:
+        meant = senses.get(c)
+        if meant:
+            key = frozenset(meant & words)
+            if key:
+                n = sum(_tokens(plain_text(msgid)).count(w) for w in key)
+                if budget.get(key, 0) < n:
+                    budget[key] = budget.get(key, 0) + 1
+                    continue
+        out.append(c)
+    return out

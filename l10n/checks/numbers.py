@@ -19,8 +19,10 @@ from typing import Any
 import polib
 
 from l10n.checks.context import plain_text
-from l10n.checks.numwords import has_number_words, word_numbers
-from l10n.checks.registry import FEATURES, check
+from l10n.checks import words as W
+from l10n.checks.numwords import has_number_words, lexicon, word_numbers
+from l10n.checks.registry import FEATURES, Issue, check
+from l10n.checks.scripts import no_space_class
 from l10n.checks.words import DOSE_UNITS_EXTRA, SYMBOL_UNITS, UNITS
 from l10n.model import Severity
 
@@ -61,7 +63,9 @@ _UNIT_BEFORE = re.compile(r"(?:°[CF]?|%|([^\W\d_]+))[" + _SP + r"]*$")
 
 #: (the leading look-ahead names the first character of every match: the engine then scans for it, which the
 #: optional sign would otherwise prevent)
-_NUM = re.compile(r"(?=[-\u2212\u2013\d])" + _SIGN + r"(?<![^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
+#: (a letter just before a number makes it part of a name, "B12", "COVID19"; not a letter of a script written
+#: without spaces: "150文字", "に2錠", "8월" are numbers)
+_NUM = re.compile(r"(?=[-\u2212\u2013\d])" + _SIGN + r"(?<!(?![" + no_space_class() + r"])[^\W\d_])(?<![\d])\d+(?:[.,'’]\d+)*(?:[" + _SP + r"]\d{3}(?![\d.,]\d)(?:[.,]\d+)?)*(?!\d)")
 #: the unit after a number, also behind quotes, brackets or a dash ("30 « heures »", "30 (hours)", "30-minute")
 _UNIT = re.compile(r"[" + _SP + r"]?(?:[«»\"“”„'‘’(\[\-–—]" + r"[" + _SP + r"]?)?"
                    r"(%|[µμ]g|[^\W\d_]+(?:·[^\W\d_]+)?(?:/[^\W\d_]+)?(?:\s[^\W\d_]+)?)(?!['’])")
@@ -117,6 +121,9 @@ class NumberRef:
     weak: bool = False
     #: the next number follows as the other end of a range or list ("12 to 48 hours")
     linked: bool = False
+    #: digits touching a letter of a script written without spaces, with no unit: maybe part of a compound
+    #: word ("10進数" is "decimal", "제3자" is "third party")
+    glued: bool = False
 
 
 def _parse(token: str, decimal: str, groups: frozenset[str]) -> set[Decimal]:
@@ -154,9 +161,17 @@ def _unit_at(text: str, end: int) -> str | None:
     m = _UNIT.match(text, end)
     if not m:
         return None
-    word = m.group(1)
-    for cand in (word, word.split()[0]) if " " in word else (word,):
-        u = UNITS.get(cand) or UNITS.get(cand.lower())
+    return _canon_unit(m.group(1))
+
+
+_NO_SPACE = re.compile("[" + no_space_class() + "]")
+
+
+def _prefix_unit(word: str) -> str | None:
+    """The unit at the start of a word of a script written without spaces: "錠服用" starts with 錠 (tablets),
+    "小时后" with 小时 (hours); the longest known unit wins."""
+    for n in range(min(len(word), 6), 0, -1):
+        u = UNITS.get(word[:n])
         if u:
             return u
     return None
@@ -243,7 +258,10 @@ def extract_numbers(text: str, formats: tuple[tuple[str, frozenset[str]], ...],
         if _negative(text, m.start(), m.end(), token):
             values = frozenset(-v for v in values)
             bare = "-" + bare
-        found.append((m.start(), m.end(), dict(text=bare, values=values, unit=_unit_at(text, m.end()))))
+        unit = _unit_at(text, m.end())
+        glued = unit is None and bool(_NO_SPACE.match(text[m.start() - 1:m.start()] or " ")
+                                      or _NO_SPACE.match(text[m.end():m.end() + 1] or " "))
+        found.append((m.start(), m.end(), dict(text=bare, values=values, unit=unit, glued=glued)))
     if lang:
         for start, end, value, weak, carried in word_numbers(text, lang):
             unit, multiplier = _word_unit(text, end, carried)
@@ -419,6 +437,8 @@ def _canon_unit(word: str) -> str | None:
         u = UNITS.get(cand) or UNITS.get(cand.lower())
         if u:
             return u
+    if _NO_SPACE.match(word):
+        return _prefix_unit(word)
     return None
 
 
@@ -426,6 +446,117 @@ def _local(n: NumberRef, local: frozenset[str]) -> bool:
     """Whether ``n`` is one of the locale's local numbers (an emergency number): digits, no unit after it, not
     the start of a range ("15 à 20 gouttes")."""
     return bool(local) and not n.word and n.unit is None and not n.linked and re.sub(r"\D", "", n.text) in local
+
+
+#: an international phone number: "+", a country code and groups of digits ("+1 555 0100", "+359 2 123 4567")
+_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[" + _SP + r"\-.]?\(?\d{1,5}\)?){2,6}(?!\d)")
+
+
+def _zero_said(entry: polib.POEntry, ctx: Any) -> bool | None:
+    """Whether the translation says a zero of the source with a negation ("0 of 5" -> "none of 5"): it has
+    more negations than the source; None when the language's negations are unknown."""
+    if not ctx.negation_tgt.phrases:
+        return None
+    from l10n.checks.meaning import source_text
+
+    return len(ctx.negation_tgt.find(plain_text(entry.msgstr))) > len(
+        ctx.negation_src.find(source_text(entry.msgid, ctx.source_lang)))
+
+
+@lru_cache(maxsize=64)
+def word_numbers_curated(lang: str) -> bool:
+    """Whether the number words of ``lang`` are read fully: num2words' lexicon completed by hand with its
+    feminine, apocopated and multiplicative forms ("duas", "veintiún", "twice"; see numwords)."""
+    from l10n.checks import numwords as NW
+
+    # (the hand-made tables first: num2words' lexicon is built only for the few languages that have them)
+    return any(lang in t for t in (NW.EXTRA, NW.ONE, NW.WEAK, NW.AMBIGUOUS)) and lexicon(lang) is not None
+
+
+@lru_cache(maxsize=64)
+def _month_names(lang: str) -> dict[str, int]:
+    """Month names of ``lang`` (wide and abbreviated, format and stand-alone, lower case) -> 1..12, from Babel."""
+    out: dict[str, int] = {}
+    try:
+        from babel.dates import get_month_names
+
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for n, name in get_month_names(width, context, lang).items():
+                    out.setdefault(name.lower().rstrip("."), n)
+    except Exception:  # a language Babel does not know: no month names
+        pass
+    return out
+
+
+@lru_cache(maxsize=64)
+def _day_names(lang: str) -> dict[str, frozenset[int]]:
+    """Day names of ``lang`` (lower case) -> the numbers languages give them: Monday is day 1 (ISO) and
+    "Thứ 2" in Vietnamese, so Wednesday is 3 or 4 and Sunday 7, 1 or 8 (from Babel)."""
+    out: dict[str, frozenset[int]] = {}
+    try:
+        from babel.dates import get_day_names
+
+        for width in ("wide", "abbreviated", "short", "narrow"):
+            for context in ("format", "stand-alone"):
+                for i, name in get_day_names(width, context, lang).items():  # 0 is Monday
+                    key = name.lower().rstrip(".")  # a narrow name may stand for two days ("T")
+                    out[key] = out.get(key, frozenset()) | frozenset({i + 1, i + 2} | ({1, 8} if i == 6 else set()))
+    except Exception:  # a language Babel does not know: no day names
+        pass
+    return out
+
+
+def named_numbers(text: str, lang: str) -> frozenset[Decimal]:
+    """The numbers ``text`` names in words other than number words: a month ("January" is 1, "sep" is 9), an
+    hour ("midnight" is 0, 12 or 24), "one" said without a digit ("a day", "per dose": 1). A translation may
+    write them in digits ("1月", "0時", "1日")."""
+    months = _month_names(lang)
+    days = _day_names(lang)
+    names = W.NUMBER_NAMES.get(lang, {})
+    ones = W.ONE_WORDS.get(lang, frozenset())
+    out: set[Decimal] = set()
+    alone = text.strip().rstrip(".").lower()
+    for m in _WORDS.finditer(text):
+        tok = m.group(0).lower()
+        # a month name only alone ("sep") or capitalised within a sentence ("on May 5"): "may" is a modal
+        if tok in months and (tok == alone or (m.group(0)[0].isupper() and m.start() > 0
+                                               and text[:m.start()].rstrip()[-1:] not in ".!?")):
+            out.add(Decimal(months[tok]))
+        elif tok in days and (tok == alone or m.group(0)[0].isupper()):
+            out.update(Decimal(v) for v in days[tok])
+        elif tok in names:
+            out.update(Decimal(v) for v in names[tok])
+        elif tok in ones:
+            out.add(Decimal(1))
+    return frozenset(out)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_WHOLE_HOUR = re.compile(r"(?<![\d:.,])(\d{1,2}):00(?![\d:])")
+#: a time of day on a 12-hour clock: "6 p.m." is 18 on a 24-hour one, "12 a.m." is 0
+_CLOCK = re.compile(r"(?<![\d.,])(\d{1,2})[" + _SP + r"]?([ap])\.?[" + _SP + r"]?m\b\.?", re.IGNORECASE)
+_EMBEDDED = re.compile(r"[^\W\d_]+(\d+)(?![.,]\d)")
+
+
+def _clock(text: str, src: list[NumberRef]) -> list[NumberRef]:
+    """``src`` with each hour of a 12-hour time also read as its 24-hour value."""
+    alt: dict[str, set[Decimal]] = {}
+    for m in _CLOCK.finditer(text):
+        h = int(m.group(1))
+        if 1 <= h <= 12:
+            alt.setdefault(m.group(1), set()).add(Decimal((h % 12) + (12 if m.group(2).lower() == "p" else 0)))
+    if not alt:
+        return src
+    return [NumberRef(n.text, n.values | frozenset(alt[n.text]), n.unit, n.word, n.weak, n.linked, n.glued)
+            if not n.word and n.text in alt else n for n in src]
+
+
+def _embedded(text: str) -> frozenset[Decimal]:
+    """The numbers written inside a name of the source ("IPv4", "B12", "COVID19"): not numbers of their own."""
+    if not any(c.isdigit() for c in text):
+        return frozenset()
+    return frozenset(Decimal(m.group(1)) for m in _EMBEDDED.finditer(text))
 
 
 def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
@@ -453,10 +584,29 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
                 return _SAME
         src_fmt = ((ctx.src_decimal, ctx.src_groups),)
         tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
-        src = extract_numbers(_num_text(entry.msgid), src_fmt, fallback=tgt_fmt, lang=src_lang)
+        msgid_text, msgstr_text = _num_text(msgid), _num_text(msgstr)
+        if "+" in msgid_text and "+" in msgstr_text and _PHONE.search(msgid_text) and _PHONE.search(msgstr_text):
+            # a phone number of the source given as an example, localised ("+1 555 0100" -> "+359 2 123 4567")
+            msgid_text, msgstr_text = _PHONE.sub(" ", msgid_text), _PHONE.sub(" ", msgstr_text)
+        if ":" in msgid_text or ":" in msgstr_text:  # "18:00" is the hour 18 ("6 p.m."); its ":00" no number
+            msgid_text, msgstr_text = _WHOLE_HOUR.sub(r"\1", msgid_text), _WHOLE_HOUR.sub(r"\1", msgstr_text)
+        src = extract_numbers(msgid_text, src_fmt, fallback=tgt_fmt, lang=src_lang)
+        if "m" in msgid_text and _CLOCK.search(msgid_text):
+            src = _clock(msgid_text, src)
         # a translation's number means what it means to its readers: "30.000" in Spanish is thirty thousand;
         # the source's format only for a spelling the locale's cannot read ("2.5" kept in a Spanish text)
-        tgt = extract_numbers(_num_text(entry.msgstr), tgt_fmt[:1], fallback=tgt_fmt[1:], lang=tgt_lang)
+        tgt = extract_numbers(msgstr_text, tgt_fmt[:1], fallback=tgt_fmt[1:], lang=tgt_lang)
+        if src_lang and not word_numbers_curated(tgt_lang or ctx.lang):
+            # the translation's language has no number words we read fully ("dúas veces", "ਦੋ ਵਾਰ", "tvisvar",
+            # "dufoje"): whether "twice" is still there cannot be told, so the source's numbers in words are
+            # not compared
+            src = [n for n in src if not n.word]
+        named = ctx.src("named-numbers", msgid, lambda: named_numbers(plain_text(msgid), ctx.source_lang))
+        embedded = _embedded(msgid_text)
+        if embedded:  # "IPv4" -> "အိုင်ပီဗီ၄": the digit of a name, written beside letters of another script
+            named = named | embedded
+        if named:  # "January" -> "1月", "midnight" -> "0時", "a day" -> "1日"
+            tgt = [t for t in tgt if t.word or not (t.values & named) or any(t.values & x.values for x in src)]
         if ctx.local_numbers_src or ctx.local_numbers_tgt:  # "Call 911" may be "Ligue 192"
             src = [n for n in src if not _local(n, ctx.local_numbers_src)]
             tgt = [n for n in tgt if not _local(n, ctx.local_numbers_tgt)]
@@ -477,8 +627,23 @@ def number_changed(entry: polib.POEntry, ctx: Any):
         return
     for s, t in a.changed:
         yield f"number {_fmt(s)} became {_fmt(t)}"
+    unreadable = not word_numbers_curated(ctx.lang)
     for s in a.missing:
-        yield f"number {_fmt(s)} of the source is missing"
+        if s.values == {Decimal(0)} and not s.word and s.unit is None:
+            # "0 of 5 selected" -> "none of 5 selected", "لا شيء محدد", "아무것도": zero said with a negation
+            said = _zero_said(entry, ctx)
+            if said is None:
+                yield Issue(f"number {_fmt(s)} of the source is not in the translation (said as \"none\"? "
+                            "negations of this language unknown: not checked)", severity=Severity.INFO)
+                continue
+            if said:
+                continue
+        if unreadable and not s.word and s.unit not in _DOSE_UNITS:
+            # the translation may write it in words we cannot read ("گزشتہ سات دن" for "Past 7 days")
+            yield Issue(f"number {_fmt(s)} of the source is not in digits in the translation (number words of "
+                        "this language are not all read: not checked)", severity=Severity.INFO)
+        else:
+            yield f"number {_fmt(s)} of the source is missing"
 
 
 @check("L10N302", "unit-changed", Severity.ERROR, suppressible=False, when=("digits", "number-words"))
@@ -498,4 +663,8 @@ def number_added(entry: polib.POEntry, ctx: Any):
     if a is None:
         return
     for t in a.added:
-        yield f"number {_fmt(t)} is not in the source"
+        if t.glued:
+            yield Issue(f"number {_fmt(t)} is not in the source (written inside a word: part of a compound such "
+                        "as \"10進数\"? not checked)", severity=Severity.INFO)
+        else:
+            yield f"number {_fmt(t)} is not in the source"

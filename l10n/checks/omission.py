@@ -14,17 +14,34 @@ from functools import lru_cache
 from typing import Any
 
 import polib
+import regex
 
 from l10n.checks.context import plain_text
-from l10n.checks.registry import check
+from l10n.checks.registry import Issue, check
 from l10n.model import Severity
 
 __all__ = ["LENGTH_RATIO", "sentence_count", "split_sentences"]
 
 _ABBR = re.compile(r"\b(?=[eivdmnscap])(?:e\.g|i\.e|etc|vs|Dr|Dra|Mr|Mrs|Ms|No|Sr|Sra|cf|approx|aprox|p\.\s?ej|Nº|núm)\.",
                    re.IGNORECASE)
-_END = re.compile(r"(?<!\b[A-Z])[.!?。؟…]+[\"'”’»)]*"
-                  r"(?=\s+[\"'“‘«(¿¡]*[^\W\d_]|\s*$)")
+#: Sentence terminators of every script: Unicode's Sentence_Terminal property (. ! ? 。 ！ ？ ។ ။ ۔ ؟ ॥ । ։ ...),
+#: plus the ellipsis. A terminator ends a sentence when closing quotes or brackets and then a space and the start
+#: of another sentence follow, or the end of the text; a full-width one (。！？, East Asian width F or W) needs
+#: no space after it. A sentence starts with a letter that is its own title case (Unicode: not
+#: Changes_When_Titlecased): a capital, a letter of a script without case (Arabic, Hindi, Chinese...) or
+#: Georgian's Mkhedruli, maybe behind an opening quote or bracket, or with a placeholder. A lower-case Latin,
+#: Cyrillic, Greek or Armenian letter after a period follows an abbreviation ("Ud. se halla", "approx. two").
+_TERM_CLASS = r"[\p{Sentence_Terminal}…]"
+_CLOSE = r"[\"'”’»)\]\p{Pe}\p{Pf}]*"
+_START = r"(?:[\"'“‘«(\[¿¡\p{Ps}\p{Pi}]*[\p{L}--\p{Changes_When_Titlecased}]|%\(|\{)"
+_END = regex.compile(r"(?<!(?:^|[\s(\[])[A-Z])" + _TERM_CLASS + r"+" + _CLOSE
+                     + r"(?:(?=\s+" + _START + r"|\s*$)|(?<=[\p{ea=F}\p{ea=W}]" + _CLOSE + r")(?=\S)"
+                     + r"|(?=[\p{L}&&[\p{lb=ID}\p{lb=SA}\p{lb=H2}\p{lb=H3}\p{lb=JL}\p{lb=JV}\p{lb=JT}]]))",
+                     regex.V1)
+_TERMINATORS = regex.compile(_TERM_CLASS)
+_LETTER = regex.compile(r"\p{L}")
+#: what is counted in a sentence's length: letters and their marks (Indic vowel signs are marks)
+_LETTERS = regex.compile(r"[\p{L}\p{M}]")
 _STRIP_NUM = re.compile(r"\d[.,]\d")
 
 #: (min, max) of len(translation) / len(source) per language; "*" for others.
@@ -36,23 +53,22 @@ LENGTH_RATIO: dict[str, tuple[float, float]] = {
 _MIN_LEN = 25
 
 
+def _mask(text: str) -> str:
+    """``text`` with decimal numbers and abbreviations masked (their dots end no sentence), same length."""
+    if "." in text:
+        text = _ABBR.sub(lambda m: "x" * len(m.group(0)), _STRIP_NUM.sub("0x0", text))
+    return text
+
+
 def sentence_count(text: str) -> int:
-    """How many sentences ``text`` has.
+    """How many sentences ``text`` has (text after the last terminator is one more, if it has a letter).
 
     >>> sentence_count("It may help. It is not proven! Ask a doctor, e.g. Dr. Li.")
     3
+    >>> sentence_count("必須です。150文字以下にしてください。"), sentence_count("Escolla unha opción. Esta non")
+    (2, 2)
     """
-    text = text.strip()
-    if not text:
-        return 0
-    if not _TERMINATORS.intersection(text):  # fast path: no sentence terminator at all
-        return 1
-    if "." in text:
-        text = _ABBR.sub("x", _STRIP_NUM.sub("0", text))
-    return max(1, len(_END.findall(text)))
-
-
-_TERMINATORS = frozenset(".!?。؟…")
+    return len(split_sentences(text))
 
 
 @lru_cache(maxsize=16384)
@@ -62,9 +78,11 @@ def split_sentences(text: str) -> tuple[str, ...]:
     >>> split_sentences("It may help (2.5 mg). It is not proven, e.g. by Dr. Li!")
     ('It may help (2.5 mg).', 'It is not proven, e.g. by Dr. Li!')
     """
-    if not _TERMINATORS.intersection(text):
-        return (text.strip(),) if text.strip() else ()
-    masked = _ABBR.sub(lambda m: "x" * len(m.group(0)), _STRIP_NUM.sub("0x0", text))
+    if not text.strip():
+        return ()
+    if not _TERMINATORS.search(text):
+        return (text.strip(),)
+    masked = _mask(text)
     out, last = [], 0
     for m in _END.finditer(masked):
         piece = text[last:m.end()].strip()
@@ -72,23 +90,73 @@ def split_sentences(text: str) -> tuple[str, ...]:
             out.append(piece)
         last = m.end()
     rest = text[last:].strip()
-    if rest:
+    if rest and (_LETTER.search(rest) or not out):
         out.append(rest)
+    elif rest:
+        out[-1] = out[-1] + " " + rest
     return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _letters_ratio(lang: str) -> tuple[float | None, float]:
+    """(median, 10th percentile) of the ratio of a translation's letters to its English source's, for ``lang``
+    (data/letter-ratios.json, measured on real catalogs); (None, 0) when not known."""
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parent / "data" / "letter-ratios.json").read_text(encoding="utf-8"))
+    median = data["letters_ratio"].get(lang)
+    return (median, data["letters_ratio_p10"].get(lang, 0.0)) if median else (None, 0.0)
+
+
+def has_terminator(text: str) -> bool:
+    """Whether ``text`` holds a sentence terminator of any script."""
+    return bool(_TERMINATORS.search(text))
 
 
 @check("L10N401", "sentence-dropped", Severity.ERROR, when=("sentences",))
 def sentence_dropped(entry: polib.POEntry, ctx: Any):
-    """The translation has fewer sentences than the source (a sentence was dropped)."""
+    """The translation has fewer sentences than the source (a sentence was dropped).
+
+    Fewer sentences is a dropped sentence (an error) only when the translation
+    is also too short to hold it: shorter than halfway between the length
+    expected for the whole source and the length expected without its shortest
+    sentences (expected lengths from the language's usual length ratio). A
+    translation long enough for every sentence joined them ("… und kann …"),
+    and a translation without any sentence terminator (Thai separates its
+    sentences with spaces) cannot be counted: both are reported as info.
+    """
     if entry.msgid_plural:
         return
     msgid, msgstr = entry.msgid, entry.msgstr
-    src = ctx.src("sentences", msgid, lambda: sentence_count(plain_text(msgid)))
-    if src < 2:
+    src_s = ctx.src("sentences", msgid, lambda: split_sentences(plain_text(msgid)))
+    if len(src_s) < 2:
         return
-    tgt = ctx.tgt("sentences", msgstr, lambda: sentence_count(plain_text(msgstr)))
-    if tgt < src:
-        yield f"source has {src} sentences, translation {tgt}"
+    tgt_s = ctx.tgt("sentences", msgstr, lambda: split_sentences(plain_text(msgstr)))
+    if len(tgt_s) >= len(src_s):
+        return
+    msg = f"source has {len(src_s)} sentences, translation {len(tgt_s)}"
+    if not has_terminator(plain_text(msgstr)):
+        yield Issue(msg + " (the translation marks no sentence end: not counted)", severity=Severity.INFO)
+        return
+    typical, low = _letters_ratio(ctx.lang)
+    if typical is None:
+        yield Issue(msg + " (no length data for this language: cannot tell a dropped sentence from joined ones)",
+                    severity=Severity.INFO)
+        return
+    # lengths in letters: digits, symbols and spaces are the same in every language ("25 °C" in Chinese)
+    lengths = [len(_LETTERS.findall(s)) for s in src_s]
+    src_len = sum(lengths)
+    dropped = sum(sorted(lengths)[:len(src_s) - len(tgt_s)])
+    full = src_len * typical
+    without = (src_len - dropped) * typical
+    # a translation varies around the usual ratio: it has dropped a sentence when it is shorter than nine in
+    # ten translations into its language would be, and nearer the length without the sentence than with it
+    n = len(_LETTERS.findall(plain_text(msgstr)))
+    if n < src_len * low and n < (full + without) / 2:
+        yield msg
+    else:
+        yield Issue(msg + " (long enough for all of them: sentences joined?)", severity=Severity.INFO)
 
 
 def _bounds(ctx: Any) -> tuple[float, float]:

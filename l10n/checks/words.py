@@ -211,3 +211,57 @@ DOSE_UNITS_EXTRA = frozenset({"doses", "times"})
 #: Units whose loss is always reported (symbols never translated).
 SYMBOL_UNITS = frozenset({"mg", "g", "kg", "µg", "ml", "l", "dl", "cl", "%", "IU", "mmol", "mmol/l", "mg/dl",
                           "mg/kg", "kcal", "cm", "mm", "km"})
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Per-language data files (l10n/checks/data/<lang>.json, see the README there): merged into the lists above.
+# Adding a language is adding a file, never editing a check.
+
+#: phrases holding a hedge word that hedge nothing ("could not be found" is a failure, not a possibility)
+HEDGE_IDIOMS: dict[str, tuple[str, ...]] = {}
+#: claim word of a language -> the English source words it also translates ("seguro": "sure", "secure")
+CLAIM_SENSES: dict[str, dict[str, frozenset[str]]] = {}
+#: source language -> words that are program literals when capitalised mid-sentence or alone ("None")
+LITERALS: dict[str, frozenset[str]] = {}
+#: source language -> word -> the numbers it names ("midnight": 0, 12, 24)
+NUMBER_NAMES: dict[str, dict[str, frozenset[int]]] = {}
+#: source language -> words that say "one" without a digit ("a day", "per dose")
+ONE_WORDS: dict[str, frozenset[str]] = {}
+#: languages whose data file gives unit words (a word after a number unknown to them is not a unit)
+UNIT_LANGS: set[str] = {"en", "es", "ca", "fr", "pt", "it"}
+
+
+def _load_data() -> None:
+    import json
+    from pathlib import Path
+
+    def add(table: dict[str, tuple[str, ...]], lang: str, items: list[str]) -> None:
+        if items:
+            table[lang] = tuple(dict.fromkeys(table.get(lang, ()) + tuple(items)))
+
+    for path in sorted((Path(__file__).parent / "data").glob("*.json")):
+        lang = path.stem
+        if "-" in lang:  # not a language: unicode-scripts.json (see l10n.checks.scripts)
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        add(NEGATIONS, lang, data.get("negations", []))
+        add(NEGATION_IDIOMS, lang, data.get("negation_idioms", []))
+        add(HEDGES, lang, data.get("hedges", []))
+        add(HEDGE_IDIOMS, lang, data.get("hedge_idioms", []))
+        add(INFLATED, lang, data.get("inflated", []))
+        add(INFLATED_IDIOMS, lang, data.get("inflated_idioms", []))
+        if data.get("claim_senses"):
+            CLAIM_SENSES[lang] = {k.lower(): frozenset(w.lower() for w in v) for k, v in data["claim_senses"].items()}
+        if data.get("literals"):
+            LITERALS[lang] = frozenset(data["literals"])
+        if data.get("number_names"):
+            NUMBER_NAMES[lang] = {k.lower(): frozenset(v) for k, v in data["number_names"].items()}
+        if data.get("one_words"):
+            ONE_WORDS[lang] = frozenset(w.lower() for w in data["one_words"])
+        for word, unit in data.get("units", {}).items():
+            UNITS.setdefault(word, unit)
+        if data.get("units"):
+            UNIT_LANGS.add(lang)
+
+
+_load_data()

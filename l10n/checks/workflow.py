@@ -11,12 +11,22 @@ import re
 from typing import Any
 
 import polib
+import regex
 
 from l10n.checks.context import plain_text
 from l10n.checks.registry import check
 from l10n.model import Severity
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: a letter of any script (Unicode category L*): "y", "e", "否", "ي" and "क्रिया" are words
+_LETTER = regex.compile(r"\p{L}")
+#: a translation written in digits has words: "2" for "two", "18:00" for "6 p.m.", "6" for "F" (Friday, "Thứ
+#: 6"); the number checks compare them
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{Nd}]")
+#: letters glued to a number or a placeholder ("{}th", "%(n)dst", "1st"): an affix of it, not a word of its own;
+#: a translation may write the affix as punctuation ("{}." in German)
+_AFFIX = regex.compile(r"(?:\{[^{}]*\}|%(?:\(\w+\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]|\d+)[\p{L}\p{M}]+"
+                       r"|[\p{L}\p{M}]+(?=\{[^{}]*\}|%(?:\(\w+\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z])")
 _DISCLAIMER = "disclaimer:"
 
 
@@ -43,7 +53,7 @@ def empty(entry: polib.POEntry, ctx: Any):
     if "fuzzy" in entry.flags:
         return
     for form in _forms(entry):
-        if form and _WORD.search(plain_text(entry.msgid)) and not _WORD.search(plain_text(form)):
+        if form and not _LETTER_OR_DIGIT.search(plain_text(form)) and _LETTER.search(_AFFIX.sub(" ", plain_text(entry.msgid))):
             yield "translation has no words: " + repr(form[:40])
             return
 
