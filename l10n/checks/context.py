@@ -115,7 +115,9 @@ class PhraseCounter:
     an expletive "ne" ("avant que l'effet ne disparaisse") are no negation.
     """
 
-    def __init__(self, phrases: Iterable[str], neutral: Iterable[str] = (), pairs: Any = None) -> None:
+    def __init__(self, phrases: Iterable[str], neutral: Iterable[str] = (), pairs: Any = None,
+                 proclitics: tuple[str, ...] = ()) -> None:
+        self._proclitics = tuple(sorted(proclitics, key=len, reverse=True))
         items = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=lambda p: (-len(p), p))
         self.phrases = tuple(items)
         self._single: set[str] = set()
@@ -135,6 +137,8 @@ class PhraseCounter:
         for v in self._multi.values():
             v.sort(key=lambda t: len(t[0]), reverse=True)
         self._prefix = tuple(prefixes)
+        #: every word of every phrase (a proclitic is stripped only where a word of the list is behind it)
+        self._vocab = frozenset(t for p in items for t in _tokens(p))
         #: every word that can start a match: a text with none of them has no match (checked in C).
         self._firsts = frozenset(self._single) | frozenset(self._multi)
         self._multi_firsts = frozenset(self._multi)
@@ -176,10 +180,24 @@ class PhraseCounter:
             found = _pair(text, found, self._pairs)
         return found
 
+    def _unclitic(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Words with an attached proclitic read as the word of the list behind it ("وقد" -> "قد")."""
+        vocab, out = self._vocab, []
+        for w in words:
+            if w not in vocab:
+                for p in self._proclitics:
+                    if w.startswith(p) and len(w) - len(p) >= 2 and w[len(p):] in vocab:
+                        w = w[len(p):]
+                        break
+            out.append(w)
+        return tuple(out)
+
     def _find(self, text: str) -> list[str]:
         if not self.phrases:
             return []
         words = _tokens(text)
+        if self._proclitics:
+            words = self._unclitic(words)
         if not self._prefix:
             hits = self._firsts.intersection(words)
             if not hits:
@@ -266,8 +284,9 @@ def _pair(text: str, found: list[str], pairs: Any) -> list[str]:
 
 
 @lru_cache(maxsize=128)
-def _counter(phrases: tuple[str, ...], neutral: tuple[str, ...] = (), pairs: Any = None) -> PhraseCounter:
-    return PhraseCounter(phrases, neutral, pairs)
+def _counter(phrases: tuple[str, ...], neutral: tuple[str, ...] = (), pairs: Any = None,
+             proclitics: tuple[str, ...] = ()) -> PhraseCounter:
+    return PhraseCounter(phrases, neutral, pairs, proclitics)
 
 
 def _rules_for(glossary: Any, locale: str) -> Any:
@@ -356,7 +375,7 @@ class CatalogContext:
     def _words(builtin: Mapping[str, tuple[str, ...]], lang: str, rules: Any, attr: str,
                neutral: tuple[str, ...] = (), pairs: Any = None) -> PhraseCounter:
         extra = tuple(getattr(rules, attr, None) or ()) if rules is not None else ()
-        return _counter(tuple(builtin.get(lang, ())) + extra, tuple(neutral), pairs)
+        return _counter(tuple(builtin.get(lang, ())) + extra, tuple(neutral), pairs, W.PROCLITICS.get(lang, ()))
 
     def memo(self, key: Any, compute):
         """``compute()`` once per catalog for ``key``."""

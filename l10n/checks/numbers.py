@@ -94,6 +94,19 @@ _NUMBER_WORDS = 1 << FEATURES.index("number-words")
 _SEPS = re.compile(r"[.,'’" + _SP + r"]")
 
 
+def _proclitic_digit() -> re.Pattern[str] | None:
+    from l10n.checks.words import PROCLITICS
+
+    letters = sorted({p for ps in PROCLITICS.values() for p in ps if len(p) == 1 and not p.isascii()})
+    if not letters:
+        return None
+    return re.compile(r"(?<![^\W\d_])([" + "".join(map(re.escape, letters)) + r"])(?=\d)")
+
+
+#: a one-letter proclitic of a language's data file at the start of a word, a digit right behind it
+_PROCLITIC_DIGIT = _proclitic_digit()
+
+
 def _num_text(text: str) -> str:
     """The plain text with compatibility forms folded (NFKC): ``¹⁰⁰`` is ``100``, ``½`` is ``1⁄2``, full-width
     digits are digits, so a number a reader sees is a number the check sees."""
@@ -102,6 +115,8 @@ def _num_text(text: str) -> str:
         plain = _SLASH_FRACTION.sub(lambda m: _SLASH_VALUES.get((m.group(1), m.group(2)), m.group(0)), plain)
     if plain.isascii():
         return plain
+    if _PROCLITIC_DIGIT is not None:  # "و7" is "and 7": a proclitic written against a number leaves it a number
+        plain = _PROCLITIC_DIGIT.sub(r"\1 ", plain)
     if "½" in plain or "¼" in plain or "¾" in plain:  # "1½" is 1.5, not "1 1⁄2"
         plain = _FRACTION.sub(lambda m: " " * (m.group(1) == "") + str(Decimal(m.group(1) or 0)
                                                                          + _FRACTIONS[m.group(2)]), plain)

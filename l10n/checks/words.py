@@ -227,6 +227,9 @@ LITERALS: dict[str, frozenset[str]] = {}
 NUMBER_NAMES: dict[str, dict[str, frozenset[int]]] = {}
 #: source language -> words that say "one" without a digit ("a day", "per dose")
 ONE_WORDS: dict[str, frozenset[str]] = {}
+#: language -> prefixes written attached to the next word (Arabic "و" and, "ف" so, "ب" with): "وقد" is "and may",
+#: "و7" is "and 7"; a word of a list found behind one counts as that word
+PROCLITICS: dict[str, tuple[str, ...]] = {}
 #: languages whose data file gives unit words (a word after a number unknown to them is not a unit)
 UNIT_LANGS: set[str] = {"en", "es", "ca", "fr", "pt", "it"}
 
@@ -256,6 +259,8 @@ def _load_data() -> None:
             LITERALS[lang] = frozenset(data["literals"])
         if data.get("number_names"):
             NUMBER_NAMES[lang] = {k.lower(): frozenset(v) for k, v in data["number_names"].items()}
+        if data.get("proclitics"):
+            PROCLITICS[lang] = tuple(sorted(data["proclitics"], key=len, reverse=True))
         if data.get("one_words"):
             ONE_WORDS[lang] = frozenset(w.lower() for w in data["one_words"])
         for word, unit in data.get("units", {}).items():
