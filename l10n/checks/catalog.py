@@ -136,12 +136,14 @@ def header(po: polib.POFile, ctx: Any):
     meta = po.metadata
     missing = [k for k in REQUIRED_HEADER if not meta.get(k, "").strip()
                and not (k == "Plural-Forms" and not any(e.msgid_plural for e in po))]
+    # msgfmt -c warns about both and compiles the file: a warning here too (an error must be a defect)
     if missing:
-        yield Issue("header field(s) missing or empty: " + ", ".join(missing), line=1, msgid="", target="")
+        yield Issue("header field(s) missing or empty: " + ", ".join(missing), line=1, msgid="", target="",
+                    severity=Severity.WARNING)
     for key, default in _DEFAULTS.items():
         if default in meta.get(key, ""):
             yield Issue(f"header field {key} still has the placeholder {meta[key]!r}", line=1, msgid="",
-                        target=meta[key])
+                        target=meta[key], severity=Severity.WARNING)
     lang = meta.get("Language", "").strip()
     if lang and ctx.locale and lang.replace("-", "_").lower() != ctx.locale.lower():
         from l10n.locales import normalize_locale
