@@ -48,7 +48,7 @@ def test_scripts_in_source_articles_never_reach_dist(make_project, cli):
     root = _unsafe_project(make_project, cli)
     r = cli(root, "run")
     assert r.exit_code == 0, r.output
-    out = root / "dist" / "en_XA"
+    out = root / "dist-preview" / "en_XA"  # a pseudo-locale is a preview, never published
     pages = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir() if p.suffix in (".html", ".md")}
     assert set(pages) == {"water.html", "water.md", "sleep.html"}
     for name, text in pages.items():
