@@ -15,6 +15,7 @@ import polib
 
 from l10n.catalogs import (Annotator, NullAnnotator, UpdateStats, build_template, generate_mo, generate_po,
                            mo_messages, read_po, update_catalog)
+from l10n.catalogs.pofile import carry_layout, encode_po
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, ConfigError, SourceError
@@ -302,11 +303,13 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
                 pot.metadata.get("POT-Creation-Date", format_date(now()))
             po, stats = update_catalog(pot, old, locale, annotator=annotator, revised=revised,
                                        fuzzy_matching=fuzzy_matching)
-            planned.append((path, po, stats))
+            if old is not None:  # written back as it was read where nothing changed, in its charset
+                carry_layout(po, old)
+            planned.append((path, po, stats, encode_po(po, name=rel(settings, path))))
     results = []
-    for path, po, stats in planned:
+    for path, po, stats, data in planned:
         # like msgmerge: PO-Revision-Date is the translator's, update does not bump it
-        written = atomic_write(path, generate_po(po).encode("utf-8"))
+        written = atomic_write(path, data)
         summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy-matched, {stats.new} new, "
                    f"{stats.obsolete} obsolete" + (f", {stats.approved} approved disclaimers filled"
                                                    if stats.approved else ""))
@@ -330,7 +333,7 @@ def compile_catalogs(settings: Settings, locales: tuple[str, ...], *, use_fuzzy:
     for locale, domain, path in catalogs(settings, locales):  # read all first: bad input writes nothing
         po = read_catalog(path, settings, locale=locale)
         pairs = mo_messages(po, use_fuzzy=use_fuzzy)
-        planned.append((path.with_suffix(".mo"), generate_mo(pairs), len(pairs) - 1))
+        planned.append((path.with_suffix(".mo"), generate_mo(pairs), sum(1 for msgid, _ in pairs if msgid)))
     results = []
     for mo_path, data, count in planned:
         written = atomic_write(mo_path, data)
