@@ -121,9 +121,26 @@ def _header_bytes(po: polib.POFile) -> str | None:
     text = header_msgstr(po)
     if text is None:
         return None
-    if "POT-Creation-Date:" in text:
-        text = "".join(line for line in text.splitlines(True) if not line.startswith("POT-Creation-Date:"))
+    if "POT-Creation-Date:" in text:  # (the first such line only, as msgfmt)
+        start = 0 if text.startswith("POT-Creation-Date:") else text.find("\nPOT-Creation-Date:") + 1
+        if start or text.startswith("POT-Creation-Date:"):
+            end = text.find("\n", start)
+            text = text[:start] + (text[end + 1:] if end >= 0 else "")
     return text
+
+
+def _newline_mismatch(e: polib.POEntry, forms: list[str]) -> str | None:
+    """msgfmt's check (always on) that a translation begins and ends with a newline exactly when its msgid
+    does (msgfmt.c ``check_pair``)."""
+    for where, test in (("begin", str.startswith), ("end", str.endswith)):
+        want = test(e.msgid, "\n")
+        if e.msgid_plural is not None and e.msgid_plural != "" and test(e.msgid_plural, "\n") != want:
+            return f"'msgid' and 'msgid_plural' entries do not both {where} with '\\n'"
+        for i, form in enumerate(forms):
+            if test(form, "\n") != want:
+                return (f"'msgid' and 'msgstr[{i}]' entries do not both {where} with '\\n'" if e.msgid_plural
+                        else f"'msgid' and 'msgstr' entries do not both {where} with '\\n'")
+    return None
 
 
 def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False, name: str = "<po>") -> list[tuple[bytes, bytes]]:
@@ -131,7 +148,9 @@ def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False, name: str = "<po>"
 
     In the catalog's charset (msgfmt does not convert). Left out: obsolete
     entries, entries whose first form is empty, fuzzy entries unless
-    ``use_fuzzy`` (but not a fuzzy header). A C-format entry with a
+    ``use_fuzzy`` (but not a fuzzy header). A translation whose leading or
+    trailing newline disagrees with its msgid's is refused, as msgfmt
+    refuses it (naming the msgstr line). A C-format entry with a
     system-dependent directive (``%<PRIu32>``, ``%Id``) is refused with
     :class:`CatalogError` (l10n does not write revision-1 MO files).
     """
@@ -154,6 +173,12 @@ def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False, name: str = "<po>"
             value = e.msgstr
         else:
             continue
+        if e.msgid and "\n" in e.msgid + value + (e.msgid_plural or ""):
+            bad = _newline_mismatch(e, forms if e.msgid_plural else [value])
+            if bad:
+                from l10n.catalogs.pofile import msgstr_line
+
+                raise CatalogError(bad + " (msgfmt refuses to compile it)", path=name, line=msgstr_line(e))
         if "%" in value and _SYSDEP_FLAGS.intersection(e.flags):
             texts = (e.msgid, e.msgid_plural or "", *(e.msgstr_plural.values() if e.msgid_plural else [value]))
             if any(_SYSDEP.search(t.replace("%%", "")) for t in texts):

@@ -84,14 +84,15 @@ class _Raw:
     """How one entry was written in its file: its comment lines and its keyword lines, with the field values
     they stand for. The writer writes a part back as it was while its fields still have those values."""
 
-    __slots__ = ("comment_key", "comment_lines", "body_key", "body_lines", "msgid_line")
+    __slots__ = ("comment_key", "comment_lines", "body_key", "body_lines", "msgid_line", "msgstr_line")
 
-    def __init__(self, comment_key, comment_lines, body_key, body_lines, msgid_line) -> None:
+    def __init__(self, comment_key, comment_lines, body_key, body_lines, msgid_line, msgstr_line=0) -> None:
         self.comment_key = comment_key
         self.comment_lines = comment_lines
         self.body_key = body_key
         self.body_lines = body_lines
         self.msgid_line = msgid_line
+        self.msgstr_line = msgstr_line
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Raw) and all(getattr(self, a) == getattr(other, a) for a in self.__slots__)
@@ -103,12 +104,14 @@ class _Raw:
 class _FileInfo:
     """How a catalog was written as a whole: its charset, its header entry's lines, what they stood for."""
 
-    __slots__ = ("charset", "had_header", "header_comment", "header_fuzzy", "header_raw", "header_msgstr",
+    __slots__ = ("charset", "codec", "had_header", "header_index", "header_comment", "header_fuzzy", "header_raw", "header_msgstr",
                  "metadata", "trailing")
 
     def __init__(self) -> None:
         self.charset = "UTF-8"
+        self.codec = "utf-8"
         self.had_header = False
+        self.header_index = 0  # how many entries came before the header entry (msgcat keeps it there)
         self.header_comment = ""
         self.header_fuzzy = False
         self.header_raw: _Raw | None = None
@@ -177,6 +180,7 @@ class _Reader:
         self.first_line = 0  # of the entry being read (its first comment, or keyword)
         self.body_line = 0  # of its msgctxt or msgid
         self.msgid_line = 0
+        self.msgstr_line = 0
         self.last_line = 0  # of its last token
         self.closed_line = 0  # the last line of the entry read before
         self.split_line = False  # the entry shares its first line with the one before
@@ -214,7 +218,8 @@ class _Reader:
             comment_lines = None if self.split_line else lines[self.first_line - 1:self.body_line - 1]
             body_lines = lines[self.body_line - 1:self.last_line]
             e.linenum = self.first_line
-            e._l10n_raw = _Raw(_comment_key(e), comment_lines, _body_key(e), body_lines, self.msgid_line)
+            e._l10n_raw = _Raw(_comment_key(e), comment_lines, _body_key(e), body_lines, self.msgid_line,
+                               self.msgstr_line)
             self.entries.append(e)
             self.entry = None
             self.phase = ""
@@ -291,6 +296,7 @@ class _Reader:
                 self.phase = "plural"
             elif kw == "msgstr" and phase == "id":
                 self.phase = "str"
+                self.msgstr_line = line
             elif kw == "msgstr" and phase == "plural":
                 raise self.error("missing 'msgstr[]' section", self.msgid_line)
             else:
@@ -311,6 +317,7 @@ class _Reader:
         if phase == "plural":
             if index != 0:
                 raise self.error("first plural form has nonzero index", line)
+            self.msgstr_line = line
         elif phase == "strN":
             if index != self.index + 1:
                 raise self.error("plural form has wrong index", line)
@@ -426,8 +433,9 @@ class _Reader:
             elif g == 10:
                 raise self.error(f'keyword "{m.group(10)}" unknown', line)
             elif g == 11:
-                raise self.error("end-of-line within string" if "\n" in text[pos:] else
-                                 "end-of-file within string", line)
+                if "\n" in text[pos:]:  # msgfmt names the line after, where it read the end of line
+                    raise self.error("end-of-line within string", line + 1)
+                raise self.error("end-of-file within string", line)
             else:
                 ch = m.group(12)
                 raise self.error(f"invalid character {ch!r}" if ch.isprintable() else
@@ -462,39 +470,50 @@ def _codec(charset: str) -> str | None:
         return None
 
 
+_BYTES_CHARSET = re.compile(rb"charset=([^\s;\\\"]+)", re.IGNORECASE)
+
+
 def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
-    """Decode ``data`` in the charset its header declares (as msgfmt does), and read it."""
+    """Decode ``data`` in the charset its header declares (as msgfmt does), and read it.
+
+    A file whose header declares no charset (or xgettext's placeholder
+    ``CHARSET``) is read as UTF-8 when it is valid UTF-8, else byte for byte
+    (as msgfmt does, with a warning), and written back the same way.
+    """
     try:
         text = data.decode("utf-8")
-        utf8 = True
     except UnicodeDecodeError as exc:
-        text = data.decode("latin-1")  # only to find the declared charset: the syntax is ASCII
-        utf8, bad = False, exc
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    first = _Reader(text, name)
-    entries = first.run()
-    charset = _header_charset(entries) or "UTF-8"
-    codec = _codec(charset) if charset.upper() not in _UTF8 else "utf-8"
-    if codec is None:
-        line = next((i for i, ln in enumerate(text.split("\n"), 1) if "charset=" in ln), 1)
-        raise CatalogError(f"the header's charset {charset!r} is not one l10n can read", path=name, line=line)
-    if codec != "utf-8" or not utf8:
-        if codec == "utf-8" or (charset.upper() == "CHARSET"):
+        text, bad = None, exc
+    if text is not None:
+        reader = _Reader(text, name)
+        entries = reader.run()
+        charset = _header_charset(entries)
+        codec = "utf-8" if charset is None or charset.upper() in _UTF8 else _codec(charset)
+        if codec is None:
+            raise _unknown_charset(charset, text, name)
+        if codec != "utf-8":
+            text = None
+    else:
+        m = _BYTES_CHARSET.search(data)
+        charset = m.group(1).decode("ascii", "replace") if m else None
+        if charset is None or charset.upper() in ("CHARSET", "ASCII", "US-ASCII", "ANSI_X3.4-1968"):
+            codec = "latin-1"  # bytes of no declared charset: kept as they are
+        elif charset.upper() in ("UTF-8", "UTF8"):
             line = data.count(b"\n", 0, bad.start) + 1
             raise CatalogError(f"not valid UTF-8 (byte 0x{data[bad.start]:02x})", path=name, line=line)
+        else:
+            codec = _codec(charset)
+            if codec is None:
+                raise _unknown_charset(charset, data.decode("latin-1"), name)
+    if text is None:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             raise CatalogError(f"not valid {charset} (byte 0x{data[exc.start]:02x})", path=name,
                                line=line) from None
-        if text.startswith("\ufeff"):
-            text = text[1:]
         reader = _Reader(text, name)
         entries = reader.run()
-    else:
-        reader = first
     if reader.has_bytes:  # octal/hex escapes of bytes: decode them in the charset, as one string
         for e in entries:
             for f in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
@@ -504,8 +523,14 @@ def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
             for k, v in e.msgstr_plural.items():
                 e.msgstr_plural[k] = v.encode(codec, "surrogateescape").decode(codec, "replace")
     info = _FileInfo()
-    info.charset = charset
+    info.charset = charset or "UTF-8"
+    info.codec = codec
     return _assemble(entries, info, text, codec), info
+
+
+def _unknown_charset(charset: str, text: str, name: str) -> CatalogError:
+    line = next((i for i, ln in enumerate(text.split("\n"), 1) if "charset=" in ln), 1)
+    return CatalogError(f"the header's charset {charset!r} is not one l10n can read", path=name, line=line)
 
 
 def _assemble(entries: list[polib.POEntry], info: _FileInfo, text: str, codec: str) -> polib.POFile:
@@ -519,6 +544,7 @@ def _assemble(entries: list[polib.POEntry], info: _FileInfo, text: str, codec: s
         meta = entries[header]
         del entries[header]
         info.had_header = True
+        info.header_index = header
         po.header = info.header_comment = meta.tcomment
         po.metadata_is_fuzzy = meta.flags  # (as polib: the header's flags)
         info.header_fuzzy = bool(meta.flags)
@@ -559,7 +585,7 @@ def read_po_unchecked(data: bytes, name: str = "<po>") -> polib.POFile:
 
 def parse_po_text(text: str, name: str = "<po>") -> polib.POFile:
     """Read a PO text already decoded (no duplicate or plural checks); :class:`CatalogError` as read_po."""
-    entries = _Reader(text[1:] if text.startswith("\ufeff") else text, name).run()
+    entries = _Reader(text, name).run()
     info = _FileInfo()
     info.charset = _header_charset(entries) or "UTF-8"
     return _assemble(entries, info, text, "utf-8")
@@ -568,6 +594,12 @@ def parse_po_text(text: str, name: str = "<po>") -> polib.POFile:
 def _msgid_line(e: polib.POEntry) -> int:
     raw = getattr(e, "_l10n_raw", None)
     return raw.msgid_line if raw is not None and raw.msgid_line else e.linenum
+
+
+def msgstr_line(e: polib.POEntry) -> int:
+    """The line of an entry's msgstr (or msgstr[0]) as read, else the entry's first line."""
+    raw = getattr(e, "_l10n_raw", None)
+    return raw.msgstr_line if raw is not None and raw.msgstr_line else e.linenum
 
 
 def _check_entries(po: polib.POFile, name: str, nplurals: int | None) -> None:
@@ -854,9 +886,9 @@ def generate_po(po: polib.POFile) -> str:
     parts += [_entry_text(e, _WRAP) for e in po if e.obsolete]
     head = _header_text(po)
     info = getattr(po, "_l10n_file", None)
-    if head and parts:
-        head += "\n"
-    text = head + "\n".join(parts)
+    if head:
+        parts.insert(min(info.header_index, len(parts)) if info is not None else 0, head)
+    text = "\n".join(parts)
     if info is not None and info.trailing:
         text += ("\n" if text else "") + "\n".join(info.trailing) + "\n"
     return text if text.endswith("\n") or not text else text + "\n"
@@ -866,7 +898,8 @@ def po_charset(po: polib.POFile) -> str:
     """The Python codec a catalog's file is written in: the charset its header declares (UTF-8 if none)."""
     m = _CHARSET.search(po.metadata.get("Content-Type", ""))
     if not m or m.group(1).upper() in _UTF8:
-        return "utf-8"
+        info = getattr(po, "_l10n_file", None)  # no charset declared: as the file was (UTF-8 or bytes)
+        return info.codec if info is not None and info.codec == "latin-1" else "utf-8"
     return _codec(m.group(1)) or "utf-8"
 
 
