@@ -27,7 +27,7 @@ def test_error_line_numbers_are_not_turned_into_emoji(make_project, cli):
     root = _project(make_project, cli)
     po = _po(root)
     lines = po.read_text(encoding="utf-8").split("\n")
-    lines += ["#. filler"] * (99 - len(lines)) + ['msgid "broken']
+    lines += ["#. filler"] * (98 - len(lines)) + ['msgid "broken']  # msgfmt names the line after it: 100
     po.write_text("\n".join(lines) + "\n", encoding="utf-8")
     r = cli(root, "update", "-l", "es")
     assert r.exit_code == 2
