@@ -202,6 +202,7 @@ class _Reader:
         self.last_line = 0  # of its last token
         self.closed_line = 0  # the last line of the entry read before
         self.split_line = False  # the entry shares its first line with the one before
+        self.opened = False  # a comment or domain line began the next entry (first_line is set)
         self.has_bytes = False
         self.trailing: list[str] = []
 
@@ -263,9 +264,10 @@ class _Reader:
             for c in self.comments:
                 _file_comment(e, c)
             self.comments = []
-        else:
+        if not self.opened:
             self.first_line = line
             self.split_line = line == self.closed_line
+        self.opened = False
         self.entry_obsolete = obsolete
         self.msgid_line = 0
 
@@ -372,9 +374,10 @@ class _Reader:
             if self.phase not in ("str", "strN", "domain") or self.need_string:
                 raise self.error("syntax error", line)
             self.close(line)
-        if not self.comments:
+        if not self.opened:
             self.first_line = line
             self.split_line = line == self.closed_line
+            self.opened = True
         self.comments.append(text[:-1] if text.endswith("\r") else text)
 
     def run(self) -> list[polib.POEntry]:
@@ -416,6 +419,7 @@ class _Reader:
                         self.close(lineno)
                         self.first_line = lineno
                         self.split_line = False
+                        self.opened = True
                         self.comments.append(line[1:-1] if line[-1] == "\r" else line[1:])
                     else:
                         self.comment(line[1:], lineno)
@@ -518,9 +522,10 @@ class _Reader:
                     if self.phase:
                         self.comment("", line)
                         self.comments.pop()
-                    elif not self.comments:
+                    elif not self.opened:
                         self.first_line = line
                         self.split_line = line == self.closed_line
+                        self.opened = True
                     self.phase, self.need_string = "domain", True
                 else:
                     nxt = match(text, pos)
@@ -1037,6 +1042,8 @@ def carry_layout(new: polib.POFile, old: polib.POFile) -> None:
     info = getattr(old, "_l10n_file", None)
     if info is not None and getattr(new, "_l10n_file", None) is None:
         new._l10n_file = info
+        if info.had_header and not old.header.strip():
+            new.header = old.header  # a catalog without header comment is not given one
         codec = po_charset(old)
         ctype = new.metadata.get("Content-Type", "")
         if codec != po_charset(new) and ctype:
