@@ -208,3 +208,16 @@ def test_the_mo_hash_table_is_sized_as_msgfmt_sizes_it(n, size, tmp_path):
         (tmp_path / "x.po").write_text(text, encoding="utf-8")
         gnu = subprocess.run(["msgfmt", "-o", "-", str(tmp_path / "x.po")], capture_output=True, check=True).stdout
         assert mo == gnu
+
+
+def test_text_a_legacy_charset_cannot_hold_is_refused_or_the_catalog_becomes_utf8():
+    data = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "a"\nmsgstr "caf\xe9"\n'
+    po = read_po(data, "x.po")
+    po[0].msgstr = "日本"
+    with pytest.raises(CatalogError) as exc:
+        encode_po(po, name="x.po")
+    assert exc.value.line == 5 and "ISO-8859-1" in str(exc.value) or "iso8859" in str(exc.value)
+    out = encode_po(po, or_utf8=True)  # what machine translation and XLIFF import do
+    assert out == ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "日本"\n'
+                   ).encode("utf-8")
+    assert read_po(out)[0].msgstr == "日本"

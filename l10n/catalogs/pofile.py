@@ -1022,14 +1022,30 @@ def po_charset(po: polib.POFile) -> str:
     return _codec(m.group(1)) or "utf-8"
 
 
-def encode_po(po: polib.POFile, text: str | None = None, *, name: str | None = None) -> bytes:
-    """``generate_po(po)`` (or ``text``) as the bytes of the file, in the charset the header declares."""
+def encode_po(po: polib.POFile, text: str | None = None, *, name: str | None = None,
+              or_utf8: bool = False) -> bytes:
+    """``generate_po(po)`` (or ``text``) as the bytes of the file, in the charset the header declares.
+
+    Text that charset cannot hold is :class:`CatalogError` naming the line, or, with ``or_utf8`` (for
+    commands that add text, e.g. machine translation), the catalog becomes UTF-8 and says so in its header.
+    """
     if text is None:
         text = generate_po(po)
     codec = po_charset(po)
     try:
         return text.encode(codec)
     except UnicodeEncodeError as exc:
+        if or_utf8:
+            m = _CHARSET.search(po.metadata.get("Content-Type", ""))
+            if m:
+                ctype = po.metadata["Content-Type"]
+                po.metadata["Content-Type"] = ctype[:m.start(1)] + "UTF-8" + ctype[m.end(1):]
+            elif po.metadata or getattr(getattr(po, "_l10n_file", None), "had_header", False):
+                po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+            info = getattr(po, "_l10n_file", None)
+            if info is not None:
+                info.codec = "utf-8"
+            return generate_po(po).encode("utf-8")
         line = text.count("\n", 0, exc.start) + 1
         raise CatalogError(f"{text[exc.start]!r} cannot be written in the catalog's charset {codec}",
                            path=name, line=line) from None

@@ -158,7 +158,7 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
 
         l10n xliff import returned/*.xlf
     """
-    from l10n.catalogs import generate_po
+    from l10n.catalogs.pofile import encode_po
     from l10n.fileio import atomic_write
     from l10n.catalogs.header import format_date, now
     from l10n.formats.xliff import merge_xliff, read_xliff
@@ -202,7 +202,7 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
     for path, (po, original, _loc) in catalogs.items():
         if changed[path]:
             po.metadata["PO-Revision-Date"] = format_date(now())
-            written = atomic_write(path, generate_po(po).encode("utf-8"))
+            written = atomic_write(path, encode_po(po, or_utf8=True))
         else:
             written = False
         console.print(f"{rel(settings, path)}: {changed[path]} translations merged "

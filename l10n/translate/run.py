@@ -29,7 +29,8 @@ from typing import Any
 
 import polib
 
-from l10n.catalogs import DISCLAIMER_PREFIX, generate_po
+from l10n.catalogs import DISCLAIMER_PREFIX
+from l10n.catalogs.pofile import encode_po
 from l10n.fileio import atomic_write
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
@@ -273,6 +274,6 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
             for ci in sorted(changed):  # also on Ctrl-C: nothing already translated is lost
                 path, po = catalogs[ci]
                 po.metadata["PO-Revision-Date"] = format_date(now())
-                atomic_write(path, generate_po(po).encode("utf-8"))
+                atomic_write(path, encode_po(po, or_utf8=True))
         if tm is not None:
             tm.close()
