@@ -1,11 +1,20 @@
-"""Reading and writing PO/POT files (polib underneath), with clear errors.
+"""Reading and writing PO/POT files as GNU gettext does (polib's objects), with clear errors.
 
-:func:`read_po` takes bytes and a name for messages, and raises
-:class:`~l10n.errors.CatalogError` naming the line for anything ``msgfmt``
-would reject: an unterminated string, a duplicate msgid, a plural entry
-without the locale's number of forms. :func:`generate_po` is pure and
-deterministic (entries in the order given, wrapped at 79 columns as GNU
-gettext does); :func:`write_po` only encodes.
+:func:`read_po` takes bytes and a name for messages, decodes them in the
+charset the header declares, reads them with GNU gettext's grammar (its
+lexer's tokens: comment markers without a space, a comment after a string,
+``domain``, raw VT/FF/U+2028 inside strings) and raises
+:class:`~l10n.errors.CatalogError` naming the line ``msgfmt`` names for
+anything it rejects: an unterminated string, a missing msgstr, a duplicate
+(obsolete entries count), ``msgstr[0]`` without ``msgid_plural``, a plural
+entry without the locale's number of forms.
+
+Each entry remembers the lines it was read from; :func:`generate_po` writes
+them back as they were while the entry's fields keep the values read, and
+writes changed parts as polib does (79 columns, ``no-wrap`` honoured); the
+header's fields are rewritten in place. :func:`encode_po` encodes in the
+catalog's charset. Tested against the PO texts of polib, Babel,
+translate-toolkit and GNU gettext (tests/test_po_fidelity_peers.py).
 """
 
 from __future__ import annotations
@@ -13,7 +22,6 @@ from __future__ import annotations
 import gc
 import re
 import textwrap
-from pathlib import Path
 
 import polib
 
@@ -293,14 +301,12 @@ class _Reader:
             if phase in ("", "str", "strN", "domain"):
                 self.start(line, obsolete)
             elif phase in ("pid", "pplural"):
-                if kw == "msgid" and self.entry.previous_msgctxt is not None and False:
-                    pass
+                pass  # the entry the previous msgid began
             elif phase in ("id", "plural"):
                 self.close(line)
             else:
                 raise self.error("syntax error", line)
-            if obsolete != self.entry_obsolete:
-                self.entry_obsolete = obsolete
+            self.entry_obsolete = obsolete
             self.body_line = line
             self.entry.obsolete = obsolete
             if kw == "msgid":
@@ -562,9 +568,13 @@ class _Reader:
         if self.phase:
             last = self.last_line + 1
             self.close(max(last, line))
-        self.trailing = self.lines[self.closed_line:] if self.comments else []
-        while self.trailing and not self.trailing[-1].strip():
-            self.trailing.pop()
+        # comments after the last entry (gettext drops them; they are written back after the last entry)
+        trailing = self.lines[self.closed_line:] if self.comments else []
+        while trailing and not trailing[-1].strip():
+            trailing.pop()
+        while trailing and not trailing[0].strip():
+            del trailing[0]
+        self.trailing = trailing
         return self.entries
 
 
@@ -644,6 +654,7 @@ def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
     info = _FileInfo()
     info.charset = charset or "UTF-8"
     info.codec = codec
+    info.trailing = reader.trailing
     return _assemble(entries, info, text, codec), info
 
 
@@ -818,15 +829,6 @@ def _wrap_at_spaces(text: str, width: int) -> list[str]:
         lines.append(text[start:cut])
         start = cut
     return lines
-
-
-def _comment_lines(comment: str, prefix: str, width: int) -> list[str]:
-    """One comment line, never wrapped (as GNU gettext writes them; polib would wrap).
-
-    A note is one line in Poedit, Weblate and XLIFF ``<note>``; wrapping
-    would split one note into several on the next read.
-    """
-    return [prefix + comment]
 
 
 _NL_CHUNK = re.compile(r"[^\n]*\n|[^\n]+")
