@@ -221,3 +221,12 @@ def test_text_a_legacy_charset_cannot_hold_is_refused_or_the_catalog_becomes_utf
     assert out == ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "日本"\n'
                    ).encode("utf-8")
     assert read_po(out)[0].msgstr == "日本"
+
+
+def test_check_reports_an_obsolete_entry_duplicating_another_on_msgfmts_line():
+    from l10n.checks.catalog import parse_catalog
+
+    data = b'msgid "a"\nmsgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n'
+    po, findings = parse_catalog(data, "x.po")
+    assert po is not None and [(f.code, f.line) for f in findings] == [("L10N101", 4)]
+    assert parse_catalog(b'msgid "a"\nmsgstr "b"\n\n#~ msgid "z"\n#~ msgstr "c"\n', "x.po")[1] == []

@@ -721,7 +721,7 @@ def parse_po_text(text: str, name: str = "<po>") -> polib.POFile:
     return _assemble(entries, info, text, "utf-8")
 
 
-def _msgid_line(e: polib.POEntry) -> int:
+def msgid_line(e: polib.POEntry) -> int:
     raw = getattr(e, "_l10n_raw", None)
     return raw.msgid_line if raw is not None and raw.msgid_line else e.linenum
 
@@ -740,7 +740,7 @@ def _check_entries(po: polib.POFile, name: str, nplurals: int | None) -> None:
         seen[(None, "")] = info.header_raw.msgid_line
     for entry in po:
         key = (entry.msgctxt, entry.msgid)
-        line = _msgid_line(entry)
+        line = msgid_line(entry)
         if key in seen:
             raise CatalogError(f"duplicate message definition {entry.msgid[:50]!r} (first at line {seen[key]})",
                                path=name, line=line)

@@ -34,15 +34,37 @@ def parse_catalog(data: bytes, path: str = "") -> tuple[polib.POFile | None, lis
     ``L10N101`` finding on the line ``msgfmt`` names.
 
     Returns ``(catalog, findings)``; the catalog is None when the file cannot
-    be parsed at all. Duplicates and plural counts are left to the checks.
+    be parsed at all. Duplicates of active entries and plural counts are left
+    to the checks; an obsolete entry duplicating another is reported here.
     """
     from l10n.catalogs.pofile import read_po_unchecked
     from l10n.errors import CatalogError
 
     try:
-        return read_po_unchecked(data, path), []
+        po = read_po_unchecked(data, path)
     except CatalogError as exc:
         return None, [_syntax_finding(exc.message, path, exc.line or 0)]
+    return po, _obsolete_duplicates(po, path)
+
+
+def _obsolete_duplicates(po: polib.POFile, path: str) -> list[Finding]:
+    """msgfmt counts obsolete entries as definitions too (L10N105 reports active duplicates)."""
+    from l10n.catalogs.pofile import msgid_line
+
+    if not any(e.obsolete for e in po):
+        return []
+    first: dict[tuple[str | None, str], tuple[int, bool]] = {}
+    found = []
+    for e in po:
+        key = (e.msgctxt, e.msgid)
+        line = msgid_line(e)
+        if key in first:
+            if e.obsolete or first[key][1]:
+                found.append(_syntax_finding(f"duplicate message definition (an obsolete entry counts; first at line "
+                                             f"{first[key][0]})", path, line))
+        else:
+            first[key] = (line, bool(e.obsolete))
+    return found
 
 
 @check("L10N101", "msgfmt-check", Severity.ERROR, suppressible=False, scope="catalog")
