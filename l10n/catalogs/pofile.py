@@ -169,6 +169,9 @@ def _file_comment(entry: polib.POEntry, text: str) -> None:
 #: the reader's inlined path for the commonest transition (off: the general code; the tests hold the two to
 #: the same catalogs)
 _SHORTCUTS = True
+#: the line shortcuts of :meth:`_Reader.read` (off: every line through the tokenizer; the tests hold the two to
+#: the same entries and the same errors)
+_LINE_MODE = True
 
 
 _PLAIN_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -402,7 +405,7 @@ class _Reader:
         take a shortcut, any other line goes through the tokenizer (a backslash-newline in a string, which
         joins lines, sends the whole text there)."""
         text = self.text
-        if "\\\n" in text:
+        if "\\\n" in text or not _LINE_MODE:
             self._tokens(text, 1)
             return self._end(text.count("\n") + 1)
         lines = self.lines
@@ -546,13 +549,13 @@ class _Reader:
                 mark = m.group(7)
                 obsolete = mark[1] == "~"
                 previous = mark[-1] == "|"
+            elif g == 6:  # a plural index after something else than msgstr
+                raise self.error("syntax error", line)
             elif g <= 9:
                 self.comment(m.group(8), line)
                 if m.group(9) is not None:
                     line += 1
                     obsolete = previous = False
-            elif g == 6:
-                raise self.error("syntax error", line)
             elif g == 10:
                 raise self.error(f'keyword "{m.group(10)}" unknown', line)
             elif g == 11:
