@@ -332,7 +332,7 @@ def compile_catalogs(settings: Settings, locales: tuple[str, ...], *, use_fuzzy:
     planned = []
     for locale, domain, path in catalogs(settings, locales):  # read all first: bad input writes nothing
         po = read_catalog(path, settings, locale=locale)
-        pairs = mo_messages(po, use_fuzzy=use_fuzzy)
+        pairs = mo_messages(po, use_fuzzy=use_fuzzy, name=rel(settings, path), check_newlines=True)
         planned.append((path.with_suffix(".mo"), generate_mo(pairs), sum(1 for msgid, _ in pairs if msgid)))
     results = []
     for mo_path, data, count in planned:

@@ -67,7 +67,7 @@ def judge(path: Path) -> dict:
     try:  # what l10n compile does: read, then pick the MO's messages (msgfmt's compile-time checks)
         po = read_po(data, path.name)
         try:
-            pairs = mo_messages(po, name=path.name)
+            pairs = mo_messages(po, name=path.name, check_newlines=True)
         except CatalogError as exc:
             if "system-dependent" not in exc.message:
                 raise

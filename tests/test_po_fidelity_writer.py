@@ -230,3 +230,17 @@ def test_check_reports_an_obsolete_entry_duplicating_another_on_msgfmts_line():
     po, findings = parse_catalog(data, "x.po")
     assert po is not None and [(f.code, f.line) for f in findings] == [("L10N101", 4)]
     assert parse_catalog(b'msgid "a"\nmsgstr "b"\n\n#~ msgid "z"\n#~ msgstr "c"\n', "x.po")[1] == []
+
+
+def test_compile_refuses_what_msgfmt_refuses_to_compile_naming_the_line(make_project, cli):
+    root, po = _project(make_project, cli)
+    lines = po.read_text(encoding="utf-8").split("\n")
+    i = lines.index('msgid "Drink water."')
+    lines[i + 1] = 'msgstr "Beba agua.\\n"'  # a newline its msgid does not end with
+    po.write_text("\n".join(lines), encoding="utf-8")
+    r = cli(root, "compile", "-l", "es")
+    assert r.exit_code == 2 and f"water.po:{i + 2}:" in r.stderr and "do not both end with" in r.stderr
+    assert not po.with_suffix(".mo").exists()
+    if shutil.which("msgfmt"):
+        gnu = subprocess.run(["msgfmt", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+        assert gnu.returncode != 0 and f":{i + 2}: 'msgid' and 'msgstr' entries do not both end with" in gnu.stderr

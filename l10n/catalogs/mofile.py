@@ -143,14 +143,16 @@ def _newline_mismatch(e: polib.POEntry, forms: list[str]) -> str | None:
     return None
 
 
-def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False, name: str = "<po>") -> list[tuple[bytes, bytes]]:
+def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False, name: str = "<po>",
+                check_newlines: bool = False) -> list[tuple[bytes, bytes]]:
     """The (msgid, msgstr) byte pairs that belong in the MO, header first, as ``msgfmt`` picks them.
 
     In the catalog's charset (msgfmt does not convert). Left out: obsolete
     entries, entries whose first form is empty, fuzzy entries unless
-    ``use_fuzzy`` (but not a fuzzy header). A translation whose leading or
-    trailing newline disagrees with its msgid's is refused, as msgfmt
-    refuses it (naming the msgstr line). A C-format entry with a
+    ``use_fuzzy`` (but not a fuzzy header). With ``check_newlines`` (``l10n
+    compile``), a translation whose leading or trailing newline disagrees
+    with its msgid's is refused, as msgfmt refuses it (naming the msgstr
+    line). A C-format entry with a
     system-dependent directive (``%<PRIu32>``, ``%Id``) is refused with
     :class:`CatalogError` (l10n does not write revision-1 MO files).
     """
@@ -173,7 +175,7 @@ def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False, name: str = "<po>"
             value = e.msgstr
         else:
             continue
-        if e.msgid and "\n" in e.msgid + value + (e.msgid_plural or ""):
+        if check_newlines and e.msgid and "\n" in e.msgid + value + (e.msgid_plural or ""):
             bad = _newline_mismatch(e, forms if e.msgid_plural else [value])
             if bad:
                 from l10n.catalogs.pofile import msgstr_line
