@@ -84,7 +84,8 @@ def judge(path: Path) -> dict:
     out["canonical"] = _canonical(data) == data
     out["equivalent"] = written == data or _msgcat(written) == _msgcat(data)
     if pairs is not None:
-        out["mo"] = "no MO" if mo is None else generate_mo(pairs) == mo
+        # (msgfmt writes no file when nothing is left to compile; l10n's MO then has no message either)
+        out["mo"] = ("no MO" if not pairs else False) if mo is None else generate_mo(pairs) == mo
     return out
 
 
