@@ -175,7 +175,8 @@ def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False, name: str = "<po>"
             value = e.msgstr
         else:
             continue
-        if check_newlines and e.msgid and "\n" in e.msgid + value + (e.msgid_plural or ""):
+        if check_newlines and e.msgid and (e.msgid_plural or (e.msgid[0] == "\n") != (value[0] == "\n")
+                                           or (e.msgid[-1] == "\n") != (value[-1] == "\n")):
             bad = _newline_mismatch(e, forms if e.msgid_plural else [value])
             if bad:
                 from l10n.catalogs.pofile import msgstr_line

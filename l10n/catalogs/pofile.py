@@ -90,21 +90,31 @@ def _comment_key(e: polib.POEntry) -> tuple:
 
 
 class _Raw:
-    """How one entry was written in its file: its comment lines and its keyword lines, with the field values
-    they stand for. The writer writes a part back as it was while its fields still have those values."""
+    """How one entry was written in its file: its comment lines and its keyword lines (ranges of the file's
+    lines, shared by all its entries), with the field values they stand for. The writer writes a part back as
+    it was while its fields still have those values."""
 
-    __slots__ = ("comment_key", "comment_lines", "body_key", "body_lines", "msgid_line", "msgstr_line")
+    __slots__ = ("comment_key", "body_key", "lines", "c0", "c1", "b0", "b1", "msgid_line", "msgstr_line")
 
-    def __init__(self, comment_key, comment_lines, body_key, body_lines, msgid_line, msgstr_line=0) -> None:
+    def __init__(self, comment_key, body_key, lines, c0, c1, b0, b1, msgid_line, msgstr_line=0) -> None:
         self.comment_key = comment_key
-        self.comment_lines = comment_lines
         self.body_key = body_key
-        self.body_lines = body_lines
+        self.lines = lines
+        self.c0, self.c1, self.b0, self.b1 = c0, c1, b0, b1  # c0/b0 None: that part is not the entry's alone
         self.msgid_line = msgid_line
         self.msgstr_line = msgstr_line
 
+    @property
+    def comment_lines(self) -> list[str] | None:
+        return None if self.c0 is None else self.lines[self.c0:self.c1]
+
+    @property
+    def body_lines(self) -> list[str] | None:
+        return None if self.b0 is None else self.lines[self.b0:self.b1]
+
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Raw) and all(getattr(self, a) == getattr(other, a) for a in self.__slots__)
+        return isinstance(other, _Raw) and all(getattr(self, a) == getattr(other, a) for a in (
+            "comment_key", "body_key", "comment_lines", "body_lines", "msgid_line", "msgstr_line"))
 
     def __repr__(self) -> str:
         return f"_Raw(lines={self.comment_lines!r} + {self.body_lines!r})"
@@ -244,18 +254,16 @@ class _Reader:
             raise self.error("syntax error", line)
         if phase in ("str", "strN"):
             e = self.entry
-            lines = self.lines
-            comment_lines = None if self.split_line else lines[self.first_line - 1:self.body_line - 1]
-            body_lines = lines[self.body_line - 1:self.last_line]
             e.linenum = self.first_line
-            e._l10n_raw = _Raw(_comment_key(e), comment_lines, _body_key(e), body_lines, self.msgid_line,
-                               self.msgstr_line)
+            e._l10n_raw = _Raw(_comment_key(e), _body_key(e), self.lines,
+                               None if self.split_line else self.first_line - 1, self.body_line - 1,
+                               self.body_line - 1, self.last_line, self.msgid_line, self.msgstr_line)
             self.entries.append(e)
             self.entry = None
             self.phase = ""
             self.closed_line = self.last_line
             if line == self.last_line:  # the next token shares the line: this entry's lines are not its own
-                e._l10n_raw.body_lines = None
+                e._l10n_raw.b0 = None
                 self.split_line = True
             else:
                 self.split_line = False
