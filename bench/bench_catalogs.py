@@ -387,6 +387,36 @@ def bench_compile(n: int, repeat: int) -> None:
     row(f"compile {n} entries", t_ours, t_fmt, "msgfmt", f"MO byte-identical to msgfmt: {same}")
 
 
+def bench_parse(n: int, repeat: int) -> None:
+    """In-process: read, write and compile the n-entry catalog (the reader's and writers' own speed)."""
+    from l10n.catalogs import generate_mo, generate_po, mo_messages, read_po
+
+    work = CACHE / f"work-update-{n}"
+    src = work / "l10n-result.po"
+    if not src.is_file():
+        bench_update(n, 0, 1)
+    data = src.read_bytes()
+    print(f"parse: {n} entries ({len(data) // 1024} KiB)", flush=True)
+
+    def timed(fn) -> float:
+        times = []
+        for _ in range(max(repeat, 3)):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    po = read_po(data, "big.po")
+    t_read = timed(lambda: read_po(data, "big.po"))
+    t_polib = timed(lambda: polib.pofile(data.decode("utf-8"), check_for_duplicates=False))
+    row(f"read PO {n} entries", t_read, t_polib, "polib.pofile")
+    t_write = timed(lambda: generate_po(po))
+    t_pwrite = timed(lambda: po.__unicode__())
+    row(f"write PO {n} entries", t_write, t_pwrite, "polib")
+    t_mo = timed(lambda: generate_mo(mo_messages(po)))
+    row(f"write MO {n} entries (in process)", t_mo, None, "")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=1000)
@@ -395,7 +425,7 @@ def main() -> None:
                     help="seconds; msgmerge is skipped above 10,000 entries unless --msgmerge-big")
     ap.add_argument("--msgmerge-big", action="store_true", help="also run msgmerge on catalogs > 10,000")
     ap.add_argument("--repeat", type=int, default=1)
-    ap.add_argument("--only", choices=["extract", "update", "compile"], nargs="*")
+    ap.add_argument("--only", choices=["extract", "update", "compile", "parse"], nargs="*")
     args = ap.parse_args()
     only = set(args.only or ["extract", "update", "compile"])
     if "extract" in only:
@@ -406,6 +436,8 @@ def main() -> None:
             bench_update(n, timeout, args.repeat)
         if "compile" in only:
             bench_compile(n, args.repeat)
+        if "parse" in only:
+            bench_parse(n, args.repeat)
     print()
     print(f"{'task':34} {'l10n':>11}  {'other tool':40} {'ratio':>8}  notes")
     for task, ours, theirs, ratio, note in ROWS:

@@ -15,6 +15,7 @@ import polib
 
 from l10n.catalogs import (Annotator, NullAnnotator, UpdateStats, build_template, generate_mo, generate_po,
                            mo_messages, read_po, update_catalog)
+from l10n.catalogs.pofile import carry_layout, encode_po
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, ConfigError, SourceError
@@ -300,6 +301,9 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
                 pot.metadata.get("POT-Creation-Date", format_date(now()))
             po, stats = update_catalog(pot, old, locale, annotator=annotator, revised=revised,
                                        fuzzy_matching=fuzzy_matching)
+            if old is not None:  # written back as it was read where nothing changed, in its charset
+                carry_layout(po, old)
+            encode_po(po, name=rel(settings, path))  # text its charset cannot hold: refused before any write
             planned.append((path, po, stats, (locale, pot, stamp)))
     results = []
     from l10n.catalogs.lock import catalog_lock
@@ -312,8 +316,10 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
                     pot.metadata.get("POT-Creation-Date", format_date(now()))
                 po, stats = update_catalog(pot, old, locale, annotator=annotator, revised=revised,
                                            fuzzy_matching=fuzzy_matching)
+                if old is not None:
+                    carry_layout(po, old)
             # like msgmerge: PO-Revision-Date is the translator's, update does not bump it
-            written = atomic_write(path, generate_po(po).encode("utf-8"))
+            written = atomic_write(path, encode_po(po, name=rel(settings, path)))
         summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy-matched, {stats.new} new, "
                    f"{stats.obsolete} obsolete" + (f", {stats.approved} approved disclaimers filled"
                                                    if stats.approved else ""))
@@ -336,8 +342,8 @@ def compile_catalogs(settings: Settings, locales: tuple[str, ...], *, use_fuzzy:
     planned = []
     for locale, domain, path in catalogs(settings, locales):  # read all first: bad input writes nothing
         po = read_catalog(path, settings, locale=locale)
-        pairs = mo_messages(po, use_fuzzy=use_fuzzy)
-        planned.append((path.with_suffix(".mo"), generate_mo(pairs), len(pairs) - 1))
+        pairs = mo_messages(po, use_fuzzy=use_fuzzy, name=rel(settings, path), check_newlines=True)
+        planned.append((path.with_suffix(".mo"), generate_mo(pairs), sum(1 for msgid, _ in pairs if msgid)))
     results = []
     for mo_path, data, count in planned:
         written = atomic_write(mo_path, data)

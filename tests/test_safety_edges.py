@@ -117,7 +117,7 @@ def test_check_on_a_malformed_catalog_is_bad_input(tmp_path, cli):
                   'msgid "a\nmsgstr "b"\n', encoding="utf-8")
     result = cli(tmp_path, "check", str(po), "-l", "es")
     assert result.exit_code == 2
-    assert "broken.po:6" in result.output and "L10N101" in result.output
+    assert "broken.po:7" in result.output and "L10N101" in result.output  # msgfmt's line (string begun on 6)
 
 
 def test_long_notes_stay_one_line_each_in_po_and_xliff(make_project, cli):

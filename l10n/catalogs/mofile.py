@@ -2,19 +2,23 @@
 
 polib's and Babel's MO writers are quadratic (100,000 entries: minutes);
 this one sorts once, lays out the strings in one pass and builds the same
-hash table as GNU ``msgfmt`` (hashpjw, double hashing), so both Python's
-:mod:`gettext` and GNU gettext's runtime read it.
+hash table as GNU ``msgfmt`` (hashpjw, double hashing, msgfmt's table size):
+for every catalog msgfmt compiles without system-dependent strings, the MO
+is byte for byte msgfmt's (tests/test_po_fidelity_peers.py).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from array import array
 from collections.abc import Iterable
 
 import polib
 
-__all__ = ["generate_mo", "hashpjw", "hashpjw_many", "mo_messages"]
+from l10n.errors import CatalogError
+
+__all__ = ["generate_mo", "hash_table_size", "hashpjw", "hashpjw_many", "mo_messages"]
 
 _MAGIC = 0x950412DE
 
@@ -74,48 +78,120 @@ def hashpjw_many(keys: list[bytes]) -> list[int]:
     return out
 
 
-def _is_prime(n: int) -> bool:
-    if n < 2:
-        return False
-    if n % 2 == 0:
-        return n == 2
-    k = 3
-    while k * k <= n:
-        if n % k == 0:
-            return False
-        k += 2
-    return True
+def _is_prime(candidate: int) -> bool:
+    """GNU gettext's ``is_prime`` (gettext-tools/src/write-mo.c via gnulib), quirks included: it takes odd
+    numbers only and calls 3 not prime, so that msgfmt sizes a 2-string table 5, not 3."""
+    divn = 3
+    sq = divn * divn
+    while sq < candidate and candidate % divn != 0:
+        divn += 1
+        sq += 4 * divn
+        divn += 1
+    return candidate % divn != 0
 
 
-def _next_prime(n: int) -> int:
-    n = max(n, 3) | 1
-    while not _is_prime(n):
-        n += 2
-    return n
+def _next_prime(seed: int) -> int:
+    seed |= 1
+    while not _is_prime(seed):
+        seed += 2
+    return seed
 
 
-def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False) -> list[tuple[bytes, bytes]]:
-    """The (msgid, msgstr) byte pairs that belong in the MO, header first.
+def hash_table_size(n: int) -> int:
+    """The size of the hash table msgfmt writes for ``n`` strings.
 
-    Fuzzy entries are left out unless ``use_fuzzy``; obsolete and untranslated
-    entries always are.
+    >>> [hash_table_size(n) for n in (0, 1, 2, 3, 10, 100)]
+    [3, 3, 5, 5, 13, 137]
     """
+    size = _next_prime(n * 4 // 3)
+    return size if size > 2 else 3
+
+
+#: a C format directive that is system-dependent (``%<PRIu32>``, the ``I`` flag): msgfmt puts such strings
+#: in a second table of a revision-1 MO file
+_SYSDEP = re.compile(r"%(?:[0-9]+\$)?[-+ #0'I]*I|%[-+ #0'I0-9$*.]*<PRI[a-zA-Z0-9]+>")
+_SYSDEP_FLAGS = frozenset(("c-format", "objc-format"))
+
+
+def _header_bytes(po: polib.POFile) -> str | None:
+    """The header's text as msgfmt puts it in the MO: as in the PO (fields in order, spacing as written),
+    without the POT-Creation-Date line (GNU gettext 0.20+), or None when there is no header."""
+    from l10n.catalogs.pofile import header_msgstr
+
+    text = header_msgstr(po)
+    if text is None:
+        return None
+    if "POT-Creation-Date:" in text:  # (the first such line only, as msgfmt)
+        start = 0 if text.startswith("POT-Creation-Date:") else text.find("\nPOT-Creation-Date:") + 1
+        if start or text.startswith("POT-Creation-Date:"):
+            end = text.find("\n", start)
+            text = text[:start] + (text[end + 1:] if end >= 0 else "")
+    return text
+
+
+def _newline_mismatch(e: polib.POEntry, forms: list[str]) -> str | None:
+    """msgfmt's check (always on) that a translation begins and ends with a newline exactly when its msgid
+    does (msgfmt.c ``check_pair``)."""
+    for where, test in (("begin", str.startswith), ("end", str.endswith)):
+        want = test(e.msgid, "\n")
+        if e.msgid_plural is not None and e.msgid_plural != "" and test(e.msgid_plural, "\n") != want:
+            return f"'msgid' and 'msgid_plural' entries do not both {where} with '\\n'"
+        for i, form in enumerate(forms):
+            if test(form, "\n") != want:
+                return (f"'msgid' and 'msgstr[{i}]' entries do not both {where} with '\\n'" if e.msgid_plural
+                        else f"'msgid' and 'msgstr' entries do not both {where} with '\\n'")
+    return None
+
+
+def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False, name: str = "<po>",
+                check_newlines: bool = False) -> list[tuple[bytes, bytes]]:
+    """The (msgid, msgstr) byte pairs that belong in the MO, header first, as ``msgfmt`` picks them.
+
+    In the catalog's charset (msgfmt does not convert). Left out: obsolete
+    entries, entries whose first form is empty, fuzzy entries unless
+    ``use_fuzzy`` (but not a fuzzy header). With ``check_newlines`` (``l10n
+    compile``), a translation whose leading or trailing newline disagrees
+    with its msgid's is refused, as msgfmt refuses it (naming the msgstr
+    line). A C-format entry with a
+    system-dependent directive (``%<PRIu32>``, ``%Id``) is refused with
+    :class:`CatalogError` (l10n does not write revision-1 MO files).
+    """
+    from l10n.catalogs.pofile import po_charset
+
+    codec = po_charset(po)
     pairs: list[tuple[bytes, bytes]] = []
-    # as GNU msgfmt (0.20+): header fields in file order, POT-Creation-Date
-    # left out so that an MO does not change when only the template's date does
-    header = [(k, v) for k, v in po.metadata.items() if k != "POT-Creation-Date"]
-    pairs.append((b"", "".join(f"{k}: {v}\n" for k, v in header).encode("utf-8")))
+    header = _header_bytes(po)
+    if header:
+        pairs.append((b"", header.encode(codec, "replace")))
     for e in po:
-        if e.obsolete or (e.fuzzy and not use_fuzzy):
+        if e.obsolete or (not use_fuzzy and "fuzzy" in e.flags):
             continue
-        key = e.msgid if not e.msgctxt else f"{e.msgctxt}\x04{e.msgid}"
         if e.msgid_plural:
             forms = [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)]
-            if not forms or not all(forms):
+            if not forms or not forms[0]:
                 continue
-            pairs.append(((key + "\0" + e.msgid_plural).encode("utf-8"), "\0".join(forms).encode("utf-8")))
+            value = "\0".join(forms)
         elif e.msgstr:
-            pairs.append((key.encode("utf-8"), e.msgstr.encode("utf-8")))
+            value = e.msgstr
+        else:
+            continue
+        if check_newlines and e.msgid and (e.msgid_plural or (e.msgid[0] == "\n") != (value[0] == "\n")
+                                           or (e.msgid[-1] == "\n") != (value[-1] == "\n")):
+            bad = _newline_mismatch(e, forms if e.msgid_plural else [value])
+            if bad:
+                from l10n.catalogs.pofile import msgstr_line
+
+                raise CatalogError(bad + " (msgfmt refuses to compile it)", path=name, line=msgstr_line(e))
+        if "%" in value and _SYSDEP_FLAGS.intersection(e.flags):
+            texts = (e.msgid, e.msgid_plural or "", *(e.msgstr_plural.values() if e.msgid_plural else [value]))
+            if any(_SYSDEP.search(t.replace("%%", "")) for t in texts):
+                raise CatalogError("a system-dependent format directive (%<PRI...>, %I...) needs a revision-1 MO "
+                                   "file, which l10n does not write (compile this catalog with msgfmt)",
+                                   path=name, line=e.linenum or None)
+        key = e.msgid if e.msgctxt is None else f"{e.msgctxt}\x04{e.msgid}"
+        if e.msgid_plural:
+            key += "\0" + e.msgid_plural
+        pairs.append((key.encode(codec), value.encode(codec)))
     return pairs
 
 
@@ -123,7 +199,7 @@ def generate_mo(pairs: Iterable[tuple[bytes, bytes]]) -> bytes:
     """An MO file from (msgid, msgstr) byte pairs, sorted by msgid as required."""
     items = sorted(dict(pairs).items())
     n = len(items)
-    size = _next_prime(n * 4 // 3)
+    size = hash_table_size(n)
     orig_tab = 28
     trans_tab = orig_tab + 8 * n
     hash_tab = trans_tab + 8 * n

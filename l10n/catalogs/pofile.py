@@ -1,52 +1,35 @@
-"""Reading and writing PO/POT files (polib underneath), with clear errors.
+"""Reading and writing PO/POT files as GNU gettext does (polib's objects), with clear errors.
 
-:func:`read_po` takes bytes and a name for messages, and raises
-:class:`~l10n.errors.CatalogError` naming the line for anything ``msgfmt``
-would reject: an unterminated string, a duplicate msgid, a plural entry
-without the locale's number of forms. :func:`generate_po` is pure and
-deterministic (entries in the order given, wrapped at 79 columns as GNU
-gettext does); :func:`write_po` only encodes.
+:func:`read_po` takes bytes and a name for messages, decodes them in the
+charset the header declares, reads them with GNU gettext's grammar (its
+lexer's tokens: comment markers without a space, a comment after a string,
+``domain``, raw VT/FF/U+2028 inside strings) and raises
+:class:`~l10n.errors.CatalogError` naming the line ``msgfmt`` names for
+anything it rejects: an unterminated string, a missing msgstr, a duplicate
+(obsolete entries count), ``msgstr[0]`` without ``msgid_plural``, a plural
+entry without the locale's number of forms.
+
+Each entry remembers the lines it was read from; :func:`generate_po` writes
+them back as they were while the entry's fields keep the values read, and
+writes changed parts as polib does (79 columns, ``no-wrap`` honoured); the
+header's fields are rewritten in place. :func:`encode_po` encodes in the
+catalog's charset. Tested against the PO texts of polib, Babel,
+translate-toolkit and GNU gettext (tests/test_po_fidelity_peers.py).
 """
 
 from __future__ import annotations
 
+import gc
 import re
 import textwrap
-from pathlib import Path
 
 import polib
 
 from l10n.errors import CatalogError
 
-__all__ = ["generate_po", "read_po", "write_po"]
+__all__ = ["carry_layout", "encode_po", "generate_po", "po_charset", "read_po", "read_po_unchecked", "write_po"]
 
-_LINE = re.compile(r"line (\d+)")
-#: Most continuation lines one string may have (500,000 took 10 s: each one copies the string so far).
-MAX_STRING_LINES = 20_000
 _WRAP = 79
-
-
-def _check_strings(text: str, name: str) -> None:
-    """Find unterminated or badly escaped strings that polib would accept."""
-    for lineno, line in enumerate(text.split("\n"), 1):
-        stripped = line.strip()
-        if stripped.startswith("#~|"):  # previous msgid of an obsolete entry (msgmerge writes them)
-            stripped = stripped[3:].strip()
-        elif stripped.startswith("#~"):
-            stripped = stripped[2:].strip()
-        elif stripped.startswith("#|"):
-            stripped = stripped[2:].strip()
-        elif not stripped or stripped.startswith("#"):
-            continue
-        m = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)?$', stripped)
-        if not m or not m.group(2):
-            raise CatalogError(f"syntax error: {stripped[:40]!r}", path=name, line=lineno)
-        body = m.group(2)
-        if not re.fullmatch(r'"(?:[^"\\]++|\\.)*+"', body):  # possessive: linear on a 10 MB unterminated string
-            raise CatalogError("unterminated or malformed string", path=name, line=lineno)
-        bad = invalid_escape(body)
-        if bad:
-            raise CatalogError(f"invalid control sequence {bad} (msgfmt rejects it)", path=name, line=lineno)
 
 
 #: The escapes GNU msgfmt accepts in a string (po-lex.c): C's simple escapes, octal and hex.
@@ -80,378 +63,701 @@ def invalid_escape(body: str) -> str | None:
 _NUMERIC_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\(x[0-9A-Fa-f]+|[0-7]{1,3})")
 
 
-class _Unsupported(Exception):
-    """The fast reader met something unusual: the polib reader takes over."""
+#: One lexical token of a PO file as GNU gettext's lexer (po-lex.c) reads it. The first alternative is the
+#: commonest line, keyword, string and end of line in one match; the others are single tokens.
+_TOKEN = re.compile(
+    r'(?:(msgctxt|msgid_plural|msgid|msgstr)[ \t]+)?("(?:[^"\\\n]|\\[^\n]|\\\n)*")[ \t]*(\n)?'  # 1 kw 2 str 3 nl
+    r'|(\n)'                                   # 4 newline
+    r'|[ \t\r\f\v]+'                           # whitespace, skipped between tokens
+    r'|(msgctxt|msgid_plural|msgid|msgstr|domain)(?![A-Za-z0-9_$])'  # 5 a keyword alone
+    r'|\[[ \t\r\f\v]*(\d+)[ \t\r\f\v]*\]'      # 6 a plural index
+    r'|(#~\||#~|#\|)'                          # 7 the obsolete / previous markers
+    r'|#([^\n]*)(\n)?'                         # 8 a comment, 9 its newline
+    r'|([A-Za-z_$][A-Za-z0-9_$]*)'             # 10 an unknown keyword
+    r'|(")'                                    # 11 an unterminated string
+    r'|(.)',                                   # 12 anything else
+)
+
+
+def _body_key(e: polib.POEntry) -> tuple:
+    return (bool(e.obsolete), e.msgctxt, e.msgid, e.msgid_plural, e.msgstr,
+            tuple(sorted(e.msgstr_plural.items())) if e.msgstr_plural else ())
+
+
+def _comment_key(e: polib.POEntry) -> tuple:
+    return (e.tcomment, e.comment, tuple(e.occurrences), tuple(e.flags), e.previous_msgctxt, e.previous_msgid,
+            e.previous_msgid_plural)
+
+
+class _Raw:
+    """How one entry was written in its file: its comment lines and its keyword lines (ranges of the file's
+    lines, shared by all its entries), with the field values they stand for. The writer writes a part back as
+    it was while its fields still have those values."""
+
+    __slots__ = ("comment_key", "body_key", "lines", "c0", "c1", "b0", "b1", "msgid_line", "msgstr_line")
+
+    def __init__(self, comment_key, body_key, lines, c0, c1, b0, b1, msgid_line, msgstr_line=0) -> None:
+        self.comment_key = comment_key
+        self.body_key = body_key
+        self.lines = lines
+        self.c0, self.c1, self.b0, self.b1 = c0, c1, b0, b1  # c0/b0 None: that part is not the entry's alone
+        self.msgid_line = msgid_line
+        self.msgstr_line = msgstr_line
+
+    @property
+    def comment_lines(self) -> list[str] | None:
+        return None if self.c0 is None else self.lines[self.c0:self.c1]
+
+    @property
+    def body_lines(self) -> list[str] | None:
+        return None if self.b0 is None else self.lines[self.b0:self.b1]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Raw) and all(getattr(self, a) == getattr(other, a) for a in (
+            "comment_key", "body_key", "comment_lines", "body_lines", "msgid_line", "msgstr_line"))
+
+    def __repr__(self) -> str:
+        return f"_Raw(lines={self.comment_lines!r} + {self.body_lines!r})"
+
+
+class _FileInfo:
+    """How a catalog was written as a whole: its charset, its header entry's lines, what they stood for."""
+
+    __slots__ = ("charset", "codec", "had_header", "header_index", "header_comment", "header_fuzzy", "header_raw", "header_msgstr",
+                 "metadata", "trailing")
+
+    def __init__(self) -> None:
+        self.charset = "UTF-8"
+        self.codec = "utf-8"
+        self.had_header = False
+        self.header_index = 0  # how many entries came before the header entry (msgcat keeps it there)
+        self.header_comment = ""
+        self.header_fuzzy = False
+        self.header_raw: _Raw | None = None
+        self.header_msgstr = ""
+        self.metadata: list[tuple[str, str]] = []
+        self.trailing: list[str] = []
 
 
 #: the escapes msgfmt decodes (po-lex.c): C's simple escapes, octal (up to 3 digits) and hex (any number)
 _UNESCAPE = re.compile(r'\\(x[0-9A-Fa-f]+|[0-7]{1,3}|[\\ntrvbfa"])')
 _UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "a": "\a", "\\": "\\",
               '"': '"'}
-_STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|'
-                          r'\\(?:[ntbrfva\\"0-7]|x[0-9A-Fa-f]))*"')
-#: a quoted string with only the escapes msgfmt accepts (anything else goes to the slow reader, which names the line)
-_STRING_BODY = re.compile(r'"[^"\\]*(?:\\(?:[ntbrfva\\"0-7]|x[0-9A-Fa-f])[^"\\]*)*"')
-_PLURAL_KEYWORD = re.compile(r"msgstr\[\d+\]")
-_KEYWORDS = {"msgctxt": "ct", "msgid": "mi", "msgstr": "ms", "msgid_plural": "mp"}
-_PREV_KEYWORDS = {"msgid_plural": "pp", "msgid": "pm", "msgctxt": "pc"}
-_ALL = ("st", "he", "gc", "oc", "fl", "ct", "pc", "pm", "pp", "tc", "ms", "mp", "mx", "mi")
-#: polib's state machine: symbol -> states it may follow (polib._POFileParser.__init__)
-_ALLOWED = {
-    "gc": _ALL, "oc": _ALL, "fl": _ALL, "pc": _ALL, "pm": _ALL, "pp": _ALL,
-    "ct": ("st", "he", "gc", "oc", "fl", "tc", "pc", "pm", "pp", "ms", "mx"),
-    "mi": ("st", "he", "gc", "oc", "fl", "ct", "tc", "pc", "pm", "pp", "ms", "mx"),
-    "mp": ("tc", "gc", "pc", "pm", "pp", "mi"),
-    "ms": ("mi", "mp", "tc"),
-    "mx": ("mi", "mx", "mp", "tc"),
-    "mc": ("ct", "mi", "mp", "ms", "mx", "pm", "pp", "pc"),
-}
-_ALLOWED = {k: frozenset(v) for k, v in _ALLOWED.items()}
-_NEW_ENTRY_STATES = frozenset(("mc", "ms", "mx"))
-_MC_STATES = _ALLOWED["mc"]
-_MS_STATES = _ALLOWED["ms"]
-_MI_STATES = _ALLOWED["mi"]
-#: the inlined paths for continuation, msgid and msgstr lines in _fast_parse (off: the general code; the
-#: tests hold the two to the same catalogs)
-_SHORTCUTS = True
-_KEYWORD_LINE = ["msgid", '""']  # what the main loop keeps of a keyword line: only that it was one, not a comment
-
-
-def _is_string_line(line: str) -> bool:
-    """Same answer as ``_STRING_LINE.fullmatch(line)``, cheaper for the usual line.
-
-    (A line that passes has no unescaped quote inside its string, so polib's
-    "unescaped double quote" check cannot fail on it.)
-    """
-    q = line.find('"')
-    if q < 0:
-        return False
-    if q:
-        head = line[:q].rstrip()
-        if head != line[:q].strip() or (head not in _KEYWORDS and not _PLURAL_KEYWORD.fullmatch(head)):
-            return False
-    body = line[q:] if q else line
-    if "\\" not in body:
-        return len(body) >= 2 and body[-1] == '"' and body.count('"') == 2
-    return _STRING_BODY.fullmatch(body) is not None
-
-
-def _unescape(st: str) -> str:
-    if "\\" not in st:
-        return st
-    return _UNESCAPE.sub(_unescape_one, st)
 
 
 def _unescape_one(m: re.Match[str]) -> str:
     g = m.group(1)
     if len(g) == 1 and g in _UNESCAPES:
         return _UNESCAPES[g]
-    value = int(g[1:], 16) if g[0] == "x" else int(g, 8)
-    if value == 4:  # msgfmt: "context separator <EOT> within string"
-        raise _Unsupported
-    if value >= 0x80:  # a raw byte of some encoding: not text this toolkit can carry (polib keeps it as is)
-        raise _Unsupported
-    return chr(value)
+    value = (int(g[1:], 16) if g[0] == "x" else int(g, 8)) & 0xFF
+    return chr(value) if value < 0x80 else chr(0xDC00 + value)  # a byte of the charset: see _Reader.bytes
 
 
-#: The field a continuation line extends, by parser state (polib's names).
-_CONTINUED = {"mi": "msgid", "ms": "msgstr", "ct": "msgctxt", "mp": "msgid_plural",
-              "pp": "previous_msgid_plural", "pm": "previous_msgid", "pc": "previous_msgctxt"}
+_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
+_PREV_FIELD = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid", "msgid_plural": "previous_msgid_plural"}
 
 
-def _continue_field(entry: polib.POEntry, state: str, value: str, msgstr_index: int) -> None:
-    """Append a continuation string to the field the parser is in."""
-    if state == "mx":
-        entry.msgstr_plural[msgstr_index] += value
-    elif state in _CONTINUED:
-        name = _CONTINUED[state]
-        setattr(entry, name, getattr(entry, name) + value)
+def _file_comment(entry: polib.POEntry, text: str) -> None:
+    """File a comment (the text after ``#``) as gettext's ``po_callback_comment_dispatcher`` does."""
+    c = text[:1]
+    if c == ".":
+        t = text[2:] if text[1:2] == " " else text[1:]
+        entry.comment = entry.comment + "\n" + t if entry.comment != "" else t
+    elif c == ":":
+        for occurrence in text[1:].split():
+            fil, sep, num = occurrence.rpartition(":")
+            if not sep or not num.isdigit():
+                fil, num = occurrence, ""
+            entry.occurrences.append((fil, num))
+    elif c == "," or c == "!":
+        entry.flags += [f for f in (x.strip() for x in text[1:].split(",")) if f]
+    else:
+        t = text[1:] if c == " " else text
+        entry.tcomment = entry.tcomment + "\n" + t if entry.tcomment != "" else t
 
 
-def _quoted(body: str) -> str:
-    """The value of a quoted PO string (``"..."``, nothing after it), unescaped; :class:`_Unsupported` for
-    anything else (the general reader then decides). The fast reader's path for its commonest lines."""
-    if "\\" in body:
-        if _STRING_BODY.fullmatch(body) is None:
-            raise _Unsupported
-        return _unescape(body[1:-1])
-    if len(body) < 2 or body[-1] != '"' or body.count('"') != 2:
-        raise _Unsupported
-    return body[1:-1]
+#: the reader's inlined path for the commonest transition (off: the general code; the tests hold the two to
+#: the same catalogs)
+_SHORTCUTS = True
+#: the line shortcuts of :meth:`_Reader.read` (off: every line through the tokenizer; the tests hold the two to
+#: the same entries and the same errors)
+_LINE_MODE = True
 
 
-def _fast_parse(text: str) -> polib.POFile:
-    """polib's PO parser, line for line, without its per-line overhead.
+_PLAIN_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NEW = object.__new__
+_PROTO = vars(polib.POEntry())
 
-    Mirrors ``polib._POFileParser`` (same states, transitions and handlers),
-    so it builds the same entries; it also applies the string checks of
-    :func:`_check_strings`. Anything else (a syntax error, an unusual line)
-    raises :class:`_Unsupported` and the caller falls back to polib, whose
-    error messages name the line.
-    """
-    POEntry = polib.POEntry
-    po = polib.POFile(wrapwidth=_WRAP, encoding="utf-8", check_for_duplicates=False)
-    append = list.append
-    string_line = _is_string_line
-    shortcuts = _SHORTCUTS
-    entry = POEntry(linenum=0)
-    state = "st"
-    obsolete = 0
-    msgstr_index = 0
-    tokens: list[str] = []
-    last_is_comment = True
-    header: list[str] = []
-    lineno = run = 0
-    for line in text.splitlines():
-        lineno += 1
-        if lineno == 1 and line.startswith("\ufeff"):
-            line = line[1:]
-        line = line.strip()
-        if not line:
-            continue
-        if line[0] == '"':  # each continuation copies the string so far: bound the run (quadratic otherwise)
-            run += 1
-            if run > MAX_STRING_LINES:
-                raise CatalogError(f"a string continues over more than {MAX_STRING_LINES:,} lines", line=lineno)
+
+def _new_entry() -> polib.POEntry:
+    """``polib.POEntry()``, without its constructor's overhead."""
+    e = _NEW(polib.POEntry)
+    d = e.__dict__
+    d.update(_PROTO)
+    d["msgstr_plural"] = {}
+    d["occurrences"] = []
+    d["flags"] = []
+    return e
+
+
+class _Reader:
+    """GNU gettext's PO grammar (po-gram-gen.y) over the tokens of :data:`_TOKEN`: the same entries, and the
+    first error ``msgfmt`` reports, as :class:`CatalogError` naming the line it names."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+        self.lines = text.split("\n")
+        self.entries: list[polib.POEntry] = []
+        self.entry: polib.POEntry | None = None
+        self.phase = ""  # "", ctxt, id, plural, str, strN, pctxt, pid, pplural, domain
+        self.field = ""
+        self.index = -1
+        self.need_string = False
+        self.entry_obsolete = False
+        self.comments: list[str] = []
+        self.first_line = 0  # of the entry being read (its first comment, or keyword)
+        self.body_line = 0  # of its msgctxt or msgid
+        self.msgid_line = 0
+        self.msgstr_line = 0
+        self.last_line = 0  # of its last token
+        self.closed_line = 0  # the last line of the entry read before
+        self.split_line = False  # the entry shares its first line with the one before
+        self.opened = False  # a comment or domain line began the next entry (first_line is set)
+        self.has_bytes = False
+        self.trailing: list[str] = []
+
+    def error(self, message: str, line: int) -> CatalogError:
+        return CatalogError(message, path=self.name, line=line)
+
+    def value(self, body: str, line: int) -> str:
+        inner = body[1:-1]
+        if "\\" not in inner:
+            return inner
+        if "\\\n" in inner:
+            inner = inner.replace("\\\n", "")
+        bad = invalid_escape('"' + inner + '"')
+        if bad:
+            raise self.error(f"invalid control sequence {bad} (msgfmt rejects it)", line)
+        out = _UNESCAPE.sub(_unescape_one, inner)
+        if not self.has_bytes and any("\udc80" <= ch <= "\udcff" for ch in out):
+            self.has_bytes = True
+        return out
+
+    # --- the grammar
+    def close(self, line: int) -> None:
+        """The token at ``line`` ends the entry being read (or tells it is incomplete)."""
+        phase = self.phase
+        if not phase:
+            return
+        if self.need_string:
+            raise self.error("syntax error", line)
+        if phase in ("str", "strN"):
+            e = self.entry
+            e.linenum = self.first_line
+            e._l10n_raw = _Raw(_comment_key(e), _body_key(e), self.lines,
+                               None if self.split_line else self.first_line - 1, self.body_line - 1,
+                               self.body_line - 1, self.last_line, self.msgid_line, self.msgstr_line)
+            self.entries.append(e)
+            self.entry = None
+            self.phase = ""
+            self.closed_line = self.last_line
+            if line == self.last_line:  # the next token shares the line: this entry's lines are not its own
+                e._l10n_raw.b0 = None
+                self.split_line = True
+            else:
+                self.split_line = False
+            return
+        if phase == "domain":
+            self.phase = ""
+            return
+        if phase in ("id", "plural"):
+            raise self.error("missing 'msgstr[]' section" if phase == "plural" else "missing 'msgstr' section",
+                             self.msgid_line)
+        raise self.error("syntax error", line)
+
+    def start(self, line: int, obsolete: bool) -> None:
+        self.close(line)
+        e = self.entry = _new_entry()
+        if self.comments:
+            for c in self.comments:
+                _file_comment(e, c)
+            self.comments = []
+        if not self.opened:
+            self.first_line = line
+            self.split_line = line == self.closed_line
+        self.opened = False
+        self.entry_obsolete = obsolete
+        self.msgid_line = 0
+
+    def keyword(self, kw: str, line: int, obsolete: bool, previous: bool) -> None:
+        if self.need_string:
+            raise self.error("syntax error", line)
+        phase = self.phase
+        if previous:
+            if phase in ("", "str", "strN", "domain") and kw in ("msgctxt", "msgid"):
+                self.start(line, obsolete)
+                self.phase = "pctxt" if kw == "msgctxt" else "pid"
+            elif (phase, kw) in (("pctxt", "msgid"), ("pid", "msgid_plural")):
+                self.phase = "pid" if kw == "msgid" else "pplural"
+            elif phase in ("id", "plural"):
+                self.close(line)
+            else:
+                raise self.error("syntax error", line)
+            self.field = _PREV_FIELD[kw]
+            setattr(self.entry, self.field, "")
+            self.need_string = True
+            return
+        if kw == "msgctxt" or (kw == "msgid" and phase != "ctxt"):
+            if phase in ("", "str", "strN", "domain"):
+                self.start(line, obsolete)
+            elif phase in ("pid", "pplural"):
+                pass  # the entry the previous msgid began
+            elif phase in ("id", "plural"):
+                self.close(line)
+            else:
+                raise self.error("syntax error", line)
+            self.entry_obsolete = obsolete
+            self.body_line = line
+            self.entry.obsolete = obsolete
+            if kw == "msgid":
+                self.msgid_line = line
+            self.phase = "ctxt" if kw == "msgctxt" else "id"
         else:
-            run = 0
-        if line[0] == '"' and not shortcuts:  # (the general code for a continuation line)
-            if not string_line(line) or state not in _MC_STATES:
-                raise _Unsupported
-            _continue_field(entry, state, _unescape(line[1:-1]), msgstr_index)
-            last_is_comment = False
-            continue
-        if line[0] == '"':  # the commonest line, a continuation: the "mc" branch below, early
-            value = _quoted(line)
-            if state == "ms":
-                entry.msgstr += value
-            elif state == "mi":
-                entry.msgid += value
-            elif state in _MC_STATES:
-                _continue_field(entry, state, value, msgstr_index)
+            if obsolete != self.entry_obsolete and phase:
+                raise self.error("inconsistent use of #~", line)
+            if kw == "msgid":  # after msgctxt
+                self.msgid_line = line
+                self.phase = "id"
+            elif kw == "msgid_plural" and phase == "id":
+                self.phase = "plural"
+            elif kw == "msgstr" and phase == "id":
+                self.phase = "str"
+                self.msgstr_line = line
+            elif kw == "msgstr" and phase == "plural":
+                raise self.error("missing 'msgstr[]' section", self.msgid_line)
             else:
-                raise _Unsupported
-            last_is_comment = False
-            continue
-        if shortcuts and (line[:8] == 'msgstr "' or line[:7] == 'msgid "'):
-            # the next commonest lines, what the general code below does for them: keyword, one space, string
-            value = _quoted(line[7:] if line[6] == " " else line[6:])
-            tokens = _KEYWORD_LINE
-            last_is_comment = False
-            obsolete = 0
-            if line[6] == " ":  # msgstr
-                if state not in _MS_STATES:
-                    raise _Unsupported
-                entry.msgstr = value
-                state = "ms"
-            else:
-                if state not in _MI_STATES:
-                    raise _Unsupported
-                if state in _NEW_ENTRY_STATES:
-                    append(po, entry)
-                    entry = POEntry(linenum=lineno)
-                entry.obsolete = obsolete
-                entry.msgid = value
-                state = "mi"
-            continue
-        tokens = line.split(None, 2)
-        first = tokens[0]
-        last_is_comment = first.startswith("#")
-        if first == "#~|":
-            continue
-        if first == "#~" and len(tokens) > 1:
-            line = line[3:].strip()
-            tokens = tokens[1:]
-            first = tokens[0]
-            obsolete = 1
-            last_is_comment = first.startswith("#")
-            if not string_line(line):
-                raise _Unsupported
+                raise self.error("syntax error", line)
+        self.field = kw
+        setattr(self.entry, kw, "")
+        self.need_string = True
+
+    def plural(self, index: int, line: int, obsolete: bool, previous: bool) -> None:
+        """``msgstr[index]``."""
+        phase = self.phase
+        if self.need_string or previous:
+            raise self.error("syntax error", line)
+        if phase and obsolete != self.entry_obsolete:
+            raise self.error("inconsistent use of #~", line)
+        if phase == "id":
+            raise self.error("missing 'msgid_plural' section", self.msgid_line)
+        if phase == "plural":
+            if index != 0:
+                raise self.error("first plural form has nonzero index", line)
+            self.msgstr_line = line
+        elif phase == "strN":
+            if index != self.index + 1:
+                raise self.error("plural form has wrong index", line)
         else:
-            obsolete = 0
-        if first in _KEYWORDS and len(tokens) > 1:
-            if not string_line(line):
-                raise _Unsupported
-            token = line[len(first):].lstrip()
-            symbol = _KEYWORDS[first]
-        elif first == "#:":
-            if len(tokens) <= 1:
-                continue
-            symbol, token = "oc", line
-        elif line[:1] == '"':
-            if not string_line(line):
-                raise _Unsupported
-            symbol, token = "mc", line
-        elif line[:7] == "msgstr[":
-            if not string_line(line):
-                raise _Unsupported
-            symbol, token = "mx", line
-        elif first == "#,":
-            if len(tokens) <= 1:
-                continue
-            symbol, token = "fl", line
-        elif first == "#" or first.startswith("##"):
-            symbol, token = "tc", (line + " " if line == "#" else line)
-        elif first == "#.":
-            if len(tokens) <= 1:
-                continue
-            symbol, token = "gc", line
-        elif first == "#|":
-            rest = line[2:].lstrip()
-            if len(tokens) <= 1 or not string_line(rest):
-                raise _Unsupported
-            if tokens[1].startswith('"'):  # continuation of a previous msgid
-                symbol, token = "mc", rest
-            else:
-                if len(tokens) <= 2 or tokens[1] not in _PREV_KEYWORDS:
-                    raise _Unsupported
-                token = rest[len(tokens[1]):].lstrip()
-                symbol = _PREV_KEYWORDS[tokens[1]]
+            raise self.error("syntax error", line)
+        self.phase = "strN"
+        self.index = index
+        self.entry.msgstr_plural[index] = ""
+        self.need_string = True
+
+    def string(self, value: str, line: int, end_line: int, obsolete: bool, previous: bool) -> None:
+        phase = self.phase
+        if not phase or previous != (phase[0] == "p" and phase != "plural"):
+            raise self.error("syntax error", line)
+        if phase == "domain":
+            if not self.need_string:
+                raise self.error("syntax error", line)
+            pass  # (a domain directive: msgfmt writes one MO per domain; l10n has one catalog per file)
+        elif obsolete != self.entry_obsolete:
+            raise self.error("inconsistent use of #~", line)
+        elif phase == "strN":
+            self.entry.msgstr_plural[self.index] += value
+        elif self.need_string:
+            setattr(self.entry, self.field, value)
         else:
-            raise _Unsupported
-        # transitions and handlers, as polib's
-        if symbol == "tc" and state in ("st", "he"):
-            header.append(token[2:])
-            state = "he"
-            continue
-        if symbol != "tc" and state not in _ALLOWED[symbol]:
-            raise _Unsupported
-        if symbol == "mc":
-            _continue_field(entry, state, _unescape(token[1:-1]), msgstr_index)
-            continue
-        if symbol in ("mp", "ms", "mx"):
-            if symbol == "mp":
-                entry.msgid_plural = _unescape(token[1:-1])
-            elif symbol == "ms":
-                entry.msgstr = _unescape(token[1:-1])
+            setattr(self.entry, self.field, getattr(self.entry, self.field) + value)
+        self.need_string = False
+        self.last_line = end_line
+
+    def comment(self, text: str, line: int) -> None:
+        if self.phase:
+            if self.phase in ("id", "plural") and not self.need_string:
+                self.close(line)  # raises: "missing 'msgstr' section", as msgfmt reports first
+            if self.phase not in ("str", "strN", "domain") or self.need_string:
+                raise self.error("syntax error", line)
+            self.close(line)
+        if not self.opened:
+            self.first_line = line
+            self.split_line = line == self.closed_line
+            self.opened = True
+        self.comments.append(text[:-1] if text.endswith("\r") else text)
+
+    def run(self) -> list[polib.POEntry]:
+        """:meth:`read`, with the cyclic garbage collector paused: a reader makes many objects and no cycles,
+        and the collector's passes over them cost a third of the time."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self.read()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def read(self) -> list[polib.POEntry]:
+        """Read the text; the commonest lines (a comment, a plain string, ``msgid "..."``, ``msgstr "..."``)
+        take a shortcut, any other line goes through the tokenizer (a backslash-newline in a string, which
+        joins lines, sends the whole text there)."""
+        text = self.text
+        if "\\\n" in text or not _LINE_MODE:
+            self._tokens(text, 1)
+            return self._end(text.count("\n") + 1)
+        lines = self.lines
+        last = len(lines)
+        tokens = self._tokens
+        plain = _PLAIN_STRING.fullmatch
+        shortcuts = _SHORTCUTS
+        lineno = 0
+        for line in lines:
+            lineno += 1
+            if not line:
+                continue
+            c = line[0]
+            rest = line
+            obsolete = previous = False
+            if c == "#":
+                c = line[1:2]
+                if c != "~" and c != "|":
+                    if (self.phase == "str" or self.phase == "strN") and not self.need_string:
+                        self.close(lineno)
+                        self.first_line = lineno
+                        self.split_line = False
+                        self.opened = True
+                        self.comments.append(line[1:-1] if line[-1] == "\r" else line[1:])
+                    else:
+                        self.comment(line[1:], lineno)
+                    continue
+                if line[:3] == "#~ ":
+                    rest, obsolete = line[3:], True
+                elif line[:3] == "#| ":
+                    rest, previous = line[3:], True
+                elif line[:4] == "#~| ":
+                    rest, obsolete, previous = line[4:], True, True
+                else:
+                    rest = ""
+                c = rest[:1]
+            if c == '"':
+                if rest[-1] == '"' and rest.find('"', 1) == len(rest) - 1 and ("\\" not in rest or plain(rest)):
+                    value = rest[1:-1] if "\\" not in rest else self.value(rest, lineno)
+                    phase = self.phase
+                    if (phase == "str" or phase == "id") and not self.need_string \
+                            and obsolete == self.entry_obsolete and not previous:
+                        e = self.entry
+                        if phase == "str":
+                            e.msgstr += value
+                        else:
+                            e.msgid += value
+                        self.last_line = lineno
+                    else:
+                        self.string(value, lineno, lineno, obsolete, previous)
+                    continue
+            elif c == "m":
+                kw, _, body = rest.partition(" ")
+                if kw in _KEYWORDS and body[:1] == '"' and body[-1] == '"' and body.find('"', 1) == len(body) - 1 \
+                        and ("\\" not in body or plain(body)):
+                    value = body[1:-1] if "\\" not in body else self.value(body, lineno)
+                    phase = self.phase
+                    if not shortcuts or obsolete or previous:
+                        self.keyword(kw, lineno, obsolete, previous)
+                        self.string(value, lineno, lineno, obsolete, previous)
+                    elif kw == "msgid" and (not phase or ((phase == "str" or phase == "strN")
+                                                          and not self.need_string)):
+                        self.start(lineno, False)  # the commonest transitions, as keyword() makes them
+                        self.body_line = self.msgid_line = lineno
+                        self.phase, self.field = "id", "msgid"
+                        self.entry.msgid = value
+                        self.last_line = lineno
+                    elif kw == "msgstr" and phase == "id" and not self.need_string and not self.entry_obsolete:
+                        self.phase, self.field = "str", "msgstr"
+                        self.msgstr_line = self.last_line = lineno
+                        self.entry.msgstr = value
+                    else:
+                        self.keyword(kw, lineno, False, False)
+                        self.string(value, lineno, lineno, False, False)
+                    continue
+            tokens(line, lineno, lineno < last)
+        return self._end(lineno)
+
+    def _tokens(self, text: str, line: int, more_lines: bool = False) -> None:
+        """The tokens of ``text`` (the whole file, or its line number ``line``)."""
+        match = _TOKEN.match
+        shortcuts = _SHORTCUTS
+        pos, n = 0, len(text)
+        obsolete = previous = False
+        while pos < n:
+            m = match(text, pos)
+            pos = m.end()
+            g = m.lastindex
+            if g is None:  # whitespace
+                continue
+            if g <= 3:  # [keyword] "string" [newline]
+                body = m.group(2)
+                end_line = line + body.count("\n") if "\\\n" in body else line
+                kw = m.group(1)
+                if kw is not None:
+                    if shortcuts and kw == "msgid" and not previous and self.phase in ("str", "strN") and not self.need_string \
+                            and obsolete == self.entry_obsolete and not self.comments:
+                        self.start(line, obsolete)  # the commonest transition, as keyword() would do it
+                        self.body_line = self.msgid_line = line
+                        self.entry.obsolete = obsolete
+                        self.phase, self.field = "id", "msgid"
+                        self.entry.msgid = self.value(body, line)
+                        self.last_line = end_line
+                        self.need_string = False
+                    else:
+                        self.keyword(kw, line, obsolete, previous)
+                        self.string(self.value(body, line), line, end_line, obsolete, previous)
+                else:
+                    self.string(self.value(body, line), line, end_line, obsolete, previous)
+                line = end_line
+                if m.group(3) is not None:
+                    line += 1
+                    obsolete = previous = False
+                continue
+            if g == 4:
+                line += 1
+                obsolete = previous = False
+            elif g == 5:
+                kw = m.group(5)
+                if kw == "domain":
+                    if previous or obsolete:
+                        raise self.error("syntax error", line)
+                    if self.phase:
+                        self.comment("", line)
+                        self.comments.pop()
+                    elif not self.opened:
+                        self.first_line = line
+                        self.split_line = line == self.closed_line
+                        self.opened = True
+                    self.phase, self.need_string = "domain", True
+                else:
+                    nxt = match(text, pos)
+                    while nxt is not None and nxt.lastindex is None and nxt.end() < n:
+                        nxt = match(text, nxt.end())
+                    if kw == "msgstr" and nxt is not None and nxt.lastindex == 6:
+                        pos = nxt.end()
+                        self.plural(int(nxt.group(6)), line, obsolete, previous)
+                    else:
+                        self.keyword(kw, line, obsolete, previous)
+            elif g == 7:
+                mark = m.group(7)
+                obsolete = mark[1] == "~"
+                previous = mark[-1] == "|"
+            elif g == 6:  # a plural index after something else than msgstr
+                raise self.error("syntax error", line)
+            elif g <= 9:
+                self.comment(m.group(8), line)
+                if m.group(9) is not None:
+                    line += 1
+                    obsolete = previous = False
+            elif g == 10:
+                raise self.error(f'keyword "{m.group(10)}" unknown', line)
+            elif g == 11:
+                if more_lines or "\n" in text[pos:]:  # msgfmt names the line after, where it read the end of line
+                    raise self.error(f"end-of-line within string (the string begun on line {line})", line + 1)
+                raise self.error("end-of-file within string", line)
             else:
-                msgstr_index = int(token[7])
-                entry.msgstr_plural[msgstr_index] = _unescape(token[token.find('"') + 1:-1])
-            state = symbol
-            continue
-        if state in _NEW_ENTRY_STATES:
-            append(po, entry)
-            entry = POEntry(linenum=lineno)
-        if symbol == "tc":
-            tcomment = token.lstrip("#")
-            if tcomment.startswith(" "):
-                tcomment = tcomment[1:]
-            entry.tcomment = entry.tcomment + "\n" + tcomment if entry.tcomment != "" else tcomment
-        elif symbol == "gc":
-            entry.comment = entry.comment + "\n" + token[3:] if entry.comment != "" else token[3:]
-        elif symbol == "oc":
-            for occurrence in token[3:].split():
-                fil, sep, num = occurrence.rpartition(":")
-                if not sep or not num.isdigit():
-                    fil, num = occurrence, ""
-                entry.occurrences.append((fil, num))
-        elif symbol == "fl":
-            entry.flags += [c.strip() for c in token[3:].split(",")]
-        elif symbol == "pp":
-            entry.previous_msgid_plural = _unescape(token[1:-1])
-        elif symbol == "pm":
-            entry.previous_msgid = _unescape(token[1:-1])
-        elif symbol == "pc":
-            entry.previous_msgctxt = _unescape(token[1:-1])
-        elif symbol == "ct":
-            entry.msgctxt = _unescape(token[1:-1])
-        elif symbol == "mi":
-            entry.obsolete = obsolete
-            entry.msgid = _unescape(token[1:-1])
-        state = symbol
-    if tokens and not last_is_comment:
-        append(po, entry)
-    po.header = "\n".join(header)
-    meta = po.find("")
-    if meta:
-        po.remove(meta)
-        po.metadata_is_fuzzy = meta.flags
-        key = None
-        for msg in meta.msgstr.splitlines():
-            try:
-                key, val = msg.split(":", 1)
-                po.metadata[key] = val.strip()
-            except (ValueError, KeyError):
-                if key is not None:
-                    po.metadata[key] += "\n" + msg.strip()
-    return po
+                ch = m.group(12)
+                raise self.error(f"invalid character {ch!r}" if ch.isprintable() else
+                                 f"invalid character U+{ord(ch):04X}", line)
+
+    def _end(self, line: int) -> list[polib.POEntry]:
+        if self.phase:
+            last = self.last_line + 1
+            self.close(max(last, line))
+        # comments after the last entry (gettext drops them; they are written back after the last entry)
+        trailing = self.lines[self.closed_line:] if self.comments else []
+        while trailing and not trailing[-1].strip():
+            trailing.pop()
+        while trailing and not trailing[0].strip():
+            del trailing[0]
+        self.trailing = trailing
+        return self.entries
 
 
-def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> polib.POFile:
-    """Parse a PO or POT file given as bytes.
+_CHARSET = re.compile(r"charset=([^\s;]+)", re.IGNORECASE)
+_UTF8 = frozenset(("UTF-8", "UTF8", "CHARSET", "ASCII", "US-ASCII", "ANSI_X3.4-1968"))
 
-    ``nplurals``, when given, is the number of plural forms every plural entry
-    must have (from the locale's Plural-Forms).
+
+def _header_charset(entries: list[polib.POEntry]) -> str | None:
+    for e in entries:
+        if e.msgid == "" and e.msgctxt is None and not e.obsolete:
+            m = _CHARSET.search(e.msgstr)
+            return m.group(1) if m else None
+    return None
+
+
+def _codec(charset: str) -> str | None:
+    import codecs
+
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return None
+
+
+_BYTES_CHARSET = re.compile(rb"charset=([^\s;\\\"]+)", re.IGNORECASE)
+
+
+def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
+    """Decode ``data`` in the charset its header declares (as msgfmt does), and read it.
+
+    A file whose header declares no charset (or xgettext's placeholder
+    ``CHARSET``) is read as UTF-8 when it is valid UTF-8, else byte for byte
+    (as msgfmt does, with a warning), and written back the same way.
     """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise CatalogError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path=name, line=line) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    try:
-        po = _fast_parse(text)
-    except CatalogError as exc:
-        exc.path = exc.path or name
-        raise
-    except (_Unsupported, ValueError, IndexError, KeyError, TypeError, AttributeError):
-        po = _slow_parse(text, name)
-    _check_charset(po, text, name)
+        text, bad = None, exc
+    if text is not None:
+        reader = _Reader(text, name)
+        entries = reader.run()
+        charset = _header_charset(entries)
+        codec = "utf-8" if charset is None or charset.upper() in _UTF8 else _codec(charset)
+        if codec is None:
+            raise _unknown_charset(charset, text, name)
+        if codec != "utf-8":
+            text = None
+    else:
+        m = _BYTES_CHARSET.search(data)
+        charset = m.group(1).decode("ascii", "replace") if m else None
+        if charset is None or charset.upper() in ("CHARSET", "ASCII", "US-ASCII", "ANSI_X3.4-1968"):
+            codec = "latin-1"  # bytes of no declared charset: kept as they are
+        elif charset.upper() in ("UTF-8", "UTF8"):
+            line = data.count(b"\n", 0, bad.start) + 1
+            raise CatalogError(f"not valid UTF-8 (byte 0x{data[bad.start]:02x})", path=name, line=line)
+        else:
+            codec = _codec(charset)
+            if codec is None:
+                raise _unknown_charset(charset, data.decode("latin-1"), name)
+    if text is None:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise CatalogError(f"not valid {charset} (byte 0x{data[exc.start]:02x})", path=name,
+                               line=line) from None
+        reader = _Reader(text, name)
+        entries = reader.run()
+    if reader.has_bytes:  # octal/hex escapes of bytes: decode them in the charset, as one string
+        for e in entries:
+            for f in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
+                v = getattr(e, f)
+                if v and any("\udc80" <= ch <= "\udcff" for ch in v):
+                    setattr(e, f, v.encode(codec, "surrogateescape").decode(codec, "replace"))
+            for k, v in e.msgstr_plural.items():
+                e.msgstr_plural[k] = v.encode(codec, "surrogateescape").decode(codec, "replace")
+    info = _FileInfo()
+    info.charset = charset or "UTF-8"
+    info.codec = codec
+    info.trailing = reader.trailing
+    return _assemble(entries, info, text, codec), info
+
+
+def _unknown_charset(charset: str, text: str, name: str) -> CatalogError:
+    line = next((i for i, ln in enumerate(text.split("\n"), 1) if "charset=" in ln), 1)
+    return CatalogError(f"the header's charset {charset!r} is not one l10n can read", path=name, line=line)
+
+
+def _assemble(entries: list[polib.POEntry], info: _FileInfo, text: str, codec: str) -> polib.POFile:
+    po = polib.POFile(wrapwidth=_WRAP, encoding=codec, check_for_duplicates=False)
+    header = None
+    for i, e in enumerate(entries):
+        if e.msgid == "" and e.msgctxt is None and not e.obsolete:
+            header = i
+            break
+    if header is not None:
+        meta = entries[header]
+        del entries[header]
+        info.had_header = True
+        info.header_index = header
+        po.header = info.header_comment = meta.tcomment
+        po.metadata_is_fuzzy = meta.flags  # (as polib: the header's flags)
+        info.header_fuzzy = bool(meta.flags)
+        info.header_raw = meta._l10n_raw
+        info.header_raw.comment_key = (meta.tcomment, info.header_fuzzy)
+        info.header_msgstr = meta.msgstr
+        key = None
+        for line in meta.msgstr.split("\n"):
+            k, sep, val = line.partition(":")
+            if sep:
+                key = k.strip()
+                po.metadata[key] = val.strip()
+            elif key is not None and line.strip():
+                po.metadata[key] += "\n" + line.strip()
+        info.metadata = list(po.metadata.items())
+    list.extend(po, entries)
+    po._l10n_file = info
+    return po
+
+
+def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> polib.POFile:
+    """Parse a PO or POT file given as bytes, in the charset its header declares.
+
+    Reads what GNU ``msgfmt`` reads and refuses what it refuses, with
+    :class:`~l10n.errors.CatalogError` naming the line ``msgfmt`` names.
+    ``nplurals``, when given, is the number of plural forms every plural entry
+    must have (from the locale's Plural-Forms).
+    """
+    po, _info = _read(data, name)
     _check_entries(po, name, nplurals)
     return po
 
 
-_CHARSET = re.compile(r"charset=([^\s;]+)", re.IGNORECASE)
+def read_po_unchecked(data: bytes, name: str = "<po>") -> polib.POFile:
+    """:func:`read_po` without the duplicate and plural-form checks (``l10n check`` reports those itself)."""
+    return _read(data, name)[0]
 
 
-def _check_charset(po: polib.POFile, text: str, name: str) -> None:
-    """l10n reads and writes UTF-8 only: a header declaring another charset is an error (msgfmt would
-    decode the bytes with it, and a compiled MO would say so to every program reading it)."""
-    ctype = po.metadata.get("Content-Type", "")
-    m = _CHARSET.search(ctype)
-    if not m or m.group(1).upper() in ("UTF-8", "UTF8", "CHARSET"):  # CHARSET: xgettext's template placeholder
-        return
-    line = next((i for i, ln in enumerate(text.split("\n"), 1) if "Content-Type:" in ln), 1)
-    raise CatalogError(f"Content-Type says charset={m.group(1)}; l10n catalogs are UTF-8 "
-                       "(convert the file, e.g. `msgconv -t UTF-8`, and set charset=UTF-8)", path=name, line=line)
+def parse_po_text(text: str, name: str = "<po>") -> polib.POFile:
+    """Read a PO text already decoded (no duplicate or plural checks); :class:`CatalogError` as read_po."""
+    entries = _Reader(text, name).run()
+    info = _FileInfo()
+    info.charset = _header_charset(entries) or "UTF-8"
+    return _assemble(entries, info, text, "utf-8")
 
 
-def parse_po_text(text: str) -> polib.POFile | None:
-    """The fast reader alone: the catalog, or None when the text needs polib's reader.
-
-    For callers that report syntax problems themselves (``l10n check``).
-    """
-    try:
-        return _fast_parse(text)
-    except (_Unsupported, ValueError, IndexError, KeyError, TypeError, AttributeError):
-        return None
+def msgid_line(e: polib.POEntry) -> int:
+    raw = getattr(e, "_l10n_raw", None)
+    return raw.msgid_line if raw is not None and raw.msgid_line else e.linenum
 
 
-def _slow_parse(text: str, name: str) -> polib.POFile:
-    """polib's own parser, after the string checks; errors name the line."""
-    _check_strings(text, name)
-    try:
-        po = polib.pofile(text, wrapwidth=_WRAP, encoding="utf-8", check_for_duplicates=False)
-    except (OSError, ValueError, IndexError, KeyError) as exc:
-        m = _LINE.search(str(exc))
-        msg = re.sub(r"\s*\(line \d+\)", "", str(exc)) or "syntax error"
-        raise CatalogError(msg.lower().replace("in po file ", ""), path=name,
-                           line=int(m.group(1)) if m else None) from None
-    return po
+def msgstr_line(e: polib.POEntry) -> int:
+    """The line of an entry's msgstr (or msgstr[0]) as read, else the entry's first line."""
+    raw = getattr(e, "_l10n_raw", None)
+    return raw.msgstr_line if raw is not None and raw.msgstr_line else e.linenum
 
 
 def _check_entries(po: polib.POFile, name: str, nplurals: int | None) -> None:
-    """Duplicates and plural forms, which polib does not check."""
+    """Duplicates (obsolete entries included, as msgfmt counts them) and plural forms."""
     seen: dict[tuple[str | None, str], int] = {}
+    info = getattr(po, "_l10n_file", None)
+    if info is not None and info.had_header and info.header_raw is not None:
+        seen[(None, "")] = info.header_raw.msgid_line
     for entry in po:
-        if entry.obsolete:
-            continue
         key = (entry.msgctxt, entry.msgid)
+        line = msgid_line(entry)
         if key in seen:
             raise CatalogError(f"duplicate message definition {entry.msgid[:50]!r} (first at line {seen[key]})",
-                               path=name, line=entry.linenum)
-        seen[key] = entry.linenum
+                               path=name, line=line)
+        seen[key] = line
+        if entry.obsolete:
+            continue
         if entry.msgid_plural and not entry.msgstr_plural:
             raise CatalogError("plural entry without msgstr[0] ... forms", path=name, line=entry.linenum)
         if nplurals and entry.msgid_plural and entry.msgstr_plural:
@@ -536,18 +842,13 @@ def _wrap_at_spaces(text: str, width: int) -> list[str]:
     return lines
 
 
-def _comment_lines(comment: str, prefix: str, width: int) -> list[str]:
-    """One comment line, never wrapped (as GNU gettext writes them; polib would wrap).
-
-    A note is one line in Poedit, Weblate and XLIFF ``<note>``; wrapping
-    would split one note into several on the next read.
-    """
-    return [prefix + comment]
+_NL_CHUNK = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 def _str_field(out: list[str], fieldname: str, delflag: str, plural_index: str, field: str, width: int) -> None:
-    """polib's ``_BaseEntry._str_field``, appending to ``out``."""
-    lines = field.splitlines(True)
+    """polib's ``_BaseEntry._str_field``, appending to ``out``; lines break after ``\\n`` only (not at the
+    other characters ``str.splitlines`` breaks at); ``width`` 0 never wraps (``#, no-wrap``)."""
+    lines = _NL_CHUNK.findall(field) if "\n" in field else [field]
     if len(lines) > 1:
         lines = [""] + lines
     else:
@@ -564,16 +865,16 @@ def _str_field(out: list[str], fieldname: str, delflag: str, plural_index: str, 
         out.append(f'{delflag}"{_escape(line)}"')
 
 
-def _entry_text(e: polib.POEntry, width: int) -> str:
-    """polib's ``POEntry.__unicode__``."""
+def _comment_text(e: polib.POEntry, width: int) -> list[str]:
+    """The comment lines of an entry, as GNU gettext writes them (obsolete entries keep theirs too)."""
     out: list[str] = []
     if e.tcomment:
         for comment in e.tcomment.split("\n"):
-            out += _comment_lines(comment, "# ", width)
-    if not e.obsolete and e.comment:
+            out.append("# " + comment if comment else "#")
+    if e.comment:
         for comment in e.comment.split("\n"):
-            out += _comment_lines(comment, "#. ", width)
-    if not e.obsolete and e.occurrences:
+            out.append("#. " + comment if comment else "#.")
+    if e.occurrences:
         filestr = " ".join(f"{path}:{line}" if line else path for path, line in e.occurrences)
         if len(filestr) + 3 > width:
             out += [ln.replace("*", "-") for ln in textwrap.wrap(
@@ -584,11 +885,19 @@ def _entry_text(e: polib.POEntry, width: int) -> str:
     if e.flags:
         out.append("#, " + ", ".join(e.flags))
     prefix = "#~| " if e.obsolete else "#| "
+    wrap = 0 if "no-wrap" in e.flags else width
     for name in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
         value = getattr(e, name)
         if value is not None:
-            _str_field(out, name, prefix, "", value, width)
+            _str_field(out, name, prefix, "", value, wrap)
+    return out
+
+
+def _body_text(e: polib.POEntry, width: int) -> list[str]:
+    out: list[str] = []
     delflag = "#~ " if e.obsolete else ""
+    if "no-wrap" in e.flags:
+        width = 0
     if e.msgctxt is not None:
         _str_field(out, "msgctxt", delflag, "", e.msgctxt, width)
     _str_field(out, "msgid", delflag, "", e.msgid, width)
@@ -599,17 +908,104 @@ def _entry_text(e: polib.POEntry, width: int) -> str:
             _str_field(out, "msgstr", delflag, f"[{index}]", e.msgstr_plural[index], width)
     else:
         _str_field(out, "msgstr", delflag, "", e.msgstr, width)
+    return out
+
+
+def _entry_text(e: polib.POEntry, width: int) -> str:
+    """One entry: the lines it was read from where its fields are unchanged, new lines where they changed."""
+    raw = getattr(e, "_l10n_raw", None)
+    if raw is None:
+        out = _comment_text(e, width) + _body_text(e, width)
+    else:
+        comments = raw.comment_lines if raw.comment_lines is not None and raw.comment_key == _comment_key(e) \
+            else _comment_text(e, width)
+        body = raw.body_lines if raw.body_lines is not None and raw.body_key == _body_key(e) \
+            else _body_text(e, width)
+        out = comments + body
     out.append("")
     return "\n".join(out)
+
+
+def _header_msgstr(po: polib.POFile, info: _FileInfo) -> str:
+    """The header's text: as read, with the fields a command changed rewritten in place, the fields it
+    removed left out and the fields it added at the end."""
+    meta = po.metadata
+    old = dict(info.metadata)
+    out: list[str] = []
+    done: set[str] = set()
+    skipping = False
+    lines = info.header_msgstr.split("\n")
+    final = lines.pop() if lines else ""
+    for line in lines:
+        k, sep, _val = line.partition(":")
+        key = k.strip() if sep else None
+        if key is not None and key in old and key not in done:
+            done.add(key)
+            skipping = False
+            if key not in meta:
+                skipping = True
+            elif meta[key] == old[key]:
+                out.append(line)
+            else:
+                out.append(f"{key}: {meta[key]}")
+                skipping = True  # its continuation lines go with the old value
+            continue
+        if not skipping:
+            out.append(line)
+    for key, value in meta.items():
+        if key not in done:
+            out.append(f"{key}: {value}")
+    text = "\n".join(out) + "\n"
+    return text + final if final and not out else text
+
+
+def _header_text(po: polib.POFile) -> str:
+    info = getattr(po, "_l10n_file", None)
+    if info is None:  # a catalog built in memory
+        head = "".join("#\n" if not line else f"#{line}\n" if line[:1] in (",", ":") else f"# {line}\n"
+                       for line in po.header.split("\n"))  # (as polib)
+        return head + po.metadata_as_entry().__unicode__(_WRAP)
+    if not info.had_header and not po.metadata and not po.header and not po.metadata_is_fuzzy:
+        return ""
+    raw = info.header_raw
+    if raw is not None and raw.comment_lines is not None and raw.comment_key == (po.header,
+                                                                                 bool(po.metadata_is_fuzzy)):
+        out = list(raw.comment_lines)
+    else:
+        out = ["# " + line if line else "#" for line in po.header.split("\n")] if po.header else []
+        if po.metadata_is_fuzzy:
+            out.append("#, fuzzy")
+    if raw is not None and raw.body_lines is not None and list(po.metadata.items()) == info.metadata:
+        out += raw.body_lines
+    else:
+        text = _header_msgstr(po, info) if info.had_header else "".join(f"{k}: {v}\n"
+                                                                        for k, v in po.metadata.items())
+        out.append('msgid ""')
+        out.append('msgstr ""')
+        out += [f'"{_escape(chunk)}"' for chunk in _NL_CHUNK.findall(text)]
+    return "\n".join(out) + "\n"
+
+
+def header_msgstr(po: polib.POFile) -> str | None:
+    """The header entry's msgstr as it would be written, or None when the catalog has none."""
+    info = getattr(po, "_l10n_file", None)
+    if info is None:
+        return "".join(f"{k}: {v}\n" for k, v in po.metadata.items()) if po.metadata else None
+    if not info.had_header:
+        return "".join(f"{k}: {v}\n" for k, v in po.metadata.items()) if po.metadata else None
+    if list(po.metadata.items()) == info.metadata:
+        return info.header_msgstr
+    return _header_msgstr(po, info)
 
 
 def generate_po(po: polib.POFile) -> str:
     """The PO file text, deterministic for the same catalog.
 
-    Byte for byte what polib writes (``POFile.__unicode__`` at 79 columns;
-    property-tested) except that comment lines are never wrapped, as in GNU
-    gettext; about twice as fast: the same steps without polib's
-    per-call overhead, and a lean copy of the greedy line filling.
+    What was read comes back as it was read (comment lines, wrapping,
+    header fields and their order), except what a command changed; new or
+    changed entries are written as polib writes them at 79 columns (comment
+    lines never wrapped, ``#, no-wrap`` strings not wrapped), obsolete
+    entries last, with all their comments.
     """
     po.wrapwidth = _WRAP
     if type(po) is not polib.POFile or any(type(e) is not polib.POEntry for e in po):
@@ -618,17 +1014,97 @@ def generate_po(po: polib.POFile) -> str:
         text = po.__unicode__()
         po.wrapwidth = _WRAP
         return text if text.endswith("\n") else text + "\n"
-    head = []
-    for line in po.header.split("\n"):
-        head.append("#\n" if not line else f"#{line}\n" if line[:1] in (",", ":") else f"# {line}\n")
-    meta = po.metadata_as_entry()
-    parts = [meta.__unicode__(_WRAP)]
-    parts += [_entry_text(e, _WRAP) for e in po if not e.obsolete]
+    parts = [_entry_text(e, _WRAP) for e in po if not e.obsolete]
     parts += [_entry_text(e, _WRAP) for e in po if e.obsolete]
-    text = "".join(head) + "\n".join(parts)
-    return text if text.endswith("\n") else text + "\n"
+    head = _header_text(po)
+    info = getattr(po, "_l10n_file", None)
+    if head:
+        parts.insert(min(info.header_index, len(parts)) if info is not None else 0, head)
+    text = "\n".join(parts)
+    if info is not None and info.trailing:
+        text += ("\n" if text else "") + "\n".join(info.trailing) + "\n"
+    return text if text.endswith("\n") or not text else text + "\n"
+
+
+def po_charset(po: polib.POFile) -> str:
+    """The Python codec a catalog's file is written in: the charset its header declares (UTF-8 if none)."""
+    m = _CHARSET.search(po.metadata.get("Content-Type", ""))
+    if not m or m.group(1).upper() in _UTF8:
+        info = getattr(po, "_l10n_file", None)  # no charset declared: as the file was (UTF-8 or bytes)
+        return info.codec if info is not None and info.codec == "latin-1" else "utf-8"
+    return _codec(m.group(1)) or "utf-8"
+
+
+def encode_po(po: polib.POFile, text: str | None = None, *, name: str | None = None,
+              or_utf8: bool = False) -> bytes:
+    """``generate_po(po)`` (or ``text``) as the bytes of the file, in the charset the header declares.
+
+    Text that charset cannot hold is :class:`CatalogError` naming the line, or, with ``or_utf8`` (for
+    commands that add text, e.g. machine translation), the catalog becomes UTF-8 and says so in its header.
+    """
+    if text is None:
+        text = generate_po(po)
+    codec = po_charset(po)
+    try:
+        return text.encode(codec)
+    except UnicodeEncodeError as exc:
+        if or_utf8:
+            m = _CHARSET.search(po.metadata.get("Content-Type", ""))
+            if m:
+                ctype = po.metadata["Content-Type"]
+                po.metadata["Content-Type"] = ctype[:m.start(1)] + "UTF-8" + ctype[m.end(1):]
+            elif po.metadata or getattr(getattr(po, "_l10n_file", None), "had_header", False):
+                po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+            info = getattr(po, "_l10n_file", None)
+            if info is not None:
+                info.codec = "utf-8"
+            return generate_po(po).encode("utf-8")
+        line = text.count("\n", 0, exc.start) + 1
+        raise CatalogError(f"{text[exc.start]!r} cannot be written in the catalog's charset {codec}",
+                           path=name, line=line) from None
+
+
+def carry_layout(new: polib.POFile, old: polib.POFile) -> None:
+    """Let ``new`` (built from ``old`` by a command, e.g. update) be written as ``old`` was where it did not
+    change: the lines of unchanged entries, the header's text and field order, the charset; obsolete entries
+    keep the comments, references and previous msgids they had."""
+    info = getattr(old, "_l10n_file", None)
+    if info is not None and getattr(new, "_l10n_file", None) is None:
+        new._l10n_file = info
+        if info.had_header and not old.header.strip():
+            new.header = old.header  # a catalog without header comment is not given one
+        codec = po_charset(old)
+        ctype = new.metadata.get("Content-Type", "")
+        if codec != po_charset(new) and ctype:
+            m = _CHARSET.search(ctype)
+            if m:
+                kept = ctype[:m.start(1)] + info.charset + ctype[m.end(1):]
+                try:
+                    generate_po(new).encode(codec)
+                except UnicodeEncodeError:
+                    pass  # the new text does not fit the old charset: the catalog becomes UTF-8
+                else:
+                    new.metadata["Content-Type"] = kept
+    by_key = {(e.obsolete and 1, e.msgctxt, e.msgid): e for e in old}
+    for e in new:
+        o = by_key.get((e.obsolete and 1, e.msgctxt, e.msgid))
+        if o is None:
+            continue
+        if e.obsolete and o.obsolete:
+            if not e.comment and not e.occurrences and e.previous_msgid is None:
+                e.comment, e.occurrences = o.comment, list(o.occurrences)
+                e.previous_msgctxt, e.previous_msgid = o.previous_msgctxt, o.previous_msgid
+                e.previous_msgid_plural = o.previous_msgid_plural
+                if not e.tcomment:
+                    e.tcomment = o.tcomment
+                for flag in o.flags:
+                    if flag not in e.flags:
+                        e.flags.append(flag)
+        raw = getattr(o, "_l10n_raw", None)
+        if raw is not None and getattr(e, "_l10n_raw", None) is None:
+            e._l10n_raw = raw
 
 
 def write_po(fileobj, po: polib.POFile) -> None:
-    """Write ``po`` as UTF-8 to a binary file object."""
-    fileobj.write(generate_po(po).encode("utf-8"))
+    """Write ``po`` to a binary file object, in its charset."""
+    fileobj.write(encode_po(po))

@@ -13,21 +13,10 @@ from typing import Any
 
 import polib
 
-from l10n.catalogs.pofile import invalid_escape
 from l10n.checks.registry import Issue, check
 from l10n.model import Finding, Severity
 
 __all__ = ["parse_catalog"]
-
-_LINE_RE = re.compile(r'^(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s*)?("(?:[^"\\]|\\.)*")\s*$')
-_POLIB_LINE = re.compile(r"line (\d+)")
-#: a keyword and a quoted string whose escapes msgfmt accepts (others make the line loop below run and report)
-_KW_STRING = (r'(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*)?"(?:[^"\\\n]|'
-              r'\\(?:[ntbrfva\\"0-7]|x[0-9A-Fa-f]))*"')
-#: A whole file of lines the loop below accepts (a strict subset of them: only spaces and tabs around
-#: the text, no form feeds), checked in one C call; atomic per line so a failure never backtracks.
-_ALL_LINES_OK = re.compile(r'(?>[ \t]*(?:#[~|][ \t]*(?:' + _KW_STRING + r')?|#(?![~|])[^\n]*|' + _KW_STRING
-                           + r')?[ \t]*\r?(?:\n|\Z))*')
 
 REQUIRED_HEADER = ("Project-Id-Version", "PO-Revision-Date", "Last-Translator", "Language-Team", "Language",
                    "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "Plural-Forms")
@@ -40,69 +29,41 @@ def _syntax_finding(message: str, path: str, line: int) -> Finding:
 
 
 def parse_catalog(data: bytes, path: str = "") -> tuple[polib.POFile | None, list[Finding]]:
-    """Parse PO bytes, reporting what ``msgfmt`` rejects as ``L10N101`` findings.
+    """Parse PO bytes (in the charset the header declares), reporting what ``msgfmt`` rejects as an
+    ``L10N101`` finding on the line ``msgfmt`` names.
 
     Returns ``(catalog, findings)``; the catalog is None when the file cannot
-    be parsed at all. Duplicates and plural counts are left to the checks.
+    be parsed at all. Duplicates of active entries and plural counts are left
+    to the checks; an obsolete entry duplicating another is reported here.
     """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        return None, [_syntax_finding(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path, line)]
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    problems: list[Finding] = []
-    lines = () if _ALL_LINES_OK.fullmatch(text) else text.split("\n")
-    for lineno, line in enumerate(lines, 1):
-        s = line.strip()
-        if not s:
-            continue
-        if s[0] == "#":
-            if s.startswith(("#~", "#|")):
-                s = s[2:].strip()
-                if not s:
-                    continue
-            else:
-                continue
-        if s[0] == '"' and s[-1] == '"' and s.count('"') == 2 and "\\" not in s:
-            continue  # fast path: a plain continuation line
-        m = _LINE_RE.match(s)
-        if not m:
-            problems.append(_syntax_finding(f"syntax error or unterminated string: {s[:50]!r}", path, lineno))
-        elif "\\" in s:
-            bad = invalid_escape(m.group(2))
-            if bad:
-                problems.append(_syntax_finding(f"invalid control sequence {bad} (msgfmt rejects it)", path,
-                                                lineno))
-    if not problems:
-        from l10n.catalogs.pofile import parse_po_text
-        from l10n.errors import CatalogError
+    from l10n.catalogs.pofile import read_po_unchecked
+    from l10n.errors import CatalogError
 
-        try:
-            po = parse_po_text(text)
-        except CatalogError as exc:  # a limit of the reader (a string continued over too many lines)
-            return None, [_syntax_finding(exc.message, path, exc.line or 0)]
-        if po is not None:
-            return po, problems
-        # the fast reader gave up: an escape msgfmt rejects after decoding (\x4, the context separator)?
-        for lineno, line in enumerate(text.split("\n"), 1):
-            if "\\" in line and (m := _LINE_RE.match(line.strip().lstrip("#~| ").strip())):
-                bad = invalid_escape(m.group(2))
-                if bad:
-                    problems.append(_syntax_finding(f"invalid control sequence {bad} (msgfmt rejects it)", path,
-                                                    lineno))
-        if problems:
-            return None, problems
     try:
-        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=79)
-    except (OSError, ValueError, IndexError, KeyError) as exc:
-        m = _POLIB_LINE.search(str(exc))
-        if not problems:
-            problems.append(_syntax_finding(re.sub(r"\s*\(line \d+\)", "", str(exc)) or "syntax error", path,
-                                            int(m.group(1)) if m else 0))
-        return None, problems
-    return po, problems
+        po = read_po_unchecked(data, path)
+    except CatalogError as exc:
+        return None, [_syntax_finding(exc.message, path, exc.line or 0)]
+    return po, _obsolete_duplicates(po, path)
+
+
+def _obsolete_duplicates(po: polib.POFile, path: str) -> list[Finding]:
+    """msgfmt counts obsolete entries as definitions too (L10N105 reports active duplicates)."""
+    from l10n.catalogs.pofile import msgid_line
+
+    if not any(e.obsolete for e in po):
+        return []
+    first: dict[tuple[str | None, str], tuple[int, bool]] = {}
+    found = []
+    for e in po:
+        key = (e.msgctxt, e.msgid)
+        line = msgid_line(e)
+        if key in first:
+            if e.obsolete or first[key][1]:
+                found.append(_syntax_finding(f"duplicate message definition (an obsolete entry counts; first at line "
+                                             f"{first[key][0]})", path, line))
+        else:
+            first[key] = (line, bool(e.obsolete))
+    return found
 
 
 @check("L10N101", "msgfmt-check", Severity.ERROR, suppressible=False, scope="catalog")
@@ -110,13 +71,30 @@ def msgfmt_check(po: polib.POFile, ctx: Any):
     """Entries break a rule that ``msgfmt -c`` enforces.
 
     A translation must begin and end with a newline exactly when its msgid
-    does; the charset must be UTF-8.
+    does; the header must name the charset the file is in (any charset GNU
+    gettext reads: the catalog was read in it).
     """
     ctype = po.metadata.get("Content-Type", "")
-    m = re.search(r"charset=([\w-]+)", ctype)
-    if ctype and (not m or m.group(1).upper() not in ("UTF-8", "UTF8")):
-        yield Issue(f"Content-Type charset is {m.group(1) if m else 'missing'}, expected UTF-8", line=1,
-                    msgid="", target=ctype)
+    m = re.search(r"charset=([^\s;]+)", ctype)
+    if ctype and not m:
+        yield Issue("Content-Type names no charset", line=1, msgid="", target=ctype)
+    elif m and m.group(1).upper() not in ("UTF-8", "UTF8", "CHARSET"):
+        import codecs
+
+        try:
+            codec = codecs.lookup(m.group(1)).name
+        except LookupError:
+            yield Issue(f"Content-Type charset {m.group(1)} is not one GNU gettext and l10n read", line=1,
+                        msgid="", target=ctype)
+            return
+        for e in po:  # a legacy charset is fine, as long as every text fits in it
+            for text in (e.msgctxt or "", e.msgid, e.msgid_plural or "", e.msgstr, *e.msgstr_plural.values()):
+                try:
+                    text.encode(codec)
+                except UnicodeEncodeError:
+                    yield Issue(f"text that charset {m.group(1)} cannot hold (the file cannot be written in it)",
+                                entry=e, target=text)
+                    break
     for e in po:
         if e.obsolete or not e.msgid:
             continue

@@ -175,9 +175,9 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
 
         l10n xliff import returned/es/doc.xlf --conflicts conflicts/
     """
-    from l10n.catalogs import generate_po
     from l10n.catalogs.header import format_date, now
     from l10n.catalogs.lock import catalog_locks
+    from l10n.catalogs.pofile import encode_po
     from l10n.errors import LocaleError
     from l10n.fileio import atomic_write
     from l10n import __version__
@@ -251,7 +251,7 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
         for path, po in catalogs.items():
             if changed[path]:
                 po.metadata["PO-Revision-Date"] = format_date(now())
-                written = atomic_write(path, generate_po(po).encode("utf-8"))
+                written = atomic_write(path, encode_po(po, or_utf8=True))
             else:
                 written = False
             extra = f", {held[path]} held for review (check errors)" if held.get(path) else ""

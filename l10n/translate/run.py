@@ -29,7 +29,8 @@ from typing import Any
 
 import polib
 
-from l10n.catalogs import DISCLAIMER_PREFIX, generate_po
+from l10n.catalogs import DISCLAIMER_PREFIX
+from l10n.catalogs.pofile import encode_po
 from l10n.fileio import atomic_write, file_stamp
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
@@ -442,6 +443,6 @@ def _write_filled(settings: Settings, todo: list[tuple[Path, Any, polib.POFile, 
                     continue
                 po = fresh
             po.metadata["PO-Revision-Date"] = format_date(now())
-            atomic_write(path, generate_po(po).encode("utf-8"))
+            atomic_write(path, encode_po(po, or_utf8=True))
             written.append(path)
     return superseded, written

@@ -1,0 +1,72 @@
+"""The PO reader's line shortcuts read what its tokenizer (GNU gettext's lexer) reads, and refuse the same."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from l10n.catalogs import pofile
+from l10n.errors import CatalogError
+
+LINES = [
+    'msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', 'msgid "a"', 'msgid "b"', 'msgstr "x"',
+    'msgstr "y\\n"', '"more"', '"with \\"quotes\\" and \\\\"', '"bad \\q"', '"unterminated', 'msgctxt "c"',
+    'msgid_plural "as"', 'msgstr[0] "p0"', 'msgstr[1] "p1"', 'msgstr[2] "p2"', "# comment", "#comment", "#. x",
+    "#.x", "#: f.c:1", "#:f.c:2 g.c", "#, fuzzy", "#,fuzzy, c-format", "#| msgid \"old\"", "#|msgid \"old\"",
+    '#| "old more"', "#~ msgid \"z\"", "#~ msgstr \"zz\"", '#~ "z more"', "#~| msgid \"zo\"", "#~ # c", "",
+    "   ", 'msgid  "two spaces"', 'msgstr\t"tab"', '  msgid "indented"', 'msgid "a" msgstr "b"',
+    'msgstr "s" # trailing', 'domain "d"', "msgidx \"k\"", "msgid", '"a\vb\fc\u2028d"', "msgstr \"\\x41\\101\"",
+    '"\\x4"', "#~", "#|", 'msgid "a"\r', "# c\r", "[0]", "msgstr [1] \"q\"", "\ufeff", "#!, c-format",
+]
+
+
+def _read(text: str, line_mode: bool):
+    pofile._LINE_MODE = line_mode
+    try:
+        po = pofile.parse_po_text(text, "t.po")
+        return ([{k: v for k, v in vars(e).items()} for e in po], po.metadata, po.header)
+    except CatalogError as exc:
+        return ("error", exc.line, exc.message)
+    finally:
+        pofile._LINE_MODE = True
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=14))
+def test_line_shortcuts_read_what_the_tokenizer_reads(lines):
+    text = "\n".join(lines) + "\n"
+    assert _read(text, True) == _read(text, False)
+
+
+COMMENTS = ["# comment", "#comment", "#. x", "#.x", "#: f.c:1", "#:f.c:2 g.c", "#, fuzzy", "#,fuzzy, c-format", "#",
+            "## double", "# c\r"]
+STRINGS = ['"more"', '"with \\"quotes\\" and \\\\"', '"a\vb\fc\u2028d"', '"\\x41\\101"', '""', '"tail"  ']
+
+
+@st.composite
+def _entry(draw) -> list[str]:
+    obsolete = draw(st.integers(0, 4)) == 0
+    pre = "#~ " if obsolete else ""
+    lines = draw(st.lists(st.sampled_from(COMMENTS), max_size=3))
+    if draw(st.booleans()):
+        lines += [("#~| " if obsolete else "#| ") + 'msgid "old"'] + [("#~| " if obsolete else "#| ") + s for s in
+                                                                     draw(st.lists(st.sampled_from(STRINGS), max_size=2))]
+    if draw(st.booleans()):
+        lines += [pre + 'msgctxt "ctx"']
+    lines += [pre + f'msgid "{draw(st.sampled_from(["a", "b", "c", ""]))}"']
+    lines += [pre + s for s in draw(st.lists(st.sampled_from(STRINGS), max_size=2))]
+    if draw(st.booleans()):
+        lines += [pre + 'msgid_plural "p"', pre + 'msgstr[0] "x"'] + [pre + 'msgstr[1] "y"'] * draw(st.integers(0, 1))
+    else:
+        lines += [pre + 'msgstr "x"'] + [pre + s for s in draw(st.lists(st.sampled_from(STRINGS), max_size=2))]
+    return lines + [""] * draw(st.integers(0, 2))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_entry(), max_size=5), st.lists(st.tuples(st.integers(0, 60), st.sampled_from(LINES)), max_size=1))
+def test_line_shortcuts_read_what_the_tokenizer_reads_in_real_catalogs(entries, strays):
+    lines = [line for e in entries for line in e]
+    for at, stray in strays:
+        lines.insert(min(at, len(lines)), stray)
+    text = "\n".join(lines) + "\n"
+    assert _read(text, True) == _read(text, False)
