@@ -30,6 +30,9 @@ from l10n.errors import CatalogError
 __all__ = ["carry_layout", "encode_po", "generate_po", "po_charset", "read_po", "read_po_unchecked", "write_po"]
 
 _WRAP = 79
+#: Most continuation lines one string may have: each one copies the string so far (500,000 took 4 s, and the
+#: time grows with the square); no catalog comes near it (gettext's own fixtures: a few hundred).
+MAX_STRING_LINES = 20_000
 
 
 #: The escapes GNU msgfmt accepts in a string (po-lex.c): C's simple escapes, octal and hex.
@@ -226,6 +229,13 @@ class _Reader:
         self.opened = False  # a comment or domain line began the next entry (first_line is set)
         self.has_bytes = False
         self.trailing: list[str] = []
+        self.continued = 0  # continuation lines of the string being read
+
+    def continues(self, line: int) -> None:
+        """One more continuation line of a string: bounded (each one copies the string so far)."""
+        self.continued += 1
+        if self.continued > MAX_STRING_LINES:
+            raise self.error(f"a string continues over more than {MAX_STRING_LINES:,} lines", line)
 
     def error(self, message: str, line: int) -> CatalogError:
         return CatalogError(message, path=self.name, line=line)
@@ -307,6 +317,7 @@ class _Reader:
             self.field = _PREV_FIELD[kw]
             setattr(self.entry, self.field, "")
             self.need_string = True
+            self.continued = 0
             return
         if kw == "msgctxt" or (kw == "msgid" and phase != "ctxt"):
             if phase in ("", "str", "strN", "domain"):
@@ -341,6 +352,7 @@ class _Reader:
         self.field = kw
         setattr(self.entry, kw, "")
         self.need_string = True
+        self.continued = 0
 
     def plural(self, index: int, line: int, obsolete: bool, previous: bool) -> None:
         """``msgstr[index]``."""
@@ -364,6 +376,7 @@ class _Reader:
         self.index = index
         self.entry.msgstr_plural[index] = ""
         self.need_string = True
+        self.continued = 0
 
     def string(self, value: str, line: int, end_line: int, obsolete: bool, previous: bool) -> None:
         phase = self.phase
@@ -376,11 +389,16 @@ class _Reader:
         elif obsolete != self.entry_obsolete:
             raise self.error("inconsistent use of #~", line)
         elif phase == "strN":
+            if not self.need_string:
+                self.continues(line)
             self.entry.msgstr_plural[self.index] += value
         elif self.need_string:
             setattr(self.entry, self.field, value)
         else:
+            self.continues(line)
             setattr(self.entry, self.field, getattr(self.entry, self.field) + value)
+        if self.need_string:
+            self.continued = 0
         self.need_string = False
         self.last_line = end_line
 
@@ -457,6 +475,7 @@ class _Reader:
                     if (phase == "str" or phase == "id") and not self.need_string \
                             and obsolete == self.entry_obsolete and not previous:
                         e = self.entry
+                        self.continues(lineno)
                         if phase == "str":
                             e.msgstr += value
                         else:
@@ -481,10 +500,12 @@ class _Reader:
                         self.phase, self.field = "id", "msgid"
                         self.entry.msgid = value
                         self.last_line = lineno
+                        self.continued = 0
                     elif kw == "msgstr" and phase == "id" and not self.need_string and not self.entry_obsolete:
                         self.phase, self.field = "str", "msgstr"
                         self.msgstr_line = self.last_line = lineno
                         self.entry.msgstr = value
+                        self.continued = 0
                     else:
                         self.keyword(kw, lineno, False, False)
                         self.string(value, lineno, lineno, False, False)
