@@ -146,6 +146,12 @@ def catalog_triggers(sources: Sequence[str], targets: Sequence[str], ctx: Any,
     if "forbidden" in wanted:
         rx, _items = forbidden_words(ctx)
         out["forbidden"] = hit_positions(rx, [plain_text(t) for t in targets]) if rx is not None else set()
+    for feature, texts in (("polarity-src", sources), ("claim-tgt", targets)):
+        if feature in wanted:  # l10n.checks.polarity: polar terms of the source, claims of the translation
+            from l10n.checks.polarity import trigger_regex
+
+            rx = trigger_regex(ctx, feature)
+            out[feature] = hit_positions(rx, [_fold(t) for t in texts]) if rx is not None else set()
     if "number-words" in wanted:
         # on the text the number checks read: plain, NFKC ("ｃｉｎｃｏ" is "cinco"), lower case
         hits: set[int] = set()

@@ -1,0 +1,486 @@
+"""Polarity, direction and claims (L10N321–L10N323): meaning turned into its opposite.
+
+Each source term of a polar concept has a *pole*: "avoid" (its opposite: "use", "take"), "contraindicated"
+("indicated", "recommended"), "unsafe" ("safe"), "increase" ("decrease"), "before" ("after"), "with"
+("without"), "less"/"lower" ("more"/"higher"), "at least" ("at most"); and claims that stand alone
+("approved", "proven", "cure", "guaranteed", "no side effects"). The translation must carry the same
+pole's rendering and not the opposite's.
+
+Both sides are read with a lexicon per language, a data file ``l10n/checks/lang/<lang>.yaml`` (the source
+language's file, ``en.yaml``, also declares the axes and claims). A negation before a pole, in the same
+clause and within a few words, flips the nearest pole after it: "do not use" is *avoid*, "not safe" is
+*unsafe*, "not approved" is no claim; so negation expressed by a word ("Do not drink alcohol" → "Evite el
+alcohol", "no more than 4 g" → "como máximo 4 g") is read as what it means, not as a lost "not".
+
+A translation is reported only when it decides: it lost a pole of the source **and** gained the opposite
+pole (L10N321), or it makes a claim the source does not make (L10N322), or it negates a claim the source
+makes (L10N323). A translation that has neither pole (a paraphrase) is not reported: the check cannot tell.
+A language without a data file is not checked (see :mod:`l10n.checks.coverage`); adding a language is
+adding its data file and its tests, never editing this module.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from l10n.checks.context import lang_of, plain_text
+from l10n.checks.registry import check
+from l10n.model import Severity
+
+__all__ = ["Lexicon", "Reading", "analyse", "available_languages", "lexicon", "source_concepts",
+           "trigger_regex"]
+
+LANG_DIR = Path(__file__).with_name("lang")
+SOURCE_LANG = "en"
+NOT = "not:"  # prefix of a negated claim ("not:approved")
+
+#: a clause ends at these; a negation never reaches across them
+_CLAUSE = re.compile(r"[.;:!?,()\[\]\n«»\"“”—–¿¡،؛؟。！？]+")
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*'?")
+_WORD_ELIDED = re.compile(r"[^\W_]+'|[^\W_]+(?:-[^\W_]+)*")
+#: Arabic harakat, superscript alef and tatweel: not part of a word's spelling for matching
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_GAP = "~"
+_GAP_MAX = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    toks: tuple[str, ...]  # a token ending in "*" is a stem; "~" is a gap of 0 to 2 words
+    pole: str | None       # None: a neutral phrase (read, stands for nothing)
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One pole found in a text: the pole after negation (``"avoid"``, ``"not:approved"``), the words read."""
+
+    pole: str
+    words: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A language's polarity data (from ``l10n/checks/lang/<lang>.yaml``)."""
+
+    lang: str
+    name: str
+    path: str
+    poles: tuple[tuple[str, tuple[str, ...]], ...]
+    neutral: tuple[str, ...]
+    negations: frozenset[str]
+    window: int = 3
+    scope: str = "after"          # "after" or "clause" (also the nearest pole before, in the clause)
+    openers: frozenset[str] = frozenset()
+    closers: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    elision: bool = False
+    axes: tuple[tuple[str, str], ...] = ()   # the source file's
+    claims: tuple[str, ...] = ()             # the source file's
+
+    @property
+    def pole_names(self) -> frozenset[str]:
+        return frozenset(p for p, forms in self.poles if forms)
+
+
+# ---------------------------------------------------------------------------------------------- loading
+
+def _error(path: Path, message: str, line: int | None = None):
+    from l10n.errors import ConfigError
+
+    return ConfigError(message, path=str(path), line=line)
+
+
+def _strings(value: Any, path: Path, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        # an unquoted YAML `no` is a boolean: say so rather than read it as nothing
+        raise _error(path, f"{what} must be a list of non-empty quoted strings")
+    return tuple(v.strip() for v in value)
+
+
+def _read(path: Path) -> dict:
+    import yaml
+
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise _error(path, f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
+                     mark.line + 1 if mark is not None else None) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _error(path, f"cannot read: {exc}") from None
+    if not isinstance(data, dict):
+        raise _error(path, "must be a mapping (language, negation, poles)")
+    return data
+
+
+def _file_for(locale: str) -> Path | None:
+    """``lang/pt_BR.yaml`` for pt_BR if it exists, else ``lang/pt.yaml``; None if neither."""
+    locale = (locale or "").replace("-", "_")
+    for name in (locale, lang_of(locale)):
+        if name and not name.startswith(("_", ".")) and "/" not in name:
+            p = LANG_DIR / f"{name}.yaml"
+            if p.is_file():
+                return p
+    return None
+
+
+def available_languages() -> tuple[str, ...]:
+    """The languages and locales with a data file (the source language included)."""
+    return tuple(sorted(p.stem for p in LANG_DIR.glob("*.yaml")))
+
+
+@lru_cache(maxsize=64)
+def _load(path_str: str) -> Lexicon:
+    path = Path(path_str)
+    data = _read(path)
+    neg = data.get("negation") or {}
+    if not isinstance(neg, dict):
+        raise _error(path, "negation must be a mapping (words, window, scope, pairs)")
+    pairs = neg.get("pairs") or {}
+    poles = data.get("poles") or {}
+    if not isinstance(poles, dict) or not poles:
+        raise _error(path, "poles must be a mapping of pole name to a list of forms")
+    axes = ()
+    claims = ()
+    if path.stem == SOURCE_LANG:
+        raw_axes = data.get("axes") or []
+        if not all(isinstance(a, list) and len(a) == 2 and all(isinstance(x, str) for x in a) for a in raw_axes):
+            raise _error(path, "axes must be a list of [pole, opposite pole] pairs")
+        axes = tuple((a, b) for a, b in raw_axes)
+        claims = _strings(data.get("claims"), path, "claims")
+    window = neg.get("window", 3)
+    scope = neg.get("scope", "after")
+    if not isinstance(window, int) or not 1 <= window <= 8:
+        raise _error(path, "negation.window must be a whole number from 1 to 8")
+    if scope not in ("after", "clause"):
+        raise _error(path, "negation.scope must be 'after' or 'clause'")
+    lex = Lexicon(
+        lang=str(data.get("language") or path.stem), name=str(data.get("name") or path.stem), path=str(path),
+        poles=tuple((str(p), _strings(f, path, f"poles.{p}")) for p, f in poles.items()),
+        neutral=_strings(data.get("neutral"), path, "neutral"),
+        negations=frozenset(w.lower() for w in _strings(neg.get("words"), path, "negation.words")),
+        window=window, scope=scope,
+        openers=frozenset(_strings(pairs.get("openers"), path, "negation.pairs.openers")),
+        closers=frozenset(_strings(pairs.get("closers"), path, "negation.pairs.closers")),
+        prefixes=tuple(sorted(_strings(data.get("prefixes"), path, "prefixes"), key=len, reverse=True)),
+        elision=bool(data.get("elision", False)), axes=axes, claims=claims)
+    if path.stem != SOURCE_LANG:
+        src = source_concepts()
+        known = {p for ax in src.axes for p in ax} | set(src.claims)
+        unknown = sorted(set(lex.pole_names) - known)
+        if unknown:
+            raise _error(path, f"unknown pole(s) {', '.join(unknown)} (the poles are those of "
+                               f"{SOURCE_LANG}.yaml's axes and claims)")
+    return lex
+
+
+def source_concepts() -> Lexicon:
+    """The source language's lexicon, which declares the axes (opposite poles) and the claims."""
+    return _load(str(LANG_DIR / f"{SOURCE_LANG}.yaml"))
+
+
+def lexicon(locale: str) -> Lexicon | None:
+    """The lexicon for ``locale`` (``pt_BR`` falls back to ``pt``), or None when the language has none.
+
+    Raises :class:`~l10n.errors.ConfigError` (naming the file and line) for a broken data file.
+    """
+    path = _file_for(locale)
+    return _load(str(path)) if path is not None else None
+
+
+# ---------------------------------------------------------------------------------------------- matching
+
+class _Matcher:
+    """Patterns indexed by their first token; a text read clause by clause, longest pattern first."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.word = _WORD_ELIDED if lex.elision else _WORD
+        pats: list[_Pattern] = []
+        for pole, forms in lex.poles:
+            pats.extend(self._pattern(f, pole) for f in forms)
+        pats.extend(self._pattern(f, None) for f in lex.neutral)
+        pats = [p for p in pats if p.toks and p.toks[0] != _GAP]
+        # longest first (a gap counts as one token), then the neutral phrase first on a tie
+        pats.sort(key=lambda p: (-len(p.toks), p.pole is not None))
+        self.exact: dict[str, list[_Pattern]] = {}
+        self.stems: dict[str, list[_Pattern]] = {}
+        for p in pats:
+            first = p.toks[0]
+            if first.endswith("*"):
+                self.stems.setdefault(first[:2], []).append(p)
+            else:
+                self.exact.setdefault(first, []).append(p)
+
+    def _pattern(self, form: str, pole: str | None) -> _Pattern:
+        toks: list[str] = []
+        for piece in _fold(form, self.lex).split():
+            if piece == _GAP:
+                toks.append(_GAP)
+                continue
+            stem = piece.endswith("*")
+            words = self.word.findall(piece.rstrip("*"))
+            if stem and words:
+                words[-1] += "*"
+            toks.extend(words)
+        return _Pattern(tuple(toks), pole, form)
+
+    def words(self, clause: str) -> list[str]:
+        return self.word.findall(clause)
+
+    def variants(self, word: str) -> tuple[str, ...]:
+        """The word, then the word without its clitic prefixes (Arabic "والكحول" → "الكحول", "كحول")."""
+        prefixes = self.lex.prefixes
+        if not prefixes:
+            return (word,)
+        out = [word]
+        for _ in range(2):
+            w = out[-1]
+            for p in prefixes:
+                if w.startswith(p) and len(w) - len(p) >= 2:
+                    out.append(w[len(p):])
+                    break
+            else:
+                break
+        return tuple(out)
+
+    def candidates(self, word: str) -> list[_Pattern]:
+        found: list[_Pattern] = []
+        for v in self.variants(word):
+            found.extend(self.exact.get(v, ()))
+            for p in self.stems.get(v[:2], ()):
+                if v.startswith(p.toks[0][:-1]):
+                    found.append(p)
+        if len(found) > 1:
+            found.sort(key=lambda p: (-len(p.toks), p.pole is not None))
+        return found
+
+    def _tok_ok(self, tok: str, word: str) -> bool:
+        for v in self.variants(word):
+            if v == tok or (tok.endswith("*") and v.startswith(tok[:-1])):
+                return True
+        return False
+
+    def match_at(self, pat: _Pattern, words: list[str], i: int) -> int:
+        """The end of a match of ``pat`` at ``words[i]`` (its first token already matched), or -1."""
+
+        def rest(k: int, j: int) -> int:
+            if k == len(pat.toks):
+                return j
+            tok = pat.toks[k]
+            if tok == _GAP:
+                for skip in range(_GAP_MAX + 1):
+                    if j + skip > len(words):
+                        break
+                    end = rest(k + 1, j + skip)
+                    if end >= 0:
+                        return end
+                return -1
+            if j < len(words) and self._tok_ok(tok, words[j]):
+                return rest(k + 1, j + 1)
+            return -1
+
+        return rest(1, i + 1)
+
+
+@lru_cache(maxsize=64)
+def _matcher(path: str) -> _Matcher:
+    return _Matcher(_load(path))
+
+
+def _fold(text: str, lex: Lexicon) -> str:
+    if not text.isascii():
+        text = _MARKS.sub("", unicodedata.normalize("NFC", text))
+    return text.lower().replace("’", "'")
+
+
+def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
+    """The poles of ``text`` in reading order, each after the negation that governs it.
+
+    >>> en = source_concepts()
+    >>> [r.pole for r in analyse(en, "Do not use it; avoid alcohol and take no more than 2 g.")]
+    ['avoid', 'avoid', 'use', 'at_most']
+    """
+    m = _matcher(lex.path)
+    opposite = _opposites()
+    out: list[Reading] = []
+    for clause in _CLAUSE.split(_fold(plain_text(text), lex)):
+        words = m.words(clause)
+        if not words:
+            continue
+        found: list[list[Any]] = []  # [start, end, pole, words, negated]
+        negs: list[int] = []
+        opened = False
+        i = 0
+        n = len(words)
+        while i < n:
+            w = words[i]
+            end = -1
+            for pat in m.candidates(w):
+                end = m.match_at(pat, words, i)
+                if end >= 0:
+                    if pat.pole is not None:
+                        found.append([i, end, pat.pole, " ".join(words[i:end]), False])
+                    break
+            if end >= 0:
+                i = end
+                continue
+            if w in lex.negations:
+                if opened and w in lex.closers:
+                    pass  # "ne … pas": the closer is the same negation
+                else:
+                    negs.append(i)
+                    opened = opened or w in lex.openers
+            i += 1
+        if negs and found:
+            for j in negs:
+                after = [f for f in found if not f[4] and 0 < f[0] - j <= lex.window]
+                target = after[0] if after else None
+                if target is None and lex.scope == "clause":
+                    before = [f for f in found if not f[4] and 0 < j - (f[1] - 1) <= lex.window]
+                    target = before[-1] if before else None
+                if target is not None:
+                    target[4] = True
+        for start, end, pole, ws, negated in found:
+            if negated:
+                pole = opposite.get(pole, pole if pole.startswith(NOT) else NOT + pole)
+            out.append(Reading(pole, ws, negated))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _opposites() -> dict[str, str]:
+    out = {}
+    for a, b in source_concepts().axes:
+        out[a], out[b] = b, a
+    return out
+
+
+def trigger_regex(ctx: Any, feature: str) -> re.Pattern[str] | None:
+    """For the runner's trigger pass: a regex matching (on folded text) every word that can start a source
+    pole ("polarity-src") or a target claim ("claim-tgt"); None when the language has no data."""
+    if ctx.lang == ctx.source_lang:
+        return None
+    lex = lexicon(ctx.locale)
+    if lex is None:
+        return None
+    if feature == "polarity-src":
+        lex = lexicon(ctx.source_lang)
+        if lex is None:
+            return None
+        poles = None
+    else:
+        poles = set(source_concepts().claims)
+    return _trigger(lex.path, tuple(sorted(poles)) if poles is not None else None)
+
+
+@lru_cache(maxsize=128)
+def _trigger(path: str, poles: tuple[str, ...] | None) -> re.Pattern[str] | None:
+    from l10n.checks.triggers import _word_regex
+
+    m = _matcher(path)
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for table in (m.exact, m.stems):
+        for pats in table.values():
+            for p in pats:
+                if p.pole is None or (poles is not None and p.pole not in poles):
+                    continue
+                first = p.toks[0]
+                clitics = ("",) + m.lex.prefixes
+                for c in clitics:
+                    if first.endswith("*"):
+                        prefixes.add(c + first[:-1])
+                    else:
+                        words.add(c + first)
+    return _word_regex(tuple(sorted(words)), tuple(sorted(prefixes)))
+
+
+# ---------------------------------------------------------------------------------------------- checks
+
+def _readings(entry: polib.POEntry, ctx: Any) -> tuple[Counter, Counter, dict, dict] | None:
+    """(source counts, target counts, source words per pole, target words per pole), or None when the
+    entry or the language cannot be checked."""
+    if entry.msgid_plural or ctx.lang == ctx.source_lang or entry.msgstr.strip() == entry.msgid.strip():
+        return None
+    src_lex = lexicon(ctx.source_lang)
+    tgt_lex = lexicon(ctx.locale)
+    if src_lex is None or tgt_lex is None:
+        return None
+    src = ctx.src("polarity", entry.msgid, lambda: analyse(src_lex, entry.msgid))
+    tgt = ctx.tgt("polarity", entry.msgstr, lambda: analyse(tgt_lex, entry.msgstr))
+    if not src and not tgt:
+        return None
+    sw: dict[str, list[str]] = {}
+    tw: dict[str, list[str]] = {}
+    for r in src:
+        sw.setdefault(r.pole, []).append(r.words)
+    for r in tgt:
+        tw.setdefault(r.pole, []).append(r.words)
+    return Counter(r.pole for r in src), Counter(r.pole for r in tgt), sw, tw
+
+
+def _said(words: dict, pole: str) -> str:
+    return ", ".join(repr(w) for w in dict.fromkeys(words.get(pole, ())))
+
+
+def _name(pole: str) -> str:
+    return ("not " + pole[len(NOT):] if pole.startswith(NOT) else pole).replace("_", " ")
+
+
+@check("L10N321", "polarity-reversed", Severity.ERROR, when=("polarity-src",))
+def polarity_reversed(entry: polib.POEntry, ctx: Any):
+    """The translation says the opposite of the source: avoid became use, contraindicated became indicated,
+    less became more, at least became at most, before became after, with became without...
+
+    Reported only when the translation lost a pole of the source and gained its opposite; a paraphrase that
+    has neither is not reported. A negation is read with the word it governs: "do not use" is avoid.
+    """
+    read = _readings(entry, ctx)
+    if read is None:
+        return
+    cs, ct, sw, tw = read
+    for a, b in source_concepts().axes:
+        for p, q in ((a, b), (b, a)):
+            if cs[p] > ct[p] and ct[q] > cs[q]:
+                yield (f"the source says {_name(p)} ({_said(sw, p)}), the translation says {_name(q)} "
+                       f"({_said(tw, q)}) instead")
+                break
+
+
+@check("L10N322", "claim-added", Severity.ERROR, when=("claim-tgt",))
+def claim_added(entry: polib.POEntry, ctx: Any):
+    """The translation makes a claim the source does not make: approved, proven, cures, guaranteed, no side
+    effects (a negated claim — "not approved" — is no claim)."""
+    read = _readings(entry, ctx)
+    if read is None:
+        return
+    cs, ct, sw, tw = read
+    for c in source_concepts().claims:
+        if ct[c] > cs[c]:
+            yield (f"the translation claims {_name(c)} ({_said(tw, c)}) where the source "
+                   + (f"says {_name(NOT + c)} ({_said(sw, NOT + c)})" if cs[NOT + c] else "makes no such claim"))
+
+
+@check("L10N323", "claim-negated", Severity.ERROR, when=("polarity-src",))
+def claim_negated(entry: polib.POEntry, ctx: Any):
+    """The translation negates a claim the source makes ("approved" became "not approved")."""
+    read = _readings(entry, ctx)
+    if read is None:
+        return
+    cs, ct, sw, tw = read
+    for c in source_concepts().claims:
+        if cs[c] > ct[c] and ct[NOT + c] > cs[NOT + c]:
+            yield f"the source says {_name(c)} ({_said(sw, c)}), the translation says {_name(NOT + c)} ({_said(tw, NOT + c)})"
