@@ -8,7 +8,7 @@ pole's rendering and not the opposite's.
 
 Both sides are read with a lexicon per language, a data file ``l10n/checks/lang/<lang>.yaml`` (the source
 language's file, ``en.yaml``, also declares the axes and claims). A negation before a pole, in the same
-clause and within a few words, flips the nearest pole after it: "do not use" is *avoid*, "not safe" is
+clause and within a few words, flips the nearest pole after it (not a preposition or comparison): "do not use" is *avoid*, "not safe" is
 *unsafe*, "not approved" is no claim; so negation expressed by a word ("Do not drink alcohol" → "Evite el
 alcohol", "no more than 4 g" → "como máximo 4 g") is read as what it means, not as a lost "not".
 
@@ -86,6 +86,7 @@ class Lexicon:
     elision: bool = False
     axes: tuple[tuple[str, str], ...] = ()   # the source file's
     claims: tuple[str, ...] = ()             # the source file's
+    fixed: frozenset[str] = frozenset()      # the source file's: poles no negation flips
 
     @property
     def pole_names(self) -> frozenset[str]:
@@ -154,12 +155,14 @@ def _load(path_str: str) -> Lexicon:
         raise _error(path, "poles must be a mapping of pole name to a list of forms")
     axes = ()
     claims = ()
+    fixed: frozenset[str] = frozenset()
     if path.stem == SOURCE_LANG:
         raw_axes = data.get("axes") or []
         if not all(isinstance(a, list) and len(a) == 2 and all(isinstance(x, str) for x in a) for a in raw_axes):
             raise _error(path, "axes must be a list of [pole, opposite pole] pairs")
         axes = tuple((a, b) for a, b in raw_axes)
         claims = _strings(data.get("claims"), path, "claims")
+        fixed = frozenset(_strings(data.get("fixed"), path, "fixed"))
     window = neg.get("window", 3)
     scope = neg.get("scope", "after")
     if not isinstance(window, int) or not 1 <= window <= 8:
@@ -175,7 +178,7 @@ def _load(path_str: str) -> Lexicon:
         openers=frozenset(_strings(pairs.get("openers"), path, "negation.pairs.openers")),
         closers=frozenset(_strings(pairs.get("closers"), path, "negation.pairs.closers")),
         prefixes=tuple(sorted(_strings(data.get("prefixes"), path, "prefixes"), key=len, reverse=True)),
-        elision=bool(data.get("elision", False)), axes=axes, claims=claims)
+        elision=bool(data.get("elision", False)), axes=axes, claims=claims, fixed=fixed)
     if path.stem != SOURCE_LANG:
         src = source_concepts()
         known = {p for ax in src.axes for p in ax} | set(src.claims)
@@ -315,6 +318,7 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
     """
     m = _matcher(lex.path)
     opposite = _opposites()
+    fixed = source_concepts().fixed
     out: list[Reading] = []
     for clause in _CLAUSE.split(_fold(plain_text(text), lex)):
         words = m.words(clause)
@@ -345,11 +349,12 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
                     opened = opened or w in lex.openers
             i += 1
         if negs and found:
+            flippable = [f for f in found if f[2] not in fixed]
             for j in negs:
-                after = [f for f in found if not f[4] and 0 < f[0] - j <= lex.window]
+                after = [f for f in flippable if not f[4] and 0 < f[0] - j <= lex.window]
                 target = after[0] if after else None
                 if target is None and lex.scope == "clause":
-                    before = [f for f in found if not f[4] and 0 < j - (f[1] - 1) <= lex.window]
+                    before = [f for f in flippable if not f[4] and 0 < j - (f[1] - 1) <= lex.window]
                     target = before[-1] if before else None
                 if target is not None:
                     target[4] = True

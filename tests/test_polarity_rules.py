@@ -1,0 +1,273 @@
+"""Polarity and claims (L10N321-L10N323), their data files and the coverage they declare."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.checks import check_catalog
+from l10n.checks import polarity as P
+from l10n.checks.coverage import coverage, format_coverage, meaning_verified
+from l10n.errors import ConfigError
+
+CODES = {"L10N321", "L10N322", "L10N323"}
+
+
+def run(locale: str, src: str, tgt: str, **kw) -> list:
+    po = polib.POFile()
+    po.metadata = {"Language": locale}
+    po.append(polib.POEntry(msgid=src, msgstr=tgt, **kw))
+    return [f for f in check_catalog(po, locale=locale, glossary=None, select=set(CODES)) if f.code in CODES]
+
+
+def poles(locale: str, text: str) -> list[str]:
+    return [r.pole for r in P.analyse(P.lexicon(locale), text)]
+
+
+# -- negation expressed by a word is read as what it means ------------------------------------------------
+
+@pytest.mark.parametrize("locale,src,tgt", [
+    ("es", "Do not drink alcohol.", "Evite el alcohol."),
+    ("es", "Do not use it with alcohol.", "Evite usarlo con alcohol."),
+    ("es", "Take no more than 4 g a day.", "No tome más de 4 g al día."),
+    ("es", "Take no more than 4 g a day.", "Tome como máximo 4 g al día."),
+    ("pt_BR", "Do not drink alcohol.", "Evite o álcool."),
+    ("pt_BR", "Take no more than 4 g a day.", "Tome no máximo 4 g por dia."),
+    ("fr", "Do not drink alcohol.", "Évitez l'alcool."),
+    ("fr", "Take no more than 3 doses.", "N'en prenez pas plus de 3 doses."),
+    ("fr", "Take no more than 3 doses.", "Prenez au maximum 3 doses."),
+    ("ca", "Do not drink alcohol.", "Eviteu l'alcohol."),
+    ("ca", "Take no more than 5 g.", "No en preneu més de 5 g."),
+    ("de", "Do not drink alcohol.", "Vermeiden Sie Alkohol."),
+    ("de", "Do not use it.", "Verwenden Sie es nicht."),
+    ("de", "Take no more than 2 g.", "Nehmen Sie nicht mehr als 2 g ein."),
+    ("ar", "Do not drink alcohol.", "تجنب الكحول."),
+    ("ar", "Take no more than 4 g a day.", "لا تتجاوز ٤ غرامات يوميًا."),
+    ("es", "It is not safe to drive.", "Es peligroso conducir."),
+    ("es", "It is not recommended in pregnancy.", "Está contraindicado en el embarazo."),
+    ("pt_BR", "Kratom is not approved for any medical use.", "O kratom não foi aprovado para uso médico."),
+])
+def test_lexical_negation_is_not_a_reversal(locale, src, tgt):
+    assert run(locale, src, tgt) == []
+
+
+def test_negation_flips_the_nearest_pole_only():
+    en = P.source_concepts()
+    assert [r.pole for r in P.analyse(en, "Do not use it with alcohol.")] == ["avoid", "with"]
+    assert [r.pole for r in P.analyse(en, "It is not safe.")] == ["unsafe"]
+    assert [r.pole for r in P.analyse(en, "Kratom is not approved.")] == ["not:approved"]
+    # a negation does not reach across a clause boundary
+    assert [r.pole for r in P.analyse(en, "If it does not help, use less.")] == ["use", "less"]
+    # the phrase holds its own negation: "no more than" is at most, not a negated "more"
+    assert [r.pole for r in P.analyse(en, "Take no more than 2 g.")] == ["use", "at_most"]
+
+
+def test_german_negation_after_the_verb():
+    assert poles("de", "Verwenden Sie dieses Produkt nicht.") == ["avoid"]
+    assert poles("de", "Kratom ist bei Epilepsie nicht angezeigt.") == ["contraindicated"]
+
+
+def test_french_ne_pas_is_one_negation():
+    # "pas" after "n'" does not flip a second pole ("avec")
+    assert poles("fr", "Ne prenez pas de kratom avec de l'alcool.") == ["avoid", "with"]
+
+
+def test_arabic_clitics_and_harakat():
+    assert poles("ar", "وتجنب الكحول") == ["avoid"]
+    assert poles("ar", "الكراتوم المعتمد") == ["approved"]
+    assert poles("ar", "يُمنع استعمال الكراتوم") == ["contraindicated", "use"]
+    assert poles("ar", "لا تستخدم هذا") == ["avoid"]
+
+
+def test_neutral_phrases_stand_for_nothing():
+    assert poles("es", "Los adultos mayores toman menos.") == ["use", "less"]
+    assert poles("fr", "En plus, il faut boire.") == ["use"]
+
+
+# -- the defects ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale,src,tgt,code", [
+    ("es", "Avoid alcohol while taking this medicine.", "Tome alcohol mientras use este medicamento.", "L10N321"),
+    ("es", "Wait at least 6 hours.", "Espere como máximo 6 horas.", "L10N321"),
+    ("es", "Use a lower dose.", "Use una dosis más alta.", "L10N321"),
+    ("pt_BR", "Take it after meals.", "Tome antes das refeições.", "L10N321"),
+    ("fr", "It is contraindicated in pregnancy.", "Il est recommandé pendant la grossesse.", "L10N321"),
+    ("de", "Take it without food.", "Mit Essen einnehmen.", "L10N321"),
+    ("ca", "Kratom can decrease appetite.", "El kratom pot augmentar la gana.", "L10N321"),
+    ("ar", "Avoid alcohol.", "استخدم الكحول.", "L10N321"),
+    ("es", "Kratom is sold online.", "El kratom, aprobado por la FDA, se vende en línea.", "L10N322"),
+    ("fr", "Kratom is not proven to work.", "L'efficacité du kratom est prouvée.", "L10N322"),
+    ("de", "Ask your doctor.", "Fragen Sie Ihren Arzt: keine Nebenwirkungen.", "L10N322"),
+    ("es", "This product is approved by the FDA.", "Este producto no está aprobado por la FDA.", "L10N323"),
+])
+def test_defects_are_errors(locale, src, tgt, code):
+    found = run(locale, src, tgt)
+    assert code in {f.code for f in found}, [f.message for f in found]
+    assert all(f.severity.name == "ERROR" for f in found)
+
+
+def test_message_names_both_poles():
+    (f,) = run("es", "Kratom is contraindicated in pregnancy.", "El kratom está indicado en el embarazo.")
+    assert f.code == "L10N321"
+    assert "contraindicated ('contraindicated')" in f.message and "indicated ('indicado')" in f.message
+
+
+def test_paraphrase_without_either_pole_is_not_reported():
+    assert run("es", "Take the tablets with food.", "Tome los comprimidos durante las comidas.") == []
+    assert run("fr", "Avoid driving after a dose.", "Ne conduisez pas après une dose.") == []
+
+
+def test_skipped_where_it_cannot_decide():
+    # a language without a data file, the source copied, plural entries, an untranslated entry
+    assert run("it", "Avoid alcohol.", "Usa l'alcol.") == []
+    assert run("es", "Avoid alcohol.", "Avoid alcohol.") == []
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Avoid %d dose", msgid_plural="Avoid %d doses",
+                            msgstr_plural={0: "Tome %d dosis", 1: "Tome %d dosis"}))
+    assert [f for f in check_catalog(po, locale="es", glossary=None, select=set(CODES))] == []
+
+
+# -- data files -------------------------------------------------------------------------------------------
+
+def test_pt_br_falls_back_to_pt():
+    assert P.lexicon("pt_BR").lang == "pt"
+    assert P.lexicon("pt-BR").lang == "pt"
+    assert P.lexicon("zh_CN") is None
+
+
+def test_every_shipped_file_loads_and_renders_every_concept():
+    concepts = P.source_concepts()
+    needed = {p for ax in concepts.axes for p in ax} | set(concepts.claims)
+    for lang in P.available_languages():
+        lex = P.lexicon(lang)
+        assert needed <= lex.pole_names, (lang, needed - lex.pole_names)
+
+
+@pytest.fixture
+def lang_dir(tmp_path, monkeypatch):
+    d = tmp_path / "lang"
+    d.mkdir()
+    shutil.copy(P.LANG_DIR / "en.yaml", d / "en.yaml")
+    monkeypatch.setattr(P, "LANG_DIR", d)
+    return d
+
+
+ITALIAN = """\
+language: it
+negation: {words: ["non", "mai"], window: 3}
+poles:
+  avoid: ["evit*"]
+  use: ["usa", "usare", "prendi", "prendere"]
+  approved: ["approvato", "approvata"]
+"""
+
+
+def test_adding_a_language_is_adding_a_data_file(lang_dir):
+    assert run("it", "Avoid alcohol.", "Usa l'alcol.") == []  # no data: not checked
+    assert coverage("it").verified is False
+    (lang_dir / "it.yaml").write_text(ITALIAN, encoding="utf-8")
+    assert [f.code for f in run("it", "Avoid alcohol.", "Usa l'alcol.")] == ["L10N321"]
+    assert run("it", "Do not use alcohol.", "Evita l'alcol.") == []
+    assert [f.code for f in run("it", "Kratom is sold.", "Il kratom approvato è venduto.")] == ["L10N322"]
+    cov = coverage("it")
+    assert "polarity" in cov.not_checked and not cov.verified  # only some axes rendered: declared not checked
+
+
+@pytest.mark.parametrize("text,needle", [
+    ('language: xx\nnegation: {words: [no]}\npoles: {avoid: ["a"]}\n', "quoted strings"),
+    ('language: xx\npoles: {sideways: ["a"]}\n', "unknown pole"),
+    ('language: xx\npoles:\n  avoid: ["a"\n  use: [b]\n', "not valid YAML"),
+    ('- just a list\n', "must be a mapping"),
+    ('language: xx\nnegation: {window: 0}\npoles: {avoid: ["a"]}\n', "window"),
+])
+def test_broken_data_file_is_a_config_error(lang_dir, text, needle):
+    (lang_dir / "xx.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        P.lexicon("xx")
+    assert needle in str(info.value) and "xx.yaml" in str(info.value)
+
+
+def test_broken_data_file_exits_2_with_one_line(lang_dir, tmp_path, cli):
+    (lang_dir / "es.yaml").write_text('language: es\npoles:\n  avoid: ["evit*"\n  use: [b]\n', encoding="utf-8")
+    po = tmp_path / "a.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Avoid alcohol."\nmsgstr "Tome alcohol."\n', encoding="utf-8")
+    res = cli(tmp_path, "check", "-j", "1", "--no-cache", str(po))
+    assert res.exit_code == 2
+    assert "es.yaml:" in res.stderr and "Traceback" not in res.output
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+# -- gating -----------------------------------------------------------------------------------------------
+
+def test_gated_on_the_trigger_pass():
+    from l10n.checks import get_check
+    from l10n.checks.context import CatalogContext
+    from l10n.checks.triggers import catalog_triggers
+
+    assert get_check("L10N321").func.when == ("polarity-src",)
+    assert get_check("L10N322").func.when == ("claim-tgt",)
+    ctx = CatalogContext(locale="es")
+    srcs = ["Avoid alcohol.", "Save the file.", "Use less.", "Print", "Take it with food."]
+    tgts = ["Tome alcohol.", "Guardar el archivo aprobado.", "Use menos.", "Imprimir", "Tómelo con comida."]
+    hits = catalog_triggers(srcs, tgts, ctx, {"polarity-src", "claim-tgt"})
+    assert hits["polarity-src"] == {0, 2, 4}
+    assert hits["claim-tgt"] == {1}
+
+
+def test_trigger_finds_every_entry_the_check_reads():
+    """The trigger regex is a superset: an entry whose source has a pole always has the feature."""
+    from l10n.checks.context import CatalogContext
+    from l10n.checks.triggers import catalog_triggers
+    from polarity_cases import load
+
+    cases = load("A")
+    for locale in ("es", "pt_BR", "fr", "de", "ca", "ar"):
+        mine = [c for c in cases if c["locale"] == locale]
+        ctx = CatalogContext(locale=locale)
+        hits = catalog_triggers([c["src"] for c in mine], [c["tgt"] for c in mine], ctx,
+                                {"polarity-src", "claim-tgt"})
+        src_lex, tgt_lex = P.lexicon("en"), P.lexicon(locale)
+        for i, c in enumerate(mine):
+            if P.analyse(src_lex, c["src"]):
+                assert i in hits["polarity-src"], c["id"]
+            if any(r.pole in P.source_concepts().claims for r in P.analyse(tgt_lex, c["tgt"])):
+                assert i in hits["claim-tgt"], c["id"]
+
+
+# -- coverage ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", ["es", "ca", "fr", "pt_BR", "de", "ar"])
+def test_full_coverage_for_the_published_languages(locale):
+    cov = coverage(locale)
+    assert cov.verified and meaning_verified(locale)
+    assert {"numbers", "negation", "hedges", "polarity", "claims"} <= set(cov.active)
+
+
+def test_unverified_locale_says_what_is_not_checked():
+    cov = coverage("zh_CN")
+    assert not cov.verified and not meaning_verified("zh_CN")
+    assert {"negation", "hedges", "polarity", "claims"} <= set(cov.not_checked)
+    assert "numbers" in cov.active
+    text = format_coverage([cov])
+    assert "zh_CN: meaning unverified" in text and "not checked" in text
+
+
+def test_disabled_check_is_not_active():
+    cov = coverage("es", disabled={"L10N321"})
+    assert "polarity" in cov.not_checked and not cov.verified
+    assert "polarity" in coverage("es", selected={"L10N311"}).not_checked
+
+
+def test_cli_coverage(cli, tmp_path):
+    res = cli(tmp_path, "check", "--coverage", "-l", "es", "-l", "it")
+    assert res.exit_code == 0, res.output
+    assert "es: meaning verified" in res.stdout and "it: meaning unverified" in res.stdout
+    assert "polarity" in res.stdout
+    po = tmp_path / "x.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: pt_BR\\n"\n', encoding="utf-8")
+    res = cli(tmp_path, "check", "--coverage", str(po))
+    assert res.exit_code == 0 and "pt_BR: meaning verified" in res.stdout
