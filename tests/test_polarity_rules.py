@@ -75,6 +75,15 @@ def test_french_ne_pas_is_one_negation():
     assert poles("fr", "Ne prenez pas de kratom avec de l'alcool.") == ["avoid", "with"]
 
 
+def test_german_synthetic_comparative():
+    assert poles("de", "Kapseln sind wirksamer als Tee.") == ["more"]
+    assert poles("de", "Kapseln sind weniger wirksam als Tee.") == ["less"]
+    assert poles("de", "Nehmen Sie weniger als 2 g.") == ["use", "less"]
+    assert poles("de", "Tee oder als Kapsel.") == []
+    assert [f.code for f in run("de", "Tea is less potent than extract.", "Tee ist stärker als Extrakt.")] == [
+        "L10N321"]
+
+
 def test_arabic_clitics_and_harakat():
     assert poles("ar", "وتجنب الكحول") == ["avoid"]
     assert poles("ar", "الكراتوم المعتمد") == ["approved"]

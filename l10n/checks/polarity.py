@@ -217,12 +217,15 @@ class _Matcher:
         pats.extend(self._pattern(f, None) for f in lex.neutral)
         pats = [p for p in pats if p.toks and p.toks[0] != _GAP]
         # longest first (a gap counts as one token), then the neutral phrase first on a tie
-        pats.sort(key=lambda p: (-len(p.toks), p.pole is not None))
+        pats.sort(key=_rank)
         self.exact: dict[str, list[_Pattern]] = {}
         self.stems: dict[str, list[_Pattern]] = {}
+        self.suffixes: list[_Pattern] = []
         for p in pats:
             first = p.toks[0]
-            if first.endswith("*"):
+            if first.startswith("*"):
+                self.suffixes.append(p)
+            elif first.endswith("*"):
                 self.stems.setdefault(first[:2], []).append(p)
             else:
                 self.exact.setdefault(first, []).append(p)
@@ -234,9 +237,12 @@ class _Matcher:
                 toks.append(_GAP)
                 continue
             stem = piece.endswith("*")
-            words = self.word.findall(piece.rstrip("*"))
+            suffix = piece.startswith("*")
+            words = self.word.findall(piece.strip("*"))
             if stem and words:
                 words[-1] += "*"
+            if suffix and words:
+                words[0] = "*" + words[0]
             toks.extend(words)
         return _Pattern(tuple(toks), pole, form)
 
@@ -266,13 +272,16 @@ class _Matcher:
             for p in self.stems.get(v[:2], ()):
                 if v.startswith(p.toks[0][:-1]):
                     found.append(p)
+            for p in self.suffixes:
+                if _suffix_ok(p.toks[0], v):
+                    found.append(p)
         if len(found) > 1:
-            found.sort(key=lambda p: (-len(p.toks), p.pole is not None))
+            found.sort(key=_rank)
         return found
 
     def _tok_ok(self, tok: str, word: str) -> bool:
         for v in self.variants(word):
-            if v == tok or (tok.endswith("*") and v.startswith(tok[:-1])):
+            if v == tok or (tok.endswith("*") and v.startswith(tok[:-1])) or _suffix_ok(tok, v):
                 return True
         return False
 
@@ -296,6 +305,16 @@ class _Matcher:
             return -1
 
         return rest(1, i + 1)
+
+
+def _rank(p: _Pattern) -> tuple[int, bool, bool]:
+    """Longest first; on a tie, a neutral phrase, then a pattern whose first word is not a suffix."""
+    return (-len(p.toks), p.pole is not None, p.toks[0].startswith("*"))
+
+
+def _suffix_ok(tok: str, word: str) -> bool:
+    """A ``*er`` token: a word of at least three more letters ending so (German "wirksamer", not "er")."""
+    return tok.startswith("*") and len(word) >= len(tok) + 2 and word.endswith(tok[1:])
 
 
 @lru_cache(maxsize=64)
@@ -396,6 +415,8 @@ def _trigger(path: str, poles: tuple[str, ...] | None) -> re.Pattern[str] | None
     from l10n.checks.triggers import _word_regex
 
     m = _matcher(path)
+    if any(p.pole is not None and (poles is None or p.pole in poles) for p in m.suffixes):
+        return re.compile(r"[^\W_]")  # a suffix can end any word: every entry with a word has the feature
     words: set[str] = set()
     prefixes: set[str] = set()
     for table in (m.exact, m.stems):
