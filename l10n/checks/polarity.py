@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,6 +56,9 @@ class _Pattern:
     toks: tuple[str, ...]  # a token ending in "*" is a stem; "~" is a gap of 0 to 2 words
     pole: str | None       # None: a neutral phrase (read, stands for nothing)
     text: str
+    #: a word that must stand within the next words for a match to be possible (a quick rejection):
+    #: (the word, how far it may be: 1 = the next word); ("", 0) when there is none
+    need: tuple[str, int] = ("", 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ class Lexicon:
     closers: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
     elision: bool = False
+    strip_marks: bool = False                # Arabic harakat and tatweel are not spelling
     axes: tuple[tuple[str, str], ...] = ()   # the source file's
     claims: tuple[str, ...] = ()             # the source file's
     fixed: frozenset[str] = frozenset()      # the source file's: poles no negation flips
@@ -178,7 +181,7 @@ def _load(path_str: str) -> Lexicon:
         openers=frozenset(_strings(pairs.get("openers"), path, "negation.pairs.openers")),
         closers=frozenset(_strings(pairs.get("closers"), path, "negation.pairs.closers")),
         prefixes=tuple(sorted(_strings(data.get("prefixes"), path, "prefixes"), key=len, reverse=True)),
-        elision=bool(data.get("elision", False)), axes=axes, claims=claims, fixed=fixed)
+        elision=bool(data.get("elision", False)), strip_marks=bool(data.get("strip_marks", False)), axes=axes, claims=claims, fixed=fixed)
     if path.stem != SOURCE_LANG:
         src = source_concepts()
         known = {p for ax in src.axes for p in ax} | set(src.claims)
@@ -191,7 +194,12 @@ def _load(path_str: str) -> Lexicon:
 
 def source_concepts() -> Lexicon:
     """The source language's lexicon, which declares the axes (opposite poles) and the claims."""
-    return _load(str(LANG_DIR / f"{SOURCE_LANG}.yaml"))
+    return _load(_source_path(str(LANG_DIR)))
+
+
+@lru_cache(maxsize=8)
+def _source_path(folder: str) -> str:
+    return str(Path(folder) / f"{SOURCE_LANG}.yaml")
 
 
 def lexicon(locale: str) -> Lexicon | None:
@@ -218,6 +226,7 @@ class _Matcher:
         pats = [p for p in pats if p.toks and p.toks[0] != _GAP]
         # longest first (a gap counts as one token), then the neutral phrase first on a tie
         pats.sort(key=_rank)
+        self._cands: dict[str, tuple[_Pattern, ...]] = {}
         self.exact: dict[str, list[_Pattern]] = {}
         self.stems: dict[str, list[_Pattern]] = {}
         self.suffixes: list[_Pattern] = []
@@ -244,7 +253,13 @@ class _Matcher:
             if suffix and words:
                 words[0] = "*" + words[0]
             toks.extend(words)
-        return _Pattern(tuple(toks), pole, form)
+        need = ("", 0)
+        if len(toks) > 1 and not self.lex.prefixes:
+            for k, t in enumerate(toks[1:], 1):
+                if t != _GAP and "*" not in t:
+                    need = (t, k + _GAP_MAX * toks[1:k].count(_GAP))
+                    break
+        return _Pattern(tuple(toks), pole, form, need)
 
     def words(self, clause: str) -> list[str]:
         return self.word.findall(clause)
@@ -265,7 +280,14 @@ class _Matcher:
                 break
         return tuple(out)
 
-    def candidates(self, word: str) -> list[_Pattern]:
+    def candidates(self, word: str) -> tuple[_Pattern, ...]:
+        """The patterns whose first token matches ``word``, best first (cached per word)."""
+        found = self._cands.get(word)
+        if found is None:
+            found = self._cands[word] = self._candidates(word)
+        return found
+
+    def _candidates(self, word: str) -> tuple[_Pattern, ...]:
         found: list[_Pattern] = []
         for v in self.variants(word):
             found.extend(self.exact.get(v, ()))
@@ -277,9 +299,13 @@ class _Matcher:
                     found.append(p)
         if len(found) > 1:
             found.sort(key=_rank)
-        return found
+        return tuple(found)
 
     def _tok_ok(self, tok: str, word: str) -> bool:
+        if tok == word:
+            return True
+        if not self.lex.prefixes and "*" not in tok:
+            return False
         for v in self.variants(word):
             if v == tok or (tok.endswith("*") and v.startswith(tok[:-1])) or _suffix_ok(tok, v):
                 return True
@@ -287,6 +313,17 @@ class _Matcher:
 
     def match_at(self, pat: _Pattern, words: list[str], i: int) -> int:
         """The end of a match of ``pat`` at ``words[i]`` (its first token already matched), or -1."""
+        toks = pat.toks
+        if len(toks) == 1:
+            return i + 1
+        if _GAP not in toks:
+            if i + len(toks) > len(words):
+                return -1
+            for k in range(1, len(toks)):
+                t, w = toks[k], words[i + k]
+                if t != w and not self._tok_ok(t, w):
+                    return -1
+            return i + len(toks)
 
         def rest(k: int, j: int) -> int:
             if k == len(pat.toks):
@@ -324,7 +361,9 @@ def _matcher(path: str) -> _Matcher:
 
 def _fold(text: str, lex: Lexicon) -> str:
     if not text.isascii():
-        text = _MARKS.sub("", unicodedata.normalize("NFC", text))
+        text = unicodedata.normalize("NFC", text)
+        if lex.strip_marks:
+            text = _MARKS.sub("", text)
     return text.lower().replace("’", "'")
 
 
@@ -339,8 +378,11 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
     opposite = _opposites()
     fixed = source_concepts().fixed
     out: list[Reading] = []
+    cands_get = m._cands.get
+    negations = lex.negations
+    findall = m.word.findall
     for clause in _CLAUSE.split(_fold(plain_text(text), lex)):
-        words = m.words(clause)
+        words = findall(clause)
         if not words:
             continue
         found: list[list[Any]] = []  # [start, end, pole, words, negated]
@@ -350,17 +392,24 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
         n = len(words)
         while i < n:
             w = words[i]
-            end = -1
-            for pat in m.candidates(w):
-                end = m.match_at(pat, words, i)
+            cands = cands_get(w)
+            if cands is None:
+                cands = m.candidates(w)
+            if cands:
+                end = -1
+                for pat in cands:
+                    word, reach = pat.need
+                    if reach and word not in words[i + 1:i + 1 + reach]:
+                        continue  # the phrase's next fixed word is not there
+                    end = i + 1 if len(pat.toks) == 1 else m.match_at(pat, words, i)
+                    if end >= 0:
+                        if pat.pole is not None:
+                            found.append([i, end, pat.pole, " ".join(words[i:end]), False])
+                        break
                 if end >= 0:
-                    if pat.pole is not None:
-                        found.append([i, end, pat.pole, " ".join(words[i:end]), False])
-                    break
-            if end >= 0:
-                i = end
-                continue
-            if w in lex.negations:
+                    i = end
+                    continue
+            if w in negations:
                 if opened and w in lex.closers:
                     pass  # "ne … pas": the closer is the same negation
                 else:
@@ -436,30 +485,62 @@ def _trigger(path: str, poles: tuple[str, ...] | None) -> re.Pattern[str] | None
 
 # ---------------------------------------------------------------------------------------------- checks
 
-def _readings(entry: polib.POEntry, ctx: Any) -> tuple[Counter, Counter, dict, dict] | None:
-    """(source counts, target counts, source words per pole, target words per pole), or None when the
-    entry or the language cannot be checked."""
+_NONE: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+_LAST: list[Any] = [None, None, None, None, None]  # (entry, msgid, msgstr, ctx, messages): shared by the checks
+
+
+def _messages(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The messages of L10N321, L10N322 and L10N323 for ``entry``, computed once for the three checks."""
+    last = _LAST
+    if last[0] is entry and last[1] is entry.msgid and last[2] is entry.msgstr and last[3] is ctx:
+        return last[4]
+    found = _compute(entry, ctx)
+    last[:] = [entry, entry.msgid, entry.msgstr, ctx, found]
+    return found
+
+
+def _compute(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     if entry.msgid_plural or ctx.lang == ctx.source_lang or entry.msgstr.strip() == entry.msgid.strip():
-        return None
-    src_lex = lexicon(ctx.source_lang)
-    tgt_lex = lexicon(ctx.locale)
+        return _NONE
+    src_lex, tgt_lex = ctx.memo("polarity-lexicons", lambda: (lexicon(ctx.source_lang), lexicon(ctx.locale)))
     if src_lex is None or tgt_lex is None:
-        return None
-    src = ctx.src("polarity", entry.msgid, lambda: analyse(src_lex, entry.msgid))
+        return _NONE
     tgt = ctx.tgt("polarity", entry.msgstr, lambda: analyse(tgt_lex, entry.msgstr))
-    if not src and not tgt:
-        return None
-    sw: dict[str, list[str]] = {}
-    tw: dict[str, list[str]] = {}
+    if not tgt:  # nothing gained, nothing claimed, nothing negated
+        return _NONE
+    src = ctx.src("polarity", entry.msgid, lambda: analyse(src_lex, entry.msgid))
+    cs: dict[str, int] = {}
+    ct: dict[str, int] = {}
     for r in src:
-        sw.setdefault(r.pole, []).append(r.words)
+        cs[r.pole] = cs.get(r.pole, 0) + 1
     for r in tgt:
-        tw.setdefault(r.pole, []).append(r.words)
-    return Counter(r.pole for r in src), Counter(r.pole for r in tgt), sw, tw
+        ct[r.pole] = ct.get(r.pole, 0) + 1
+    concepts = source_concepts()
+    reversed_: list[str] = []
+    for a, b in concepts.axes:
+        if a not in cs and b not in cs:
+            continue
+        for p, q in ((a, b), (b, a)):
+            if cs.get(p, 0) > ct.get(p, 0) and ct.get(q, 0) > cs.get(q, 0):
+                reversed_.append(f"the source says {_name(p)} ({_said(src, p)}), the translation says {_name(q)} "
+                                 f"({_said(tgt, q)}) instead")
+                break
+    added: list[str] = []
+    negated: list[str] = []
+    for c in concepts.claims:
+        if ct.get(c, 0) > cs.get(c, 0):
+            added.append(f"the translation claims {_name(c)} ({_said(tgt, c)}) where the source "
+                         + (f"says {_name(NOT + c)} ({_said(src, NOT + c)})" if cs.get(NOT + c)
+                            else "makes no such claim"))
+        n = NOT + c
+        if cs.get(c, 0) > ct.get(c, 0) and ct.get(n, 0) > cs.get(n, 0):
+            negated.append(f"the source says {_name(c)} ({_said(src, c)}), the translation says {_name(n)} "
+                           f"({_said(tgt, n)})")
+    return tuple(reversed_), tuple(added), tuple(negated)
 
 
-def _said(words: dict, pole: str) -> str:
-    return ", ".join(repr(w) for w in dict.fromkeys(words.get(pole, ())))
+def _said(readings: tuple[Reading, ...], pole: str) -> str:
+    return ", ".join(repr(w) for w in dict.fromkeys(r.words for r in readings if r.pole == pole))
 
 
 def _name(pole: str) -> str:
@@ -474,39 +555,17 @@ def polarity_reversed(entry: polib.POEntry, ctx: Any):
     Reported only when the translation lost a pole of the source and gained its opposite; a paraphrase that
     has neither is not reported. A negation is read with the word it governs: "do not use" is avoid.
     """
-    read = _readings(entry, ctx)
-    if read is None:
-        return
-    cs, ct, sw, tw = read
-    for a, b in source_concepts().axes:
-        for p, q in ((a, b), (b, a)):
-            if cs[p] > ct[p] and ct[q] > cs[q]:
-                yield (f"the source says {_name(p)} ({_said(sw, p)}), the translation says {_name(q)} "
-                       f"({_said(tw, q)}) instead")
-                break
+    yield from _messages(entry, ctx)[0]
 
 
 @check("L10N322", "claim-added", Severity.ERROR, when=("claim-tgt",))
 def claim_added(entry: polib.POEntry, ctx: Any):
     """The translation makes a claim the source does not make: approved, proven, cures, guaranteed, no side
     effects (a negated claim — "not approved" — is no claim)."""
-    read = _readings(entry, ctx)
-    if read is None:
-        return
-    cs, ct, sw, tw = read
-    for c in source_concepts().claims:
-        if ct[c] > cs[c]:
-            yield (f"the translation claims {_name(c)} ({_said(tw, c)}) where the source "
-                   + (f"says {_name(NOT + c)} ({_said(sw, NOT + c)})" if cs[NOT + c] else "makes no such claim"))
+    yield from _messages(entry, ctx)[1]
 
 
 @check("L10N323", "claim-negated", Severity.ERROR, when=("polarity-src",))
 def claim_negated(entry: polib.POEntry, ctx: Any):
     """The translation negates a claim the source makes ("approved" became "not approved")."""
-    read = _readings(entry, ctx)
-    if read is None:
-        return
-    cs, ct, sw, tw = read
-    for c in source_concepts().claims:
-        if cs[c] > ct[c] and ct[NOT + c] > cs[NOT + c]:
-            yield f"the source says {_name(c)} ({_said(sw, c)}), the translation says {_name(NOT + c)} ({_said(tw, NOT + c)})"
+    yield from _messages(entry, ctx)[2]
