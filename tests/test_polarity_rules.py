@@ -101,6 +101,17 @@ def test_django_false_positives_stay_fixed():
     # not "approved" (the only findings the checks raised on Django's 1,226 catalogs, all three false)
     assert run("ar", "Enable password-based authentication", "تفعيل المصادقة المعتمدة على كلمة المرور") == []
     assert run("ar", "Kratom is sold online.", "يباع الكراتوم المعتمد عبر الإنترنت.") != []
+    # a negated comparison is a bound: "no sea inferior a" is "not less than" (Django's range validators)
+    assert run("es", "Ensure that the lower bound of the range is not less than %(v)s.",
+               "Asegúrese de que el límite inferior del rango no sea inferior a %(v)s.") == []
+    assert run("pt", "The start of the range must not exceed the end of the range.",
+               "O início da gama não pode ser maior que o seu fim.") == []
+    assert run("fr", "Ensure that the lower bound of the range is not less than %(v)s.",
+               "S'assure que la limite inférieure de l'intervalle n'est pas plus petite que %(v)s.") == []
+    assert run("ar", "Ensure that the upper bound of the range is not greater than %(v)s.",
+               "تأكد من أن الحد الأعلى لهذا المجال أقل من أو يساوي %(v)s.") == []
+    assert [f.code for f in run("es", "Ensure this value is less than or equal to %(v)s.",
+                                "Asegúrese de que este valor sea mayor o igual a %(v)s.")] == ["L10N321"]
 
 
 # -- the defects ------------------------------------------------------------------------------------------
@@ -109,6 +120,8 @@ def test_django_false_positives_stay_fixed():
     ("es", "Avoid alcohol while taking this medicine.", "Tome alcohol mientras use este medicamento.", "L10N321"),
     ("es", "Wait at least 6 hours.", "Espere como máximo 6 horas.", "L10N321"),
     ("es", "Use a lower dose.", "Use una dosis más alta.", "L10N321"),
+    ("es", "Take no more than 4 g a day.", "Tome más de 4 g al día.", "L10N321"),
+    ("fr", "Wait at least 6 hours.", "Attendez moins de 6 heures.", "L10N321"),
     ("pt_BR", "Take it after meals.", "Tome antes das refeições.", "L10N321"),
     ("fr", "It is contraindicated in pregnancy.", "Il est recommandé pendant la grossesse.", "L10N321"),
     ("de", "Take it without food.", "Mit Essen einnehmen.", "L10N321"),

@@ -8,8 +8,8 @@ pole's rendering and not the opposite's.
 
 Both sides are read with a lexicon per language, a data file ``l10n/checks/lang/<lang>.yaml`` (the source
 language's file, ``en.yaml``, also declares the axes and claims). A negation before a pole, in the same
-clause and within a few words, flips the nearest pole after it (not a preposition or comparison): "do not use" is *avoid*, "not safe" is
-*unsafe*, "not approved" is no claim; so negation expressed by a word ("Do not drink alcohol" → "Evite el
+clause and within a few words, flips the nearest pole after it (not a preposition or comparison): "do not
+use" is *avoid*, "not safe" is *unsafe*, "not approved" is no claim; so negation expressed by a word ("Do not drink alcohol" → "Evite el
 alcohol", "no more than 4 g" → "como máximo 4 g") is read as what it means, not as a lost "not".
 
 A translation is reported only when it decides: it lost a pole of the source **and** gained the opposite
@@ -49,6 +49,7 @@ _WORD_ELIDED = re.compile(r"[^\W_]+'|[^\W_]+(?:-[^\W_]+)*")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _GAP = "~"
 _GAP_MAX = 2
+_MAX_WORDS = 200_000  # per-language word caches are emptied beyond this many words
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ class Lexicon:
     axes: tuple[tuple[str, str], ...] = ()   # the source file's
     claims: tuple[str, ...] = ()             # the source file's
     fixed: frozenset[str] = frozenset()      # the source file's: poles no negation flips
+    flips: tuple[tuple[str, str], ...] = ()  # the source file's: what a negated pole becomes (else its opposite)
 
     @property
     def pole_names(self) -> frozenset[str]:
@@ -159,6 +161,7 @@ def _load(path_str: str) -> Lexicon:
     axes = ()
     claims = ()
     fixed: frozenset[str] = frozenset()
+    flips: tuple[tuple[str, str], ...] = ()
     if path.stem == SOURCE_LANG:
         raw_axes = data.get("axes") or []
         if not all(isinstance(a, list) and len(a) == 2 and all(isinstance(x, str) for x in a) for a in raw_axes):
@@ -166,6 +169,11 @@ def _load(path_str: str) -> Lexicon:
         axes = tuple((a, b) for a, b in raw_axes)
         claims = _strings(data.get("claims"), path, "claims")
         fixed = frozenset(_strings(data.get("fixed"), path, "fixed"))
+        raw_flips = data.get("flips") or {}
+        if not isinstance(raw_flips, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                        for k, v in raw_flips.items()):
+            raise _error(path, "flips must map a pole to the pole it becomes when negated")
+        flips = tuple(sorted(raw_flips.items()))
     window = neg.get("window", 3)
     scope = neg.get("scope", "after")
     if not isinstance(window, int) or not 1 <= window <= 8:
@@ -181,7 +189,7 @@ def _load(path_str: str) -> Lexicon:
         openers=frozenset(_strings(pairs.get("openers"), path, "negation.pairs.openers")),
         closers=frozenset(_strings(pairs.get("closers"), path, "negation.pairs.closers")),
         prefixes=tuple(sorted(_strings(data.get("prefixes"), path, "prefixes"), key=len, reverse=True)),
-        elision=bool(data.get("elision", False)), strip_marks=bool(data.get("strip_marks", False)), axes=axes, claims=claims, fixed=fixed)
+        elision=bool(data.get("elision", False)), strip_marks=bool(data.get("strip_marks", False)), axes=axes, claims=claims, fixed=fixed, flips=flips)
     if path.stem != SOURCE_LANG:
         src = source_concepts()
         known = {p for ax in src.axes for p in ax} | set(src.claims)
@@ -227,6 +235,8 @@ class _Matcher:
         # longest first (a gap counts as one token), then the neutral phrase first on a tie
         pats.sort(key=_rank)
         self._cands: dict[str, tuple[_Pattern, ...]] = {}
+        #: words known to start no pattern and to be no negation
+        self.plain: set[str] = set()
         self.exact: dict[str, list[_Pattern]] = {}
         self.stems: dict[str, list[_Pattern]] = {}
         self.suffixes: list[_Pattern] = []
@@ -261,9 +271,6 @@ class _Matcher:
                     break
         return _Pattern(tuple(toks), pole, form, need)
 
-    def words(self, clause: str) -> list[str]:
-        return self.word.findall(clause)
-
     def variants(self, word: str) -> tuple[str, ...]:
         """The word, then the word without its clitic prefixes (Arabic "والكحول" → "الكحول", "كحول")."""
         prefixes = self.lex.prefixes
@@ -284,8 +291,16 @@ class _Matcher:
         """The patterns whose first token matches ``word``, best first (cached per word)."""
         found = self._cands.get(word)
         if found is None:
+            if len(self._cands) > _MAX_WORDS:
+                self._cands.clear()
             found = self._cands[word] = self._candidates(word)
         return found
+
+    def learn_plain(self, word: str) -> None:
+        """Remember a word that starts no pattern and is no negation (skipped from then on)."""
+        if len(self.plain) > _MAX_WORDS:
+            self.plain.clear()
+        self.plain.add(word)
 
     def _candidates(self, word: str) -> tuple[_Pattern, ...]:
         found: list[_Pattern] = []
@@ -379,22 +394,31 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
     fixed = source_concepts().fixed
     out: list[Reading] = []
     cands_get = m._cands.get
+    plain = m.plain
     negations = lex.negations
     findall = m.word.findall
     for clause in _CLAUSE.split(_fold(plain_text(text), lex)):
         words = findall(clause)
         if not words:
             continue
+        # only the words that can start a pattern or are a negation are walked (one pass in C for the rest)
+        starts = [k for k, w in enumerate(words) if w not in plain]
+        if not starts:
+            continue
         found: list[list[Any]] = []  # [start, end, pole, words, negated]
         negs: list[int] = []
         opened = False
-        i = 0
-        n = len(words)
-        while i < n:
+        nxt = 0
+        for i in starts:
+            if i < nxt:
+                continue  # inside a phrase already read
             w = words[i]
             cands = cands_get(w)
             if cands is None:
                 cands = m.candidates(w)
+                if not cands and w not in negations:
+                    m.learn_plain(w)
+                    continue
             if cands:
                 end = -1
                 for pat in cands:
@@ -407,7 +431,7 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
                             found.append([i, end, pat.pole, " ".join(words[i:end]), False])
                         break
                 if end >= 0:
-                    i = end
+                    nxt = end
                     continue
             if w in negations:
                 if opened and w in lex.closers:
@@ -415,7 +439,6 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
                 else:
                     negs.append(i)
                     opened = opened or w in lex.openers
-            i += 1
         if negs and found:
             flippable = [f for f in found if f[2] not in fixed]
             for j in negs:
@@ -435,9 +458,11 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
 
 @lru_cache(maxsize=1)
 def _opposites() -> dict[str, str]:
-    out = {}
-    for a, b in source_concepts().axes:
-        out[a], out[b] = b, a
+    concepts = source_concepts()
+    out: dict[str, str] = dict(concepts.flips)
+    for a, b in concepts.axes:  # else a pole's first axis names its opposite
+        out.setdefault(a, b)
+        out.setdefault(b, a)
     return out
 
 
