@@ -12,7 +12,7 @@ import polib
 import yaml
 
 CASES = Path(__file__).parent / "cases" / "polarity"
-CODES = frozenset({"L10N321", "L10N322", "L10N323"})
+CODES = frozenset({"L10N321", "L10N322", "L10N323", "L10N324"})
 
 
 def half(case_id: str) -> str:
@@ -36,7 +36,7 @@ def findings(case: dict) -> list:
     po.metadata = {"Language": case["locale"], "Content-Type": "text/plain; charset=UTF-8"}
     po.append(polib.POEntry(msgid=case["src"], msgstr=case["tgt"]))
     return [f for f in check_catalog(po, locale=case["locale"], glossary=None, select=set(CODES))
-            if f.code in CODES and f.severity.name in ("ERROR", "CRITICAL")]
+            if f.code in CODES]
 
 
 def caught(case: dict) -> bool:

@@ -119,7 +119,7 @@ def coverage(locale: str, glossary: Any = None, selected: Iterable[str] | None =
         CheckCoverage("negation", ("L10N311",), neg and on(("L10N311",)), neg_src),
         CheckCoverage("hedges", ("L10N312",), hed and on(("L10N312",)), hed_src),
         CheckCoverage("inflated-claims", ("L10N313",), inf and on(("L10N313",)), inf_src),
-        CheckCoverage("polarity", ("L10N321",), has_axes and on(("L10N321",)),
+        CheckCoverage("polarity", ("L10N321", "L10N324"), has_axes and on(("L10N321",)),
                       lex_src if lex is not None else "no data file"),
         CheckCoverage("claims", ("L10N322", "L10N323"), has_claims and on(("L10N322", "L10N323")),
                       lex_src if lex is not None else "no data file"),

@@ -1,4 +1,4 @@
-"""Polarity, direction and claims (L10N321–L10N323): meaning turned into its opposite.
+"""Polarity, direction and claims (L10N321–L10N324): meaning turned into its opposite.
 
 Each source term of a polar concept has a *pole*: "avoid" (its opposite: "use", "take"), "contraindicated"
 ("indicated", "recommended"), "unsafe" ("safe"), "increase" ("decrease"), "before" ("after"), "with"
@@ -9,13 +9,15 @@ pole's rendering and not the opposite's.
 Both sides are read with a lexicon per language, a data file ``l10n/checks/lang/<lang>.yaml`` (the source
 language's file, ``en.yaml``, also declares the axes and claims). A negation before a pole, in the same
 clause and within a few words, flips the nearest pole after it (not a preposition or comparison): "do not
-use" is *avoid*, "not safe" is *unsafe*, "not approved" is no claim; so negation expressed by a word ("Do not drink alcohol" → "Evite el
-alcohol", "no more than 4 g" → "como máximo 4 g") is read as what it means, not as a lost "not".
+use" is *avoid*, "not safe" is *unsafe*, "not approved" is no claim; so negation expressed by a word ("Do
+not drink alcohol" → "Evite el alcohol", "no more than 4 g" → "como máximo 4 g") is read as what it means,
+not as a lost "not".
 
-A translation is reported only when it decides: it lost a pole of the source **and** gained the opposite
-pole (L10N321), or it makes a claim the source does not make (L10N322), or it negates a claim the source
-makes (L10N323). A translation that has neither pole (a paraphrase) is not reported: the check cannot tell.
-A language without a data file is not checked (see :mod:`l10n.checks.coverage`); adding a language is
+A translation is reported only when it decides: it has none of a pole the source writes (not negated)
+**and** gained, as written, the opposite pole (L10N321; L10N324, a warning, for the prepositions and
+comparisons: with/without, before/after, less/more), or it makes a claim the source does not make
+(L10N322), or it negates a claim the source makes (L10N323). A translation that has neither pole (a
+paraphrase) is not reported: the check cannot tell. A language without a data file is not checked (see :mod:`l10n.checks.coverage`); adding a language is
 adding its data file and its tests, never editing this module.
 """
 
@@ -92,6 +94,7 @@ class Lexicon:
     claims: tuple[str, ...] = ()             # the source file's
     fixed: frozenset[str] = frozenset()      # the source file's: poles no negation flips
     flips: tuple[tuple[str, str], ...] = ()  # the source file's: what a negated pole becomes (else its opposite)
+    weak: frozenset[str] = frozenset()       # the source file's: poles whose reversal is a warning (L10N324)
 
     @property
     def pole_names(self) -> frozenset[str]:
@@ -162,6 +165,7 @@ def _load(path_str: str) -> Lexicon:
     claims = ()
     fixed: frozenset[str] = frozenset()
     flips: tuple[tuple[str, str], ...] = ()
+    weak: frozenset[str] = frozenset()
     if path.stem == SOURCE_LANG:
         raw_axes = data.get("axes") or []
         if not all(isinstance(a, list) and len(a) == 2 and all(isinstance(x, str) for x in a) for a in raw_axes):
@@ -174,6 +178,7 @@ def _load(path_str: str) -> Lexicon:
                                                         for k, v in raw_flips.items()):
             raise _error(path, "flips must map a pole to the pole it becomes when negated")
         flips = tuple(sorted(raw_flips.items()))
+        weak = frozenset(_strings(data.get("weak"), path, "weak"))
     window = neg.get("window", 3)
     scope = neg.get("scope", "after")
     if not isinstance(window, int) or not 1 <= window <= 8:
@@ -189,7 +194,7 @@ def _load(path_str: str) -> Lexicon:
         openers=frozenset(_strings(pairs.get("openers"), path, "negation.pairs.openers")),
         closers=frozenset(_strings(pairs.get("closers"), path, "negation.pairs.closers")),
         prefixes=tuple(sorted(_strings(data.get("prefixes"), path, "prefixes"), key=len, reverse=True)),
-        elision=bool(data.get("elision", False)), strip_marks=bool(data.get("strip_marks", False)), axes=axes, claims=claims, fixed=fixed, flips=flips)
+        elision=bool(data.get("elision", False)), strip_marks=bool(data.get("strip_marks", False)), axes=axes, claims=claims, fixed=fixed, flips=flips, weak=weak)
     if path.stem != SOURCE_LANG:
         src = source_concepts()
         known = {p for ax in src.axes for p in ax} | set(src.claims)
@@ -510,12 +515,12 @@ def _trigger(path: str, poles: tuple[str, ...] | None) -> re.Pattern[str] | None
 
 # ---------------------------------------------------------------------------------------------- checks
 
-_NONE: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+_NONE: tuple[tuple[str, ...], ...] = ((), (), (), ())
 _LAST: list[Any] = [None, None, None, None, None]  # (entry, msgid, msgstr, ctx, messages): shared by the checks
 
 
-def _messages(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The messages of L10N321, L10N322 and L10N323 for ``entry``, computed once for the three checks."""
+def _messages(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], ...]:
+    """The messages of L10N321, L10N322, L10N323 and L10N324 for ``entry``, computed once for the checks."""
     last = _LAST
     if last[0] is entry and last[1] is entry.msgid and last[2] is entry.msgstr and last[3] is ctx:
         return last[4]
@@ -524,7 +529,7 @@ def _messages(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], tuple[st
     return found
 
 
-def _compute(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _compute(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], ...]:
     if entry.msgid_plural or ctx.lang == ctx.source_lang or entry.msgstr.strip() == entry.msgid.strip():
         return _NONE
     src_lex, tgt_lex = ctx.memo("polarity-lexicons", lambda: (lexicon(ctx.source_lang), lexicon(ctx.locale)))
@@ -534,34 +539,46 @@ def _compute(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], tuple[str
     if not tgt:  # nothing gained, nothing claimed, nothing negated
         return _NONE
     src = ctx.src("polarity", entry.msgid, lambda: analyse(src_lex, entry.msgid))
+    # cs, ct: every reading by its pole after negation; ls, lt: the readings no negation governs. A pole
+    # is lost or gained only as written (no negation): a negation the other language expresses otherwise
+    # ("cannot be used" → "impossible d'utiliser", "ne peut être utilisé que") must not make a reversal;
+    # a negated pole only explains its opposite ("Do not use" → "Evite").
     cs: dict[str, int] = {}
     ct: dict[str, int] = {}
+    ls: dict[str, int] = {}
+    lt: dict[str, int] = {}
     for r in src:
         cs[r.pole] = cs.get(r.pole, 0) + 1
+        if not r.negated:
+            ls[r.pole] = ls.get(r.pole, 0) + 1
     for r in tgt:
         ct[r.pole] = ct.get(r.pole, 0) + 1
+        if not r.negated:
+            lt[r.pole] = lt.get(r.pole, 0) + 1
     concepts = source_concepts()
     reversed_: list[str] = []
+    weak: list[str] = []
     for a, b in concepts.axes:
-        if a not in cs and b not in cs:
+        if a not in ls and b not in ls:
             continue
         for p, q in ((a, b), (b, a)):
-            if cs.get(p, 0) > ct.get(p, 0) and ct.get(q, 0) > cs.get(q, 0):
-                reversed_.append(f"the source says {_name(p)} ({_said(src, p)}), the translation says {_name(q)} "
-                                 f"({_said(tgt, q)}) instead")
+            if ls.get(p, 0) and not ct.get(p, 0) and lt.get(q, 0) > cs.get(q, 0):
+                (weak if p in concepts.weak or q in concepts.weak else reversed_).append(
+                    f"the source says {_name(p)} ({_said(src, p)}), the translation says {_name(q)} "
+                    f"({_said(tgt, q)}) instead")
                 break
     added: list[str] = []
     negated: list[str] = []
     for c in concepts.claims:
-        if ct.get(c, 0) > cs.get(c, 0):
+        if lt.get(c, 0) > cs.get(c, 0):
             added.append(f"the translation claims {_name(c)} ({_said(tgt, c)}) where the source "
                          + (f"says {_name(NOT + c)} ({_said(src, NOT + c)})" if cs.get(NOT + c)
                             else "makes no such claim"))
         n = NOT + c
-        if cs.get(c, 0) > ct.get(c, 0) and ct.get(n, 0) > cs.get(n, 0):
+        if ls.get(c, 0) > ct.get(c, 0) and ct.get(n, 0) > cs.get(n, 0):
             negated.append(f"the source says {_name(c)} ({_said(src, c)}), the translation says {_name(n)} "
                            f"({_said(tgt, n)})")
-    return tuple(reversed_), tuple(added), tuple(negated)
+    return tuple(reversed_), tuple(added), tuple(negated), tuple(weak)
 
 
 def _said(readings: tuple[Reading, ...], pole: str) -> str:
@@ -594,3 +611,15 @@ def claim_added(entry: polib.POEntry, ctx: Any):
 def claim_negated(entry: polib.POEntry, ctx: Any):
     """The translation negates a claim the source makes ("approved" became "not approved")."""
     yield from _messages(entry, ctx)[2]
+
+
+@check("L10N324", "direction-changed", Severity.WARNING, when=("polarity-src",))
+def direction_changed(entry: polib.POEntry, ctx: Any):
+    """A preposition or comparison of the source seems reversed in the translation (with became without,
+    before became after, less became more): a warning, as languages word these too differently to be sure.
+
+    Same rule as L10N321, on the axes the source lexicon marks ``weak``: the translation has none of the
+    source's pole and gained its opposite ("Take with food" → "Tome sin alimentos"; "less effective" →
+    "más eficaz").
+    """
+    yield from _messages(entry, ctx)[3]
