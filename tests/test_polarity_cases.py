@@ -24,7 +24,7 @@ KNOWN_MISSES = {
                  if c["id"] in KNOWN_MISSES else []) for c in CASES])
 def test_polarity_case_half_a(case):
     found = findings(case)
-    if case["expect"] == "ok":  # no finding at all, not even the warning L10N324
+    if case["expect"] == "ok":  # no finding at all, not even the information L10N324
         assert not found, [f.message for f in found]
     else:
         assert found, f"{case['expect']} not caught"
