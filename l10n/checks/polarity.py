@@ -592,10 +592,12 @@ def _name(pole: str) -> str:
 @check("L10N321", "polarity-reversed", Severity.ERROR, when=("polarity-src",))
 def polarity_reversed(entry: polib.POEntry, ctx: Any):
     """The translation says the opposite of the source: avoid became use, contraindicated became indicated,
-    less became more, at least became at most, before became after, with became without...
+    unsafe became safe, increase became decrease, at least became at most.
 
-    Reported only when the translation lost a pole of the source and gained its opposite; a paraphrase that
-    has neither is not reported. A negation is read with the word it governs: "do not use" is avoid.
+    Reported only when the translation has none of a pole the source writes and gained its opposite; a
+    paraphrase that has neither is not reported. A negation is read with the word it governs: "do not use"
+    is avoid, and only explains an opposite ("Do not use" → "Evite"), never makes a reversal by itself.
+    Prepositions and comparisons (with/without, before/after, less/more) are L10N324.
     """
     yield from _messages(entry, ctx)[0]
 
@@ -617,7 +619,7 @@ def claim_negated(entry: polib.POEntry, ctx: Any):
 def direction_changed(entry: polib.POEntry, ctx: Any):
     """A preposition or comparison of the source seems reversed in the translation (with became without,
     before became after, less became more): information only, as languages word these too differently to be
-    sure (on Debian's catalogs 1 in 30 was a defect).
+    sure (on Debian's catalogs, 6 of a sample of 30 were defects).
 
     Same rule as L10N321, on the axes the source lexicon marks ``weak``: the translation has none of the
     source's pole and gained its opposite ("Take with food" → "Tome sin alimentos"; "less effective" →
