@@ -51,7 +51,9 @@ _WORD_ELIDED = re.compile(r"[^\W_]+'|[^\W_]+(?:-[^\W_]+)*")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _GAP = "~"
 _GAP_MAX = 2
-_MAX_WORDS = 200_000  # per-language word caches are emptied beyond this many words
+_MAX_WORDS = 200_000  # per-language word and clause caches are emptied beyond this many entries
+_DIGITS = re.compile(r"\d+")
+_HAS_DIGIT = re.compile(r"\d").search
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +244,8 @@ class _Matcher:
         self._cands: dict[str, tuple[_Pattern, ...]] = {}
         #: words known to start no pattern and to be no negation
         self.plain: set[str] = set()
+        #: the readings of a clause (its digits written 0: numbers are never part of a pattern)
+        self.clauses: dict[str, tuple[Reading, ...]] = {}
         self.exact: dict[str, list[_Pattern]] = {}
         self.stems: dict[str, list[_Pattern]] = {}
         self.suffixes: list[_Pattern] = []
@@ -402,13 +406,25 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
     plain = m.plain
     negations = lex.negations
     findall = m.word.findall
+    clauses = m.clauses
     for clause in _CLAUSE.split(_fold(plain_text(text), lex)):
+        # clauses repeat across entries, often with other numbers ("Take 2 g with food"): read once
+        key = _DIGITS.sub("0", clause) if _HAS_DIGIT(clause) else clause
+        known = clauses.get(key)
+        if known is not None:
+            out.extend(known)
+            continue
+        if len(clauses) > _MAX_WORDS:
+            clauses.clear()
+        first = len(out)
         words = findall(clause)
         if not words:
+            clauses[key] = ()
             continue
         # only the words that can start a pattern or are a negation are walked (one pass in C for the rest)
         starts = [k for k, w in enumerate(words) if w not in plain]
         if not starts:
+            clauses[key] = ()
             continue
         found: list[list[Any]] = []  # [start, end, pole, words, negated]
         negs: list[int] = []
@@ -458,6 +474,7 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
             if negated:
                 pole = opposite.get(pole, pole if pole.startswith(NOT) else NOT + pole)
             out.append(Reading(pole, ws, negated))
+        clauses[key] = tuple(out[first:])
     return tuple(out)
 
 
