@@ -54,6 +54,22 @@ def test_lexical_negation_is_not_a_reversal(locale, src, tgt):
     assert run(locale, src, tgt) == []
 
 
+@pytest.mark.parametrize("locale,src,tgt,n", [
+    ("es", "Do not drink alcohol.", "Evite el alcohol.", 1),
+    ("es", "Take no more than 4 g a day.", "Tome como máximo 4 g al día.", 1),
+    ("pt_BR", "Take no more than 4 g a day.", "Tome no máximo 4 g por dia.", 1),
+    ("fr", "It is not safe.", "C'est dangereux.", 1),
+    ("de", "Do not use it.", "Vermeiden Sie es.", 1),
+    ("ar", "Do not drink alcohol.", "تجنب الكحول.", 1),
+    ("es", "Do not drink alcohol.", "No beba alcohol.", 0),      # the negation is a "no": nothing to explain
+    ("es", "Do not drink alcohol.", "Beba alcohol.", 0),         # dropped
+    ("es", "Take no more than 4 g.", "No tome más de 4 g.", 0),  # "no ~ más de": its own negation
+    ("it", "Do not drink alcohol.", "Evita l'alcol.", 0),        # no lexicon
+])
+def test_lexical_negations_for_the_negation_check(locale, src, tgt, n):
+    assert P.lexical_negations(locale, src, tgt) == n
+
+
 def test_negation_flips_the_nearest_pole_only():
     en = P.source_concepts()
     assert [r.pole for r in P.analyse(en, "Do not use it with alcohol.")] == ["avoid", "with"]

@@ -36,8 +36,8 @@ from l10n.checks.context import lang_of, plain_text
 from l10n.checks.registry import check
 from l10n.model import Severity
 
-__all__ = ["Lexicon", "Reading", "analyse", "available_languages", "lexicon", "source_concepts",
-           "trigger_regex"]
+__all__ = ["Lexicon", "Reading", "analyse", "available_languages", "lexical_negations", "lexicon",
+           "source_concepts", "trigger_regex"]
 
 LANG_DIR = Path(__file__).with_name("lang")
 SOURCE_LANG = "en"
@@ -528,6 +528,35 @@ def _trigger(path: str, poles: tuple[str, ...] | None) -> re.Pattern[str] | None
                     else:
                         words.add(c + first)
     return _word_regex(tuple(sorted(words)), tuple(sorted(prefixes)))
+
+
+def lexical_negations(locale: str, source: str, translation: str, source_locale: str = SOURCE_LANG) -> int:
+    """How many negations of ``source`` the translation carries in a word rather than a "not".
+
+    For the negation checks (L10N311): "Do not drink alcohol" → "Evite el alcohol", "no more than 4 g" →
+    "como máximo 4 g", "not safe" → "peligroso" keep their negation in *evite*, *como máximo*, *peligroso*.
+    A source negation counts when it governs a pole (or is part of a phrase of one: "no more than") and the
+    translation has that pole, as written, without a negation of its own. 0 when either language has no
+    lexicon.
+    """
+    src_lex, tgt_lex = lexicon(source_locale), lexicon(locale)
+    if src_lex is None or tgt_lex is None:
+        return 0
+
+    def negative(r: Reading, lex: Lexicon) -> bool:
+        return r.negated or any(w in lex.negations for w in r.words.split())
+
+    wanted: dict[str, int] = {}
+    for r in analyse(src_lex, source):
+        if negative(r, src_lex):
+            wanted[r.pole] = wanted.get(r.pole, 0) + 1
+    if not wanted:
+        return 0
+    have: dict[str, int] = {}
+    for r in analyse(tgt_lex, translation):
+        if not negative(r, tgt_lex):
+            have[r.pole] = have.get(r.pole, 0) + 1
+    return sum(min(n, have.get(p, 0)) for p, n in wanted.items())
 
 
 # ---------------------------------------------------------------------------------------------- checks
