@@ -285,6 +285,12 @@ def test_gated_on_the_trigger_pass():
     assert hits["claim-tgt"] == {1}
 
 
+def test_arabic_claim_with_harakat_is_triggered():
+    # the trigger pass reads the text as written; the lexicon ignores harakat: the trigger must too
+    found = run("ar", "Kratom is sold online.", "يباع الكراتوم المُعْتَمَد مِن الهيئة عبر الإنترنت.")
+    assert [f.code for f in found] == ["L10N322"]
+
+
 def test_trigger_finds_every_entry_the_check_reads():
     """The trigger regex is a superset: an entry whose source has a pole always has the feature."""
     from l10n.checks.context import CatalogContext

@@ -527,6 +527,16 @@ def _trigger(path: str, poles: tuple[str, ...] | None) -> re.Pattern[str] | None
                         prefixes.add(c + first[:-1])
                     else:
                         words.add(c + first)
+    if m.lex.strip_marks:
+        # the trigger pass reads the text with its harakat: allow them between the letters
+        marks = f"[{_MARKS.pattern[1:-1]}]*"
+
+        def tolerant(w: str) -> str:
+            return marks.join(re.escape(ch) for ch in w)
+
+        alts = [tolerant(w) + r"(?![^\W_])" for w in sorted(words, key=len, reverse=True)]
+        alts += [tolerant(w) for w in sorted(prefixes, key=len, reverse=True)]
+        return re.compile("|".join(alts)) if alts else None
     return _word_regex(tuple(sorted(words)), tuple(sorted(prefixes)))
 
 
