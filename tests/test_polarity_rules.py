@@ -268,6 +268,28 @@ def test_broken_data_file_exits_2_with_one_line(lang_dir, tmp_path, cli):
     assert len(res.stderr.strip().splitlines()) == 1
 
 
+def test_warm_cache_key_covers_the_language_data(monkeypatch, tmp_path):
+    # an edited lexicon must not be answered from the cache of findings computed with the old one
+    import l10n
+    from l10n.checks import cache
+
+    pkg = tmp_path / "l10n"
+    real = Path(l10n.__file__).resolve().parent
+    for folder in ("checks", "glossary"):
+        shutil.copytree(real / folder, pkg / folder)
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(l10n, "__file__", str(pkg / "__init__.py"))
+    cache.code_hash.cache_clear()
+    try:
+        before = cache.code_hash()
+        with (pkg / "checks" / "lang" / "es.yaml").open("a", encoding="utf-8") as f:
+            f.write("\n# edited\n")
+        cache.code_hash.cache_clear()
+        assert cache.code_hash() != before
+    finally:
+        cache.code_hash.cache_clear()
+
+
 # -- gating -----------------------------------------------------------------------------------------------
 
 def test_gated_on_the_trigger_pass():
