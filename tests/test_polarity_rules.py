@@ -64,7 +64,7 @@ def test_lexical_negation_is_not_a_reversal(locale, src, tgt):
     ("es", "Do not drink alcohol.", "No beba alcohol.", 0),      # the negation is a "no": nothing to explain
     ("es", "Do not drink alcohol.", "Beba alcohol.", 0),         # dropped
     ("es", "Take no more than 4 g.", "No tome más de 4 g.", 0),  # "no ~ más de": its own negation
-    ("it", "Do not drink alcohol.", "Evita l'alcol.", 0),        # no lexicon
+    ("nl", "Do not drink alcohol.", "Vermijd alcohol.", 0),      # no lexicon
 ])
 def test_lexical_negations_for_the_negation_check(locale, src, tgt, n):
     assert P.lexical_negations(locale, src, tgt) == n
@@ -168,6 +168,10 @@ def test_precision_rules_from_real_catalogs():
                "Um Verwechslungen auszuschließen, sind Benutzernamen aus Ziffern nicht erlaubt.") == []
     assert run("fr", "The OCSP response is trusted.", "La réponse OCSP est approuvée.") == []
     assert run("pt_BR", "use the arrow keys to raise/lower the value", "use as setas para subir/baixar o valor") == []
+    assert run("it", "calls are disabled due to unsafe options file permissions",
+               "le chiamate sono disattivate a causa dei permessi non\nsicuri del file") == []  # wrapped line
+    assert run("it", "Raise window if covered, otherwise lower it",
+               "Solleva la finestra se è coperta, in caso contrario la abbassa") == []
     # and the true ones stay: real reversals found there
     assert [f.code for f in run("es", "flags values must have at most 1 bit set",
                                 "los valores de las opciones deben tener al menos 1 bit establecido")] == ["L10N321"]
@@ -189,7 +193,7 @@ def test_paraphrase_without_either_pole_is_not_reported():
 
 def test_skipped_where_it_cannot_decide():
     # a language without a data file, the source copied, plural entries, an untranslated entry
-    assert run("it", "Avoid alcohol.", "Usa l'alcol.") == []
+    assert run("nl", "Avoid alcohol.", "Gebruik alcohol.") == []
     assert run("es", "Avoid alcohol.", "Avoid alcohol.") == []
     po = polib.POFile()
     po.append(polib.POEntry(msgid="Avoid %d dose", msgid_plural="Avoid %d doses",
@@ -335,7 +339,7 @@ def test_trigger_finds_every_entry_the_check_reads():
 
 # -- coverage ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("locale", ["es", "ca", "fr", "pt_BR", "de", "ar"])
+@pytest.mark.parametrize("locale", ["es", "ca", "fr", "pt_BR", "de", "ar", "it"])
 def test_full_coverage_for_the_published_languages(locale):
     cov = coverage(locale)
     assert cov.verified and meaning_verified(locale)
@@ -358,9 +362,9 @@ def test_disabled_check_is_not_active():
 
 
 def test_cli_coverage(cli, tmp_path):
-    res = cli(tmp_path, "check", "--coverage", "-l", "es", "-l", "it")
+    res = cli(tmp_path, "check", "--coverage", "-l", "es", "-l", "nl")
     assert res.exit_code == 0, res.output
-    assert "es: meaning verified" in res.stdout and "it: meaning unverified" in res.stdout
+    assert "es: meaning verified" in res.stdout and "nl: meaning unverified" in res.stdout
     assert "polarity" in res.stdout
     po = tmp_path / "x.po"
     po.write_text('msgid ""\nmsgstr ""\n"Language: pt_BR\\n"\n', encoding="utf-8")

@@ -43,8 +43,9 @@ LANG_DIR = Path(__file__).with_name("lang")
 SOURCE_LANG = "en"
 NOT = "not:"  # prefix of a negated claim ("not:approved")
 
-#: a clause ends at these; a negation never reaches across them
-_CLAUSE = re.compile(r"[.;:!?,()\[\]\n«»\"“”—–¿¡،؛؟。！？]+")
+#: a clause ends at these; a negation never reaches across them (a single line break does not end one: help
+#: texts wrap "permessi non\nsicuri"; an empty line does)
+_CLAUSE = re.compile(r"[.;:!?,()\[\]«»\"“”—–¿¡،؛؟。！？]+|\n[ \t]*\n")
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*'?")
 _WORD_ELIDED = re.compile(r"[^\W_]+'|[^\W_]+(?:-[^\W_]+)*")
 #: Arabic harakat, superscript alef and tatweel: not part of a word's spelling for matching
