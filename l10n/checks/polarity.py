@@ -596,6 +596,12 @@ def _compute(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], ...]:
     if not tgt:  # nothing gained, nothing claimed, nothing negated
         return _NONE
     src = ctx.src("polarity", entry.msgid, lambda: analyse(src_lex, entry.msgid))
+    return _decide(src, tgt)
+
+
+@lru_cache(maxsize=8192)
+def _decide(src: tuple[Reading, ...], tgt: tuple[Reading, ...]) -> tuple[tuple[str, ...], ...]:
+    """The messages for the readings of a source and its translation (the same readings recur often)."""
     # cs, ct: every reading by its pole after negation; ls, lt: the readings no negation governs. A pole
     # is lost or gained only as written (no negation): a negation the other language expresses otherwise
     # ("cannot be used" → "impossible d'utiliser", "ne peut être utilisé que") must not make a reversal;
