@@ -40,7 +40,7 @@ CASES = [
      ("L10N311",)),
     ("es", "Do not mix kratom with alcohol.", "Nada le impide mezclar el kratom con alcohol.", ("L10N311",)),
     ("fr", STILL, "Les effets antidépresseurs et analgésiques du kratom sont toujours prouvés.",
-     ("L10N312", "L10N313")),
+     ("L10N312", "L10N313", "L10N322")),  # L10N322: the claim "proven" added (l10n/checks/polarity.py)
 ]
 
 

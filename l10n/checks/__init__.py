@@ -33,6 +33,7 @@ from l10n.checks import catalog as _catalog  # noqa: E402,F401
 from l10n.checks import workflow as _workflow  # noqa: E402,F401
 from l10n.checks import numbers as _numbers  # noqa: E402,F401
 from l10n.checks import meaning as _meaning  # noqa: E402,F401
+from l10n.checks import polarity as _polarity  # noqa: E402,F401
 from l10n.checks import omission as _omission  # noqa: E402,F401
 from l10n.checks import glossary as _glossary  # noqa: E402,F401
 from l10n.checks import markup as _markup  # noqa: E402,F401
@@ -55,7 +56,8 @@ _TERMINATORS = re.compile("[.!?。؟…]")
 _ANY_MARK = re.compile(_DIGIT.pattern[:-1] + "<*_`\\[%{]|://|\\]\\(|href|src")
 
 #: entry features computed by the whole-catalog trigger passes (l10n.checks.triggers)
-_TRIGGERED = frozenset({"negation-src", "hedge-src", "inflated-tgt", "terms", "forbidden", "number-words"})
+_TRIGGERED = frozenset({"negation-src", "hedge-src", "inflated-tgt", "terms", "forbidden", "number-words",
+                        "polarity-src", "claim-tgt"})
 
 _WAIVE = re.compile(r"^\s*l10n-waive:\s*(L10N\d{3}(?:\s*,\s*L10N\d{3})*)\s*(.*)$", re.IGNORECASE)
 

@@ -35,13 +35,13 @@ FORMAT = 1
 
 @lru_cache(maxsize=1)
 def code_hash() -> str:
-    """sha256 of the source files of the checks and the glossary matcher they use."""
+    """sha256 of the source files of the checks, their language data and the glossary matcher they use."""
     import l10n
 
     root = Path(l10n.__file__).resolve().parent
     h = hashlib.sha256()
-    for folder in ("checks", "glossary"):
-        for path in sorted((root / folder).glob("*.py")):
+    for folder, pattern in (("checks", "*.py"), ("glossary", "*.py"), ("checks/lang", "*.yaml")):
+        for path in sorted((root / folder).glob(pattern)):
             h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -98,6 +98,8 @@ FEATURES = (
     "terms",         # the msgid has a word that can start a glossary term
     "forbidden",     # the msgstr has a translation the glossary forbids for the locale
     "number-words",  # the msgid or the msgstr has a word that can start a number written in words
+    "polarity-src",  # the msgid has a word that can start a polar term (l10n.checks.polarity)
+    "claim-tgt",     # the msgstr has a word that can start a claim of the target language (l10n.checks.polarity)
 )
 
 _REGISTRY: dict[str, CheckSpec] = {}

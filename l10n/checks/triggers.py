@@ -146,6 +146,19 @@ def catalog_triggers(sources: Sequence[str], targets: Sequence[str], ctx: Any,
     if "forbidden" in wanted:
         rx, _items = forbidden_words(ctx)
         out["forbidden"] = hit_positions(rx, [plain_text(t) for t in targets]) if rx is not None else set()
+    for feature in ("polarity-src", "claim-tgt"):
+        if feature in wanted:  # l10n.checks.polarity: polar terms of the source, claims of the translation
+            from l10n.checks.polarity import trigger_regex
+
+            rx = trigger_regex(ctx, feature)
+            if rx is None:
+                out[feature] = set()
+            elif feature == "polarity-src":
+                folded_src = folded_src if folded_src is not None else [_fold(t) for t in sources]
+                out[feature] = hit_positions(rx, folded_src)
+            else:
+                folded_tgt = folded_tgt if folded_tgt is not None else [_fold(t) for t in targets]
+                out[feature] = hit_positions(rx, folded_tgt)
     if "number-words" in wanted:
         # on the text the number checks read: plain, NFKC ("ｃｉｎｃｏ" is "cinco"), lower case
         hits: set[int] = set()

@@ -379,6 +379,26 @@ def _listing() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _coverage(paths: list[Path], locales: list[str] | None, project: Path | None, select: list[str] | None) -> str:
+    """``--coverage``: the meaning checks per locale (-l, else the catalogs' Language, else the project's)."""
+    from l10n.checks import resolve_selection
+    from l10n.checks.coverage import coverage, format_coverage
+    from l10n.locales import normalize_locale
+
+    settings = _settings(project, required=not paths and not locales)
+    found = [normalize_locale(x) for x in locales or []]
+    for p in [] if found else paths:
+        if p.suffix == ".po" and p.is_file():
+            m = re.search(rb'"Language: *([^\\"]+)', p.read_bytes())
+            loc = normalize_locale(m.group(1).decode("utf-8", "replace").strip()) if m else None
+            if loc and loc not in found:
+                found.append(loc)
+    _, ignore = _options(settings)
+    chosen = resolve_selection(select) if select else None
+    return format_coverage(coverage(loc, _glossary(settings), chosen, ignore)
+                           for loc in found or (settings.locales if settings is not None else ()))
+
+
 @app.command("check")
 def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalogs, rendered .html/.md copies or "
                                                                        "folders. Default: every project catalog.")] = None,
@@ -392,6 +412,8 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
               mt: Annotated[bool, typer.Option("--mt", help="Also check unreviewed machine translation (fuzzy, "
                                                "from `l10n translate`) as it would be published; its errors "
                                                "count.")] = False,
+              show_coverage: Annotated[bool, typer.Option("--coverage", help="Show, per locale, which meaning "
+                                                          "checks are active and which are not checked.")] = False,
               project: ProjectOpt = None) -> None:
     """Check translations: catalog health, meaning, glossary, markup, disclaimers.
 
@@ -415,12 +437,17 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
         l10n check --mt -l es            # also machine translation awaiting review, as it would be published
 
         l10n check dist/es/kratom-harm-reduction.html
+
+        l10n check --coverage -l pt_BR    # which meaning checks are active for a locale
     """
     from l10n.checks import exit_code
     from l10n.checks.output import FORMATS, format_findings
 
     if list_checks:
         console.print(_listing(), markup=False, end="")
+        return
+    if show_coverage:
+        console.print(_coverage(list(paths or []), locale, project, select), markup=False, end="")
         return
     if fmt not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
