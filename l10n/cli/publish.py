@@ -250,14 +250,15 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
     table = Table(title="Translation status")
     width = max((len(r.document) for r in rows), default=8)
     for col in ("locale", "document", "reviewed", "machine", "withheld", "fuzzy", "stale", "untranslated",
-                "published", "disclaimers", "status"):
+                "published", "disclaimers", "status", "meaning"):
         table.add_column(col, justify="right" if col not in ("locale", "document") else "left",
                          min_width=width if col == "document" else None, overflow="fold")
     for r in rows:
         table.add_row(r.locale, r.document, f"{r.translated}/{r.total}", str(r.machine), str(r.withheld),
                       str(r.fuzzy),
                       str(r.stale), str(r.untranslated), f"{r.completeness:.0%}",
-                      f"{r.disclaimers_passing}/{r.disclaimers_total}", r.status)
+                      f"{r.disclaimers_passing}/{r.disclaimers_total}", r.status,
+                      r.meaning.replace("meaning ", "") or "-")
     if rows:
         # not a terminal (a pipe, a CI log): no width to fit, so never break a header mid-word
         from rich.console import Console

@@ -115,6 +115,10 @@ class LocaleAssessment:
     published: list[str] = field(default_factory=list)
     #: set by :func:`build`: articles the previous manifest published that are no longer published
     withdrawn: list[str] = field(default_factory=list)
+    #: "meaning verified" or "meaning unverified" (see :mod:`l10n.checks.coverage`), and the meaning
+    #: checks that cannot run for the language
+    meaning: str = ""
+    not_checked: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -351,6 +355,7 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
         a = LocaleAssessment(locale, documents=[d.name for d in docs])
         notices = _notices(glossary, locale)
         configured = locale in settings.locales and not is_pseudo_locale(locale)
+        locale_policy = _meaning_policy(a, policy, glossary)
         for doc in docs:
             path = settings.po_path(locale, doc.domain)
             if not path.is_file():
@@ -364,7 +369,7 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
                 pot_path = settings.pot_path(doc.domain)
                 template = read_catalog(pot_path, settings) if pot_path.is_file() else None
                 found, withhold = _check_published(
-                    checks, po, locale=locale, policy=policy, is_mt=is_mt,
+                    checks, po, locale=locale, policy=locale_policy, is_mt=is_mt,
                     glossary=glossary if notices or getattr(glossary, "disclaimers", None) is not None else None,
                     template=template, path=rel(settings, path),
                     options={**settings.check, CONFIGURED_LOCALES: tuple(settings.locales)}, memo=memo)
@@ -372,7 +377,7 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
                 # a blocking finding on machine translation withholds that entry, not the whole locale
                 a.reasons.extend(_finding_reason(f, doc.name) for f in found
                                  if blocking(f) and (f.msgctxt, f.msgid) not in withhold)
-            copy = build_document(doc, po, locale=locale, policy=policy,
+            copy = build_document(doc, po, locale=locale, policy=locale_policy,
                                   disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
                                   approved=_approved(glossary, locale), notices=notices, is_mt=is_mt,
                                   required=_required(glossary, doc.name), withhold=withhold)
@@ -396,6 +401,21 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
                                      for f in found if f.severity >= Severity.ERROR)
         out.append(a)
     return out
+
+
+def _meaning_policy(a: LocaleAssessment, policy: PublishPolicy, glossary: Any) -> PublishPolicy:
+    """Record the locale's meaning coverage on ``a``; the policy for it: a locale whose meaning checks are
+    not all active ("meaning unverified") publishes reviewed human translation only, never unreviewed
+    machine translation (nothing would catch a reversed dose or negation in it)."""
+    if a.pseudo:
+        return policy
+    from l10n.checks.coverage import coverage
+
+    cov = coverage(a.locale, glossary)
+    a.meaning, a.not_checked = cov.status, cov.not_checked
+    if not cov.verified and policy.allows_machine_translation(a.locale):
+        return dataclasses.replace(policy, allow_machine_translation=False)
+    return policy
 
 
 def _unsafe_assets(settings: Settings, document: str, assets, seen: dict) -> list[tuple[str, str]]:
@@ -563,6 +583,10 @@ def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy
         manifest = merge_manifest(previous, version=l10n.__version__, source_language=settings.source_language,
                                   built=built, removed=tuple(removed), articles=article_records(group),
                                   preview=not published)
+        for a in group:  # which meaning checks vouch for the published text
+            if a.locale in built and a.meaning:
+                manifest["locales"][a.locale]["meaning"] = {"status": a.meaning,
+                                                            "not_checked": list(a.not_checked)}
         if atomic_write(manifest_path, dump_manifest(manifest)):
             written.append(manifest_path)
     return results, written

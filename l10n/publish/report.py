@@ -55,6 +55,18 @@ def _locale_label(code: str) -> str:
     return _e(name) if code in name else f"{_e(name)} <span class=\"muted\">({_e(code)})</span>"
 
 
+def _meaning_cell(a) -> str:
+    """Which meaning checks vouch for the locale (a preview has none to give)."""
+    meaning = getattr(a, "meaning", "")
+    if not meaning:
+        return '<span class="muted">-</span>'
+    missing = getattr(a, "not_checked", ())
+    if meaning == "meaning verified":
+        return '<span class="ok">verified</span>'
+    return (f'<span class="partial" title="not checked: {_e(", ".join(missing))}">unverified: '
+            f"{_e(', '.join(missing))} not checked; no unreviewed machine translation published</span>")
+
+
 def render_report(assessments: Iterable, *, title: str = "Translation status", base: Path | None = None,
                   root: Path | None = None) -> str:
     """The dashboard page. ``base`` is the report's folder and ``root`` the project root (for links)."""
@@ -67,7 +79,8 @@ def render_report(assessments: Iterable, *, title: str = "Translation status", b
            "published (with a notice). Published: what readers see in the language. Each article is published "
            "or held back on its own.</p>",
            '<table id="summary"><thead><tr><th>Locale</th><th>Progress</th><th>Reviewed</th>'
-           "<th>Machine (unreviewed)</th><th>Published</th><th>Disclaimers</th><th>Articles</th></tr></thead><tbody>"]
+           "<th>Machine (unreviewed)</th><th>Published</th><th>Disclaimers</th><th>Articles</th>"
+           "<th>Meaning checks</th></tr></thead><tbody>"]
     for a in assessments:
         mine = [r for r in rows if r.locale == a.locale]
         p = locale_progress(a)
@@ -85,7 +98,8 @@ def render_report(assessments: Iterable, *, title: str = "Translation status", b
         out.append(f'<tr data-locale="{_e(a.locale)}"><td>{_locale_label(a.locale)}</td>'
                    f"<td>{_bar(human, machine, f'{human:.0%} reviewed, {machine:.0%} machine')}</td>"
                    f"<td>{human:.0%}</td><td>{machine:.0%}</td><td>{p.share(p.published):.0%}</td>"
-                   f'<td class="{"ok" if passing == dtotal else "fail"}">{passing}/{dtotal}</td><td>{state}</td></tr>')
+                   f'<td class="{"ok" if passing == dtotal else "fail"}">{passing}/{dtotal}</td><td>{state}</td>'
+                   f"<td>{_meaning_cell(a)}</td></tr>")
     out.append("</tbody></table>")
     for a in assessments:
         out.append(f'<section class="locale" id="locale-{_e(a.locale)}">')

@@ -122,6 +122,9 @@ class StatusRow:
     status: str = "published"
     #: segments shown in the language (reviewed + machine translation the policy publishes)
     published: int = 0
+    #: "meaning verified" or "meaning unverified": whether every meaning check runs for the language
+    #: (l10n.checks.coverage); an unverified locale publishes no unreviewed machine translation
+    meaning: str = ""
 
     @property
     def total(self) -> int:
@@ -149,7 +152,8 @@ def status_rows(assessments: Iterable) -> list[StatusRow]:
                 disclaimers_total=len(ids), completeness=copy.completeness,
                 publishable=a.publishable(copy.document), reasons=reasons, withheld=p.withheld,
                 withheld_reasons=tuple(r for rs in getattr(copy, "withheld", {}).values() for r in rs),
-                status=a.status(copy.document), published=p.published))
+                status=a.status(copy.document), published=p.published,
+                meaning=getattr(a, "meaning", "")))
     return rows
 
 
