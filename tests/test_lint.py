@@ -7,21 +7,30 @@ import json
 LOCALES = ("es", "ca", "fr", "pt_BR", "ar")
 
 
-def test_lint_reports_the_seed_misspelling(make_project, cli):
+MISSPELT = "# Alkaloids\n\nThe leaves contain mitraginin, among other alkaloids.\n"
+
+
+def test_the_bundled_articles_lint_clean(make_project, cli):
+    """The seed's misspelt alkaloid ('mitraginin') was corrected in the source, as a localisation engineer would."""
     root = make_project(bundled=True, glossary=True, locales=LOCALES)
     r = cli(root, "lint")
+    assert r.exit_code == 0 and r.stdout.strip() == "lint: clean", r.output
+
+
+def test_lint_reports_a_misspelling(make_project, cli):
+    root = make_project({"alkaloids.md": MISSPELT}, bundled=True, glossary=True, locales=LOCALES)
+    r = cli(root, "lint")
     assert r.exit_code == 1, r.output
-    assert ("source_docs/kratom-addiction-treatment.md:17: G101 'mitraginin' is a misspelling of 'mitragynine'"
-            in r.stdout)
+    assert "source_docs/alkaloids.md:3: G101 'mitraginin' is a misspelling of 'mitragynine'" in r.stdout
     assert "G201" not in r.stdout and "G202" not in r.stdout  # sentence unit: every disclaimer is its own segment
 
 
 def test_lint_json(make_project, cli):
-    root = make_project(bundled=True, glossary=True, locales=LOCALES)
+    root = make_project({"alkaloids.md": MISSPELT}, bundled=True, glossary=True, locales=LOCALES)
     r = cli(root, "lint", "--format", "json")
     assert r.exit_code == 1
     data = json.loads(r.stdout)
-    assert {"path": "source_docs/kratom-addiction-treatment.md", "line": 17, "code": "G101", "check": "misspelling",
+    assert {"path": "source_docs/alkaloids.md", "line": 3, "code": "G101", "check": "misspelling",
             "severity": "error", "message": "'mitraginin' is a misspelling of 'mitragynine'"} in data
 
 

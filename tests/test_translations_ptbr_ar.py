@@ -104,10 +104,10 @@ def test_arabic_uses_arabic_punctuation():
 
 
 def test_the_misspelt_alkaloid_is_translated_by_its_correct_name():
-    """The source's "mitraginin" (to be corrected upstream) is translated as mitragynine."""
+    """The alkaloid (misspelt "mitraginin" in the seed, since corrected in the source) has its correct name."""
     for loc, name in (("pt_BR", "mitraginina"), ("ar", "الميتراجينين")):
         po = read_po(_path(loc, "kratom-addiction-treatment").read_bytes())
-        (entry,) = [e for e in po if "alkaloids, including mitragin" in e.msgid]
+        (entry,) = [e for e in po if "alkaloids, including mitragyn" in e.msgid]
         assert re.search(rf"(?<!\w){name}(?!\w)", entry.msgstr), entry.msgstr
 
 
