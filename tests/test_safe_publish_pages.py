@@ -87,8 +87,8 @@ def test_lint_reports_active_content_in_source_articles(make_project, cli):
 def test_the_bundled_articles_have_no_active_content(make_project, cli):
     root = make_project(bundled=True, glossary=True, locales=LOCALES)
     r = cli(root, "lint")
-    assert r.exit_code == 1 and " G101 " in r.stdout  # the seeded misspelling, and nothing active
-    assert " G301 " not in r.stdout
+    assert r.exit_code == 0 and " G301 " not in r.stdout, r.output  # nothing active (and the seed's misspelling
+    # was corrected in the source)
 
 
 def _seg(source: str, line: int, kind: str = "paragraph") -> Segment:
