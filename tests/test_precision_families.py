@@ -181,7 +181,7 @@ def test_every_language_data_file_is_well_formed():
 
     import l10n.checks.words as W
 
-    keys = {"proclitics", "negations", "negation_idioms", "hedges", "hedge_idioms", "inflated", "inflated_idioms",
+    keys = {"proclitics", "bound_forms", "negations", "negation_idioms", "hedges", "hedge_idioms", "inflated", "inflated_idioms",
             "claim_senses", "literals", "number_names", "one_words", "units"}
     folder = Path(W.__file__).parent / "data"
     for path in folder.glob("*.json"):

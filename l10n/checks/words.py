@@ -230,6 +230,9 @@ ONE_WORDS: dict[str, frozenset[str]] = {}
 #: language -> prefixes written attached to the next word (Arabic "و" and, "ف" so, "ب" with): "وقد" is "and may",
 #: "و7" is "and 7"; a word of a list found behind one counts as that word
 PROCLITICS: dict[str, tuple[str, ...]] = {}
+#: source language -> forms that are never words on their own (English ordinal suffixes: "th" is a msgid
+#: of its own in date and number formats); a language without them leaves them blank
+BOUND_FORMS: dict[str, frozenset[str]] = {}
 #: languages whose data file gives unit words (a word after a number unknown to them is not a unit)
 UNIT_LANGS: set[str] = {"en", "es", "ca", "fr", "pt", "it"}
 
@@ -259,6 +262,8 @@ def _load_data() -> None:
             LITERALS[lang] = frozenset(data["literals"])
         if data.get("number_names"):
             NUMBER_NAMES[lang] = {k.lower(): frozenset(v) for k, v in data["number_names"].items()}
+        if data.get("bound_forms"):
+            BOUND_FORMS[lang] = frozenset(data["bound_forms"])
         if data.get("proclitics"):
             PROCLITICS[lang] = tuple(sorted(data["proclitics"], key=len, reverse=True))
         if data.get("one_words"):

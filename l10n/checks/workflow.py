@@ -52,6 +52,11 @@ def empty(entry: polib.POEntry, ctx: Any):
     """The translation is blank or only markup/punctuation while the source has words."""
     if "fuzzy" in entry.flags:
         return
+    from l10n.checks.words import BOUND_FORMS, LITERALS
+
+    src = entry.msgid.strip()
+    if src in LITERALS.get(ctx.source_lang, ()) or src.lower() in BOUND_FORMS.get(ctx.source_lang, ()):
+        return  # a program literal ("None" shown as "-") or a suffix the language does not have ("th")
     for form in _forms(entry):
         if form and not _LETTER_OR_DIGIT.search(plain_text(form)) and _LETTER.search(_AFFIX.sub(" ", plain_text(entry.msgid))):
             yield "translation has no words: " + repr(form[:40])
