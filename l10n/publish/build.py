@@ -49,7 +49,7 @@ from l10n.formats.xmlsafe import html_parser
 from l10n.locales import PSEUDO_LOCALES, direction, to_bcp47
 from l10n.model import Document, Segment
 from l10n.publish.policy import EntryState, PublishPolicy, entry_state, published_text
-from l10n.publish.sanitize import sanitize_fragment, sanitize_markdown, sanitize_page
+from l10n.pages.sanitize import sanitize_fragment, sanitize_markdown, sanitize_page
 from l10n.render import render_document
 
 __all__ = ["MT_NOTICE", "CopyBuild", "Notice", "build_document", "disclaimer_texts", "external_stylesheets",

@@ -401,7 +401,7 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
 def _unsafe_assets(settings: Settings, document: str, assets, seen: dict) -> list[tuple[str, str]]:
     """The SVG images an article links to that carry scripts, handlers or ``javascript:`` URLs (a browser runs
     them when the image is opened by itself); each file is read once per run (``seen``)."""
-    from l10n.publish.sanitize import active_content
+    from l10n.pages.sanitize import active_content
 
     out = []
     for asset in assets:
