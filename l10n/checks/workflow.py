@@ -114,7 +114,7 @@ def stale(entry: polib.POEntry, ctx: Any):
 
 def _mt_detector():
     try:
-        from l10n.translate import is_unreviewed_machine_translation
+        from l10n.catalogs.provenance import is_unreviewed_machine_translation
     except Exception:
         return None
     return is_unreviewed_machine_translation  # confirmed (unfuzzied) MT has been reviewed

@@ -112,7 +112,7 @@ def parse_policy(table: Mapping[str, Any] | None) -> PublishPolicy:
 def machine_translation_detector() -> Callable[[polib.POEntry], bool]:
     """``is_machine_translation`` from the translation stage, or "never" when it is absent."""
     try:
-        from l10n.translate import is_machine_translation
+        from l10n.catalogs.provenance import is_machine_translation
     except ImportError:
         return lambda entry: False
     return is_machine_translation
