@@ -27,7 +27,7 @@ from l10n.checks.context import CatalogContext, RunMemo
 from l10n.checks.registry import CRASH, FEATURES, CheckSpec, Issue, all_checks, check, get_check
 from l10n.checks.registry import crash_finding as _crash
 from l10n.checks.registry import to_finding as _finding
-from l10n.model import Finding, Severity
+from l10n.model import DISCLAIMER_PREFIX, Finding, Severity
 from l10n.parallel import can_fork
 
 # Importing the families registers their checks (order = report order within an entry).
@@ -246,7 +246,7 @@ class _EntryRun:
                 if fuzzy:
                     mask |= B_FUZZY
                 ctxt = entry.msgctxt
-                if ctxt and ctxt.startswith("disclaimer:"):
+                if ctxt and ctxt.startswith(DISCLAIMER_PREFIX):
                     mask |= B_DISC
                 if entry.previous_msgid:
                     mask |= B_PREV

@@ -14,7 +14,7 @@ from typing import Any
 import polib
 
 from l10n.checks.registry import Issue, check
-from l10n.model import Finding, Severity
+from l10n.model import Finding, Severity, disclaimer_of
 
 __all__ = ["as_locale", "parse_catalog"]
 
@@ -231,7 +231,7 @@ def missing_entry(po: polib.POFile, ctx: Any):
     for t in ctx.template:
         if t.obsolete or not t.msgid or (t.msgctxt, t.msgid) in have:
             continue
-        if t.msgctxt and t.msgctxt.startswith("disclaimer:"):
+        if disclaimer_of(t.msgctxt) is not None:
             continue  # reported by the disclaimer check, which cannot be waived
         yield Issue(f"template entry missing from the catalog: {t.msgid[:60]!r}", line=1, msgctxt=t.msgctxt,
                     msgid=t.msgid, target="")

@@ -29,7 +29,7 @@ from typing import Any
 
 import polib
 
-from l10n.catalogs import DISCLAIMER_PREFIX
+from l10n.model import DISCLAIMER_PREFIX
 from l10n.errors import ConfigError, LocaleError
 from l10n.locales import normalize_locale
 

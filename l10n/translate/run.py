@@ -28,7 +28,7 @@ from typing import Any
 
 import polib
 
-from l10n.catalogs import DISCLAIMER_PREFIX
+from l10n.model import DISCLAIMER_PREFIX
 from l10n.catalogs.pofile import encode_po
 from l10n.catalogs.provenance import (MT_MARKER, is_machine_translation, is_unreviewed_machine_translation,
                                       machine_comment)
