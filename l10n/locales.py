@@ -16,8 +16,7 @@ from babel import Locale, UnknownLocaleError
 
 from l10n.errors import LocaleError
 
-__all__ = ["PSEUDO_LOCALES", "direction", "display_name", "normalize_locale", "plural_forms",
-           "to_bcp47"]
+__all__ = ["PSEUDO_LOCALES", "direction", "display_name", "normalize_locale", "to_bcp47"]
 
 #: Pseudo-locales and the real locale whose data they borrow.
 PSEUDO_LOCALES = {"en_XA": "en"}
@@ -54,31 +53,6 @@ def normalize_locale(code: str) -> str:
 def _babel_locale(code: str) -> Locale:
     code = normalize_locale(code)
     return Locale.parse(PSEUDO_LOCALES.get(code, code))
-
-
-@lru_cache(maxsize=1024)
-def plural_forms(code: str) -> str:
-    """The ``Plural-Forms`` a new catalog of the locale gets: the project's own data
-    (what GNU ``msginit`` writes where it knows the language), never the installed Babel's.
-
-    >>> plural_forms("fr")
-    'nplurals=2; plural=(n > 1);'
-    """
-    from l10n.catalogs.plurals import default_plural_forms
-
-    code = normalize_locale(code)
-    value = default_plural_forms(code)
-    if value is None:
-        raise LocaleError(f"no plural rule known for locale {code!r}")
-    return value
-
-
-@lru_cache(maxsize=1024)
-def nplurals(code: str) -> int:
-    """How many plural forms a new catalog of the locale has (see :func:`plural_forms`)."""
-    from l10n.catalogs.plurals import parse_plural_forms
-
-    return parse_plural_forms(plural_forms(code)).nplurals
 
 
 def direction(code: str) -> str:

@@ -9,7 +9,29 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-__all__ = ["MT_NOTE", "Document", "Finding", "Segment", "Severity"]
+__all__ = ["DISCLAIMER_PREFIX", "MT_NOTE", "Document", "Finding", "Segment", "Severity", "disclaimer_context",
+           "disclaimer_of"]
+
+#: The msgctxt prefix of every safety-disclaimer entry (``disclaimer:<id>``): the one spelling of it.
+DISCLAIMER_PREFIX = "disclaimer:"
+
+
+def disclaimer_context(did: str) -> str:
+    """The msgctxt of disclaimer ``did``'s entry.
+
+    >>> disclaimer_context("not-medical-advice")
+    'disclaimer:not-medical-advice'
+    """
+    return DISCLAIMER_PREFIX + did
+
+
+def disclaimer_of(msgctxt: str | None) -> str | None:
+    """The disclaimer id a msgctxt names, or None when it names none.
+
+    >>> disclaimer_of("disclaimer:not-medical-advice"), disclaimer_of("menu"), disclaimer_of(None)
+    ('not-medical-advice', None, None)
+    """
+    return msgctxt[len(DISCLAIMER_PREFIX):] if msgctxt and msgctxt.startswith(DISCLAIMER_PREFIX) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from l10n.locales import plural_forms
+from l10n.catalogs.plurals import plural_forms
 
 DOC = """\
 # Kratom basics

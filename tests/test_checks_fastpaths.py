@@ -179,7 +179,8 @@ _WORDS = st.lists(st.text(alphabet="abdeo'", min_size=1, max_size=5), min_size=1
 def test_trie_regex_finds_what_the_longest_first_alternation_finds(words, texts):
     import re
 
-    from l10n.checks.triggers import _W, _trie, hit_positions
+    from l10n.checks.triggers import hit_positions
+    from l10n.checks.wordtrie import _W, _trie
 
     plain = re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + f")(?!{_W})")
     trie = re.compile(_trie(tuple(words)) + f"(?!{_W})")

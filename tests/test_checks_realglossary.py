@@ -31,7 +31,7 @@ NEGATION = {"es": "no ", "ca": "no ", "fr": "ne ", "pt_BR": "não ", "ar": "لا
 
 def _header(locale: str) -> dict[str, str]:
     from test_checks_support import HEADER
-    from l10n.locales import plural_forms
+    from l10n.catalogs.plurals import plural_forms
 
     return {**HEADER, "Language": locale, "Language-Team": locale, "Plural-Forms": plural_forms(locale)}
 

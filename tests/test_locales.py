@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from l10n.errors import LocaleError
-from l10n.locales import direction, display_name, normalize_locale, nplurals, plural_forms, to_bcp47
+from l10n.catalogs.plurals import nplurals, plural_forms
+from l10n.locales import direction, display_name, normalize_locale, to_bcp47
 
 
 @pytest.mark.parametrize("code,expected", [

@@ -14,7 +14,7 @@ from l10n.model import Document, Segment
 from l10n.publish import build as build_mod
 from l10n.publish.build import build_document, inspectable_page
 from l10n.publish.policy import PublishPolicy
-from l10n.publish.sanitize import active_content
+from l10n.pages.sanitize import active_content
 from tests.test_publish import SVG, translate
 
 UNSAFE = Path(__file__).resolve().parent / "cases" / "unsafe"

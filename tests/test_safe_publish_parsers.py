@@ -17,7 +17,7 @@ from l10n.catalogs.pofile import read_po
 from l10n.errors import CatalogError, L10nError, RenderError, SourceError, XMLSecurityError
 from l10n.formats.tmx import parse_tmx
 from l10n.formats.xliff import read_xliff
-from l10n.publish.sanitize import check_depth, sanitize_fragment, sanitize_markdown, sanitize_page
+from l10n.pages.sanitize import check_depth, sanitize_fragment, sanitize_markdown, sanitize_page
 from l10n.segment import segment_text
 
 CASES = Path(__file__).resolve().parent / "cases"

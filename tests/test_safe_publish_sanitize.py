@@ -1,4 +1,4 @@
-"""The allow-list sanitiser (l10n.publish.sanitize): what legitimate articles use stays byte for byte;
+"""The allow-list sanitiser (l10n.pages.sanitize): what legitimate articles use stays byte for byte;
 every kind of active content goes, however it is spelled; verify reads pages as a browser does."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from l10n.publish.build import markdown_to_html
-from l10n.publish.sanitize import (active_content, browser_tree, is_safe_fragment, sanitize_fragment,
+from l10n.pages.sanitize import (active_content, browser_tree, is_safe_fragment, sanitize_fragment,
                                    sanitize_markdown, sanitize_page)
 from tests.test_publish import ES, project, translate  # noqa: F401
 from tests.test_verify_hardening import _codes, _tamper, _verify

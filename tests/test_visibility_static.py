@@ -1,4 +1,4 @@
-"""One static visibility analysis (:mod:`l10n.publish.visibility`) for `l10n verify` and the rendered checks.
+"""One static visibility analysis (:mod:`l10n.pages.visibility`) for `l10n verify` and the rendered checks.
 
 Every trick below hides a disclaimer from readers (or strikes it through) in a browser. Each must be
 reported by `l10n verify` (the manifest's hashes recomputed, as an attacker would) *and* by the rendered-copy
@@ -381,6 +381,6 @@ def test_parse_html5_agrees_with_chromium(tmp_path):
                                  "--brand:#0b6e4f", "filter:blur(1px)", "transform:matrix(1,0,0,1,5,5)",
                                  "opacity:var(--o, 0.9)", "color:currentcolor"])
 def test_readable_css_is_not_reported(css):
-    from l10n.publish.visibility import hiding_declaration
+    from l10n.pages.visibility import hiding_declaration
 
     assert hiding_declaration(css) is None

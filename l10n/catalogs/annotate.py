@@ -18,14 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from l10n.model import Segment
+from l10n.model import DISCLAIMER_PREFIX, Segment
 
 __all__ = ["Annotator", "ApprovedTranslation", "NullAnnotator", "DISCLAIMER_PREFIX", "UnapprovedDisclaimer",
            "lacks_approval", "unapproved_disclaimers"]
-
-#: msgctxt prefix of every safety-disclaimer entry.
-DISCLAIMER_PREFIX = "disclaimer:"
-
 
 @dataclass(frozen=True, slots=True)
 class ApprovedTranslation:

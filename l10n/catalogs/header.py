@@ -7,7 +7,8 @@ import re
 from datetime import datetime, timezone
 
 from l10n import __version__
-from l10n.locales import normalize_locale, plural_forms
+from l10n.catalogs.plurals import plural_forms
+from l10n.locales import normalize_locale
 
 __all__ = ["format_date", "now", "po_header", "pot_header"]
 

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 import polib
 
-from l10n.catalogs.annotate import DISCLAIMER_PREFIX, Annotator, NullAnnotator
+from l10n.catalogs.annotate import Annotator, NullAnnotator
 from l10n.catalogs.fuzzy import FuzzyIndex
 from l10n.catalogs.header import po_header
 from l10n.catalogs.plurals import parse_plural_forms
+from l10n.model import DISCLAIMER_PREFIX
 
 __all__ = ["UpdateStats", "update_catalog"]
 

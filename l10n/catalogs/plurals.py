@@ -16,7 +16,8 @@ each is correct for its file. So l10n
 The rules are data (``data/plural_forms.tsv``, made by
 ``scripts/gen_plural_table.py`` from GNU ``msginit``, Weblate's language data,
 translate-toolkit and several Babel releases), never whatever the installed
-Babel ships that day; new catalogs get :func:`default_plural_forms`, what
+Babel ships that day; new catalogs get :func:`default_plural_forms` (:func:`plural_forms` for a
+locale code, which it validates), what
 ``msginit`` writes where its table knows the language.
 """
 
@@ -29,10 +30,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from l10n.errors import CatalogError
+from l10n.errors import CatalogError, LocaleError
+from l10n.locales import PSEUDO_LOCALES, normalize_locale
 
-__all__ = ["PluralForms", "PluralVerdict", "default_plural_forms", "judge", "known_rules",
-           "parse_plural_forms", "signature"]
+__all__ = ["PluralForms", "PluralVerdict", "default_plural_forms", "judge", "known_rules", "nplurals",
+           "parse_plural_forms", "plural_forms", "signature"]
 
 #: n = 0 … RANGE - 1 are compared (the issue's and gettext's own test range)
 RANGE = 10_001
@@ -157,8 +159,6 @@ _PREFERENCE = ("gettext", "translate-toolkit", "weblate", "weblate-cldr")
 
 
 def _candidates(locale: str) -> tuple[_Rule, ...]:
-    from l10n.locales import PSEUDO_LOCALES
-
     code = PSEUDO_LOCALES.get(locale, locale).split("@")[0]
     table = _table()
     exact = table.get(code, ())
@@ -185,6 +185,27 @@ def default_plural_forms(locale: str) -> str | None:
             if source in rule.sources:
                 return str(rule.forms)
     return str(rules[0].forms) if rules else None
+
+
+@lru_cache(maxsize=1024)
+def plural_forms(code: str) -> str:
+    """The ``Plural-Forms`` a new catalog of the locale gets: the project's own data
+    (what GNU ``msginit`` writes where it knows the language), never the installed Babel's.
+
+    >>> plural_forms("fr")
+    'nplurals=2; plural=(n > 1);'
+    """
+    code = normalize_locale(code)
+    value = default_plural_forms(code)
+    if value is None:
+        raise LocaleError(f"no plural rule known for locale {code!r}")
+    return value
+
+
+@lru_cache(maxsize=1024)
+def nplurals(code: str) -> int:
+    """How many plural forms a new catalog of the locale has (see :func:`plural_forms`)."""
+    return parse_plural_forms(plural_forms(code)).nplurals
 
 
 def judge(forms: PluralForms, locale: str) -> PluralVerdict:

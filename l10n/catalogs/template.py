@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import polib
 
-from l10n.catalogs.annotate import DISCLAIMER_PREFIX, Annotator, NullAnnotator
+from l10n.catalogs.annotate import Annotator, NullAnnotator
 from l10n.catalogs.header import pot_header
-from l10n.model import Document
+from l10n.model import DISCLAIMER_PREFIX, Document
 
 __all__ = ["DISCLAIMER_NOTE", "build_template", "entry_notes"]
 

@@ -24,8 +24,10 @@ from typing import Any
 import polib
 
 from l10n.checks.context import CatalogContext, RunMemo
-from l10n.checks.registry import FEATURES, CheckSpec, Issue, all_checks, check, get_check
-from l10n.model import Finding, Severity
+from l10n.checks.registry import CRASH, FEATURES, CheckSpec, Issue, all_checks, check, get_check
+from l10n.checks.registry import crash_finding as _crash
+from l10n.checks.registry import to_finding as _finding
+from l10n.model import DISCLAIMER_PREFIX, Finding, Severity
 from l10n.parallel import can_fork
 
 # Importing the families registers their checks (order = report order within an entry).
@@ -38,13 +40,13 @@ from l10n.checks import omission as _omission  # noqa: E402,F401
 from l10n.checks import glossary as _glossary  # noqa: E402,F401
 from l10n.checks import markup as _markup  # noqa: E402,F401
 from l10n.checks import disclaimer as _disclaimer  # noqa: E402,F401
+from l10n.checks.catalog import as_locale as _as_locale  # noqa: E402
 from l10n.checks.catalog import parse_catalog  # noqa: E402
 from l10n.checks.rendered import check_rendered  # noqa: E402
 
 __all__ = ["CheckSpec", "Issue", "RunMemo", "all_checks", "check", "check_catalog", "check_file", "check_rendered",
            "exit_code", "get_check", "parse_catalog", "parse_waivers", "resolve_selection"]
 
-CRASH = "L10N000"
 WAIVER_IGNORED = "L10N901"
 WAIVER_NO_REASON = "L10N902"
 
@@ -110,29 +112,6 @@ def resolve_selection(items: Iterable[str] | None) -> set[str] | None:
     return out
 
 
-def _finding(spec: CheckSpec, issue: str | Issue, ctx: CatalogContext, entry: Any) -> Finding:
-    if isinstance(issue, str):
-        issue = Issue(issue)
-    e = issue.entry if issue.entry is not None else entry
-    target = issue.target
-    if target is None:
-        target = "" if e is None else (e.msgstr or (e.msgstr_plural.get(0, "") if e.msgstr_plural else ""))
-    return Finding(
-        code=spec.code, check=spec.name, severity=issue.severity or spec.severity, message=issue.message,
-        path=ctx.path, line=issue.line or (getattr(e, "linenum", 0) or 0), locale=ctx.locale,
-        msgctxt=issue.msgctxt if issue.msgctxt is not None else getattr(e, "msgctxt", None),
-        msgid=issue.msgid if issue.msgid is not None else (getattr(e, "msgid", "") or ""),
-        target=target, suppressible=spec.suppressible)
-
-
-def _crash(spec: CheckSpec, exc: BaseException, ctx: CatalogContext, entry: Any) -> Finding:
-    return Finding(code=CRASH, check="check-crashed", severity=Severity.ERROR,
-                   message=f"check {spec.code} ({spec.name}) crashed: {type(exc).__name__}: {exc}",
-                   path=ctx.path, line=getattr(entry, "linenum", 0) or 0, locale=ctx.locale,
-                   msgctxt=getattr(entry, "msgctxt", None), msgid=getattr(entry, "msgid", "") or "",
-                   suppressible=False)
-
-
 def _run(spec: CheckSpec, args: tuple, ctx: CatalogContext, entry: Any, out: list[Finding]) -> None:
     try:
         for issue in spec.func(*args):
@@ -179,7 +158,7 @@ def _plural_count(po: polib.POFile, locale: str | None) -> int | None:
         if value.strip():
             return parse_plural_forms(value).nplurals
         if locale:
-            from l10n.locales import nplurals
+            from l10n.catalogs.plurals import nplurals
 
             return nplurals(locale)
     except Exception:
@@ -267,7 +246,7 @@ class _EntryRun:
                 if fuzzy:
                     mask |= B_FUZZY
                 ctxt = entry.msgctxt
-                if ctxt and ctxt.startswith("disclaimer:"):
+                if ctxt and ctxt.startswith(DISCLAIMER_PREFIX):
                     mask |= B_DISC
                 if entry.previous_msgid:
                     mask |= B_PREV
@@ -494,22 +473,6 @@ def path_locale(path: str) -> str | None:
     base, _, variant = (m.group(1) or m.group(2)).partition("@")
     script = {"latin": "Latn", "cyrillic": "Cyrl"}.get(variant.lower())
     return _as_locale(f"{base}_{script}" if script else base)
-
-
-_CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?$")
-
-
-def _as_locale(code: str) -> str | None:
-    """Babel's identifier for ``code``; a well-formed ISO code CLDR does not know (``udm``) as it is;
-    None for anything else (``Estonian``, ``LC_MESSAGES``, ``xx_YY`` is well-formed and kept)."""
-    from l10n.errors import LocaleError
-    from l10n.locales import normalize_locale
-
-    try:
-        return normalize_locale(code)
-    except LocaleError:
-        code = code.strip().replace("-", "_")
-        return code if _CODE.match(code) else None
 
 
 def catalog_locale(header: str, path: str, given: str | None = None) -> tuple[str | None, str | None]:

@@ -14,9 +14,9 @@ from typing import Any
 import polib
 
 from l10n.checks.registry import Issue, check
-from l10n.model import Finding, Severity
+from l10n.model import Finding, Severity, disclaimer_of
 
-__all__ = ["parse_catalog"]
+__all__ = ["as_locale", "parse_catalog"]
 
 REQUIRED_HEADER = ("Project-Id-Version", "PO-Revision-Date", "Last-Translator", "Language-Team", "Language",
                    "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "Plural-Forms")
@@ -135,6 +135,22 @@ def header(po: polib.POFile, ctx: Any):
                         msgid="", target=lang)
 
 
+_CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?$")
+
+
+def as_locale(code: str) -> str | None:
+    """Babel's identifier for ``code``; a well-formed ISO code CLDR does not know (``udm``) as it is;
+    None for anything else (``Estonian``, ``LC_MESSAGES``, ``xx_YY`` is well-formed and kept)."""
+    from l10n.errors import LocaleError
+    from l10n.locales import normalize_locale
+
+    try:
+        return normalize_locale(code)
+    except LocaleError:
+        code = code.strip().replace("-", "_")
+        return code if _CODE.match(code) else None
+
+
 @check("L10N107", "language", Severity.WARNING, suppressible=False, scope="catalog")
 def language_header(po: polib.POFile, ctx: Any):
     """The ``Language`` header is not a locale identifier (the locale came from the path or ``-l``).
@@ -142,10 +158,8 @@ def language_header(po: polib.POFile, ctx: Any):
     A catalog whose locale cannot be known at all gets this code at error
     severity instead of its checks (no file stops a run).
     """
-    from l10n.checks import _as_locale
-
     lang = po.metadata.get("Language", "").strip()
-    if lang and _as_locale(lang) is None:
+    if lang and as_locale(lang) is None:
         yield Issue(f"Language header {lang!r} is not a locale identifier (ll or ll_CC); checked as {ctx.locale}",
                     line=_header_line(po, "Language"), msgid="", target=lang)
 
@@ -217,7 +231,7 @@ def missing_entry(po: polib.POFile, ctx: Any):
     for t in ctx.template:
         if t.obsolete or not t.msgid or (t.msgctxt, t.msgid) in have:
             continue
-        if t.msgctxt and t.msgctxt.startswith("disclaimer:"):
+        if disclaimer_of(t.msgctxt) is not None:
             continue  # reported by the disclaimer check, which cannot be waived
         yield Issue(f"template entry missing from the catalog: {t.msgid[:60]!r}", line=1, msgctxt=t.msgctxt,
                     msgid=t.msgid, target="")

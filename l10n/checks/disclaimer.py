@@ -26,20 +26,19 @@ import polib
 from l10n.checks.context import normalize_text, plain_text
 from l10n.catalogs.annotate import lacks_approval
 from l10n.checks.registry import Issue, check
-from l10n.model import Severity
+from l10n.model import Severity, disclaimer_context, disclaimer_of
 
-__all__ = ["CONFIGURED_LOCALES", "PREFIX", "approved_text", "disclaimer_id", "lacks_approval"]
+__all__ = ["CONFIGURED_LOCALES", "approved_text", "disclaimer_id", "lacks_approval"]
 
 #: The key of the check options that carries the project's configured locales (see L10N708).
 CONFIGURED_LOCALES = "configured_locales"
 
-PREFIX = "disclaimer:"
 
 
 def disclaimer_id(entry: Any) -> str | None:
     """The disclaimer id of a catalog entry (from its msgctxt), or None."""
     ctxt = getattr(entry, "msgctxt", None)
-    return ctxt[len(PREFIX):] if ctxt and ctxt.startswith(PREFIX) else None
+    return disclaimer_of(ctxt)
 
 
 def _disclaimer(glossary: Any, did: str) -> Any:
@@ -98,7 +97,7 @@ def disclaimer_missing(po: polib.POFile, ctx: Any):
         for (ctxt, msgid), e in live.items():
             if ctxt is None and msgid and len(msgid) > 30:
                 d = g.disclaimer_by_text(msgid)
-                if d is not None and (ctx.template is None or (PREFIX + d.id, msgid) not in
+                if d is not None and (ctx.template is None or (disclaimer_context(d.id), msgid) not in
                                       {(t.msgctxt, t.msgid) for t in ctx.template}):
                     yield Issue(f"text of disclaimer {d.id!r} without its msgctxt 'disclaimer:{d.id}': "
                                 "it would not be protected", entry=e)

@@ -17,7 +17,7 @@ import polib
 
 from l10n.checks.context import normalize_text, plain_text
 from l10n.checks.registry import Issue, check
-from l10n.model import Severity
+from l10n.model import Severity, disclaimer_of
 
 
 #: Proclitics written attached to the next word (Arabic wa-, fa-, bi-, li-, ka- and their pairs: "والفعالية").
@@ -37,12 +37,12 @@ def _phrase_re(phrases: tuple[str, ...], lang: str = "") -> re.Pattern[str]:
 
 def _is_approved_disclaimer(entry: polib.POEntry, ctx: Any) -> bool:
     """True for a disclaimer equal to its approved translation: the reviewed text wins over term checks."""
-    ctxt = entry.msgctxt
-    if not ctxt or not ctxt.startswith("disclaimer:"):
+    did = disclaimer_of(entry.msgctxt)
+    if did is None:
         return False
     from l10n.checks.disclaimer import approved_text
 
-    approved = approved_text(ctx.glossary, ctxt[len("disclaimer:"):], ctx.locale)
+    approved = approved_text(ctx.glossary, did, ctx.locale)
     return approved is not None and normalize_text(approved) == normalize_text(entry.msgstr)
 
 

@@ -34,9 +34,9 @@ def _literal_rx(lang: str) -> re.Pattern[str] | None:
 @lru_cache(maxsize=64)
 def _names(lang: str) -> frozenset[str]:
     """Month and day names of ``lang`` (wide and abbreviated), lower case, from Babel."""
-    from l10n.checks.numbers import _day_names, _month_names
+    from l10n.checks.calendar import day_names, month_names
 
-    return frozenset(_month_names(lang)) | frozenset(_day_names(lang))
+    return frozenset(month_names(lang)) | frozenset(day_names(lang))
 
 
 def source_text(text: str, lang: str) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 
 import polib
 
+from l10n.checks.calendar import day_names as _day_names, month_names as _month_names
 from l10n.checks.context import plain_text
 from l10n.checks import words as W
 from l10n.checks.numwords import has_number_words, lexicon, word_numbers
@@ -486,40 +487,6 @@ def word_numbers_curated(lang: str) -> bool:
 
     # (the hand-made tables first: num2words' lexicon is built only for the few languages that have them)
     return any(lang in t for t in (NW.EXTRA, NW.ONE, NW.WEAK, NW.AMBIGUOUS)) and lexicon(lang) is not None
-
-
-@lru_cache(maxsize=64)
-def _month_names(lang: str) -> dict[str, int]:
-    """Month names of ``lang`` (wide and abbreviated, format and stand-alone, lower case) -> 1..12, from Babel."""
-    out: dict[str, int] = {}
-    try:
-        from babel.dates import get_month_names
-
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for n, name in get_month_names(width, context, lang).items():
-                    out.setdefault(name.lower().rstrip("."), n)
-    except Exception:  # a language Babel does not know: no month names
-        pass
-    return out
-
-
-@lru_cache(maxsize=64)
-def _day_names(lang: str) -> dict[str, frozenset[int]]:
-    """Day names of ``lang`` (lower case) -> the numbers languages give them: Monday is day 1 (ISO) and
-    "Thứ 2" in Vietnamese, so Wednesday is 3 or 4 and Sunday 7, 1 or 8 (from Babel)."""
-    out: dict[str, frozenset[int]] = {}
-    try:
-        from babel.dates import get_day_names
-
-        for width in ("wide", "abbreviated", "short", "narrow"):
-            for context in ("format", "stand-alone"):
-                for i, name in get_day_names(width, context, lang).items():  # 0 is Monday
-                    key = name.lower().rstrip(".")  # a narrow name may stand for two days ("T")
-                    out[key] = out.get(key, frozenset()) | frozenset({i + 1, i + 2} | ({1, 8} if i == 6 else set()))
-    except Exception:  # a language Babel does not know: no day names
-        pass
-    return out
 
 
 def named_numbers(text: str, lang: str) -> frozenset[Decimal]:

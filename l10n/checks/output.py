@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from l10n.model import Finding, Severity
+from l10n.model import Finding, Severity, disclaimer_context, disclaimer_of
 
 _encode_str = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
 
@@ -113,10 +113,10 @@ def _junit(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
     for cf in files:
         order.append((cf.path, "catalog", cf.locale))
         for did in cf.disclaimers:
-            order.append((cf.path, f"disclaimer:{did}", cf.locale))
+            order.append((cf.path, disclaimer_context(did), cf.locale))
     known = {(p, n) for p, n, _ in order}
     for f in findings:
-        name = f.msgctxt if (f.msgctxt or "").startswith("disclaimer:") else "catalog"
+        name = f.msgctxt if disclaimer_of(f.msgctxt) is not None else "catalog"
         if (f.path, name) not in known:
             order.append((f.path, name, f.locale))
             known.add((f.path, name))

@@ -34,6 +34,7 @@ import polib
 
 from l10n.checks.context import lang_of, plain_text
 from l10n.checks.registry import check
+from l10n.checks.wordtrie import word_regex
 from l10n.model import Severity
 
 __all__ = ["Lexicon", "Reading", "analyse", "available_languages", "lexical_negations", "lexicon",
@@ -509,8 +510,6 @@ def trigger_regex(ctx: Any, feature: str) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=128)
 def _trigger(path: str, poles: tuple[str, ...] | None) -> re.Pattern[str] | None:
-    from l10n.checks.triggers import _word_regex
-
     m = _matcher(path)
     if any(p.pole is not None and (poles is None or p.pole in poles) for p in m.suffixes):
         return re.compile(r"[^\W_]")  # a suffix can end any word: every entry with a word has the feature
@@ -538,7 +537,7 @@ def _trigger(path: str, poles: tuple[str, ...] | None) -> re.Pattern[str] | None
         alts = [tolerant(w) + r"(?![^\W_])" for w in sorted(words, key=len, reverse=True)]
         alts += [tolerant(w) for w in sorted(prefixes, key=len, reverse=True)]
         return re.compile("|".join(alts)) if alts else None
-    return _word_regex(tuple(sorted(words)), tuple(sorted(prefixes)))
+    return word_regex(tuple(sorted(words)), tuple(sorted(prefixes)))
 
 
 def lexical_negations(locale: str, source: str, translation: str, source_locale: str = SOURCE_LANG) -> int:

@@ -26,10 +26,17 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from l10n.model import Severity
+from l10n.model import Finding, Severity
 
-__all__ = ["CheckSpec", "Issue", "all_checks", "check", "get_check"]
+if TYPE_CHECKING:
+    from l10n.checks.context import CatalogContext
+
+__all__ = ["CRASH", "CheckSpec", "Issue", "all_checks", "check", "crash_finding", "get_check", "to_finding"]
+
+#: The code of a check that crashed (reported by the runner, never by a check).
+CRASH = "L10N000"
 
 _SCOPES = ("entry", "catalog", "rendered", "meta")
 
@@ -145,9 +152,11 @@ def check(code: str, name: str, severity: Severity, *, suppressible: bool = True
 
 
 def all_checks() -> list[CheckSpec]:
-    """Every registered check, sorted by code."""
-    from l10n import checks as _loaded  # noqa: F401  (importing registers the families)
+    """Every registered check, sorted by code.
 
+    Complete whenever this module can be reached: it lives in :mod:`l10n.checks`, whose
+    ``__init__`` imports every family (registering its checks) before anything can call this.
+    """
     return sorted(_REGISTRY.values(), key=lambda s: s.code)
 
 
@@ -155,3 +164,28 @@ def get_check(code: str) -> CheckSpec | None:
     """The check registered under ``code``, if any."""
     all_checks()
     return _REGISTRY.get(code)
+
+
+def to_finding(spec: CheckSpec, issue: str | Issue, ctx: CatalogContext, entry: Any) -> Finding:
+    """The :class:`~l10n.model.Finding` for what ``spec``'s check reported on ``entry`` (or the catalog)."""
+    if isinstance(issue, str):
+        issue = Issue(issue)
+    e = issue.entry if issue.entry is not None else entry
+    target = issue.target
+    if target is None:
+        target = "" if e is None else (e.msgstr or (e.msgstr_plural.get(0, "") if e.msgstr_plural else ""))
+    return Finding(
+        code=spec.code, check=spec.name, severity=issue.severity or spec.severity, message=issue.message,
+        path=ctx.path, line=issue.line or (getattr(e, "linenum", 0) or 0), locale=ctx.locale,
+        msgctxt=issue.msgctxt if issue.msgctxt is not None else getattr(e, "msgctxt", None),
+        msgid=issue.msgid if issue.msgid is not None else (getattr(e, "msgid", "") or ""),
+        target=target, suppressible=spec.suppressible)
+
+
+def crash_finding(spec: CheckSpec, exc: BaseException, ctx: CatalogContext, entry: Any) -> Finding:
+    """The :data:`CRASH` finding for ``spec``'s check raising ``exc`` (a bug in l10n; the others still run)."""
+    return Finding(code=CRASH, check="check-crashed", severity=Severity.ERROR,
+                   message=f"check {spec.code} ({spec.name}) crashed: {type(exc).__name__}: {exc}",
+                   path=ctx.path, line=getattr(entry, "linenum", 0) or 0, locale=ctx.locale,
+                   msgctxt=getattr(entry, "msgctxt", None), msgid=getattr(entry, "msgid", "") or "",
+                   suppressible=False)

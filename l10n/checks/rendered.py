@@ -41,7 +41,7 @@ def squash(text: str) -> str:
 
 def visible_text(root: Any) -> tuple[str, str, str]:
     """(visible text, hidden text, html lang) of a parsed HTML tree (struck-through text is in neither)."""
-    from l10n.publish.visibility import page_text
+    from l10n.pages.visibility import page_text
 
     page = page_text(root)
     return page.visible, page.hidden, page.lang
@@ -197,7 +197,7 @@ def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, ex
     approved or published translation); ``english`` (default: from the
     glossary) maps it to the English text that must not stand in for it.
     """
-    from l10n.checks import _crash, _finding
+    from l10n.checks.registry import crash_finding as _crash, to_finding as _finding
     from l10n.errors import L10nError
 
     if fmt not in ("html", "md", "txt"):
@@ -219,7 +219,7 @@ def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, ex
     elif not html.strip():
         copy = RenderedCopy(text, fmt, "", "", "", dict(expected), eng)
     else:
-        from l10n.publish.visibility import page_text, parse_page
+        from l10n.pages.visibility import page_text, parse_page
 
         try:
             page = page_text(parse_page(html))

@@ -15,7 +15,7 @@ import regex
 
 from l10n.checks.context import plain_text
 from l10n.checks.registry import check
-from l10n.model import Severity
+from l10n.model import DISCLAIMER_PREFIX, Severity
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: a letter of any script (Unicode category L*): "y", "e", "否", "ي" and "क्रिया" are words
@@ -27,11 +27,10 @@ _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{Nd}]")
 #: a translation may write the affix as punctuation ("{}." in German)
 _AFFIX = regex.compile(r"(?:\{[^{}]*\}|%(?:\(\w+\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]|\d+)[\p{L}\p{M}]+"
                        r"|[\p{L}\p{M}]+(?=\{[^{}]*\}|%(?:\(\w+\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z])")
-_DISCLAIMER = "disclaimer:"
 
 
 def _is_disclaimer(entry: polib.POEntry) -> bool:
-    return bool(entry.msgctxt and entry.msgctxt.startswith(_DISCLAIMER))
+    return bool(entry.msgctxt and entry.msgctxt.startswith(DISCLAIMER_PREFIX))
 
 
 def _forms(entry: polib.POEntry) -> list[str]:
@@ -119,7 +118,7 @@ def stale(entry: polib.POEntry, ctx: Any):
 
 def _mt_detector():
     try:
-        from l10n.translate import is_unreviewed_machine_translation
+        from l10n.catalogs.provenance import is_unreviewed_machine_translation
     except Exception:
         return None
     return is_unreviewed_machine_translation  # confirmed (unfuzzied) MT has been reviewed

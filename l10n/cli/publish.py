@@ -196,10 +196,12 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
 
         with open_browser() as chromium:
             findings += verify_rendered(folder, manifest, chromium, reported=findings)
+    from l10n.model import Severity
+
     for f in findings:
-        (err_console if f.severity >= 60 else console).print(f"{f.path}: {f.code} {f.severity}: {f.message}",
-                                                             markup=False)
-    errors = [f for f in findings if f.severity >= 60]
+        (err_console if f.severity >= Severity.ERROR else console).print(f"{f.path}: {f.code} {f.severity}: {f.message}",
+                                                                         markup=False)
+    errors = [f for f in findings if f.severity >= Severity.ERROR]
     ncopies = sum(len(d["files"]) for loc in manifest["locales"].values() for d in loc["documents"].values())
     console.print(f"{ncopies} file(s) in {len(manifest['locales'])} locale(s) verified: "
                   f"{len(errors)} problem(s)", markup=False)

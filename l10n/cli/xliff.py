@@ -45,7 +45,7 @@ def _reviewed_marker():
 
 def _approved(annotator, po: polib.POFile, locale: str) -> dict[str, str]:
     """disclaimer id -> approved (not stale) translation, for the disclaimers of ``po``."""
-    from l10n.catalogs import DISCLAIMER_PREFIX
+    from l10n.model import DISCLAIMER_PREFIX
 
     out = {}
     for e in po:

@@ -35,7 +35,7 @@ _XML_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
 #: Deepest element nesting parsed. HTML parsers (browsers', Lexbor, html5ever) look up the stack of open
 #: elements for every tag, so parsing is quadratic in the depth (40,000 nested <div>s: 6 s in Ammonia); the
 #: build's own re-parse (libxml2) refuses pages deeper than 256 anyway. The sanitiser
-#: (:mod:`l10n.publish.sanitize`) checks it too, before Ammonia parses anything.
+#: (:mod:`l10n.pages.sanitize`) checks it too, before Ammonia parses anything.
 MAX_DEPTH = 512
 _TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 #: Elements that never stay open: void elements and those whose end tag is optional (closed by the next one).

@@ -83,7 +83,7 @@ from pathlib import Path
 import polib
 from lxml import etree
 
-from l10n.catalogs.annotate import DISCLAIMER_PREFIX
+from l10n.model import DISCLAIMER_PREFIX
 from l10n.errors import CatalogError
 from l10n.formats.inline import Code, Node, Span, flatten, format_of, parse_inline
 from l10n.formats.xmlsafe import parse_xml, xml_parser

@@ -25,14 +25,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from l10n.catalogs.annotate import DISCLAIMER_PREFIX, ApprovedTranslation
+from l10n.catalogs.annotate import ApprovedTranslation
 from l10n.config import Settings
 from l10n.errors import GlossaryError
 from l10n.glossary.match import PhraseMatcher, markup_free
 from l10n.glossary.model import (Disclaimer, DisclaimerTranslation, LocaleRules, Term, TermHit, TermTarget,
                                  fold_text, lang_of, text_sha256)
 from l10n.glossary.schema import KINDS, parse_parts
-from l10n.model import Segment
+from l10n.model import DISCLAIMER_PREFIX, Segment
 
 __all__ = ["KINDS", "Disclaimer", "DisclaimerTranslation", "Glossary", "GlossaryError", "LocaleRules", "Term",
            "TermHit", "TermTarget", "fold_text", "load_glossary", "parse_glossary", "text_sha256"]

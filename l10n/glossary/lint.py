@@ -13,7 +13,7 @@ Codes:
   handler, a ``javascript:``/``vbscript:``/``data:text/html`` URL, an embedded
   frame or object, ``<meta http-equiv=refresh>`` (error; in Markdown, raw HTML
   only: code spans and fences are text). ``l10n build`` never publishes it
-  (:mod:`l10n.publish.sanitize`), but the article should not carry it.
+  (:mod:`l10n.pages.sanitize`), but the article should not carry it.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def lint_document(doc: Document, glossary: Glossary) -> list[Finding]:
                                 msgctxt=seg.msgctxt if seg else None, msgid=seg.source if seg else ""))
 
     if doc.fmt in ("html", "md"):
-        from l10n.publish.sanitize import active_content
+        from l10n.pages.sanitize import active_content
 
         for off, what in active_content(text, doc.fmt):
             add("G301", "active-content", Severity.ERROR,

@@ -150,7 +150,7 @@ class Disclaimer:
         from l10n.locales import PSEUDO_LOCALES
 
         if locale in PSEUDO_LOCALES:
-            from l10n.translate.providers.pseudo import pseudo_translate
+            from l10n.pseudo import pseudo_translate
 
             return DisclaimerTranslation(pseudo_translate(self.text), "pseudo-localisation (generated)",
                                          "", self.sha256)

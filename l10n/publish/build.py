@@ -43,13 +43,13 @@ from lxml import etree
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
-from l10n.catalogs import DISCLAIMER_PREFIX
 from l10n.errors import L10nError
 from l10n.formats.xmlsafe import html_parser
 from l10n.locales import PSEUDO_LOCALES, direction, to_bcp47
-from l10n.model import Document, Segment
+from l10n.model import DISCLAIMER_PREFIX, Document, Segment
 from l10n.publish.policy import EntryState, PublishPolicy, entry_state, published_text
-from l10n.publish.sanitize import sanitize_fragment, sanitize_markdown, sanitize_page
+from l10n.pages.sanitize import sanitize_fragment, sanitize_markdown, sanitize_page
+from l10n.publish.notices import MT_NOTICE, mt_notice
 from l10n.render import render_document
 
 __all__ = ["MT_NOTICE", "CopyBuild", "Notice", "build_document", "disclaimer_texts", "external_stylesheets",
@@ -58,34 +58,11 @@ __all__ = ["MT_NOTICE", "CopyBuild", "Notice", "build_document", "disclaimer_tex
 
 _ATTR_KINDS = {"alt", "title", "meta"}
 
-#: "This page was machine-translated" in each language we ship (English is the fallback).
-MT_NOTICE = {
-    "en": "This page was translated by a machine and has not yet been reviewed by a person.",
-    "es": "Esta página se ha traducido automáticamente y todavía no la ha revisado ninguna persona.",
-    "ca": "Aquesta pàgina s'ha traduït automàticament i encara no l'ha revisada cap persona.",
-    "fr": "Cette page a été traduite automatiquement et n'a pas encore été relue par une personne.",
-    "pt_BR": "Esta página foi traduzida automaticamente e ainda não foi revisada por uma pessoa.",
-    "pt": "Esta página foi traduzida automaticamente e ainda não foi revista por uma pessoa.",
-    "ar": "تُرجمت هذه الصفحة آليًا ولم يراجعها أي شخص بعد.",
-    "en_XA": "[Ţĥîš þåĝé ŵåš ţŕåñšļåţéð ƀý å ɱåçĥîñé åñð ĥåš ñöţ ýéţ ƀééñ ŕéṽîéŵéð ƀý å þéŕšöñ. one two three]",
-}
-
 _STYLE = """body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Naskh Arabic",sans-serif;\
 max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1b1b1b}
 [data-l10n-notice]{background:#fff4ce;border:1px solid #c9a800;padding:.6rem 1rem}
 aside[data-disclaimer]{margin-top:2rem;border-inline-start:4px solid #0b6e4f;background:#eef7f2;padding:.6rem 1rem}
 img{max-width:100%;height:auto}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.3rem .6rem}"""
-
-
-def mt_notice(locale: str) -> str:
-    """The machine-translation notice in ``locale`` (then its language, then English).
-
-    >>> mt_notice("pt_BR").startswith("Esta página")
-    True
-    >>> mt_notice("de") == MT_NOTICE["en"]
-    True
-    """
-    return MT_NOTICE.get(locale) or MT_NOTICE.get(locale.split("_")[0]) or MT_NOTICE["en"]
 
 
 def sha256_text(text: str) -> str:

@@ -39,7 +39,7 @@ from l10n.catalogs import NullAnnotator, generate_mo, mo_messages
 from l10n.fileio import atomic_write
 from l10n.config import Settings
 from l10n.errors import L10nError, PublishError
-from l10n.model import MT_NOTE, Finding, Severity
+from l10n.model import MT_NOTE, Finding, Severity, disclaimer_of
 from l10n.project import extract, load_documents, read_catalog, rel, update
 from l10n.checks.disclaimer import CONFIGURED_LOCALES
 from l10n.publish.build import CopyBuild, Notice, build_document
@@ -286,7 +286,7 @@ def _where(f: Finding) -> str:
 
 def _finding_reason(f: Finding, document: str | None = None) -> Reason:
     kind = UNAPPROVED if f.code == UNAPPROVED_CODE else \
-        DISCLAIMER if (f.msgctxt or "").startswith("disclaimer:") else CHECK
+        DISCLAIMER if disclaimer_of(f.msgctxt) is not None else CHECK
     return Reason(kind, f"{_where(f)}{f.code} {f.message}", document)
 
 
@@ -421,7 +421,7 @@ def _meaning_policy(a: LocaleAssessment, policy: PublishPolicy, glossary: Any) -
 def _unsafe_assets(settings: Settings, document: str, assets, seen: dict) -> list[tuple[str, str]]:
     """The SVG images an article links to that carry scripts, handlers or ``javascript:`` URLs (a browser runs
     them when the image is opened by itself); each file is read once per run (``seen``)."""
-    from l10n.publish.sanitize import active_content
+    from l10n.pages.sanitize import active_content
 
     out = []
     for asset in assets:

@@ -29,7 +29,7 @@ from typing import Any
 
 import polib
 
-from l10n.catalogs import DISCLAIMER_PREFIX
+from l10n.model import DISCLAIMER_PREFIX
 from l10n.errors import ConfigError, LocaleError
 from l10n.locales import normalize_locale
 
@@ -112,7 +112,7 @@ def parse_policy(table: Mapping[str, Any] | None) -> PublishPolicy:
 def machine_translation_detector() -> Callable[[polib.POEntry], bool]:
     """``is_machine_translation`` from the translation stage, or "never" when it is absent."""
     try:
-        from l10n.translate import is_machine_translation
+        from l10n.catalogs.provenance import is_machine_translation
     except ImportError:
         return lambda entry: False
     return is_machine_translation

@@ -56,12 +56,12 @@ from pathlib import Path
 from typing import Any
 
 from l10n.errors import PublishError
+from l10n.pages.css import MIN_CONTRAST  # one threshold for the static and the browser judge
+from l10n.pages.css import luminance as _luminance
 
 __all__ = ["MIN_CONTRAST", "MIN_FONT_PX", "MIN_OPACITY", "PIXEL_MIN_CONTRAST", "Browser", "BrowserUnavailable",
            "RenderedTarget", "open_browser"]
 
-#: Below this WCAG contrast ratio text counts as unreadable (WCAG's lowest bar, for large text).
-MIN_CONTRAST = 3.0
 #: Below this rendered font size (CSS px) text counts as unreadable.
 MIN_FONT_PX = 6.0
 #: At or below this product of opacities text counts as invisible.
@@ -396,13 +396,6 @@ def decode_png(data: bytes) -> tuple[int, int, int, list[bytearray]] | None:
         rows.append(line)
         prev = line
     return w, h, bpp, rows
-
-
-def _luminance(r: int, g: int, b: int) -> float:
-    def lin(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 
 
 def _pixel_contrast(png: bytes, segment: int = 48) -> float | None:

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from l10n.model import Severity, disclaimer_of
+
 __all__ = ["Progress", "StatusRow", "locale_progress", "progress_of", "rows_to_json", "status_rows"]
 
 _ID = re.compile(r"(?:disclaimer|notice) '([^']+)'")
@@ -139,9 +141,9 @@ def status_rows(assessments: Iterable) -> list[StatusRow]:
         for copy in a.copies:
             failing = {m.group(1) for p in copy.problems for m in _ID.finditer(p)}
             for f in a.findings:
-                if (f.msgctxt or "").startswith("disclaimer:") and f.severity >= 60 and \
+                if disclaimer_of(f.msgctxt) is not None and f.severity >= Severity.ERROR and \
                         f.path.endswith((f"/{copy.domain}.po", f"/{copy.domain}.html", f"/{copy.domain}.md")):
-                    failing.add(f.msgctxt.split(":", 1)[1])
+                    failing.add(disclaimer_of(f.msgctxt))
             reasons = tuple(str(r) for r in a.document_reasons(copy.document))
             p = progress_of(copy)
             ids = set(copy.disclaimer_ids)

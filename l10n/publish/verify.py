@@ -56,17 +56,17 @@ from lxml import etree
 
 from l10n.model import Finding, Severity
 from l10n.publish.build import external_stylesheets, inspectable_page, mt_notice, page_problems, sha256_text
-from l10n.publish.sanitize import active_content
-from l10n.publish.visibility import (PaintRules, content_rules, hiding_rules, paint_rules, parse_page, struck_by,
+from l10n.pages.sanitize import active_content
+from l10n.pages.visibility import (PaintRules, content_rules, hiding_rules, paint_rules, parse_page, struck_by,
                                      visible_parts)
 # the static visibility analysis lives in l10n.publish.visibility (shared with the rendered-copy checks);
 # these names stay importable from here
-from l10n.publish.visibility import declarations, hiding_declaration, visible_disclaimer_text  # noqa: F401
-from l10n.publish.visibility import _selector_can_match, _split_top  # noqa: F401
-from l10n.publish.visibility import fold as _fold
-from l10n.publish.visibility import hidden as _hidden
-from l10n.publish.visibility import hidden_by_rule as _hidden_by_rule
-from l10n.publish.visibility import self_hidden as _self_hidden  # noqa: F401
+from l10n.pages.visibility import declarations, hiding_declaration, visible_disclaimer_text  # noqa: F401
+from l10n.pages.visibility import _selector_can_match, _split_top  # noqa: F401
+from l10n.pages.visibility import fold as _fold
+from l10n.pages.visibility import hidden as _hidden
+from l10n.pages.visibility import hidden_by_rule as _hidden_by_rule
+from l10n.pages.visibility import self_hidden as _self_hidden  # noqa: F401
 
 if TYPE_CHECKING:
     from l10n.publish.render_check import Browser

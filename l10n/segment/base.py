@@ -13,7 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from l10n.model import Document, Segment
+from l10n.model import Document, Segment, disclaimer_context
 from l10n.segment.sentences import sentence_spans
 
 __all__ = ["DocumentBuilder", "fold_ws", "slugify"]
@@ -119,7 +119,7 @@ class DocumentBuilder:
             self.parts.append(self.text[self.cursor:start])
         self.parts.append(Segment(
             source=source, raw=self.text[start:end], ref=ref, line=self.line_of(start), kind=kind,
-            heading=self.heading, msgctxt=f"disclaimer:{disclaimer_id}" if disclaimer_id else None,
+            heading=self.heading, msgctxt=disclaimer_context(disclaimer_id) if disclaimer_id else None,
             disclaimer_id=disclaimer_id,
         ))
         self.cursor = end

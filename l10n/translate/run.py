@@ -21,7 +21,6 @@ when the run is interrupted, so Ctrl-C loses nothing already translated.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +28,10 @@ from typing import Any
 
 import polib
 
-from l10n.catalogs import DISCLAIMER_PREFIX
+from l10n.model import DISCLAIMER_PREFIX
 from l10n.catalogs.pofile import encode_po
+from l10n.catalogs.provenance import (MT_MARKER, is_machine_translation, is_unreviewed_machine_translation,
+                                      machine_comment)
 from l10n.fileio import atomic_write, file_stamp
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
@@ -43,31 +44,6 @@ from l10n.translate.resilience import Backoff, RateLimiter, translate_texts
 
 __all__ = ["MT_MARKER", "TranslationSummary", "is_machine_translation", "is_unreviewed_machine_translation",
            "machine_comment", "translate_locale"]
-
-#: Start of the translator comment that marks machine output (``# machine translation: apertium, 2026-11-24``).
-MT_MARKER = "machine translation:"
-_MARKER_LINE = re.compile(r"^machine translation:.*$", re.M)
-
-
-def machine_comment(provider: str, date: str | None = None) -> str:
-    """The provenance line put in a machine-translated entry's translator comment.
-
-    >>> machine_comment("apertium", "2026-11-24")
-    'machine translation: apertium, 2026-11-24'
-    """
-    return f"{MT_MARKER} {provider}, {date or now().date().isoformat()}"
-
-
-def is_machine_translation(entry: polib.POEntry) -> bool:
-    """True when the entry's translation came from an engine (it carries the provenance comment)."""
-    return bool(entry.msgstr or any(entry.msgstr_plural.values())) and bool(
-        _MARKER_LINE.search(entry.tcomment or ""))
-
-
-def is_unreviewed_machine_translation(entry: polib.POEntry) -> bool:
-    """Machine translation no person has reviewed yet (still fuzzy)."""
-    return is_machine_translation(entry) and "fuzzy" in entry.flags
-
 
 @dataclass(frozen=True)
 class TranslationSummary:

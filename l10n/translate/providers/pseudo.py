@@ -2,7 +2,8 @@
 
 Shows at a glance which strings are not localisable, which layouts break
 when text grows, and which characters a font lacks (``en_XA`` is the
-conventional pseudo-locale). Tokens ``⟦n⟧`` pass through untouched.
+conventional pseudo-locale). Tokens ``⟦n⟧`` pass through untouched. The
+transform itself is :func:`l10n.pseudo.pseudo_translate`.
 
 >>> PseudoProvider().translate_batch(["Take with food ⟦0⟧."], source="en", target="en_XA")
 ['[Ţåķé ŵîţĥ ƒööđ ⟦0⟧. ·····]']
@@ -10,27 +11,12 @@ conventional pseudo-locale). Tokens ``⟦n⟧`` pass through untouched.
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Sequence
 
+from l10n.pseudo import pseudo_translate
 from l10n.translate.base import ProviderConfig
 
-__all__ = ["PseudoProvider", "pseudo_translate"]
-
-_ACCENTS = str.maketrans(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    "åƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
-)
-_TOKEN = re.compile(r"(⟦\s*\d+\s*⟧)")
-
-
-def pseudo_translate(text: str, *, expand: float = 0.35) -> str:
-    """Accent every letter outside tokens, pad to ~135 % of the length, bracket."""
-    parts = _TOKEN.split(text)
-    body = "".join(p if i % 2 else p.translate(_ACCENTS) for i, p in enumerate(parts))
-    pad = max(1, math.ceil(len(text) * expand) - 2)
-    return f"[{body} {'·' * pad}]"
+__all__ = ["PseudoProvider"]
 
 
 class PseudoProvider:

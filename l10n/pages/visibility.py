@@ -24,7 +24,7 @@ Text is hidden from readers when it is, or is inside:
   ``<picture>`` but its ``<img>``; a ``<dialog>`` without ``open``; a closed
   ``<details>`` but its ``<summary>``;
 * text whose colour has a WCAG contrast ratio under
-  :data:`~l10n.publish.render_check.MIN_CONTRAST` (3:1, the browser mode's
+  :data:`~l10n.pages.css.MIN_CONTRAST` (3:1, the browser mode's
   threshold) with the background behind it: the colour (``color``,
   ``-webkit-text-fill-color``, ``<font color>``, ``<body text>``) and the
   backgrounds (``background``, ``background-color``, gradient stops, the
@@ -53,8 +53,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from l10n.formats.html5 import parse_html5
-from l10n.publish.build import strip_css_comments
-from l10n.publish.render_check import MIN_CONTRAST, _luminance
+from l10n.pages.css import MIN_CONTRAST, strip_css_comments
+from l10n.pages.css import luminance as _luminance
 
 __all__ = ["PageText", "contrast_ratio", "content_rules", "declarations", "fold", "hidden", "hidden_by_rule",
            "hiding_declaration", "hiding_rules", "page_text", "paint_rules", "parse_color", "parse_page",
