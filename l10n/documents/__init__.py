@@ -23,7 +23,7 @@ from typing import Any
 from l10n.errors import SourceError
 from l10n.model import Document
 
-__all__ = ["DocFormat", "Published", "PublishInput", "all_formats", "format_for_file", "get", "load",
+__all__ = ["DocFormat", "Published", "PublishInput", "all_formats", "copy_format", "format_for_file", "get", "load",
            "register", "source_suffixes", "view_of"]
 
 
@@ -141,6 +141,13 @@ def format_for_file(name: str) -> DocFormat:
 def load(data: bytes, name: str, *, unit: str = "sentence", lang: str = "en") -> Document:
     """Read and segment the source file ``name`` (its bytes)."""
     return format_for_file(name).load(data, name, unit=unit, lang=lang)
+
+
+def copy_format(suffix: str) -> DocFormat | None:
+    """The format whose published copies have the suffix ``suffix`` ("md", ".docx"…), or None."""
+    _ensure()
+    suffix = "." + suffix.lstrip(".").lower()
+    return next((f for f in _REGISTRY.values() if f.copy_suffix == suffix), None)
 
 
 def view_of(name: str, data: bytes) -> bytes | None:
