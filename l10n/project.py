@@ -54,7 +54,7 @@ def source_files(settings: Settings) -> list[Path]:
     if not folder.is_dir():
         raise ConfigError(f"source folder not found: {rel(settings, folder)}")
     # a broken link is kept, so that reading it fails with a clear error instead of a silent skip
-    from l10n.documents import source_suffixes
+    from l10n.formats.documents import source_suffixes
 
     suffixes = source_suffixes()
     return sorted((p for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and p.suffix.lower() in suffixes),
@@ -69,7 +69,7 @@ def load_document(settings: Settings, path: Path, *, unit: str | None = None) ->
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror}", path=rel(settings, path)) from None
     try:
-        from l10n.documents import load
+        from l10n.formats.documents import load
 
         return load(data, name, unit=unit or settings.unit, lang=settings.source_language)
     except SourceError as exc:
@@ -100,7 +100,7 @@ def _segment_job(job: tuple[str, bytes, str, str]):
     """
     name, data, unit, lang = job
     try:
-        from l10n.documents import load
+        from l10n.formats.documents import load
 
         doc = load(data, name, unit=unit, lang=lang)
     except SourceError as exc:

@@ -24,9 +24,9 @@ def _escape_attr(value: str, fmt: str, kind: str = "alt", before: str = "") -> s
 
     ``before`` is the skeleton just before the segment: it tells an HTML
     attribute's quote (``"``, ``'`` or none, in which case quotes are added).
-    Each format says how (:attr:`l10n.documents.DocFormat.escape`).
+    Each format says how (:attr:`l10n.formats.documents.DocFormat.escape`).
     """
-    from l10n.documents import get
+    from l10n.formats.documents import get
 
     return get(fmt).escape(value, kind, before)
 

@@ -191,7 +191,7 @@ def check_rendered(text: str | bytes, fmt: str, *, locale: str, glossary: Any | 
     """Check a rendered copy (``fmt``: its suffix, "html", "md", "txt" or "docx") for its disclaimers.
 
     ``text`` is the copy's text, or its bytes (a binary copy, a Word document, is checked on the view
-    its format gives, :attr:`l10n.documents.DocFormat.view`).
+    its format gives, :attr:`l10n.formats.documents.DocFormat.view`).
 
     A plain-text copy (``txt``) cannot hide anything: all of it is visible
     text, read as is (no markup, no ``lang``).
@@ -203,7 +203,7 @@ def check_rendered(text: str | bytes, fmt: str, *, locale: str, glossary: Any | 
     from l10n.checks import _crash, _finding
     from l10n.errors import L10nError
 
-    from l10n.documents import copy_format
+    from l10n.formats.documents import copy_format
 
     kind = copy_format(fmt)
     if kind is None:

@@ -198,9 +198,9 @@ def markdown_to_html(text: str, source: str) -> tuple[str, str]:
 
 def visible_text(fragment: str, fmt: str) -> str:
     """The visible text of a segment's markup (Markdown inline, HTML or plain), whitespace folded."""
-    from l10n.documents import get
+    from l10n.formats.documents import get
 
-    inline = get(fmt).inline if fmt not in ("markdown", "plaintext") else fmt
+    inline = get(fmt).inline  # the inline markup its format uses
     if inline == "markdown":
         fragment = _md().renderInline(fragment)
     elif inline != "html":
@@ -295,7 +295,7 @@ def page_problems(data: bytes, name: str) -> tuple[list[str], etree._Element | N
 
 def inspectable_page(name: str, data: bytes) -> bytes | None:
     """The HTML to inspect for a published file: the page itself, a Markdown copy rendered, or None."""
-    from l10n.documents import view_of
+    from l10n.formats.documents import view_of
 
     return view_of(name, data)
 
@@ -345,7 +345,7 @@ def disclaimer_texts(root: etree._Element) -> dict[str, list[str]]:
 
 
 def _wrap(seg: Segment, did: str, text: str, fmt: str) -> str:
-    from l10n.documents import get
+    from l10n.formats.documents import get
 
     if seg.kind in _ATTR_KINDS or not get(fmt).marks_disclaimers:
         return text
@@ -460,7 +460,7 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
     assets: list[str] = []
     stem = doc.name.rsplit(".", 1)[0]
     try:
-        from l10n.documents import PublishInput, get
+        from l10n.formats.documents import PublishInput, get
 
         localised = render_document(doc, lookup)
         good_notices = [n for n in notices if n.text]

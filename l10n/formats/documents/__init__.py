@@ -68,6 +68,8 @@ class DocFormat:
     escape: Callable[[str, str, str], str] = _no_escape
     marks_disclaimers: bool = True
     copy_suffix: str = ""
+    #: the element of the view that carries the machine-translation notice when the copy cannot mark it
+    notice_element: str = ""
     binary: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -75,7 +77,7 @@ class DocFormat:
 _REGISTRY: dict[str, DocFormat] = {}
 _BY_SUFFIX: dict[str, DocFormat] = {}
 #: The modules that register the built-in formats (imported on first use).
-_MODULES = ("l10n.documents.text", "l10n.documents.docx")
+_MODULES = ("l10n.formats.documents.text", "l10n.formats.documents.docx")
 _loaded = False
 
 

@@ -17,7 +17,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from l10n.documents import DocFormat, Published, PublishInput, register
+from l10n.formats.documents import DocFormat, Published, PublishInput, register
 from l10n.model import Document
 from l10n.segment import decode_source
 from l10n.segment.html import segment_html
@@ -76,7 +76,7 @@ def _view_md(data: bytes, name: str) -> bytes:
 
 MARKDOWN = register(DocFormat(
     name="md", suffixes=(".md", ".markdown"), inline="markdown", load=_load_md, publish=_publish_md,
-    view=_view_md, escape=_escape_md, copy_suffix=".md"))
+    view=_view_md, escape=_escape_md, copy_suffix=".md", notice_element="em"))
 
 
 # -- HTML -------------------------------------------------------------------------------------------------

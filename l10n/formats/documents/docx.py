@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from l10n.documents import DocFormat, Published, PublishInput, register
+from l10n.formats.documents import DocFormat, Published, PublishInput, register
 from l10n.errors import SourceError
 from l10n.formats.xmlsafe import parse_xml
 from l10n.model import Document
