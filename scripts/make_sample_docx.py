@@ -63,7 +63,7 @@ def build() -> bytes:
     table.style = "Table Grid"
     rows = [("Sign", "What to do"),
             ("Nausea or vomiting", "Stop taking kratom and drink water."),
-            ("Confusion or seizures", "Call emergency services.")]
+            ("Confusion or seizures", "Call the emergency services.")]
     for r, (a, b) in enumerate(rows):
         table.cell(r, 0).text = a
         table.cell(r, 1).text = b

@@ -10,8 +10,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from l10n.documents import format_for_file, load
-from l10n.documents.docx import MAX_MEMBERS, parse_markup, read_package, render_docx, rewrite_all, view
+from l10n.formats.documents import format_for_file, load
+from l10n.formats.documents.docx import MAX_MEMBERS, parse_markup, read_package, render_docx, rewrite_all, view
 from l10n.errors import SourceError
 from l10n.render import render_document
 
@@ -69,7 +69,7 @@ def test_segments_are_blocks_with_inline_markup():
     assert by_source["<b>Kratom</b> (<i>Mitragyna speciosa</i>) is a tropical tree."].kind == "paragraph"
     assert by_source["Do <b>not</b> combine kratom with alcohol, opioids or sedatives."].kind == "list_item"
     assert by_source["Nausea or vomiting"].kind == "table_cell"
-    assert by_source["Call emergency services."].ref == "warning-signs/td6"
+    assert by_source["Call the emergency services."].ref == "warning-signs/td6"
     assert any('<a href="https://www.fda.gov/' in s for s in by_source)
     assert DISCLAIMER in by_source  # one segment: the glossary recognises it by its text
 
