@@ -179,3 +179,55 @@ def test_cli_bad_word_document_is_exit_2_one_line(make_project, cli, name, data,
     assert r.exit_code == 2, r.output
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and name in lines[0] and needle in lines[0] and "Traceback" not in r.output
+
+
+# -- golden: a richer document ------------------------------------------------------------------------------
+
+CASES = ROOT / "tests" / "cases" / "docx"
+
+
+def test_golden_segments_of_a_rich_document():
+    import json
+
+    doc = load((CASES / "rich.docx").read_bytes(), "rich.docx")
+    got = [dict(ref=s.ref, kind=s.kind, line=s.line, source=s.source) for s in doc.segments]
+    assert got == json.loads((CASES / "rich.segments.json").read_text(encoding="utf-8"))
+
+
+def test_rich_document_round_trips_text_and_formatting():
+    """Tabs, line breaks, bold inside italic, links with query strings, header rows; a run hidden in the
+    source (an editor's note) stays hidden (it moves to the end of a paragraph that is rewritten)."""
+    data = (CASES / "rich.docx").read_bytes()
+    doc = load(data, "rich.docx")
+    again = rewrite_all(doc, render_document(doc, None))
+
+    def visible(blob):
+        out = []
+        d = docx.Document(io.BytesIO(blob))
+        for p in d.paragraphs + [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]:
+            runs = []
+            for item in p.iter_inner_content():
+                for r in (item.runs if hasattr(item, "address") else [item]):
+                    if r.font.hidden or not r.text:
+                        continue
+                    key = (bool(r.bold), bool(r.italic))
+                    if runs and runs[-1][1:] == key:
+                        runs[-1] = (runs[-1][0] + r.text, *key)
+                    else:
+                        runs.append((r.text, *key))
+            out.append((p.style.name, runs, [h.address for h in p.hyperlinks],
+                        [r.text for r in p.runs if r.font.hidden]))
+        return out
+    assert visible(again) == visible(data)
+    assert "\t" in visible(again)[1][1][2][0]  # ",\tgo slow." keeps its tab
+
+
+def test_a_translated_link_to_a_script_is_not_a_link():
+    doc = _doc()
+    link = next(s for s in doc.segments if "<a " in s.source)
+    evil = 'Voir <a href="javascript:alert(1)">ici</a>.'
+    data = render_docx(doc, render_document(doc, lambda s: evil if s is link else None))
+    xml = read_package(data, "x")["word/document.xml"].decode("utf-8")
+    assert "javascript" not in xml and "ici" in xml
+    rels = read_package(data, "x")["word/_rels/document.xml.rels"].decode("utf-8")
+    assert "javascript" not in rels
