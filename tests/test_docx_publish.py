@@ -138,3 +138,12 @@ def test_an_unchanged_hash_is_still_caught_as_tampered(word_project, cli):
     _replace_xml(word_project / "dist" / "fr" / "kratom-leaflet.docx", _edit)
     r = cli(word_project, "verify")
     assert r.exit_code == 1 and "L10N802" in r.output
+
+
+def test_l10n_check_reads_a_published_word_copy(word_project, cli):
+    copy = word_project / "dist" / "fr" / "kratom-leaflet.docx"
+    r = cli(word_project, "check", str(copy))
+    assert r.exit_code == 0, r.output
+    _replace_xml(copy, _run_prop("<w:vanish/>"))
+    r = cli(word_project, "check", str(copy))
+    assert r.exit_code == 1 and DID in r.output and "hidden" in r.output, r.output
