@@ -6,14 +6,16 @@ its locale catalog and the publishing policy and returns a
 the reasons (``problems``) that forbid publishing it. Nothing here reads or
 writes files; :mod:`l10n.publish.pipeline` does.
 
-Formats:
+Formats: each document format publishes its copy (:mod:`l10n.formats.documents`,
+given the page helpers as :data:`PAGE_KIT`):
 
 * Markdown gives ``<doc>.md`` and a standalone ``<doc>.html`` page rendered
   with markdown-it-py, whose heading ids are the *source* headings' slugs so
   that in-page contents links keep working in every language;
 * HTML gives ``<doc>.html`` (the source page with ``lang``, ``dir`` and
   ``<meta charset="utf-8">`` set);
-* plain text gives ``<doc>.txt`` and a ``<doc>.html`` page.
+* plain text gives ``<doc>.txt`` and a ``<doc>.html`` page;
+* Word gives ``<doc>.docx`` and a ``<doc>.html`` page.
 
 Every safety disclaimer is wrapped in an element marked
 ``data-disclaimer="<id>"``; the standard safety notices (``standard: true`` in
