@@ -76,7 +76,7 @@ class DocFormat:
 
 _REGISTRY: dict[str, DocFormat] = {}
 _BY_SUFFIX: dict[str, DocFormat] = {}
-#: The modules that register the built-in formats (imported on first use).
+#: The modules that register the built-in formats, in this order (imported with this package).
 _MODULES = ("l10n.formats.documents.text", "l10n.formats.documents.docx")
 _loaded = False
 
@@ -160,3 +160,6 @@ def view_of(name: str, data: bytes) -> bytes | None:
         if fmt.view is not None and suffix in (fmt.copy_suffix, *fmt.suffixes[:1]):
             return fmt.view(data, name)
     return None
+
+
+_ensure()  # the built-in formats, in a fixed order whichever module is imported first
