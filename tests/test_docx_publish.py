@@ -105,6 +105,8 @@ def _run_prop(prop: str):
     (_run_prop("<w:vanish/>"), "L10N806"),
     (_run_prop('<w:color w:val="FFFFFF"/>'), "L10N806"),
     (_run_prop('<w:sz w:val="2"/>'), "L10N806"),
+    (_run_prop('<w:w w:val="5"/>'), "L10N806"),
+    (_run_prop('<w:highlight w:val="black"/><w:color w:val="000000"/>'), "L10N806"),
 ])
 def test_verify_catches_a_tampered_word_copy(word_project, cli, tamper, code):
     _replace_xml(word_project / "dist" / "fr" / "kratom-leaflet.docx", tamper)

@@ -22,7 +22,8 @@ The view :func:`view` gives ``verify`` and the rendered-copy checks is an
 HTML page of the document as Word shows it: run properties resolved through
 the styles (document defaults, paragraph style, character style, direct
 formatting), hidden text (``w:vanish``) as ``display:none``, colours, text
-under :data:`MIN_READABLE_PT` as ``font-size:0``, highlight and shading as
+under :data:`MIN_READABLE_PT` as ``font-size:0``, characters squeezed under
+:data:`MIN_READABLE_WIDTH` percent as ``transform:scaleX(…)``, highlight and shading as
 backgrounds, strike-through as ``line-through``; content controls tagged by
 the build as ``data-disclaimer`` / ``data-l10n-notice`` elements.
 """
@@ -579,7 +580,9 @@ _HIGHLIGHT = {"black": "#000000", "blue": "#0000ff", "cyan": "#00ffff", "green":
               "red": "#ff0000", "yellow": "#ffff00", "white": "#ffffff", "darkBlue": "#000080",
               "darkCyan": "#008080", "darkGreen": "#008000", "darkMagenta": "#800080", "darkRed": "#800000",
               "darkYellow": "#808000", "darkGray": "#808080", "lightGray": "#c0c0c0"}
-_PROPS = ("vanish", "specVanish", "color", "sz", "highlight", "shd", "strike", "dstrike")
+_PROPS = ("vanish", "specVanish", "color", "sz", "highlight", "shd", "strike", "dstrike", "w")
+#: characters squeezed to under this width (``w:w``, percent) cannot be read: the view scales them to nothing
+MIN_READABLE_WIDTH = 10
 
 
 class _Styles:
@@ -629,6 +632,10 @@ def _css(props: Mapping[str, etree._Element]) -> str:
     if sz is not None and (sz.get(f"{W}val") or "").isdigit():
         pt = int(sz.get(f"{W}val")) / 2
         out.append("font-size:0" if pt < MIN_READABLE_PT else f"font-size:{pt:g}pt")
+    width = props.get("w")
+    if width is not None and (width.get(f"{W}val") or "").rstrip("%").isdigit() and \
+            int(width.get(f"{W}val").rstrip("%")) < MIN_READABLE_WIDTH:
+        out.append(f"transform:scaleX({int(width.get(f'{W}val').rstrip('%')) / 100:.2f})")
     bg = _background(props)
     if bg:
         out.append(f"background-color:{bg}")
