@@ -71,6 +71,8 @@ class Document:
     name: str
     fmt: str
     parts: tuple[str | Segment, ...]
+    #: the source file's bytes, for a binary format (a Word document) that is rebuilt, not re-joined
+    data: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def segments(self) -> tuple[Segment, ...]:

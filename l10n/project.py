@@ -54,7 +54,10 @@ def source_files(settings: Settings) -> list[Path]:
     if not folder.is_dir():
         raise ConfigError(f"source folder not found: {rel(settings, folder)}")
     # a broken link is kept, so that reading it fails with a clear error instead of a silent skip
-    return sorted((p for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and p.suffix.lower() in _SUFFIXES),
+    from l10n.formats.documents import source_suffixes
+
+    suffixes = source_suffixes()
+    return sorted((p for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and p.suffix.lower() in suffixes),
                   key=lambda p: p.relative_to(folder).as_posix())
 
 
@@ -66,8 +69,9 @@ def load_document(settings: Settings, path: Path, *, unit: str | None = None) ->
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror}", path=rel(settings, path)) from None
     try:
-        text = decode_source(data, name)
-        return segment_text(text, name, unit=unit or settings.unit, lang=settings.source_language)
+        from l10n.formats.documents import load
+
+        return load(data, name, unit=unit or settings.unit, lang=settings.source_language)
     except SourceError as exc:
         raise SourceError(exc.message, path=rel(settings, path), line=exc.line) from None
 
@@ -96,7 +100,9 @@ def _segment_job(job: tuple[str, bytes, str, str]):
     """
     name, data, unit, lang = job
     try:
-        doc = segment_text(decode_source(data, name), name, unit=unit, lang=lang)
+        from l10n.formats.documents import load
+
+        doc = load(data, name, unit=unit, lang=lang)
     except SourceError as exc:
         return _JobError(exc.message, exc.line)
     if _TEMPLATE_ARGS is None:

@@ -24,18 +24,11 @@ def _escape_attr(value: str, fmt: str, kind: str = "alt", before: str = "") -> s
 
     ``before`` is the skeleton just before the segment: it tells an HTML
     attribute's quote (``"``, ``'`` or none, in which case quotes are added).
+    Each format says how (:attr:`l10n.formats.documents.DocFormat.escape`).
     """
-    if fmt == "html":
-        quote = before[-1:] if before[-1:] in ('"', "'") else ""
-        if quote == "'":
-            return value.replace("'", "&#39;")
-        value = value.replace('"', "&quot;")
-        return value if quote else f'"{value}"'
-    if fmt == "md":
-        if kind == "title":
-            return value.replace('"', '\\"')
-        return value.replace("]", "\\]")
-    return value
+    from l10n.formats.documents import get
+
+    return get(fmt).escape(value, kind, before)
 
 
 def render_document(doc: Document, lookup: Lookup | Mapping[tuple[str | None, str], str] | None = None) -> str:
@@ -57,7 +50,7 @@ def render_document(doc: Document, lookup: Lookup | Mapping[tuple[str | None, st
         target = lookup(part)
         if not target or target == part.source:
             out.append(part.raw)
-        elif part.kind in _ATTR_KINDS and doc.fmt != "txt":
+        elif part.kind in _ATTR_KINDS:
             out.append(_escape_attr(target, doc.fmt, part.kind, out[-1] if out else ""))
         else:
             out.append(target)

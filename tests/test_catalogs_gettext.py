@@ -61,7 +61,7 @@ def test_worked_project_has_every_kind_of_entry(worked_project):
 @requires_msgfmt
 def test_every_catalog_passes_msgfmt_check(worked_project):
     paths = written_catalogs(worked_project)
-    assert len(paths) == 4 + 4 * 5
+    assert len(paths) == 5 + 5 * 5  # a.md, b.html and the 3 bundled articles
     for path in paths:
         r = msgfmt_check(path)
         assert r.returncode == 0, f"{path}: {r.stderr}"

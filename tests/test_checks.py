@@ -287,7 +287,7 @@ def test_cli_project_exit_codes(project, cli):
     _translate_all(project)
     r = cli(project, "check", "--format", "json")
     assert r.exit_code == 0, r.stdout
-    assert json.loads(r.stdout)["summary"]["files"] == 2
+    assert json.loads(r.stdout)["summary"]["files"] == 3  # the bundled .md, .html and .docx
 
 
 def test_cli_single_file_and_formats(project, cli, tmp_path):

@@ -53,13 +53,14 @@ def test_a_new_untranslated_article_is_held_back_and_the_reviewed_ones_stay_publ
 
     r = cli(root, "run", "-l", "fr")  # fr has no engine: nothing is machine-translated, the run is offline
     assert r.exit_code == 0, r.output  # the new article is merely not translated yet: not an error
-    assert "1 of 3 articles" not in r.stdout and "2 of 3 articles built" in r.stdout
+    assert "1 of 4 articles" not in r.stdout and "3 of 4 articles built" in r.stdout
     assert f"{NEW_ARTICLE} (not ready" in r.stdout
     # every reviewed French page is still published, the new one is not
     assert sorted(p.name for p in (root / "dist" / "fr").iterdir() if p.is_file()) == reviewed
     assert not list((root / "dist" / "fr").glob("kratom-sleep.*"))
     m = _manifest(root)
-    assert set(m["locales"]["fr"]["documents"]) == {"kratom-addiction-treatment.md", "kratom-harm-reduction.html"}
+    assert set(m["locales"]["fr"]["documents"]) == {"kratom-addiction-treatment.md", "kratom-harm-reduction.html",
+                                                 "kratom-leaflet.docx"}
     record = m["articles"]["fr"][NEW_ARTICLE]
     assert record["status"] == "not ready" and "completeness threshold" in record["reasons"][0]
     assert m["articles"]["fr"]["kratom-addiction-treatment.md"] == {
@@ -69,7 +70,7 @@ def test_a_new_untranslated_article_is_held_back_and_the_reviewed_ones_stay_publ
     # `l10n build` says the same, and exits 0 (pt_BR and ar untranslated, es and ca not machine-translated)
     r = cli(root, "build")
     assert r.exit_code == 0, r.output
-    assert "fr: built, 2 of 3 articles" in r.stdout
+    assert "fr: built, 3 of 4 articles" in r.stdout
     assert f"{NEW_ARTICLE} (not ready; 0% reviewed): 0% translated, below the completeness threshold" in r.stderr
     # status and the dashboard say it per article too
     rows = {(x["locale"], x["document"]): x for x in json.loads(cli(root, "status", "--format", "json").stdout)}
@@ -77,7 +78,7 @@ def test_a_new_untranslated_article_is_held_back_and_the_reviewed_ones_stay_publ
     assert rows[("fr", "kratom-harm-reduction.html")]["status"] == "published"
     assert cli(root, "report").exit_code == 0
     tree = lxml_html.fromstring((root / "dist" / "report.html").read_bytes())
-    assert tree.xpath('//tr[@data-locale="fr"]//span[@class="partial"]/text()') == ["2 of 3 published"]
+    assert tree.xpath('//tr[@data-locale="fr"]//span[@class="partial"]/text()') == ["3 of 4 published"]
     assert tree.xpath(f'//section[@id="locale-fr"]//tr[@data-article="{NEW_ARTICLE}"]/td[2]/text()') == [
         "not ready"]
 

@@ -134,7 +134,8 @@ def test_brazilian_portuguese_checks_clean_and_is_published(project_copy, cli):
     assert r.exit_code == 0, r.output
     manifest = json.loads((project_copy / "dist" / "manifest.json").read_text(encoding="utf-8"))
     assert set(manifest["locales"]["pt_BR"]["documents"]) == {"kratom-addiction-treatment.md",
-                                                                "kratom-harm-reduction.html"}
+                                                                "kratom-harm-reduction.html",
+                                                                "kratom-leaflet.docx"}
     page = (project_copy / "dist" / "pt_BR" / "kratom-harm-reduction.html").read_text(encoding="utf-8")
     assert "Não misture kratom com álcool, benzodiazepínicos ou opioides." in page
     assert 'href="https://www.samhsa.gov/find-help"' in page

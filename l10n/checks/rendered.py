@@ -186,9 +186,12 @@ def _english_texts(glossary: Any, ids: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, expected: Mapping[str, str],
+def check_rendered(text: str | bytes, fmt: str, *, locale: str, glossary: Any | None, expected: Mapping[str, str],
                    path: str = "", english: Mapping[str, str] | None = None) -> list[Finding]:
-    """Check a rendered copy (``fmt`` "html", "md" or "txt") for its disclaimers.
+    """Check a rendered copy (``fmt``: its suffix, "html", "md", "txt" or "docx") for its disclaimers.
+
+    ``text`` is the copy's text, or its bytes (a binary copy, a Word document, is checked on the view
+    its format gives, :attr:`l10n.formats.documents.DocFormat.view`).
 
     A plain-text copy (``txt``) cannot hide anything: all of it is visible
     text, read as is (no markup, no ``lang``).
@@ -200,20 +203,24 @@ def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, ex
     from l10n.checks.registry import crash_finding as _crash, to_finding as _finding
     from l10n.errors import L10nError
 
-    if fmt not in ("html", "md", "txt"):
-        raise L10nError(f"unknown rendered format {fmt!r} (html, md or txt)", path=path or None)
-    html = text
-    if fmt == "md":
-        from markdown_it import MarkdownIt
+    from l10n.formats.documents import copy_format
 
-        html = MarkdownIt("commonmark", {"html": True}).render(text)
+    kind = copy_format(fmt)
+    if kind is None:
+        raise L10nError(f"unknown rendered format {fmt!r} (the suffix of a published copy: html, md, txt, docx…)",
+                        path=path or None)
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    if kind.binary and not isinstance(text, bytes):
+        raise L10nError(f"a rendered {fmt} copy is checked from its bytes", path=path or None)
+    html = kind.view(data, path or f"copy.{fmt}").decode("utf-8") if kind.view is not None else ""
+    text = html if kind.binary else data.decode("utf-8") if isinstance(text, bytes) else text
     from l10n.formats.xmlsafe import parse_html
 
-    if html.strip() and fmt != "txt":
+    if html.strip():
         # refused here as everywhere: DTD internal subsets and entity declarations
         parse_html(b"\xef\xbb\xbf" + html.encode("utf-8"), path or "<page>")
     eng = dict(english) if english is not None else _english_texts(glossary, expected)
-    if fmt == "txt":
+    if kind.view is None:  # a plain-text copy: all of it is visible
         copy = RenderedCopy(text, fmt, squash(text), "", "", dict(expected), eng,
                             shown=_Squashed.of([(text, None)]), full=_Squashed.of([(text, None)]))
     elif not html.strip():
@@ -228,7 +235,7 @@ def check_rendered(text: str, fmt: str, *, locale: str, glossary: Any | None, ex
             raise
         chunks = page.chunks
         copy = RenderedCopy(
-            text, fmt, squash(page.visible), squash(page.hidden), page.lang if fmt == "html" else "",
+            text, fmt, squash(page.visible), squash(page.hidden), page.lang,
             dict(expected), eng,
             hidden_why=_Squashed.of([(c.text, c.hidden) for c in chunks if c.hidden]),
             shown=_Squashed.of([(c.text, c.struck) for c in chunks if not c.hidden]),

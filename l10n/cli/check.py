@@ -330,21 +330,29 @@ def _check_targets(targets, settings, glossary, options, ignore, chosen, locale_
                                                      memo, cache, jobs, mt)
             findings += found
             checked.append(one)
-        elif suffix in (".html", ".htm", ".md"):
+        elif (kind := _copy_format(suffix)) is not None and kind.view is not None:
             try:
-                text = path.read_text(encoding="utf-8")
+                data = path.read_bytes()
+                text = data.decode("utf-8") if not kind.binary else ""
             except (OSError, UnicodeDecodeError) as exc:
                 raise L10nError(f"cannot read: {exc}", path=name) from None
             loc = _page_locale(path, text, locale_arg, settings)
             expected = _expected(settings, glossary, path.stem, loc)
-            found = check_rendered(text, "md" if suffix == ".md" else "html", locale=loc, glossary=glossary,
-                                   expected=expected, path=name)
+            found = check_rendered(data if kind.binary else text, kind.copy_suffix[1:], locale=loc,
+                                   glossary=glossary, expected=expected, path=name)
             if chosen is not None:
                 found = [f for f in found if f.code in chosen]
             findings += found
             checked.append(CheckedFile(name, loc, tuple(expected)))
         else:
-            raise L10nError("not a PO catalog or a rendered .html/.md copy", path=name)
+            raise L10nError("not a PO catalog or a rendered .html/.md/.docx copy", path=name)
+
+
+def _copy_format(suffix: str):
+    """The document format of a published copy (``.htm`` is read as ``.html``), or None."""
+    from l10n.formats.documents import copy_format
+
+    return copy_format(".html" if suffix == ".htm" else suffix)
 
 
 @contextmanager

@@ -76,12 +76,14 @@ _LEXERS = {"markdown": _compile(_MD_PARTS), "html": _compile(_HTML_PARTS)}
 
 def format_of(filename: str) -> str:
     """``markdown``, ``html`` or ``plaintext`` from a source file name."""
+    from l10n.errors import SourceError
+    from l10n.formats.documents import format_for_file
+
     name = filename.split("#", 1)[0].lower()
-    if name.endswith((".md", ".markdown")):
-        return "markdown"
-    if name.endswith((".html", ".htm", ".xhtml")):
-        return "html"
-    return "plaintext"
+    try:
+        return format_for_file(name).inline  # each document format says which inline markup it uses
+    except SourceError:
+        return "html" if name.endswith(".xhtml") else "plaintext"
 
 
 @dataclass

@@ -6,14 +6,16 @@ its locale catalog and the publishing policy and returns a
 the reasons (``problems``) that forbid publishing it. Nothing here reads or
 writes files; :mod:`l10n.publish.pipeline` does.
 
-Formats:
+Formats: each document format publishes its copy (:mod:`l10n.formats.documents`,
+given the page helpers as :data:`PAGE_KIT`):
 
 * Markdown gives ``<doc>.md`` and a standalone ``<doc>.html`` page rendered
   with markdown-it-py, whose heading ids are the *source* headings' slugs so
   that in-page contents links keep working in every language;
 * HTML gives ``<doc>.html`` (the source page with ``lang``, ``dir`` and
   ``<meta charset="utf-8">`` set);
-* plain text gives ``<doc>.txt`` and a ``<doc>.html`` page.
+* plain text gives ``<doc>.txt`` and a ``<doc>.html`` page;
+* Word gives ``<doc>.docx`` and a ``<doc>.html`` page.
 
 Every safety disclaimer is wrapped in an element marked
 ``data-disclaimer="<id>"``; the standard safety notices (``standard: true`` in
@@ -175,9 +177,12 @@ def markdown_to_html(text: str, source: str) -> tuple[str, str]:
 
 def visible_text(fragment: str, fmt: str) -> str:
     """The visible text of a segment's markup (Markdown inline, HTML or plain), whitespace folded."""
-    if fmt == "md":
+    from l10n.formats.documents import get
+
+    inline = get(fmt).inline  # the inline markup its format uses
+    if inline == "markdown":
         fragment = _md().renderInline(fragment)
-    elif fmt != "html":
+    elif inline != "html":
         return _fold(fragment)
     try:
         el = lxml_html.fragment_fromstring(fragment or " ", create_parent="div", parser=html_parser())
@@ -269,13 +274,9 @@ def page_problems(data: bytes, name: str) -> tuple[list[str], etree._Element | N
 
 def inspectable_page(name: str, data: bytes) -> bytes | None:
     """The HTML to inspect for a published file: the page itself, a Markdown copy rendered, or None."""
-    if name.endswith(".html"):
-        return data
-    if name.endswith(".md"):
-        body = _md().render(data.decode("utf-8", errors="replace"))
-        return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + body +
-                "</body></html>").encode("utf-8")
-    return None
+    from l10n.formats.documents import view_of
+
+    return view_of(name, data)
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
@@ -323,9 +324,27 @@ def disclaimer_texts(root: etree._Element) -> dict[str, list[str]]:
 
 
 def _wrap(seg: Segment, did: str, text: str, fmt: str) -> str:
-    if seg.kind in _ATTR_KINDS or fmt == "txt":
+    from l10n.formats.documents import get
+
+    if seg.kind in _ATTR_KINDS or not get(fmt).marks_disclaimers:
         return text
     return f'<span data-disclaimer="{html.escape(did)}">{text}</span>'
+
+
+@dataclass(frozen=True, slots=True)
+class PageKit:
+    """The page helpers a format's ``publish`` uses (passed in: formats do not import the build)."""
+
+    page: Callable[..., str]
+    banner: Callable[[str], str]
+    mt_notice: Callable[[str], str]
+    markdown_to_html: Callable[[str, str], tuple[str, str]]
+    decorate_html: Callable[..., str]
+    sanitize_markdown: Callable[[str], str]
+    sanitize_fragment: Callable[[str], str]
+    sanitize_page: Callable[[str], str]
+    md_assets: Callable[[str], list[str]]
+    html_assets: Callable[[str], list[str]]
 
 
 def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: PublishPolicy,
@@ -420,39 +439,14 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
     assets: list[str] = []
     stem = doc.name.rsplit(".", 1)[0]
     try:
+        from l10n.formats.documents import PublishInput, get
+
         localised = render_document(doc, lookup)
         good_notices = [n for n in notices if n.text]
-        if doc.fmt == "md":
-            source = render_document(doc, None)
-            localised = sanitize_markdown(localised)  # its raw HTML, source's and translations' alike
-            body_html, title = markdown_to_html(localised, source)
-            body_html = sanitize_fragment(body_html)
-            md_text = localised
-            if mt_used:
-                md_text = f"*{mt_notice(locale)}*\n\n" + md_text
-            if good_notices:
-                md_text = md_text.rstrip("\n") + "\n\n" + "\n\n".join(
-                    f'<span data-disclaimer="{html.escape(n.id)}">{html.escape(n.text or "")}</span>'
-                    for n in good_notices) + "\n"
-            files[f"{stem}.md"] = md_text.encode("utf-8")
-            page = _page(locale, title, body_html, banner=_banner_html(locale) if mt_used else "",
-                         notices=good_notices)
-            assets = _md_assets(localised)
-        elif doc.fmt == "html":
-            localised = sanitize_page(localised) if _HTML_TAG.search(localised) else sanitize_fragment(localised)
-            page = _decorate_html(localised, locale, banner=_banner_html(locale) if mt_used else "",
-                                  notices=good_notices, name=doc.name)
-            assets = _html_assets(localised)
-        else:
-            body = "\n".join(f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", localised) if p.strip())
-            txt = localised
-            if mt_used:
-                txt = mt_notice(locale) + "\n\n" + txt
-            if good_notices:
-                txt = txt.rstrip("\n") + "\n\n" + "\n\n".join(n.text or "" for n in good_notices) + "\n"
-            files[f"{stem}.txt"] = txt.encode("utf-8")
-            page = _page(locale, doc.domain, body, banner=_banner_html(locale) if mt_used else "",
-                         notices=good_notices)
+        out = get(doc.fmt).publish(PublishInput(doc, localised, locale, mt_used, tuple(good_notices), PAGE_KIT))
+        files.update(out.files)
+        page = out.page
+        assets = list(out.assets)
         data = page.encode("utf-8")
         errors, root = page_problems(data, f"{locale}/{stem}.html")
         problems.extend(errors)
@@ -509,3 +503,9 @@ def _html_assets(text: str) -> list[str]:
 def is_pseudo(locale: str) -> bool:
     """True for pseudo-locales such as ``en_XA``."""
     return locale in PSEUDO_LOCALES
+
+
+PAGE_KIT = PageKit(page=_page, banner=_banner_html, mt_notice=mt_notice, markdown_to_html=markdown_to_html,
+                   decorate_html=_decorate_html, sanitize_markdown=sanitize_markdown,
+                   sanitize_fragment=sanitize_fragment, sanitize_page=sanitize_page, md_assets=_md_assets,
+                   html_assets=_html_assets)

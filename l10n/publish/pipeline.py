@@ -394,7 +394,7 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
             if checks is not None and copy.files:
                 for name, blob in sorted(copy.files.items()):
                     fmt = name.rsplit(".", 1)[-1]
-                    found = checks.check_rendered(blob.decode("utf-8"), fmt, locale=locale, glossary=glossary,
+                    found = checks.check_rendered(blob, fmt, locale=locale, glossary=glossary,
                                                   expected=copy.disclaimers, path=f"{locale}/{name}")
                     a.findings.extend(found)
                     a.reasons.extend(Reason(DISCLAIMER, f"{locale}/{name}: {f.code} {f.message}", doc.name)

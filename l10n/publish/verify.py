@@ -231,8 +231,9 @@ def _check_notice(root: etree._Element, name: str, locale: str, rules: list[tupl
     notice = _fold(mt_notice(locale))
     marked = [el for el in root.iter() if isinstance(el.tag, str)
               and el.get("data-l10n-notice") == "machine-translation"]
-    if name.endswith(".md") and not marked:  # a Markdown copy opens with the notice in italics
-        marked = [el for el in root.iter("em") if _fold(el.text_content()) == notice]
+    carrier = _notice_element(name)
+    if carrier and not marked:  # e.g. a Markdown copy opens with the notice in italics
+        marked = [el for el in root.iter(carrier) if _fold(el.text_content()) == notice]
     if not marked:
         out.append(_finding("L10N809", "the machine-translation notice was removed (the manifest says this copy "
                             "shows unreviewed machine translation)", name, locale))
@@ -264,6 +265,22 @@ def _check_text_copy(data: bytes, name: str, locale: str, out: list[Finding]) ->
 
 
 _as_page = inspectable_page
+
+
+def _notice_element(name: str) -> str:
+    """The element of a copy's view that carries the machine-translation notice unmarked (its format says)."""
+    from l10n.formats.documents import copy_format
+
+    fmt = copy_format(name.rsplit(".", 1)[-1]) if "." in name else None
+    return fmt.notice_element if fmt is not None else ""
+
+
+def _plain_copy(name: str) -> bool:
+    """A copy whose format has no markup to inspect (plain text): the notice must be in its text."""
+    from l10n.formats.documents import copy_format
+
+    fmt = copy_format(name.rsplit(".", 1)[-1]) if "." in name else None
+    return fmt is not None and fmt.view is None
 
 
 def verify_files(manifest: Mapping[str, Any], files: Mapping[str, bytes | None], *,
@@ -310,7 +327,7 @@ def verify_files(manifest: Mapping[str, Any], files: Mapping[str, bytes | None],
                     _check_page(page, name, locale, disclaimers, out, machine=machine,
                                 sheets=tuple(sheets.get(name, ())), lang=loc.get("lang"),
                                 direction=loc.get("dir"))
-                elif machine and name.endswith(".txt"):
+                elif machine and _plain_copy(name):
                     _check_text_copy(data, name, locale, out)
             cat = entry.get("catalog", {})
             if catalogs is not None and cat.get("path") in catalogs and catalogs[cat["path"]] != cat.get("sha256"):
@@ -348,12 +365,15 @@ def verify_rendered(folder: Path, manifest: Mapping[str, Any], browser: Browser,
                     continue
                 for name in sorted(entry.get("files", {})):
                     path = folder / name
-                    if not name.endswith((".html", ".md")) or not path.is_file():
+                    if not path.is_file():
                         continue
-                    if name.endswith(".md"):
-                        page = inspectable_page(name, path.read_bytes())
+                    data = path.read_bytes()
+                    page = inspectable_page(name, data)  # each format's view (the page itself for HTML)
+                    if page is None:
+                        continue
+                    if page is not data:
                         path = Path(tmp) / (name.replace("/", "__") + ".html")
-                        path.write_bytes(page or b"")
+                        path.write_bytes(page)
                     notice = _fold(mt_notice(locale)) if machine else None
                     for target in browser.inspect(path, disclaimers=disclaimers, notice=notice):
                         _judge_rendered(target, name, locale, disclaimers, notice, seen, out)
