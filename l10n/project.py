@@ -22,7 +22,6 @@ from l10n.errors import CatalogError, ConfigError, SourceError
 from l10n.catalogs.plurals import declared_forms
 from l10n.fileio import atomic_write, file_stamp
 from l10n.model import Document
-from l10n.segment import _SUFFIXES, decode_source, segment_text
 
 __all__ = ["FileResult", "compile_catalogs", "extract", "load_annotator", "load_documents", "read_catalog",
            "source_files", "update"]
