@@ -13,8 +13,8 @@ import json
 
 import pytest
 
-from tests.test_publish import project  # noqa: F401
-from tests.test_publish_mt_checks import BAD_MT, DOC, GOOD_MT, MIX, PO, REVIEWED, WAIT, WATER, fill
+from tests.support.publish import project  # noqa: F401
+from tests.support.publish_mt import BAD_MT, DOC, GOOD_MT, MIX, PO, REVIEWED, WAIT, WATER, fill
 
 pytest.importorskip("l10n.translate")
 

@@ -19,9 +19,9 @@ import pytest
 import l10n.checks as checks_mod
 from l10n.checks import check_catalog
 from l10n.errors import CatalogError, GlossaryError, L10nError
-from tests.test_checks_speed import VersionedGlossary
-from tests.test_checks_support import make_po, standin_glossary
-from tests.test_checks_tamper import DEFECTS, SEGMENTS, _entry
+from tests.support.checks_speed import VersionedGlossary
+from tests.support.checks import make_po, standin_glossary
+from tests.support.checks_tamper import DEFECTS, SEGMENTS, _entry
 
 pytestmark = pytest.mark.skipif(not checks_mod.can_fork(), reason="needs fork")
 

@@ -14,18 +14,11 @@ from l10n.checks import RunMemo, check_catalog
 from l10n.checks.cache import SqliteCache, catalog_key, entry_key
 from l10n.checks.context import CatalogContext, PhraseCounter
 from l10n.checks.triggers import catalog_triggers, first_word_regex, hit_positions
-from tests.test_checks_support import make_po, standin_glossary
-
-
-class VersionedGlossary:
-    """The stand-in glossary with a version, as the real one has (the cache needs it)."""
-
-    def __init__(self, version: str) -> None:
-        self._g = standin_glossary()
-        self.version = version
-
-    def __getattr__(self, name):
-        return getattr(self._g, name)
+from tests.support.checks import make_po, standin_glossary
+from tests.support.checks_speed import (  # noqa: F401  (shared with other test modules)
+    VersionedGlossary,
+    _Run,
+)
 
 
 def test_hit_positions_maps_offsets_to_entries_and_respects_word_boundaries():
@@ -130,12 +123,6 @@ def test_sqlite_cache_round_trip(tmp_path):
     c = SqliteCache(path)
     assert c.get_many(["a", "b"]) == {"a": "[]"} and len(c) == 1
     c.close()
-
-
-@dataclass
-class _Run:
-    report: str
-    code: int
 
 
 def test_cli_warm_run_matches_cold_run_and_no_cache_writes_nothing(make_project, cli, tmp_path):

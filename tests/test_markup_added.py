@@ -8,9 +8,9 @@ import pytest
 
 from l10n.checks import check_catalog
 from l10n.checks.markup import added_markup, unsafe_html
-from tests.test_checks_support import make_po
-from tests.test_publish import project  # noqa: F401
-from tests.test_publish_mt_checks import DOC, GOOD_MT, MIX, MT_ES, REVIEWED, WAIT, fill
+from tests.support.checks import make_po
+from tests.support.publish import project  # noqa: F401
+from tests.support.publish_mt import DOC, GOOD_MT, MIX, MT_ES, REVIEWED, WAIT, fill
 
 ALLOWED = [
     ("Do not mix.", "<em>No</em> mezcle."),

@@ -19,8 +19,8 @@ import pytest
 from lxml import html as lxml_html
 
 from tests.conftest import CASES, ROOT
-from tests.test_publish import AR, DOC_HTML, DOC_MD, ES, translate
-from tests.test_publish import project  # noqa: F401
+from tests.support.publish import AR, DOC_HTML, DOC_MD, ES, translate
+from tests.support.publish import project  # noqa: F401
 
 HERE = CASES / "per_article"
 NEW_ARTICLE = "kratom-sleep.md"

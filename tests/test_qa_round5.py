@@ -6,9 +6,9 @@ import pytest
 
 from l10n.checks import check_catalog
 from l10n.checks.context import plain_text
-from tests.test_checks_support import make_po, standin_glossary
-from tests.test_publish import project  # noqa: F401
-from tests.test_publish_mt_checks import DOC, GOOD_MT, MT_ES, REVIEWED, WATER, fill
+from tests.support.checks import make_po, standin_glossary
+from tests.support.publish import project  # noqa: F401
+from tests.support.publish_mt import DOC, GOOD_MT, MT_ES, REVIEWED, WATER, fill
 
 WAIT_SRC = "Effects may take 30 minutes to appear."
 

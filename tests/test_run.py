@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.test_publish import DOC_HTML, DOC_MD, translate
+from tests.support.publish import DOC_HTML, DOC_MD, translate
 
 pytest.importorskip("l10n.translate")
 

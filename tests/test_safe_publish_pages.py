@@ -15,7 +15,7 @@ from l10n.publish import build as build_mod
 from l10n.publish.build import build_document, inspectable_page
 from l10n.publish.policy import PublishPolicy
 from l10n.pages.sanitize import active_content
-from tests.test_publish import SVG, translate
+from tests.support.publish import SVG, translate
 
 UNSAFE = Path(__file__).resolve().parent / "cases" / "unsafe"
 ROOT = Path(__file__).resolve().parent.parent

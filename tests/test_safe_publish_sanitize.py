@@ -10,8 +10,8 @@ import pytest
 from l10n.publish.build import markdown_to_html
 from l10n.pages.sanitize import (active_content, browser_tree, is_safe_fragment, sanitize_fragment,
                                    sanitize_markdown, sanitize_page)
-from tests.test_publish import ES, project, translate  # noqa: F401
-from tests.test_verify_hardening import _codes, _tamper, _verify
+from tests.support.publish import ES, project, translate  # noqa: F401
+from tests.support.verify_hardening import _codes, _tamper, _verify
 
 ROOT = Path(__file__).resolve().parent.parent
 

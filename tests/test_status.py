@@ -6,8 +6,8 @@ import json
 
 from lxml import html as lxml_html
 
-from tests.test_publish import AR, ES, translate
-from tests.test_publish import project  # noqa: F401
+from tests.support.publish import AR, ES, translate
+from tests.support.publish import project  # noqa: F401
 
 
 def test_status_json_counts(project, cli):  # noqa: F811

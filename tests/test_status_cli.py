@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_publish import ES, translate
-from tests.test_publish import project  # noqa: F401
+from tests.support.publish import ES, translate
+from tests.support.publish import project  # noqa: F401
 
 
 def test_status_table_headers_are_not_broken_when_piped(project, cli):  # noqa: F811

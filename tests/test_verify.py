@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_publish import AR, ES, translate  # noqa: F401  (fixtures reuse)
-from tests.test_publish import project  # noqa: F401
-
-DISC_ES = '<span data-disclaimer="not-advice">Esto no es un consejo médico.</span>'
-
-
-@pytest.fixture
-def published(project, cli):  # noqa: F811
-    root = project()
-    translate(root, "es", ES)
-    translate(root, "ar", AR)
-    assert cli(root, "build").exit_code == 0
-    return root
-
-
-def _edit(root, name, old, new):
-    path = root / "dist" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
+from tests.support.publish import AR, ES, translate  # noqa: F401  (fixtures reuse)
+from tests.support.publish import project  # noqa: F401
+from tests.support.verify import (  # noqa: F401  (shared with other test modules)
+    DISC_ES,
+    _edit,
+    published,
+)
 
 
 def test_clean_folder_verifies(published, cli):

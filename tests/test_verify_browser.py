@@ -15,9 +15,9 @@ import threading
 
 import pytest
 
-from tests.test_browser import CHROMIUM, DRIVER
-from tests.test_publish import AR, DOC_MD, ES, translate
-from tests.test_verify_tamper import _edit, machine  # noqa: F401  (the machine-translated project)
+from tests.support.browser import CHROMIUM, DRIVER
+from tests.support.publish import AR, DOC_MD, ES, translate
+from tests.support.verify_tamper import _edit, machine  # noqa: F401  (the machine-translated project)
 
 pytestmark = [
     pytest.mark.browser,

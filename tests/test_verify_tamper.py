@@ -7,36 +7,15 @@ import json
 
 import pytest
 
-from tests.test_publish import AR, ES, translate  # noqa: F401
-from tests.test_publish import DOC_HTML, DOC_MD
-from tests.test_publish import project  # noqa: F401
-from tests.test_verify import DISC_ES, published  # noqa: F401
-
-
-def _rehash(root) -> None:
-    """Recompute every hash in dist/manifest.json, as an attacker who edited the files would."""
-    dist = root / "dist"
-    path = dist / "manifest.json"
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-
-    def fix(files):
-        for name in files:
-            if (dist / name).is_file():
-                files[name] = hashlib.sha256((dist / name).read_bytes()).hexdigest()
-    for loc in manifest["locales"].values():
-        fix(loc["files"])
-        for doc in loc["documents"].values():
-            fix(doc["files"])
-    path.write_text(json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def _edit(root, name, old, new, *, rehash=True):
-    path = root / "dist" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    if rehash:
-        _rehash(root)
+from tests.support.publish import AR, ES, translate  # noqa: F401
+from tests.support.publish import DOC_HTML, DOC_MD
+from tests.support.publish import project  # noqa: F401
+from tests.support.verify import DISC_ES, published  # noqa: F401
+from tests.support.verify_tamper import (  # noqa: F401  (shared with other test modules)
+    _edit,
+    _rehash,
+    machine,
+)
 
 
 def test_unlisted_file_is_reported(published, cli):  # noqa: F811
@@ -92,32 +71,6 @@ def test_stylesheet_present_at_build_is_not_reported(project, cli):  # noqa: F81
     manifest = json.loads((root / "dist" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["locales"]["es"]["documents"]["sleep.html"]["stylesheets"] == {"es/sleep.html": ["site.css"]}
     assert cli(root, "verify").exit_code == 0
-
-
-@pytest.fixture
-def machine(make_project, cli):
-    """A project publishing unreviewed machine translation in es (a pseudo-locale is never published)."""
-    pytest.importorskip("l10n.translate")
-    import polib
-
-    from l10n.translate import machine_comment
-
-    root = make_project({"water.md": DOC_MD, "sleep.html": DOC_HTML}, locales=("es",))
-    with (root / "pyproject.toml").open("a", encoding="utf-8") as fh:
-        fh.write('\n[tool.l10n.publish]\nallow_machine_translation = ["es"]\n')
-    assert cli(root, "extract").exit_code == 0 and cli(root, "update").exit_code == 0
-    disclaimer = "This is not medical advice."
-    translate(root, "es", {disclaimer: ES[disclaimer]})
-    for path in sorted((root / "locales" / "es" / "LC_MESSAGES").glob("*.po")):
-        po = polib.pofile(str(path))
-        for e in po:
-            if e.msgid in ES and e.msgid != disclaimer:
-                e.msgstr, e.tcomment = ES[e.msgid], machine_comment("apertium", "2026-01-01")
-                e.flags.append("fuzzy")
-        po.save(str(path))
-    assert cli(root, "build").exit_code == 0
-    assert cli(root, "verify").exit_code == 0
-    return root
 
 
 @pytest.mark.parametrize("name,how", [("water.html", "remove"), ("sleep.html", "remove"), ("water.md", "remove"),

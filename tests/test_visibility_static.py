@@ -15,10 +15,10 @@ import pytest
 
 from l10n.checks.rendered import check_rendered
 from l10n.formats.html5 import parse_html5
-from tests.test_publish import DOC_MD, ES, translate
-from tests.test_publish import project  # noqa: F401  (fixture)
-from tests.test_verify_hardening import DISC, DISC_EN, MT, PAGE, SPAN, STD, STD_EN, _tamper, _verify
-from tests.test_verify_tamper import _edit
+from tests.support.publish import DOC_MD, ES, translate
+from tests.support.publish import project  # noqa: F401  (fixture)
+from tests.support.verify_hardening import DISC, DISC_EN, MT, PAGE, SPAN, STD, STD_EN, _tamper, _verify
+from tests.support.verify_tamper import _edit
 
 EXPECTED = {"not-advice": DISC, "std": STD}
 ENGLISH = {"not-advice": DISC_EN, "std": STD_EN}
