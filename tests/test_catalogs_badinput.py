@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_catalogs import DOC, ok, po_path, snapshot
+from tests.support.catalogs import DOC, ok, po_path, snapshot
 
 ONE_LINE = re.compile(r"^error: (?P<path>[^:\n]+):(?P<line>\d+): .+$")
 

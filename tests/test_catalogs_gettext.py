@@ -16,7 +16,7 @@ import pytest
 from babel.messages.pofile import read_po as babel_read_po
 
 from conftest import msgfmt_check, requires_msgfmt
-from test_catalogs import DOC, ok, po, po_path, translate_all
+from tests.support.catalogs import DOC, ok, po, po_path, translate_all
 
 HTML = """<!DOCTYPE html>
 <html><head><title>Leaflet "quoted" title</title></head>

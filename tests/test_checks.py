@@ -16,7 +16,7 @@ import l10n.checks as checks
 from l10n.checks import check_catalog, check_file, check_rendered, exit_code
 from l10n.checks.output import CheckedFile, format_findings
 from l10n.model import Finding, Severity
-from test_checks_support import DID, DISCLAIMER_EN, DISCLAIMER_ES, HEADER, make_po, standin_glossary
+from tests.support.checks import DID, DISCLAIMER_EN, DISCLAIMER_ES, HEADER, make_po, standin_glossary
 
 G = standin_glossary()
 

@@ -8,7 +8,7 @@ import l10n.checks as checks
 from l10n.checks import check_catalog
 from l10n.checks.registry import FEATURES, check
 from l10n.model import Severity
-from test_checks_support import make_po
+from tests.support.checks import make_po
 
 
 def _crashing(monkeypatch, code):

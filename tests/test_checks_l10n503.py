@@ -13,7 +13,7 @@ import pytest
 from l10n.checks import check_catalog
 from l10n.config import parse_settings
 from l10n.glossary import load_glossary
-from test_checks_support import make_po
+from tests.support.checks import make_po
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = parse_settings({"locales": ["es", "ca", "fr", "pt_BR", "ar"]}, ROOT)

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from l10n.checks import check_catalog
-from test_checks_support import DID, DISCLAIMER_EN, DISCLAIMER_ES, make_po, standin_glossary
+from tests.support.checks import DID, DISCLAIMER_EN, DISCLAIMER_ES, make_po, standin_glossary
 from tests.support.checks_tamper import (  # noqa: F401  (shared with other test modules)
     CORPUS,
     DEFECTS,

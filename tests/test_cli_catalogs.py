@@ -5,7 +5,7 @@ from __future__ import annotations
 import polib
 import pytest
 
-from test_catalogs import DOC, ok, snapshot
+from tests.support.catalogs import DOC, ok, snapshot
 
 
 @pytest.mark.parametrize("command", ["extract", "update", "compile"])

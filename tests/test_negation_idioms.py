@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from l10n.checks.context import PhraseCounter
-from test_checks_support import pair_findings
+from tests.support.checks import pair_findings
 
 CASES = [
     # the prohibition turned into an encouragement

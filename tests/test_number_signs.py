@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_checks_support import pair_findings
+from tests.support.checks import pair_findings
 
 CASES = [
     ("es", "Store it at -20 °C.", "Guárdelo a 20 °C.", ("L10N301",)),          # the minus dropped

@@ -12,7 +12,7 @@ import pytest
 
 from l10n.checks import check_catalog
 from l10n.checks.numwords import lexicon, word_numbers
-from test_checks_support import make_po, pair_findings
+from tests.support.checks import make_po, pair_findings
 
 CASES = [
     # a dose written in words that the source does not give, or gives differently

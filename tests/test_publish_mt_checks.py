@@ -149,8 +149,8 @@ def test_run_reports_withheld_machine_translation(project, cli):  # noqa: F811
 
 @pytest.mark.parametrize("locale", sorted(HEDGED))
 def test_hedge_lists_know_still_being_studied_but_not_a_garbled_further_studies(locale):
-    from tests.test_checks_realglossary import GLOSSARY, _header
-    from tests.test_checks_support import make_po
+    from tests.support.checks_realglossary import GLOSSARY, _header
+    from tests.support.checks import make_po
     from l10n.checks import check_catalog
 
     apertium, human, garbled = HEDGED[locale]

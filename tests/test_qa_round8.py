@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_checks_realglossary import GLOSSARY
-from test_checks_support import pair_findings
+from tests.support.checks_realglossary import GLOSSARY
+from tests.support.checks import pair_findings
 
 STILL = "The antidepressant and analgesic effects of kratom are still being studied."
 POTENTIAL = "Learn about its potential risks."
@@ -106,7 +106,7 @@ def test_an_empty_local_number_is_refused():
 
 def _severity_of(locale: str, source: str, translation: str, code: str) -> list[str]:
     from l10n.checks import check_catalog
-    from test_checks_support import make_po
+    from tests.support.checks import make_po
 
     found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=GLOSSARY)
     return [str(f.severity) for f in found if f.code == code]

@@ -54,7 +54,7 @@ def test_verify_missing_folder(project, cli, tmp_path):  # noqa: F811
 
 def test_report_without_l_matches_run(make_project, cli):
     pytest.importorskip("l10n.translate")
-    from tests.test_publish import DOC_HTML, DOC_MD
+    from tests.support.publish import DOC_HTML, DOC_MD
 
     root = make_project({"water.md": DOC_MD, "sleep.html": DOC_HTML}, locales=("es",))
     with (root / "pyproject.toml").open("a", encoding="utf-8") as fh:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from l10n.checks import check_catalog
-from test_checks_support import DID, DISCLAIMER_EN, DISCLAIMER_ES, make_po, standin_glossary
+from tests.support.checks import DID, DISCLAIMER_EN, DISCLAIMER_ES, make_po, standin_glossary
 
 CORPUS = yaml.safe_load((Path(__file__).parent.parent / "cases" / "checks" / "tamper.yaml").read_text(encoding="utf-8"))
 SEGMENTS = CORPUS["segments"]
