@@ -3,7 +3,7 @@
 A published page must show every disclaimer it should carry, visibly, in the
 page's language (not the English text as a fallback), on a page whose
 ``lang`` is the locale's. What "visibly" means is the one static visibility
-analysis of :mod:`l10n.publish.visibility`, shared with ``l10n verify``, on
+analysis of :mod:`l10n.pages.visibility`, shared with ``l10n verify``, on
 the tree a browser builds from the page (so markup a translator left open,
 ``<p>…<details></p>``, hides what follows as it does in a browser): not in an
 element with ``hidden``, ``aria-hidden``, ``popover`` or a hiding style

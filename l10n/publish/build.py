@@ -25,7 +25,7 @@ shown, a sentence in the page's language says so at the top. Machine
 translation the caller withholds (``withhold``: it failed a check that
 blocks publishing) is not shown: its segment falls back to the source text.
 Every HTML fragment that goes into a page, from the source article or a
-translation, passes the allow-list sanitiser (:mod:`l10n.publish.sanitize`):
+translation, passes the allow-list sanitiser (:mod:`l10n.pages.sanitize`):
 no script, event handler, ``javascript:`` URL or embedded frame is published,
 and a copy with nothing unsafe is published byte for byte as rendered. Every
 HTML page is re-parsed with lxml (no network, no entities); broken markup is a

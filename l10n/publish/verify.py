@@ -11,7 +11,7 @@ bytes (plus, optionally, the current catalogs' hashes) and returns
   (``<s>``, ``<del>``, ``<strike>``, ``line-through``) inside or around it;
 * ``L10N805`` a disclaimer was replaced by the English source;
 * ``L10N806`` a disclaimer (or part of it) is hidden from readers, as
-  :mod:`l10n.publish.visibility` judges it: hiding attributes and styles on
+  :mod:`l10n.pages.visibility` judges it: hiding attributes and styles on
   it or an ancestor, inline or by a ``<style>`` rule whose selector can match
   it; inside an element that does not render it (``<template>``, a closed
   ``<details>``, ``<canvas>``, ``<video>``, ``<select>``…); under 3:1
@@ -32,7 +32,7 @@ hold even when an attacker recomputed the manifest's hashes. What readers
 see is judged on the tree a browser builds from the page
 (:mod:`l10n.formats.html5`), with the one static visibility analysis that
 the rendered-copy checks of ``l10n build`` and ``l10n check`` use too
-(:mod:`l10n.publish.visibility`, whose names this module re-exports).
+(:mod:`l10n.pages.visibility`, whose names this module re-exports).
 It may over-report; it must not miss.
 
 Markdown copies are rendered with markdown-it-py and checked like pages.
@@ -59,7 +59,7 @@ from l10n.publish.build import external_stylesheets, inspectable_page, mt_notice
 from l10n.pages.sanitize import active_content
 from l10n.pages.visibility import (PaintRules, content_rules, hiding_rules, paint_rules, parse_page, struck_by,
                                      visible_parts)
-# the static visibility analysis lives in l10n.publish.visibility (shared with the rendered-copy checks);
+# the static visibility analysis lives in l10n.pages.visibility (shared with the rendered-copy checks);
 # these names stay importable from here
 from l10n.pages.visibility import declarations, hiding_declaration, visible_disclaimer_text  # noqa: F401
 from l10n.pages.visibility import _selector_can_match, _split_top  # noqa: F401
