@@ -83,8 +83,13 @@ def catalog_triggers(sources: Sequence[str], targets: Sequence[str], ctx: Any,
 
     wanted = set(wanted)
     out: dict[str, set[int]] = {}
-    folded_src: list[str] | None = None
-    folded_tgt: list[str] | None = None
+    folded: dict[str, list[str]] = {}  # each side folded once, on first use
+
+    def fold(side: str) -> list[str]:
+        if side not in folded:
+            folded[side] = [_fold(t) for t in (sources if side == "src" else targets)]
+        return folded[side]
+
     for feature, counter, side in (("negation-src", ctx.negation_src, "src"), ("hedge-src", ctx.hedge_src, "src"),
                                    ("inflated-tgt", ctx.inflated_tgt, "tgt")):
         if feature not in wanted:
@@ -93,12 +98,7 @@ def catalog_triggers(sources: Sequence[str], targets: Sequence[str], ctx: Any,
         if rx is None:
             out[feature] = set()
             continue
-        if side == "src":
-            folded_src = folded_src if folded_src is not None else [_fold(t) for t in sources]
-            out[feature] = hit_positions(rx, folded_src)
-        else:
-            folded_tgt = folded_tgt if folded_tgt is not None else [_fold(t) for t in targets]
-            out[feature] = hit_positions(rx, folded_tgt)
+        out[feature] = hit_positions(rx, fold(side))
     if "terms" in wanted:
         needles = term_needles(ctx)
         if needles is not None:
@@ -113,14 +113,7 @@ def catalog_triggers(sources: Sequence[str], targets: Sequence[str], ctx: Any,
             from l10n.checks.polarity import trigger_regex
 
             rx = trigger_regex(ctx, feature)
-            if rx is None:
-                out[feature] = set()
-            elif feature == "polarity-src":
-                folded_src = folded_src if folded_src is not None else [_fold(t) for t in sources]
-                out[feature] = hit_positions(rx, folded_src)
-            else:
-                folded_tgt = folded_tgt if folded_tgt is not None else [_fold(t) for t in targets]
-                out[feature] = hit_positions(rx, folded_tgt)
+            out[feature] = set() if rx is None else hit_positions(rx, fold("src" if feature == "polarity-src" else "tgt"))
     if "number-words" in wanted:
         # on the text the number checks read: plain, NFKC ("ｃｉｎｃｏ" is "cinco"), lower case
         hits: set[int] = set()
