@@ -17,25 +17,14 @@ from lxml import etree
 
 from l10n.formats.xliff import NS, base_hash, catalog_to_xliff, merge_xliff, read_xliff, unit_id
 
-CASES = Path(__file__).resolve().parent / "cases" / "interchange"
+from tests.support.interchange import CASES, DOSE, MIX, WATER, interchange_project, po_path  # noqa: F401
+
 X = f"{{{NS}}}"
-WATER = "Drink water."
-DOSE = "Wait 30 minutes before a second dose."
-MIX = "Do not mix kratom with alcohol."
 
 
 @pytest.fixture
 def project(make_project, cli):
-    root = make_project({"doc.md": (CASES / "doc.md").read_text(encoding="utf-8")}, locales=["es", "fr"])
-    assert cli(root, "extract").exit_code == 0
-    assert cli(root, "update").exit_code == 0
-    for loc in ("es", "fr"):
-        shutil.copy(CASES / f"{loc}.po", po_path(root, loc))
-    return root
-
-
-def po_path(root: Path, loc: str = "es") -> Path:
-    return root / "locales" / loc / "LC_MESSAGES" / "doc.po"
+    return interchange_project(make_project, cli)
 
 
 def returned(root: Path, case: str) -> Path:

@@ -20,19 +20,13 @@ from translate.convert import xliff2po  # noqa: E402
 from translate.storage.xliff import xlifffile  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases" / "interchange"
-WATER = "Drink water."
-DOSE = "Wait 30 minutes before a second dose."
-MIX = "Do not mix kratom with alcohol."
+from tests.support.interchange import CASES, DOSE, MIX, WATER, interchange_project, po_path  # noqa: E402,F401
 
 
 @pytest.fixture
 def project(make_project, cli):
-    root = make_project({"doc.md": (CASES / "doc.md").read_text(encoding="utf-8")}, locales=["es", "fr"])
-    assert cli(root, "extract").exit_code == 0
-    assert cli(root, "update").exit_code == 0
-    po_file = root / "locales" / "es" / "LC_MESSAGES" / "doc.po"
-    shutil.copy(CASES / "es.po", po_file)
+    root = interchange_project(make_project, cli, locales=("es",))
+    po_file = po_path(root)
     po = polib.pofile(str(po_file))
     po.find(MIX).flags.append("fuzzy")  # needs review
     mt = po.find(WATER)  # unreviewed machine translation
