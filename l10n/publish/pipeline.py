@@ -43,7 +43,8 @@ from l10n.model import MT_NOTE, Finding, Severity, disclaimer_of
 from l10n.project import extract, load_documents, read_catalog, rel, update
 from l10n.checks.disclaimer import CONFIGURED_LOCALES
 from l10n.publish.build import CopyBuild, Notice, build_document
-from l10n.publish.manifest import article_records, document_entry, dump_manifest, load_manifest, merge_manifest
+from l10n.publish.manifest import (DocumentRecord, LocaleRecord, Manifest, Meaning, WithheldRecord, article_records,
+                                   document_record, locale_record, merge_manifest, sha256_bytes)
 from l10n.publish.policy import PublishPolicy, machine_translation_detector, parse_policy, published_as_machine
 
 __all__ = ["MT_NOTE", "MT_WITHHELD_NOTE", "HELD_BACK", "NOT_READY", "PUBLISHED", "PREVIEW", "WITHDRAWN",
@@ -447,10 +448,10 @@ def _mo(po: polib.POFile, copy: CopyBuild) -> bytes:
     return generate_mo(mo_messages(published, use_fuzzy=False))
 
 
-def _withheld_entry(copy: CopyBuild) -> list[dict[str, Any]]:
+def _withheld_records(copy: CopyBuild) -> tuple[WithheldRecord, ...]:
     """The manifest's record of the machine translations a copy did not publish (sorted, deterministic)."""
-    return [{"msgctxt": ctxt, "msgid": msgid, "findings": list(reasons)}
-            for (ctxt, msgid), reasons in sorted(copy.withheld.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))]
+    return tuple(WithheldRecord(ctxt, msgid, tuple(reasons)) for (ctxt, msgid), reasons
+                 in sorted(copy.withheld.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])))
 
 
 def _remove_tree(folder: Path, root: Path) -> bool:
@@ -461,16 +462,14 @@ def _remove_tree(folder: Path, root: Path) -> bool:
 
 
 def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
-                  written: list[Path]) -> tuple[dict[str, Any], dict[str, str]]:
+                  written: list[Path]) -> tuple[dict[str, DocumentRecord], dict[str, str]]:
     """Write the publishable articles of one locale into ``out_dir/<locale>/``; delete every other file there.
 
     Returns the manifest's ``(documents, locale files)``; ``a.published`` lists the articles written.
     """
-    from l10n.publish.manifest import sha256_bytes
-
     folder = out_dir / a.locale
     keep: set[Path] = set()
-    documents: dict[str, Any] = {}
+    documents: dict[str, DocumentRecord] = {}
     assets: dict[str, bytes] = {}
     for copy in a.copies:
         if not a.publishable(copy.document):
@@ -488,11 +487,10 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
             keep.add(target)
             if atomic_write(target, blob):
                 written.append(target)
-        documents[copy.document] = document_entry(copy, files=files, catalog_path=rel(settings, path),
-                                                  catalog_bytes=data,
-                                                  revision=po.metadata.get("PO-Revision-Date", ""))
-        if copy.withheld:
-            documents[copy.document]["withheld_machine_translation"] = _withheld_entry(copy)
+        documents[copy.document] = document_record(copy, files=files, catalog_path=rel(settings, path),
+                                                   catalog_bytes=data,
+                                                   revision=po.metadata.get("PO-Revision-Date", ""),
+                                                   withheld=_withheld_records(copy))
         a.published.append(copy.document)
     for name, blob in assets.items():
         target = out_dir / name
@@ -507,14 +505,12 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
     return documents, {name: sha256_bytes(blob) for name, blob in assets.items()}
 
 
-def _published_before(manifest: dict[str, Any] | None, locale: str) -> set[str]:
+def _published_before(manifest: Manifest | None, locale: str) -> set[str]:
     """Articles of ``locale`` that ``manifest`` publishes, or records as withdrawn by an earlier build.
 
     So a withdrawal stays reported, with its reasons, until the article is published again.
     """
-    return set((manifest or {}).get("locales", {}).get(locale, {}).get("documents", {})) | \
-        {doc for doc, rec in (manifest or {}).get("articles", {}).get(locale, {}).items()
-         if isinstance(rec, dict) and rec.get("status") == WITHDRAWN}
+    return manifest.published_before(locale) if manifest is not None else set()
 
 
 def mark_withdrawn(settings: Settings, assessments: list[LocaleAssessment]) -> None:
@@ -527,8 +523,8 @@ def mark_withdrawn(settings: Settings, assessments: list[LocaleAssessment]) -> N
         a.withdrawn[:] = [d for d in a.documents if d in before and not a.publishable(d)]
 
 
-def _read_manifest(settings: Settings, path: Path) -> dict[str, Any] | None:
-    return load_manifest(path.read_bytes(), rel(settings, path)) if path.is_file() else None
+def _read_manifest(settings: Settings, path: Path) -> Manifest | None:
+    return Manifest.from_bytes(path.read_bytes(), rel(settings, path)) if path.is_file() else None
 
 
 def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
@@ -562,18 +558,19 @@ def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy
         if not group and not published:
             continue
         # a pseudo-locale (this build's, or one an older version published) never stays in dist/
+        old = previous or Manifest()
         pseudo_names = tuple(sorted({a.locale for a in results if a.pseudo} |
-                                    {loc for loc in (previous or {}).get("locales", {}) if is_pseudo_locale(loc)}
-                                    | {loc for loc in (previous or {}).get("articles", {}) if is_pseudo_locale(loc)}))
+                                    {loc for loc in (*old.locales, *old.articles) if is_pseudo_locale(loc)}))
         before = {a.locale: _published_before(previous, a.locale) for a in group}
-        built: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+        built: dict[str, LocaleRecord] = {}
         removed: list[str] = []
         for a in group:
             a.published.clear()
             documents, files = _write_locale(settings, a, out_dir, written)
             a.withdrawn[:] = [d for d in a.documents if d in before[a.locale] and d not in documents]
-            if documents:
-                built[a.locale] = (documents, files)
+            if documents:  # with which meaning checks vouch for the published text
+                meaning = Meaning(a.meaning, tuple(a.not_checked)) if a.meaning else None
+                built[a.locale] = locale_record(a.locale, documents, files, meaning)
             else:
                 removed.append(a.locale)
         if published:
@@ -583,11 +580,7 @@ def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy
         manifest = merge_manifest(previous, version=l10n.__version__, source_language=settings.source_language,
                                   built=built, removed=tuple(removed), articles=article_records(group),
                                   preview=not published)
-        for a in group:  # which meaning checks vouch for the published text
-            if a.locale in built and a.meaning:
-                manifest["locales"][a.locale]["meaning"] = {"status": a.meaning,
-                                                            "not_checked": list(a.not_checked)}
-        if atomic_write(manifest_path, dump_manifest(manifest)):
+        if atomic_write(manifest_path, manifest.to_bytes()):
             written.append(manifest_path)
     return results, written
 
@@ -642,7 +635,7 @@ def published_locales(settings: Settings) -> tuple[str, ...]:
     if not path.is_file():
         return ()
     try:
-        return tuple(sorted(load_manifest(path.read_bytes(), rel(settings, path))["locales"]))
+        return tuple(sorted(Manifest.from_bytes(path.read_bytes(), rel(settings, path)).locales))
     except L10nError:
         return ()
 
@@ -765,9 +758,9 @@ def write_report(settings: Settings, assessments: list[LocaleAssessment], path: 
     return path
 
 
-def load_published_manifest(dist: Path) -> dict[str, Any]:
+def load_published_manifest(dist: Path) -> Manifest:
     """The manifest of a published folder (``<dist>/manifest.json``)."""
     path = dist / MANIFEST
     if not path.is_file():
         raise PublishError("no manifest.json: not a folder written by `l10n build`", path=str(dist))
-    return load_manifest(path.read_bytes(), str(path))
+    return Manifest.from_bytes(path.read_bytes(), str(path))

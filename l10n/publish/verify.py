@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from l10n.model import Finding, Severity
+from l10n.publish.manifest import DisclaimerRecord, Manifest
 from l10n.publish.build import external_stylesheets, inspectable_page, mt_notice, page_problems, sha256_text
 from l10n.pages.sanitize import active_content
 from l10n.pages.visibility import (PaintRules, content_rules, hiding_rules, paint_rules, parse_page, struck_by,
@@ -129,7 +130,7 @@ def _text_after(el: etree._Element, standard: set[str]) -> str:
     return _fold("".join(out))
 
 
-def _check_page(data: bytes, name: str, locale: str, disclaimers: Mapping[str, Any],
+def _check_page(data: bytes, name: str, locale: str, disclaimers: Mapping[str, DisclaimerRecord],
                 out: list[Finding], *, machine: bool = False, sheets: tuple[str, ...] = (),
                 lang: str | None = None, direction: str | None = None) -> None:
     errors, root = page_problems(data, name)
@@ -169,7 +170,7 @@ def _check_page(data: bytes, name: str, locale: str, disclaimers: Mapping[str, A
             found.setdefault(el.get("data-disclaimer"), []).append(el)
     commented = {did for c in page.iter(etree.Comment) for did in disclaimers
                  if f'data-disclaimer="{did}"' in (c.text or "")}
-    standard = {did for did, info in disclaimers.items() if info.get("standard")}
+    standard = {did for did, info in disclaimers.items() if info.standard}
     for did, info in sorted(disclaimers.items()):
         els = found.get(did, [])
         if not els:
@@ -182,13 +183,13 @@ def _check_page(data: bytes, name: str, locale: str, disclaimers: Mapping[str, A
         for el in els:
             text, problems, reasons = visible_parts(el, rules, paint)
             digest = sha256_text(text)
-            if digest == info.get("sha256"):
+            if digest == info.sha256:
                 pass
-            elif digest == info.get("source_sha256"):
+            elif digest == info.source_sha256:
                 out.append(_finding("L10N805", f"disclaimer {did!r} was replaced by the English source text",
                                     name, locale, did=did))
                 continue
-            elif sha256_text(_fold(el.text_content())) == info.get("sha256"):
+            elif sha256_text(_fold(el.text_content())) == info.sha256:
                 why = f" ({reasons[0]})" if reasons else ""
                 if text:
                     msg = f"part of disclaimer {did!r} is hidden{why}: readers see {text[:60]!r}"
@@ -283,25 +284,28 @@ def _plain_copy(name: str) -> bool:
     return fmt is not None and fmt.view is None
 
 
-def verify_files(manifest: Mapping[str, Any], files: Mapping[str, bytes | None], *,
+def _as_manifest(manifest: Manifest | Mapping[str, Any]) -> Manifest:
+    """A :class:`Manifest`; its parsed JSON is read as one (malformed: :class:`~l10n.errors.PublishError`)."""
+    return manifest if isinstance(manifest, Manifest) else Manifest.from_json(manifest)
+
+
+def verify_files(manifest: Manifest | Mapping[str, Any], files: Mapping[str, bytes | None], *,
                  catalogs: Mapping[str, str] | None = None) -> list[Finding]:
     """Check published ``files`` (name relative to the folder → bytes, None when missing).
 
-    ``catalogs`` optionally maps a catalog path to its current SHA-256, to warn
-    when a catalog changed after the build.
+    ``manifest`` is a :class:`~l10n.publish.manifest.Manifest` (or its parsed
+    JSON). ``catalogs`` optionally maps a catalog path to its current SHA-256,
+    to warn when a catalog changed after the build.
     """
+    manifest = _as_manifest(manifest)
     out: list[Finding] = []
-    listed: set[str] = set(UNLISTED_OK)
-    for locale, loc in sorted(manifest.get("locales", {}).items()):
-        listed.update(loc.get("files", {}))
-        for entry in loc.get("documents", {}).values():
-            listed.update(entry.get("files", {}))
+    listed: set[str] = set(UNLISTED_OK) | manifest.listed_files()
     for name in sorted(n for n, data in files.items() if data is not None and n not in listed):
         locale = name.split("/", 1)[0] if "/" in name else ""
         out.append(_finding("L10N810", "file is not listed in the manifest (not published by `l10n build`)",
                             name, locale))
-    for locale, loc in sorted(manifest.get("locales", {}).items()):
-        for name, digest in sorted(loc.get("files", {}).items()):
+    for locale, loc in sorted(manifest.locales.items()):
+        for name, digest in sorted(loc.files.items()):
             data = files.get(name)
             if data is None:
                 out.append(_finding("L10N801", "file listed in the manifest is missing", name, locale))
@@ -310,11 +314,11 @@ def verify_files(manifest: Mapping[str, Any], files: Mapping[str, bytes | None],
             if data is not None and name.lower().endswith(".svg"):  # an image, but a document when opened
                 for _, what in active_content(data.decode("utf-8", errors="replace")):
                     out.append(_finding("L10N812", f"active content in an image: {what}", name, locale))
-        for doc, entry in sorted(loc.get("documents", {}).items()):
-            disclaimers = entry.get("disclaimers", {})
-            machine = (entry.get("machine_translation") or 0) > 0
-            sheets = entry.get("stylesheets", {})
-            for name, digest in sorted(entry.get("files", {}).items()):
+        for doc, entry in sorted(loc.documents.items()):
+            disclaimers = entry.disclaimers
+            machine = entry.machine
+            sheets = entry.stylesheets
+            for name, digest in sorted(entry.files.items()):
                 data = files.get(name)
                 if data is None:
                     out.append(_finding("L10N801", f"copy of {doc} listed in the manifest is missing", name, locale))
@@ -325,14 +329,14 @@ def verify_files(manifest: Mapping[str, Any], files: Mapping[str, bytes | None],
                 page = _as_page(name, data)
                 if page is not None:
                     _check_page(page, name, locale, disclaimers, out, machine=machine,
-                                sheets=tuple(sheets.get(name, ())), lang=loc.get("lang"),
-                                direction=loc.get("dir"))
+                                sheets=tuple(sheets.get(name, ())), lang=loc.lang,
+                                direction=loc.direction)
                 elif machine and _plain_copy(name):
                     _check_text_copy(data, name, locale, out)
-            cat = entry.get("catalog", {})
-            if catalogs is not None and cat.get("path") in catalogs and catalogs[cat["path"]] != cat.get("sha256"):
-                out.append(_finding("L10N808", f"{cat['path']} changed since the build; run `l10n build`",
-                                    cat["path"], locale, Severity.WARNING))
+            cat = entry.catalog
+            if catalogs is not None and cat is not None and cat.path in catalogs and catalogs[cat.path] != cat.sha256:
+                out.append(_finding("L10N808", f"{cat.path} changed since the build; run `l10n build`",
+                                    cat.path, locale, Severity.WARNING))
     return out
 
 
@@ -340,7 +344,7 @@ def verify_files(manifest: Mapping[str, Any], files: Mapping[str, bytes | None],
 _DISCLAIMER_CODES = frozenset({"L10N803", "L10N804", "L10N805", "L10N806"})
 
 
-def verify_rendered(folder: Path, manifest: Mapping[str, Any], browser: Browser, *,
+def verify_rendered(folder: Path, manifest: Manifest | Mapping[str, Any], browser: Browser, *,
                     reported: Iterable[Finding] = ()) -> list[Finding]:
     """Judge every published page's disclaimers and notice as rendered by ``browser`` (headless Chromium).
 
@@ -353,17 +357,18 @@ def verify_rendered(folder: Path, manifest: Mapping[str, Any], browser: Browser,
     hidden) are not reported twice.
     """
     folder = Path(folder)
+    manifest = _as_manifest(manifest)
     seen = {(f.path, f.msgctxt) for f in reported if f.code in _DISCLAIMER_CODES}
     seen |= {(f.path, "notice") for f in reported if f.code == "L10N809"}
     out: list[Finding] = []
     with tempfile.TemporaryDirectory(prefix="l10n-verify-") as tmp:
-        for locale, loc in sorted(manifest.get("locales", {}).items()):
-            for _doc, entry in sorted(loc.get("documents", {}).items()):
-                disclaimers = entry.get("disclaimers", {})
-                machine = (entry.get("machine_translation") or 0) > 0
+        for locale, loc in sorted(manifest.locales.items()):
+            for _doc, entry in sorted(loc.documents.items()):
+                disclaimers = entry.disclaimers
+                machine = entry.machine
                 if not disclaimers and not machine:
                     continue
-                for name in sorted(entry.get("files", {})):
+                for name in sorted(entry.files):
                     path = folder / name
                     if not path.is_file():
                         continue
@@ -380,7 +385,8 @@ def verify_rendered(folder: Path, manifest: Mapping[str, Any], browser: Browser,
     return out
 
 
-def _judge_rendered(target: Any, name: str, locale: str, disclaimers: Mapping[str, Any], notice: str | None,
+def _judge_rendered(target: Any, name: str, locale: str, disclaimers: Mapping[str, DisclaimerRecord],
+                    notice: str | None,
                     seen: set[tuple[str, str | None]], out: list[Finding]) -> None:
     visible = _fold(target.visible_text)
     problems = target.problems
@@ -392,8 +398,8 @@ def _judge_rendered(target: Any, name: str, locale: str, disclaimers: Mapping[st
                             f"{_and_more(problems)}", name, locale))
         return
     did = target.key
-    info = disclaimers.get(did, {})
-    if sha256_text(visible) == info.get("sha256") or not problems or (name, f"disclaimer:{did}") in seen:
+    info = disclaimers.get(did)
+    if (info is not None and sha256_text(visible) == info.sha256) or not problems or (name, f"disclaimer:{did}") in seen:
         return
     seen.add((name, f"disclaimer:{did}"))
     part = "part of " if visible else ""
