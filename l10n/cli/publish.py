@@ -184,11 +184,11 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
     catalogs = None
     if settings is not None:
         catalogs = {}
-        for loc in manifest["locales"].values():
-            for doc in loc["documents"].values():
-                path = settings.root / doc.get("catalog", {}).get("path", "")
+        for loc in manifest.locales.values():
+            for doc in loc.documents.values():
+                path = settings.root / (doc.catalog.path if doc.catalog is not None else "")
                 if path.is_file():
-                    catalogs[doc["catalog"]["path"]] = hashlib.sha256(path.read_bytes()).hexdigest()
+                    catalogs[doc.catalog.path] = hashlib.sha256(path.read_bytes()).hexdigest()
     findings = verify_files(manifest, files, catalogs=catalogs)
     if browser:
         from l10n.publish.render_check import open_browser
@@ -202,8 +202,8 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
         (err_console if f.severity >= Severity.ERROR else console).print(f"{f.path}: {f.code} {f.severity}: {f.message}",
                                                                          markup=False)
     errors = [f for f in findings if f.severity >= Severity.ERROR]
-    ncopies = sum(len(d["files"]) for loc in manifest["locales"].values() for d in loc["documents"].values())
-    console.print(f"{ncopies} file(s) in {len(manifest['locales'])} locale(s) verified: "
+    ncopies = sum(len(d.files) for loc in manifest.locales.values() for d in loc.documents.values())
+    console.print(f"{ncopies} file(s) in {len(manifest.locales)} locale(s) verified: "
                   f"{len(errors)} problem(s)", markup=False)
     if errors:
         raise typer.Exit(1)

@@ -43,7 +43,8 @@ from l10n.model import MT_NOTE, Finding, Severity, disclaimer_of
 from l10n.project import extract, load_documents, read_catalog, rel, update
 from l10n.checks.disclaimer import CONFIGURED_LOCALES
 from l10n.publish.build import CopyBuild, Notice, build_document
-from l10n.publish.manifest import article_records, document_entry, dump_manifest, load_manifest, merge_manifest
+from l10n.publish.manifest import (DocumentRecord, LocaleRecord, Manifest, Meaning, WithheldRecord, article_records,
+                                   document_record, locale_record, merge_manifest, sha256_bytes)
 from l10n.publish.policy import PublishPolicy, machine_translation_detector, parse_policy, published_as_machine
 
 __all__ = ["MT_NOTE", "MT_WITHHELD_NOTE", "HELD_BACK", "NOT_READY", "PUBLISHED", "PREVIEW", "WITHDRAWN",
@@ -341,66 +342,105 @@ def _check_published(checks: Any, po: polib.POFile, *, locale: str, policy: Publ
 def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
            on_locale: Callable[[str], None] | None = None) -> list[LocaleAssessment]:
     """Build every copy of every locale in memory and decide which locales may be published."""
-    policy = policy or parse_policy(settings.publish)
-    docs = load_documents(settings)
-    glossary = _glossary(settings)
-    is_mt = machine_translation_detector()
     checks = _check_module()
-    memo = checks.RunMemo() if checks is not None else None
+    run = _Assessing(settings=settings, policy=policy or parse_policy(settings.publish),
+                     docs=load_documents(settings), glossary=_glossary(settings), is_mt=machine_translation_detector(),
+                     checks=checks, memo=checks.RunMemo() if checks is not None else None)
     out = []
-    seen_assets: dict = {}  # SVG images judged once per run
     for locale in locales:
         if on_locale:
             on_locale(locale)
-        a = LocaleAssessment(locale, documents=[d.name for d in docs])
-        notices = _notices(glossary, locale)
-        configured = locale in settings.locales and not is_pseudo_locale(locale)
-        locale_policy = _meaning_policy(a, policy, glossary)
-        for doc in docs:
-            path = settings.po_path(locale, doc.domain)
-            if not path.is_file():
-                a.reasons.append(Reason(INCOMPLETE, f"no catalog {rel(settings, path)} (run `l10n update`)", doc.name))
-                continue
-            data = path.read_bytes()
-            po = read_catalog(path, settings, locale=locale)
-            a.catalogs[doc.domain] = (path, data, po)
-            withhold: dict[tuple[str | None, str], tuple[str, ...]] = {}
-            if checks is not None:
-                pot_path = settings.pot_path(doc.domain)
-                template = read_catalog(pot_path, settings) if pot_path.is_file() else None
-                found, withhold = _check_published(
-                    checks, po, locale=locale, policy=locale_policy, is_mt=is_mt,
-                    glossary=glossary if notices or getattr(glossary, "disclaimers", None) is not None else None,
-                    template=template, path=rel(settings, path),
-                    options={**settings.check, CONFIGURED_LOCALES: tuple(settings.locales)}, memo=memo)
-                a.findings.extend(found)
-                # a blocking finding on machine translation withholds that entry, not the whole locale
-                a.reasons.extend(_finding_reason(f, doc.name) for f in found
-                                 if blocking(f) and (f.msgctxt, f.msgid) not in withhold)
-            copy = build_document(doc, po, locale=locale, policy=locale_policy,
-                                  disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
-                                  approved=_approved(glossary, locale), notices=notices, is_mt=is_mt,
-                                  required=_required(glossary, doc.name), withhold=withhold)
-            a.copies.append(copy)
-            for asset, what in _unsafe_assets(settings, doc.name, copy.assets, seen_assets):
-                a.reasons.append(Reason(MARKUP, f"{doc.name}: image {asset} carries active content ({what}); "
-                                                "the article is not published with it", doc.name))
-            for p in copy.problems:
-                kind = INCOMPLETE if "completeness threshold" in p else \
-                    MARKUP if "markup" in p or "cannot render" in p else \
-                    REQUIRED if p.startswith(f"document {doc.name} must carry") else \
-                    UNAPPROVED if configured and p.startswith("the standard safety notice") else DISCLAIMER
-                a.reasons.append(Reason(kind, f"{doc.name}: {p}", doc.name))
-            if checks is not None and copy.files:
-                for name, blob in sorted(copy.files.items()):
-                    fmt = name.rsplit(".", 1)[-1]
-                    found = checks.check_rendered(blob, fmt, locale=locale, glossary=glossary,
-                                                  expected=copy.disclaimers, path=f"{locale}/{name}")
-                    a.findings.extend(found)
-                    a.reasons.extend(Reason(DISCLAIMER, f"{locale}/{name}: {f.code} {f.message}", doc.name)
-                                     for f in found if f.severity >= Severity.ERROR)
-        out.append(a)
+        out.append(_assess_locale(run, locale))
     return out
+
+
+@dataclass
+class _Assessing:
+    """What every locale of one :func:`assess` shares: the project, documents, glossary and checks."""
+
+    settings: Settings
+    policy: PublishPolicy
+    docs: list[Any]
+    glossary: Any
+    is_mt: Callable[[polib.POEntry], bool]
+    checks: Any
+    memo: Any
+    #: SVG images judged once per run
+    seen_assets: dict = field(default_factory=dict)
+
+
+def _assess_locale(run: _Assessing, locale: str) -> LocaleAssessment:
+    a = LocaleAssessment(locale, documents=[d.name for d in run.docs])
+    notices = _notices(run.glossary, locale)
+    policy = _meaning_policy(a, run.policy, run.glossary)
+    for doc in run.docs:
+        _assess_document(run, a, doc, notices=notices, policy=policy)
+    return a
+
+
+def _assess_document(run: _Assessing, a: LocaleAssessment, doc: Any, *, notices: tuple[Notice, ...],
+                     policy: PublishPolicy) -> None:
+    """Check one article's catalog, build its copy in memory, and record on ``a`` why it may not be published."""
+    settings, glossary, locale = run.settings, run.glossary, a.locale
+    path = settings.po_path(locale, doc.domain)
+    if not path.is_file():
+        a.reasons.append(Reason(INCOMPLETE, f"no catalog {rel(settings, path)} (run `l10n update`)", doc.name))
+        return
+    data = path.read_bytes()
+    po = read_catalog(path, settings, locale=locale)
+    a.catalogs[doc.domain] = (path, data, po)
+    withhold = _check_catalog(run, a, doc, po, path, policy=policy, notices=notices) if run.checks is not None else {}
+    copy = build_document(doc, po, locale=locale, policy=policy,
+                          disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
+                          approved=_approved(glossary, locale), notices=notices, is_mt=run.is_mt,
+                          required=_required(glossary, doc.name), withhold=withhold)
+    a.copies.append(copy)
+    for asset, what in _unsafe_assets(settings, doc.name, copy.assets, run.seen_assets):
+        a.reasons.append(Reason(MARKUP, f"{doc.name}: image {asset} carries active content ({what}); "
+                                        "the article is not published with it", doc.name))
+    configured = locale in settings.locales and not is_pseudo_locale(locale)
+    a.reasons.extend(_problem_reason(p, doc.name, configured=configured) for p in copy.problems)
+    if run.checks is not None and copy.files:
+        _check_rendered_copy(run, a, doc.name, copy)
+
+
+def _check_catalog(run: _Assessing, a: LocaleAssessment, doc: Any, po: polib.POFile, path: Path, *,
+                   policy: PublishPolicy, notices: tuple[Notice, ...]) -> dict[tuple[str | None, str], tuple[str, ...]]:
+    """Run the checks on one catalog (as stored and as published); record the findings and the blocking ones
+    as reasons on ``a``. Returns the machine translations to withhold."""
+    settings, glossary = run.settings, run.glossary
+    pot_path = settings.pot_path(doc.domain)
+    template = read_catalog(pot_path, settings) if pot_path.is_file() else None
+    found, withhold = _check_published(
+        run.checks, po, locale=a.locale, policy=policy, is_mt=run.is_mt,
+        glossary=glossary if notices or getattr(glossary, "disclaimers", None) is not None else None,
+        template=template, path=rel(settings, path),
+        options={**settings.check, CONFIGURED_LOCALES: tuple(settings.locales)}, memo=run.memo)
+    a.findings.extend(found)
+    # a blocking finding on machine translation withholds that entry, not the whole locale
+    a.reasons.extend(_finding_reason(f, doc.name) for f in found
+                     if blocking(f) and (f.msgctxt, f.msgid) not in withhold)
+    return withhold
+
+
+def _problem_reason(problem: str, document: str, *, configured: bool) -> Reason:
+    """The reason a copy's problem (see :class:`~l10n.publish.build.CopyBuild`) gives, by its kind."""
+    kind = INCOMPLETE if "completeness threshold" in problem else \
+        MARKUP if "markup" in problem or "cannot render" in problem else \
+        REQUIRED if problem.startswith(f"document {document} must carry") else \
+        UNAPPROVED if configured and problem.startswith("the standard safety notice") else DISCLAIMER
+    return Reason(kind, f"{document}: {problem}", document)
+
+
+def _check_rendered_copy(run: _Assessing, a: LocaleAssessment, document: str, copy: CopyBuild) -> None:
+    """The rendered-copy checks on every file of a copy; an error is a disclaimer reason."""
+    for name, blob in sorted(copy.files.items()):
+        fmt = name.rsplit(".", 1)[-1]
+        found = run.checks.check_rendered(blob, fmt, locale=a.locale, glossary=run.glossary,
+                                          expected=copy.disclaimers, path=f"{a.locale}/{name}")
+        a.findings.extend(found)
+        a.reasons.extend(Reason(DISCLAIMER, f"{a.locale}/{name}: {f.code} {f.message}", document)
+                         for f in found if f.severity >= Severity.ERROR)
 
 
 def _meaning_policy(a: LocaleAssessment, policy: PublishPolicy, glossary: Any) -> PublishPolicy:
@@ -447,10 +487,10 @@ def _mo(po: polib.POFile, copy: CopyBuild) -> bytes:
     return generate_mo(mo_messages(published, use_fuzzy=False))
 
 
-def _withheld_entry(copy: CopyBuild) -> list[dict[str, Any]]:
+def _withheld_records(copy: CopyBuild) -> tuple[WithheldRecord, ...]:
     """The manifest's record of the machine translations a copy did not publish (sorted, deterministic)."""
-    return [{"msgctxt": ctxt, "msgid": msgid, "findings": list(reasons)}
-            for (ctxt, msgid), reasons in sorted(copy.withheld.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))]
+    return tuple(WithheldRecord(ctxt, msgid, tuple(reasons)) for (ctxt, msgid), reasons
+                 in sorted(copy.withheld.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])))
 
 
 def _remove_tree(folder: Path, root: Path) -> bool:
@@ -461,16 +501,14 @@ def _remove_tree(folder: Path, root: Path) -> bool:
 
 
 def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
-                  written: list[Path]) -> tuple[dict[str, Any], dict[str, str]]:
+                  written: list[Path]) -> tuple[dict[str, DocumentRecord], dict[str, str]]:
     """Write the publishable articles of one locale into ``out_dir/<locale>/``; delete every other file there.
 
     Returns the manifest's ``(documents, locale files)``; ``a.published`` lists the articles written.
     """
-    from l10n.publish.manifest import sha256_bytes
-
     folder = out_dir / a.locale
     keep: set[Path] = set()
-    documents: dict[str, Any] = {}
+    documents: dict[str, DocumentRecord] = {}
     assets: dict[str, bytes] = {}
     for copy in a.copies:
         if not a.publishable(copy.document):
@@ -488,11 +526,10 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
             keep.add(target)
             if atomic_write(target, blob):
                 written.append(target)
-        documents[copy.document] = document_entry(copy, files=files, catalog_path=rel(settings, path),
-                                                  catalog_bytes=data,
-                                                  revision=po.metadata.get("PO-Revision-Date", ""))
-        if copy.withheld:
-            documents[copy.document]["withheld_machine_translation"] = _withheld_entry(copy)
+        documents[copy.document] = document_record(copy, files=files, catalog_path=rel(settings, path),
+                                                   catalog_bytes=data,
+                                                   revision=po.metadata.get("PO-Revision-Date", ""),
+                                                   withheld=_withheld_records(copy))
         a.published.append(copy.document)
     for name, blob in assets.items():
         target = out_dir / name
@@ -507,14 +544,12 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
     return documents, {name: sha256_bytes(blob) for name, blob in assets.items()}
 
 
-def _published_before(manifest: dict[str, Any] | None, locale: str) -> set[str]:
+def _published_before(manifest: Manifest | None, locale: str) -> set[str]:
     """Articles of ``locale`` that ``manifest`` publishes, or records as withdrawn by an earlier build.
 
     So a withdrawal stays reported, with its reasons, until the article is published again.
     """
-    return set((manifest or {}).get("locales", {}).get(locale, {}).get("documents", {})) | \
-        {doc for doc, rec in (manifest or {}).get("articles", {}).get(locale, {}).items()
-         if isinstance(rec, dict) and rec.get("status") == WITHDRAWN}
+    return manifest.published_before(locale) if manifest is not None else set()
 
 
 def mark_withdrawn(settings: Settings, assessments: list[LocaleAssessment]) -> None:
@@ -527,8 +562,8 @@ def mark_withdrawn(settings: Settings, assessments: list[LocaleAssessment]) -> N
         a.withdrawn[:] = [d for d in a.documents if d in before and not a.publishable(d)]
 
 
-def _read_manifest(settings: Settings, path: Path) -> dict[str, Any] | None:
-    return load_manifest(path.read_bytes(), rel(settings, path)) if path.is_file() else None
+def _read_manifest(settings: Settings, path: Path) -> Manifest | None:
+    return Manifest.from_bytes(path.read_bytes(), rel(settings, path)) if path.is_file() else None
 
 
 def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
@@ -556,40 +591,50 @@ def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy
     previous_of = {out_dir: _read_manifest(settings, out_dir / MANIFEST) for out_dir, group in targets
                    if group or out_dir == settings.output}
     for out_dir, group in targets:
-        manifest_path = out_dir / MANIFEST
-        previous = previous_of.get(out_dir)
         published = out_dir == settings.output
         if not group and not published:
             continue
-        # a pseudo-locale (this build's, or one an older version published) never stays in dist/
-        pseudo_names = tuple(sorted({a.locale for a in results if a.pseudo} |
-                                    {loc for loc in (previous or {}).get("locales", {}) if is_pseudo_locale(loc)}
-                                    | {loc for loc in (previous or {}).get("articles", {}) if is_pseudo_locale(loc)}))
-        before = {a.locale: _published_before(previous, a.locale) for a in group}
-        built: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
-        removed: list[str] = []
-        for a in group:
-            a.published.clear()
-            documents, files = _write_locale(settings, a, out_dir, written)
-            a.withdrawn[:] = [d for d in a.documents if d in before[a.locale] and d not in documents]
-            if documents:
-                built[a.locale] = (documents, files)
-            else:
-                removed.append(a.locale)
-        if published:
+        previous = previous_of.get(out_dir)
+        built, removed = _write_group(settings, group, out_dir, previous, written)
+        if published:  # a pseudo-locale (this build's, or one an older version published) never stays in dist/
+            pseudo_names = _pseudo_locales(results, previous)
             for loc in pseudo_names:
                 _remove_tree(out_dir / loc, out_dir)
             removed.extend(pseudo_names)
         manifest = merge_manifest(previous, version=l10n.__version__, source_language=settings.source_language,
                                   built=built, removed=tuple(removed), articles=article_records(group),
                                   preview=not published)
-        for a in group:  # which meaning checks vouch for the published text
-            if a.locale in built and a.meaning:
-                manifest["locales"][a.locale]["meaning"] = {"status": a.meaning,
-                                                            "not_checked": list(a.not_checked)}
-        if atomic_write(manifest_path, dump_manifest(manifest)):
-            written.append(manifest_path)
+        if atomic_write(out_dir / MANIFEST, manifest.to_bytes()):
+            written.append(out_dir / MANIFEST)
     return results, written
+
+
+def _write_group(settings: Settings, group: list[LocaleAssessment], out_dir: Path, previous: Manifest | None,
+                 written: list[Path]) -> tuple[dict[str, LocaleRecord], list[str]]:
+    """Write the locales of one output folder: the manifest records of those built, the locales removed.
+
+    Sets each assessment's ``published`` and ``withdrawn`` (against ``previous``, the folder's manifest).
+    """
+    before = {a.locale: _published_before(previous, a.locale) for a in group}
+    built: dict[str, LocaleRecord] = {}
+    removed: list[str] = []
+    for a in group:
+        a.published.clear()
+        documents, files = _write_locale(settings, a, out_dir, written)
+        a.withdrawn[:] = [d for d in a.documents if d in before[a.locale] and d not in documents]
+        if documents:  # with which meaning checks vouch for the published text
+            meaning = Meaning(a.meaning, tuple(a.not_checked)) if a.meaning else None
+            built[a.locale] = locale_record(a.locale, documents, files, meaning)
+        else:
+            removed.append(a.locale)
+    return built, removed
+
+
+def _pseudo_locales(results: list[LocaleAssessment], previous: Manifest | None) -> tuple[str, ...]:
+    """The pseudo-locales built now or found in the previous manifest (an older version published them)."""
+    old = previous or Manifest()
+    return tuple(sorted({a.locale for a in results if a.pseudo} |
+                        {loc for loc in (*old.locales, *old.articles) if is_pseudo_locale(loc)}))
 
 
 @dataclass
@@ -642,7 +687,7 @@ def published_locales(settings: Settings) -> tuple[str, ...]:
     if not path.is_file():
         return ()
     try:
-        return tuple(sorted(load_manifest(path.read_bytes(), rel(settings, path))["locales"]))
+        return tuple(sorted(Manifest.from_bytes(path.read_bytes(), rel(settings, path)).locales))
     except L10nError:
         return ()
 
@@ -765,9 +810,9 @@ def write_report(settings: Settings, assessments: list[LocaleAssessment], path: 
     return path
 
 
-def load_published_manifest(dist: Path) -> dict[str, Any]:
+def load_published_manifest(dist: Path) -> Manifest:
     """The manifest of a published folder (``<dist>/manifest.json``)."""
     path = dist / MANIFEST
     if not path.is_file():
         raise PublishError("no manifest.json: not a folder written by `l10n build`", path=str(dist))
-    return load_manifest(path.read_bytes(), str(path))
+    return Manifest.from_bytes(path.read_bytes(), str(path))
