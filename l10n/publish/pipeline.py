@@ -353,9 +353,8 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
         if on_locale:
             on_locale(locale)
         a = LocaleAssessment(locale, documents=[d.name for d in docs])
-        notices = _notices(glossary, locale)
-        configured = locale in settings.locales and not is_pseudo_locale(locale)
-        locale_policy = _meaning_policy(a, policy, glossary)
+        ctx = DocumentContext(settings, locale, _meaning_policy(a, policy, glossary), glossary, is_mt, checks, memo,
+                              seen_assets)
         for doc in docs:
             path = settings.po_path(locale, doc.domain)
             if not path.is_file():
@@ -364,43 +363,75 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
             data = path.read_bytes()
             po = read_catalog(path, settings, locale=locale)
             a.catalogs[doc.domain] = (path, data, po)
-            withhold: dict[tuple[str | None, str], tuple[str, ...]] = {}
-            if checks is not None:
-                pot_path = settings.pot_path(doc.domain)
-                template = read_catalog(pot_path, settings) if pot_path.is_file() else None
-                found, withhold = _check_published(
-                    checks, po, locale=locale, policy=locale_policy, is_mt=is_mt,
-                    glossary=glossary if notices or getattr(glossary, "disclaimers", None) is not None else None,
-                    template=template, path=rel(settings, path),
-                    options={**settings.check, CONFIGURED_LOCALES: tuple(settings.locales)}, memo=memo)
-                a.findings.extend(found)
-                # a blocking finding on machine translation withholds that entry, not the whole locale
-                a.reasons.extend(_finding_reason(f, doc.name) for f in found
-                                 if blocking(f) and (f.msgctxt, f.msgid) not in withhold)
-            copy = build_document(doc, po, locale=locale, policy=locale_policy,
-                                  disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
-                                  approved=_approved(glossary, locale), notices=notices, is_mt=is_mt,
-                                  required=_required(glossary, doc.name), withhold=withhold)
+            pot_path = settings.pot_path(doc.domain)
+            template = read_catalog(pot_path, settings) if checks is not None and pot_path.is_file() else None
+            found, reasons, copy = assess_document(ctx, doc, po, template, path)
+            a.findings.extend(found)
+            a.reasons.extend(reasons)
             a.copies.append(copy)
-            for asset, what in _unsafe_assets(settings, doc.name, copy.assets, seen_assets):
-                a.reasons.append(Reason(MARKUP, f"{doc.name}: image {asset} carries active content ({what}); "
-                                                "the article is not published with it", doc.name))
-            for p in copy.problems:
-                kind = INCOMPLETE if "completeness threshold" in p else \
-                    MARKUP if "markup" in p or "cannot render" in p else \
-                    REQUIRED if p.startswith(f"document {doc.name} must carry") else \
-                    UNAPPROVED if configured and p.startswith("the standard safety notice") else DISCLAIMER
-                a.reasons.append(Reason(kind, f"{doc.name}: {p}", doc.name))
-            if checks is not None and copy.files:
-                for name, blob in sorted(copy.files.items()):
-                    fmt = name.rsplit(".", 1)[-1]
-                    found = checks.check_rendered(blob, fmt, locale=locale, glossary=glossary,
-                                                  expected=copy.disclaimers, path=f"{locale}/{name}")
-                    a.findings.extend(found)
-                    a.reasons.extend(Reason(DISCLAIMER, f"{locale}/{name}: {f.code} {f.message}", doc.name)
-                                     for f in found if f.severity >= Severity.ERROR)
         out.append(a)
     return out
+
+
+@dataclass
+class DocumentContext:
+    """What assessing the documents of one locale shares: the locale's publishing policy (after
+    :func:`_meaning_policy`), the glossary, the checks and the run's memos."""
+
+    settings: Settings
+    locale: str
+    policy: PublishPolicy
+    glossary: Any
+    is_mt: Callable[[polib.POEntry], bool]
+    checks: Any
+    memo: Any = None
+    seen_assets: dict = field(default_factory=dict)  # SVG images judged once per run
+
+    def __post_init__(self) -> None:
+        self.notices = _notices(self.glossary, self.locale)
+        self.configured = self.locale in self.settings.locales and not is_pseudo_locale(self.locale)
+
+
+def assess_document(ctx: DocumentContext, doc: Any, po: polib.POFile, template: polib.POFile | None,
+                    path: Path) -> tuple[list[Finding], list[Reason], CopyBuild]:
+    """Check one article's catalog (``po``, read from ``path``) and build its copy in memory: the findings,
+    the reasons it may not be published (in order of discovery) and the copy."""
+    settings, locale, glossary, checks = ctx.settings, ctx.locale, ctx.glossary, ctx.checks
+    findings: list[Finding] = []
+    reasons: list[Reason] = []
+    withhold: dict[tuple[str | None, str], tuple[str, ...]] = {}
+    if checks is not None:
+        found, withhold = _check_published(
+            checks, po, locale=locale, policy=ctx.policy, is_mt=ctx.is_mt,
+            glossary=glossary if ctx.notices or getattr(glossary, "disclaimers", None) is not None else None,
+            template=template, path=rel(settings, path),
+            options={**settings.check, CONFIGURED_LOCALES: tuple(settings.locales)}, memo=ctx.memo)
+        findings.extend(found)
+        # a blocking finding on machine translation withholds that entry, not the whole locale
+        reasons.extend(_finding_reason(f, doc.name) for f in found
+                       if blocking(f) and (f.msgctxt, f.msgid) not in withhold)
+    copy = build_document(doc, po, locale=locale, policy=ctx.policy,
+                          disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
+                          approved=_approved(glossary, locale), notices=ctx.notices, is_mt=ctx.is_mt,
+                          required=_required(glossary, doc.name), withhold=withhold)
+    for asset, what in _unsafe_assets(settings, doc.name, copy.assets, ctx.seen_assets):
+        reasons.append(Reason(MARKUP, f"{doc.name}: image {asset} carries active content ({what}); "
+                                      "the article is not published with it", doc.name))
+    for p in copy.problems:
+        kind = INCOMPLETE if "completeness threshold" in p else \
+            MARKUP if "markup" in p or "cannot render" in p else \
+            REQUIRED if p.startswith(f"document {doc.name} must carry") else \
+            UNAPPROVED if ctx.configured and p.startswith("the standard safety notice") else DISCLAIMER
+        reasons.append(Reason(kind, f"{doc.name}: {p}", doc.name))
+    if checks is not None and copy.files:
+        for name, blob in sorted(copy.files.items()):
+            fmt = name.rsplit(".", 1)[-1]
+            found = checks.check_rendered(blob, fmt, locale=locale, glossary=glossary,
+                                          expected=copy.disclaimers, path=f"{locale}/{name}")
+            findings.extend(found)
+            reasons.extend(Reason(DISCLAIMER, f"{locale}/{name}: {f.code} {f.message}", doc.name)
+                           for f in found if f.severity >= Severity.ERROR)
+    return findings, reasons, copy
 
 
 def _meaning_policy(a: LocaleAssessment, policy: PublishPolicy, glossary: Any) -> PublishPolicy:
