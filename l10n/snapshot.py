@@ -11,6 +11,7 @@ these bytes, and a stage's cache key is made of these hashes
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -99,15 +100,26 @@ class Snapshot:
     def reread_catalogs(self, locales: Iterable[str]) -> Snapshot:
         """This snapshot with the catalogs of ``locales`` read again (after a stage wrote them itself)."""
         wanted = set(locales)
-        domains = [d.domain for d in self.documents]
+        domains = sorted({d.domain for d in self.documents} | set(self.templates))
         fresh = {k: v for k, v in self.catalogs.items() if k[0] not in wanted}
         fresh.update(_read_catalogs(self.settings, sorted(wanted), domains))
         return dataclasses.replace(self, catalogs=fresh)
 
 
+@functools.lru_cache(maxsize=1)
+def code_hash() -> str:
+    """A hash of l10n's own code and data files (so a cached result never outlives the code that made it)."""
+    root = Path(l10n.__file__).parent
+    h = hashlib.sha256(l10n.__version__.encode("utf-8"))
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and p.suffix in (".py", ".json", ".yaml", ".yml", ".tsv", ".txt", ".css", ".html"):
+            h.update(p.relative_to(root).as_posix().encode("utf-8") + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
 def config_hash(settings: Settings) -> str:
-    """A hash of the configuration (every ``[tool.l10n]`` setting) and of the l10n version."""
-    return sha256(f"{l10n.__version__}\n{settings!r}".encode("utf-8"))
+    """A hash of the configuration (every ``[tool.l10n]`` setting) and of l10n's code (:func:`code_hash`)."""
+    return sha256(f"{code_hash()}\n{settings!r}".encode("utf-8"))
 
 
 def source_paths(settings: Settings) -> list[Path]:
@@ -160,13 +172,18 @@ def _read_catalogs(settings: Settings, locales: Iterable[str], domains: Iterable
     return out
 
 
+def _template_paths(settings: Settings) -> list[Path]:
+    folder = settings.locales_dir
+    return sorted(folder.glob("*.pot")) if folder.is_dir() else []
+
+
 def read_snapshot(settings: Settings, locales: Iterable[str] = ()) -> Snapshot:
-    """Read the project once: articles, other source files (hashed), templates, the catalogs of ``locales``
-    for every article, the glossary and the configuration."""
+    """Read the project once: articles, other source files (hashed), every template in ``locales/``, the
+    catalogs of ``locales`` for every article and template, the glossary and the configuration."""
     paths = source_paths(settings)
     documents = tuple(read_source(settings, p) for p in paths)
-    domains = [d.domain for d in documents]
-    templates = {d: b for d in domains if (b := read_blob(settings.pot_path(d))) is not None}
+    templates = {p.stem: b for p in _template_paths(settings) if (b := read_blob(p)) is not None}
+    domains = sorted({d.domain for d in documents} | set(templates))
     glossary = read_blob(settings.glossary) if settings.glossary.is_file() else None
     return Snapshot(settings=settings, config_hash=config_hash(settings), documents=documents,
                     assets_hash=_assets_hash(settings, set(paths)), templates=templates,

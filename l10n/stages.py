@@ -160,10 +160,11 @@ class CatalogItem:
 
 @dataclass(frozen=True, slots=True)
 class CatalogOut:
-    """An updated catalog's bytes and what the update did."""
+    """An updated catalog's bytes and what the update did (None: not recorded, for a catalog the cache
+    knows to be its own update)."""
 
     data: bytes
-    stats: UpdateStats
+    stats: UpdateStats | None
 
 
 def update_catalog_bytes(ctx: UpdateContext, item: CatalogItem) -> CatalogOut:

@@ -38,9 +38,13 @@ import l10n
 from l10n.catalogs import NullAnnotator, generate_mo, mo_messages
 from l10n.fileio import atomic_write
 from l10n.config import Settings
-from l10n.errors import L10nError, PublishError
+from l10n.errors import CatalogError, L10nError, PublishError
 from l10n.model import MT_NOTE, Finding, Severity, disclaimer_of
+from l10n.execute import Executor
+from l10n.execute.stagecache import StageCache, Work, stage_key
 from l10n.project import extract, load_documents, read_catalog, rel, update
+from l10n.snapshot import Snapshot, SourceDocument
+from l10n.stages import CatalogItem
 from l10n.checks.disclaimer import CONFIGURED_LOCALES
 from l10n.publish.build import CopyBuild, Notice, build_document
 from l10n.publish.manifest import article_records, document_entry, dump_manifest, load_manifest, merge_manifest
@@ -635,6 +639,8 @@ class RunResult:
 
     #: locales named on the command line (``-l``): one of them with nothing built is an error
     requested: tuple[str, ...] = ()
+    #: per stage ("extract", "update", "translate", "assess"): tasks computed and reused from the cache
+    work: dict[str, Work] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -733,40 +739,37 @@ def _engine_available(name: str) -> str | None:
 
 
 def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
-        on_step: Callable[[str], None] | None = None) -> RunResult:
-    """``l10n run``: extract, update, translate (offline engines), check and build, report."""
+        on_step: Callable[[str], None] | None = None, executor: Executor | None = None,
+        cache: bool = True) -> RunResult:
+    """``l10n run``: extract, update, translate (offline engines), check and build, report.
+
+    The project is read once (:func:`l10n.snapshot.read_snapshot`); extract, update and assess are
+    pure tasks over its bytes (:mod:`l10n.stages`, :mod:`l10n.publish.stages`), run through
+    ``executor`` (default: forked processes for large projects) and the stage cache under
+    ``.l10n/cache/`` (``cache=False`` or ``L10N_NO_CACHE=1``: no cache), so a rerun redoes only the
+    work whose inputs changed. Templates and catalogs are written together after update (the
+    translation stage reads and writes catalogs itself, as ``l10n translate`` does); the published
+    pages, manifests and dashboard at the end. ``RunResult.work`` counts computed and reused tasks.
+    """
+    from l10n.execute.stagecache import open_cache
+    from l10n.snapshot import read_snapshot
+
     step = on_step or (lambda s: None)
-    _glossary(settings)  # a configured glossary that is missing stops the run before anything is written
+    glossary = _glossary(settings)  # a configured glossary that is missing stops the run before anything is written
     requested = tuple(locales or ())
     locales = locales or run_locales(settings)
     result = RunResult(locales, requested=requested)
+    store = open_cache(settings.state_dir, enabled=cache, allowed=_CACHED_CLASSES)
+    executor = executor if executor is not None else _default_executor()
     step("extract")
-    extract(settings)
+    snap = read_snapshot(settings, locales)
+    snap = _run_extract(snap, glossary, executor, store, result)
     step("update")
-    update(settings, locales)
-    try:
-        from l10n.translate import translate_locale
-    except ImportError:
-        translate_locale = None
-    for loc in locales:
-        engine = settings.engines.get(loc)
-        if not engine:
-            result.skipped[loc] = "no machine-translation engine configured; needs human translation"
-            continue
-        if translate_locale is None:
-            result.skipped[loc] = "the translation stage is not installed"
-            continue
-        why = _engine_available(engine)
-        if why:
-            result.skipped[loc] = why
-            continue
-        step(f"translate {loc} ({engine})")
-        try:
-            result.translated[loc] = translate_locale(settings, loc, engine)
-        except L10nError as exc:
-            result.skipped[loc] = f"{engine}: {exc}"
+    snap = _run_update(snap, locales, glossary, executor, store, result)
+    snap = _run_translate(snap, locales, store, result, step)
+    _settle_catalogs(snap, locales, store)
     step("check")
-    assessments = assess(settings, locales)
+    assessments = _run_assess(snap, locales, glossary, executor, store, result)
     for a in assessments:
         ncat, nerr, nwarn = check_counts(a)
         step(f"  {a.locale}: {ncat} catalog(s) checked, {nerr} error(s), {nwarn} warning(s)")
@@ -783,6 +786,245 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
         by_locale.update((a.locale, a) for a in assess(settings, extra))
     result.report = write_report(settings, [by_locale[loc] for loc in order])
     return result
+
+
+def _cached_classes() -> tuple[type, ...]:
+    from l10n.catalogs import UpdateStats
+    from l10n.publish.stages import AssessOut
+    from l10n.stages import CatalogOut, TemplateOut
+
+    classes: list[type] = [TemplateOut, CatalogOut, UpdateStats, AssessOut, CopyBuild, Finding, Severity, Reason]
+    try:
+        from l10n.translate.run import TranslationSummary
+    except ImportError:
+        pass
+    else:
+        classes.append(TranslationSummary)
+    return tuple(classes)
+
+
+#: the only classes a stage cache entry may build (besides plain values): see :mod:`l10n.execute.stagecache`
+_CACHED_CLASSES = _cached_classes()
+
+#: from this many tasks on, the default executor forks a process per core (as extract always did)
+PARALLEL_FROM = 32
+
+
+def _default_executor() -> Executor:
+    from l10n.execute import LocalExecutor
+
+    return LocalExecutor(min_items=PARALLEL_FROM)
+
+
+def _run_extract(snap: Snapshot, glossary: Any, executor: Executor, store: StageCache, result: RunResult) -> Snapshot:
+    """Extract every article's template (only those whose inputs changed); write the changed ones."""
+    from l10n.catalogs.header import format_date, now
+    from l10n.execute.stagecache import cached_map
+    from l10n.project import _unique_domains
+    from l10n.snapshot import Blob
+    from l10n.stages import EXTRACT_VERSION, TemplateContext, TemplateItem, extract_template
+
+    settings = snap.settings
+    _unique_domains(settings, [(d.domain, d.name) for d in snap.documents])
+    fresh = format_date(now())
+
+    def key(doc: SourceDocument, template_hash: str) -> str:
+        return stage_key("extract", EXTRACT_VERSION, doc.name, doc.sha256, template_hash, snap.glossary_hash,
+                         snap.config_hash)
+
+    items, keys = [], []
+    for doc in snap.documents:
+        old = snap.template(doc.domain)
+        items.append(TemplateItem(doc.name, rel(settings, doc.path), doc.data, old.data if old else None, fresh))
+        keys.append(key(doc, old.sha256 if old else "-"))
+    ctx = lambda: TemplateContext(glossary, settings.project_name, settings.bugs_address,  # noqa: E731
+                                  settings.unit, settings.source_language)
+    outs, result.work["extract"] = cached_map(executor, store, "extract", extract_template, items, keys,
+                                              shared_factory=ctx)
+    templates = {}
+    for doc, out in zip(snap.documents, outs):
+        blob = Blob.of(settings.pot_path(doc.domain), out.data)
+        templates[doc.domain] = blob
+        if out.changed:
+            # a template is its own fixed point: extracting the same article over it changes nothing
+            store.put("extract", key(doc, blob.sha256), dataclasses.replace(out, changed=False))
+            atomic_write(blob.path, blob.data)
+    return snap.with_files(templates=templates)
+
+
+def _run_update(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executor: Executor, store: StageCache,
+                result: RunResult) -> Snapshot:
+    """Update every catalog of ``locales`` from its template (only those whose inputs changed); write them."""
+    from l10n.catalogs.lock import catalog_lock
+    from l10n.execute.stagecache import cached_map
+    from l10n.snapshot import Blob
+    from l10n.stages import UpdateContext, update_catalog_bytes
+
+    settings = snap.settings
+    if not snap.templates:
+        raise CatalogError("no templates found; run `l10n extract` first", path=rel(settings, settings.locales_dir))
+    items, keys = [], []
+    for locale in locales:
+        for domain, pot in sorted(snap.templates.items(), key=lambda kv: kv[1].path):
+            old = snap.catalog(locale, domain)
+            path = settings.po_path(locale, domain)
+            items.append(CatalogItem(locale, rel(settings, pot.path), pot.data, rel(settings, path),
+                                     old.data if old else None))
+            keys.append(_update_key(snap, locale, pot.sha256, old.sha256 if old else "-"))
+    outs, result.work["update"] = cached_map(executor, store, "update", update_catalog_bytes, items, keys,
+                                             shared_factory=lambda: UpdateContext(glossary))
+    catalogs = {}
+    for item, out in zip(items, outs):
+        domain = Path(item.template_name).stem
+        path = settings.po_path(item.locale, domain)
+        seen = snap.catalog(item.locale, domain)
+        with catalog_lock(path, settings.state_dir, name=item.name):
+            data = out.data
+            now_there = path.read_bytes() if path.is_file() else None
+            if now_there != (seen.data if seen else None):  # written by another command meanwhile: merge that
+                data = update_catalog_bytes(UpdateContext(glossary), dataclasses.replace(item, old=now_there)).data
+            atomic_write(path, data)
+        catalogs[(item.locale, domain)] = Blob.of(path, data)
+    return snap.with_files(catalogs=catalogs)
+
+
+def _update_key(snap: Snapshot, locale: str, template_hash: str, catalog_hash: str) -> str:
+    from l10n.stages import UPDATE_VERSION
+
+    return stage_key("update", UPDATE_VERSION, locale, template_hash, catalog_hash, snap.glossary_hash,
+                     snap.config_hash)
+
+
+def _settle_catalogs(snap: Snapshot, locales: tuple[str, ...], store: StageCache) -> None:
+    """Record every catalog as it stands after update and translation as update's fixed point.
+
+    Updating a catalog from the template it was updated from changes nothing (a rerun changes no
+    file), and translation fills entries without touching what update merges; so the next run
+    finds these catalogs in the cache instead of merging them again.
+    """
+    from l10n.stages import CatalogOut
+
+    if not store.enabled:
+        return
+    for locale in locales:
+        for domain, pot in snap.templates.items():
+            blob = snap.catalog(locale, domain)
+            if blob is not None:
+                store.put("update", _update_key(snap, locale, pot.sha256, blob.sha256), CatalogOut(blob.data, None))
+
+
+def _run_translate(snap: Snapshot, locales: tuple[str, ...], store: StageCache, result: RunResult,
+                   step: Callable[[str], None]) -> Snapshot:
+    """Machine-translate the locales that have an offline engine, as today; a locale whose catalogs are
+    as a previous run left them with nothing more to translate is not read again."""
+    from l10n.execute.stagecache import MISS, Work
+
+    settings = snap.settings
+    try:
+        from l10n.translate import translate_locale
+    except ImportError:
+        translate_locale = None
+    work = Work()
+    for loc in locales:
+        engine = settings.engines.get(loc)
+        why = _why_not_translated(settings, engine, translate_locale is not None)
+        if why:
+            result.skipped[loc] = why
+            continue
+        key = _translate_key(snap, loc, engine)
+        done = store.get("translate", key)
+        if done is not MISS:
+            result.translated[loc] = done
+            work += Work(0, 1)
+            continue
+        step(f"translate {loc} ({engine})")
+        work += Work(1, 0)
+        try:
+            summary = translate_locale(settings, loc, engine)
+        except L10nError as exc:
+            result.skipped[loc] = f"{engine}: {exc}"
+            continue
+        result.translated[loc] = summary
+        snap = snap.reread_catalogs((loc,)) if summary.files else snap
+        if not summary.failed and not summary.kept:  # nothing left that a rerun would send
+            store.put("translate", _translate_key(snap, loc, engine), _nothing_sent(summary))
+    result.work["translate"] = work
+    return snap
+
+
+def _why_not_translated(settings: Settings, engine: str | None, installed: bool) -> str | None:
+    if not engine:
+        return "no machine-translation engine configured; needs human translation"
+    if not installed:
+        return "the translation stage is not installed"
+    return _engine_available(engine)
+
+
+def _translate_key(snap: Snapshot, locale: str, engine: str) -> str:
+    settings = snap.settings
+    hashes = [f"{d}:{b.sha256}" for (loc, d), b in sorted(snap.catalogs.items()) if loc == locale]
+    return stage_key("translate", "1", locale, engine, snap.glossary_hash, snap.config_hash,
+                     repr(settings.providers.get(engine)), *hashes)
+
+
+def _nothing_sent(summary: Any) -> Any:
+    """What translating the locale again would report: nothing sent, nothing filled, nothing written."""
+    return dataclasses.replace(summary, sent_segments=0, sent_chars=0, from_memory=0, translated=0, files=(),
+                               kept=0)
+
+
+def _run_assess(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executor: Executor, store: StageCache,
+                result: RunResult) -> list[LocaleAssessment]:
+    """:func:`assess` over the snapshot, one cached task per (article, locale) that has a catalog."""
+    from l10n.execute.stagecache import cached_map
+    from l10n.publish.stages import AssessItem, AssessShared, assess_key, assess_task
+
+    settings = snap.settings
+    policy = parse_policy(settings.publish)
+    out: list[LocaleAssessment] = []
+    policies: dict[str, PublishPolicy] = {}
+    items, keys = [], []
+    for locale in locales:
+        a = LocaleAssessment(locale, documents=[d.name for d in snap.documents])
+        policies[locale] = _meaning_policy(a, policy, glossary)
+        out.append(a)
+        for doc in snap.documents:
+            blob, pot = snap.catalog(locale, doc.domain), snap.template(doc.domain)
+            if blob is None:
+                continue
+            items.append(AssessItem(locale, doc.name, doc.data, blob.path, blob.data,
+                                    settings.pot_path(doc.domain), pot.data if pot else None))
+            keys.append(assess_key(snap, locale, doc.name, doc.sha256, doc.domain))
+
+    def shared() -> AssessShared:
+        is_mt, checks = machine_translation_detector(), _check_module()
+        memo, seen = (checks.RunMemo() if checks is not None else None), {}
+        return AssessShared({loc: DocumentContext(settings, loc, policies[loc], glossary, is_mt, checks, memo, seen)
+                             for loc in locales}, assess_document)
+
+    outs, result.work["assess"] = cached_map(executor, store, "assess", assess_task, items, keys,
+                                             shared_factory=shared)
+    done = {(item.locale, item.name): o for item, o in zip(items, outs)}
+    for a in out:
+        for doc in snap.documents:
+            o = done.get((a.locale, doc.name))
+            if o is None:
+                path = settings.po_path(a.locale, doc.domain)
+                a.reasons.append(Reason(INCOMPLETE, f"no catalog {rel(settings, path)} (run `l10n update`)", doc.name))
+                continue
+            blob = snap.catalog(a.locale, doc.domain)
+            a.catalogs[doc.domain] = (blob.path, blob.data, _header_only(o.header))
+            a.findings.extend(o.findings)
+            a.reasons.extend(o.reasons)
+            a.copies.append(o.copy)
+    return out
+
+
+def _header_only(header: tuple[tuple[str, str], ...]) -> polib.POFile:
+    """A catalog holding only its header: what building a copy reads of it (the MO's and manifest's metadata)."""
+    po = polib.POFile()
+    po.metadata = dict(header)
+    return po
 
 
 def write_report(settings: Settings, assessments: list[LocaleAssessment], path: Path | None = None) -> Path:
