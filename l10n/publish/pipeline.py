@@ -123,6 +123,8 @@ class LocaleAssessment:
     #: checks that cannot run for the language
     meaning: str = ""
     not_checked: tuple[str, ...] = ()
+    #: set by :func:`run`: the MO and manifest entry of a copy (see :func:`prebuild_copy`), by document
+    prebuilt: dict[str, tuple[bytes, dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -482,6 +484,23 @@ def _mo(po: polib.POFile, copy: CopyBuild) -> bytes:
     return generate_mo(mo_messages(published, use_fuzzy=False))
 
 
+def _copy_files(copy: CopyBuild, mo: bytes) -> dict[str, bytes]:
+    """The files of a published copy, relative to the output folder: its pages and its MO."""
+    files = {f"{copy.locale}/{name}": blob for name, blob in copy.files.items()}
+    files[f"{copy.locale}/LC_MESSAGES/{copy.domain}.mo"] = mo
+    return files
+
+
+def prebuild_copy(settings: Settings, copy: CopyBuild, po: polib.POFile, path: Path,
+                  data: bytes) -> tuple[bytes, dict[str, Any]]:
+    """What publishing ``copy`` (built from the catalog ``po``, read from ``path`` as ``data``) writes
+    besides its pages, and records: its MO and its manifest entry (a function of the copy and catalog)."""
+    mo = _mo(po, copy)
+    entry = document_entry(copy, files=_copy_files(copy, mo), catalog_path=rel(settings, path), catalog_bytes=data,
+                           revision=po.metadata.get("PO-Revision-Date", ""))
+    return mo, entry
+
+
 def _withheld_entry(copy: CopyBuild) -> list[dict[str, Any]]:
     """The manifest's record of the machine translations a copy did not publish (sorted, deterministic)."""
     return [{"msgctxt": ctxt, "msgid": msgid, "findings": list(reasons)}
@@ -511,8 +530,8 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
         if not a.publishable(copy.document):
             continue  # held back: its previous files are deleted below, the other articles stay
         path, data, po = a.catalogs[copy.domain]
-        files = {f"{a.locale}/{name}": blob for name, blob in copy.files.items()}
-        files[f"{a.locale}/LC_MESSAGES/{copy.domain}.mo"] = _mo(po, copy)
+        mo, entry = a.prebuilt.get(copy.document) or prebuild_copy(settings, copy, po, path, data)
+        files = _copy_files(copy, mo)
         doc_dir = Path(copy.document).parent
         for asset in copy.assets:
             src = settings.source_docs / doc_dir / asset
@@ -523,9 +542,7 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
             keep.add(target)
             if atomic_write(target, blob):
                 written.append(target)
-        documents[copy.document] = document_entry(copy, files=files, catalog_path=rel(settings, path),
-                                                  catalog_bytes=data,
-                                                  revision=po.metadata.get("PO-Revision-Date", ""))
+        documents[copy.document] = dict(entry)
         if copy.withheld:
             documents[copy.document]["withheld_machine_translation"] = _withheld_entry(copy)
         a.published.append(copy.document)
@@ -762,12 +779,12 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
     store = open_cache(settings.state_dir, enabled=cache, allowed=_CACHED_CLASSES)
     executor = executor if executor is not None else _default_executor()
     step("extract")
-    snap = read_snapshot(settings, locales)
+    snap = first = read_snapshot(settings, locales)
     snap = _run_extract(snap, glossary, executor, store, result)
     step("update")
     snap = _run_update(snap, locales, glossary, executor, store, result)
     snap = _run_translate(snap, locales, store, result, step)
-    _settle_catalogs(snap, locales, store)
+    _settle_catalogs(snap, first, store)
     step("check")
     assessments = _run_assess(snap, locales, glossary, executor, store, result)
     for a in assessments:
@@ -878,13 +895,14 @@ def _run_update(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executo
         domain = Path(item.template_name).stem
         path = settings.po_path(item.locale, domain)
         seen = snap.catalog(item.locale, domain)
-        with catalog_lock(path, settings.state_dir, name=item.name):
-            data = out.data
-            now_there = path.read_bytes() if path.is_file() else None
-            if now_there != (seen.data if seen else None):  # written by another command meanwhile: merge that
-                data = update_catalog_bytes(UpdateContext(glossary), dataclasses.replace(item, old=now_there)).data
-            atomic_write(path, data)
-        catalogs[(item.locale, domain)] = Blob.of(path, data)
+        data = out.data
+        if seen is None or seen.data != data:
+            with catalog_lock(path, settings.state_dir, name=item.name):
+                now_there = path.read_bytes() if path.is_file() else None
+                if now_there != (seen.data if seen else None):  # written by another command meanwhile: merge that
+                    data = update_catalog_bytes(UpdateContext(glossary), dataclasses.replace(item, old=now_there)).data
+                atomic_write(path, data)
+            catalogs[(item.locale, domain)] = Blob.of(path, data)
     return snap.with_files(catalogs=catalogs)
 
 
@@ -895,8 +913,8 @@ def _update_key(snap: Snapshot, locale: str, template_hash: str, catalog_hash: s
                      snap.config_hash)
 
 
-def _settle_catalogs(snap: Snapshot, locales: tuple[str, ...], store: StageCache) -> None:
-    """Record every catalog as it stands after update and translation as update's fixed point.
+def _settle_catalogs(snap: Snapshot, before: Snapshot, store: StageCache) -> None:
+    """Record every catalog this run wrote (update, translation) as update's fixed point.
 
     Updating a catalog from the template it was updated from changes nothing (a rerun changes no
     file), and translation fills entries without touching what update merges; so the next run
@@ -906,11 +924,10 @@ def _settle_catalogs(snap: Snapshot, locales: tuple[str, ...], store: StageCache
 
     if not store.enabled:
         return
-    for locale in locales:
-        for domain, pot in snap.templates.items():
-            blob = snap.catalog(locale, domain)
-            if blob is not None:
-                store.put("update", _update_key(snap, locale, pot.sha256, blob.sha256), CatalogOut(blob.data, None))
+    for (locale, domain), blob in snap.catalogs.items():
+        pot, old = snap.template(domain), before.catalog(locale, domain)
+        if pot is not None and (old is None or old.sha256 != blob.sha256):
+            store.put("update", _update_key(snap, locale, pot.sha256, blob.sha256), CatalogOut(blob.data, None))
 
 
 def _run_translate(snap: Snapshot, locales: tuple[str, ...], store: StageCache, result: RunResult,
@@ -1000,7 +1017,7 @@ def _run_assess(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executo
         is_mt, checks = machine_translation_detector(), _check_module()
         memo, seen = (checks.RunMemo() if checks is not None else None), {}
         return AssessShared({loc: DocumentContext(settings, loc, policies[loc], glossary, is_mt, checks, memo, seen)
-                             for loc in locales}, assess_document)
+                             for loc in locales}, assess_document, prebuild_copy)
 
     outs, result.work["assess"] = cached_map(executor, store, "assess", assess_task, items, keys,
                                              shared_factory=shared)
@@ -1017,6 +1034,8 @@ def _run_assess(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executo
             a.findings.extend(o.findings)
             a.reasons.extend(o.reasons)
             a.copies.append(o.copy)
+            if o.prebuilt is not None:
+                a.prebuilt[doc.name] = o.prebuilt
     return out
 
 

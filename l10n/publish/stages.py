@@ -53,14 +53,18 @@ class AssessOut:
     reasons: tuple[Any, ...]
     copy: CopyBuild
     header: tuple[tuple[str, str], ...]
+    #: a copy with no reason against it: its MO and manifest entry (what publishing it adds to its pages)
+    prebuilt: tuple[bytes, dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
 class AssessShared:
-    """The run's context for assess tasks: one document context per locale and the assessment function."""
+    """The run's context for assess tasks: one document context per locale, the assessment function and the
+    one that prepares a publishable copy's MO and manifest entry."""
 
     contexts: Mapping[str, Any]
     assess: Callable[..., tuple[list[Finding], list[Any], CopyBuild]]
+    prebuild: Callable[..., tuple[bytes, dict[str, Any]]]
 
 
 def assess_task(shared: AssessShared, item: AssessItem) -> AssessOut:
@@ -78,7 +82,8 @@ def assess_task(shared: AssessShared, item: AssessItem) -> AssessOut:
     if ctx.checks is not None and item.template is not None:
         template = parse_catalog(item.template, rel(settings, item.template_path))
     found, reasons, copy = shared.assess(ctx, doc, po, template, item.catalog_path)
-    return AssessOut(tuple(found), tuple(reasons), copy, tuple(po.metadata.items()))
+    prebuilt = None if reasons else shared.prebuild(settings, copy, po, item.catalog_path, item.catalog)
+    return AssessOut(tuple(found), tuple(reasons), copy, tuple(po.metadata.items()), prebuilt)
 
 
 def assess_key(snapshot: Snapshot, locale: str, name: str, document_hash: str, domain: str) -> str:
