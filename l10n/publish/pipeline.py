@@ -20,7 +20,11 @@ This module (with :mod:`l10n.project`) is where paths meet the pure core:
   (``en_XA``) are built for preview into ``<output>-preview/``, never into
   the published folder or manifest;
 * :func:`run` is ``l10n run``: extract, update, machine-translate the locales
-  that have an offline engine, build, report.
+  that have an offline engine, build, report. It reads the project once
+  (:mod:`l10n.snapshot`) and runs the stages as pure tasks
+  (:mod:`l10n.stages`, :mod:`l10n.publish.stages`) through an executor and
+  the stage cache (:mod:`l10n.execute.stagecache`): a rerun redoes only the
+  work whose inputs changed.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from l10n.errors import CatalogError, L10nError, PublishError
 from l10n.model import MT_NOTE, Finding, Severity, disclaimer_of
 from l10n.execute import Executor
 from l10n.execute.stagecache import StageCache, Work, stage_key
-from l10n.project import extract, load_documents, read_catalog, rel, update
+from l10n.project import load_documents, read_catalog, rel
 from l10n.snapshot import Snapshot, SourceDocument
 from l10n.stages import CatalogItem
 from l10n.checks.disclaimer import CONFIGURED_LOCALES
@@ -948,13 +952,12 @@ def _run_translate(snap: Snapshot, locales: tuple[str, ...], store: StageCache, 
         if why:
             result.skipped[loc] = why
             continue
-        key = _translate_key(snap, loc, engine)
-        done = store.get("translate", key)
-        if done is not MISS:
+        step(f"translate {loc} ({engine})")
+        done = store.get("translate", _translate_key(snap, loc, engine))
+        if done is not MISS:  # its catalogs are as a run left them with nothing more to send
             result.translated[loc] = done
             work += Work(0, 1)
             continue
-        step(f"translate {loc} ({engine})")
         work += Work(1, 0)
         try:
             summary = translate_locale(settings, loc, engine)
