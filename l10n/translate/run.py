@@ -37,10 +37,11 @@ from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, ProviderError, ProviderUnavailable
 from l10n.translate.base import parse_provider_config
-from l10n.translate.memory import TranslationMemory
+from l10n.translate.memory import SQLMemory
 from l10n.translate.protect import Masked, mask, validate
 from l10n.translate.registry import make_factory
 from l10n.translate.resilience import Backoff, RateLimiter, translate_texts
+from l10n.translate.store import MemoryLocation, locate, open_location
 
 __all__ = ["MT_MARKER", "TranslationSummary", "is_machine_translation", "is_unreviewed_machine_translation",
            "machine_comment", "translate_locale"]
@@ -157,11 +158,11 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
     from_memory = translated = 0
     pending: dict[str, list[tuple[int, polib.POEntry, Masked]]] = {}
     local: list[tuple[int, polib.POEntry, Masked]] = []
-    tm_path = settings.state_dir / "tm.sqlite"
-    tm = TranslationMemory(tm_path) if (not dry_run or tm_path.exists()) else None
+    where = locate(settings)
+    tm = open_location(where) if (not dry_run or _exists(where)) else None
     key = {"provider": provider_name, "source_lang": src_lang, "target_lang": locale, "glossary_version": gversion}
     written = False
-    recorders: list[TranslationMemory] = []  # the worker threads' connections (see _recording_factory)
+    recorders: list[SQLMemory] = []  # the worker threads' connections (see _recording_factory)
 
     def fill(ci: int, entry: polib.POEntry, text: str, provider: str | None) -> None:
         _fill(entry, text, provider)
@@ -264,7 +265,7 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
             claims = tm.claim(to_send, **key)
             reuse(dict(claims.answered))
             waiting = list(claims.waiting)
-            factory = _recording_factory(make_factory(config, source=src_lang, target=locale), tm_path,
+            factory = _recording_factory(make_factory(config, source=src_lang, target=locale), where,
                                          set(to_send), key, tm.owner, recorders)
             limiter = RateLimiter(config.rate_limit)
             total, done = len(to_send), len(claims.answered)
@@ -332,12 +333,17 @@ def _wait(sleep: Callable[[float], None] | None) -> None:
     (sleep or time.sleep)(POLL_INTERVAL)
 
 
+def _exists(where: MemoryLocation) -> bool:
+    """Whether there is a memory to read (a dry run makes no SQLite file; a server is always there)."""
+    return where.kind != "sqlite" or Path(where.target).exists()
+
+
 def _entry_state(entry: polib.POEntry) -> tuple:
     return (entry.msgstr, tuple(entry.flags), entry.previous_msgid, entry.previous_msgctxt, entry.tcomment or "")
 
 
-def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[str], key: Mapping[str, str],
-                       owner: str, opened: list[TranslationMemory]) -> Callable[[], Any]:
+def _recording_factory(factory: Callable[[], Any], where: MemoryLocation, claimed: set[str], key: Mapping[str, str],
+                       owner: str, opened: list[SQLMemory]) -> Callable[[], Any]:
     """Providers that store every raw answer on its claim the moment it arrives (see memory's docstring).
 
     Each worker thread gets its own connection to the memory (appended to
@@ -348,7 +354,7 @@ def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[s
     class Recording:
         def __init__(self, inner: Any) -> None:
             self._inner = inner
-            self._tm: TranslationMemory | None = None
+            self._tm: SQLMemory | None = None
 
         def __getattr__(self, name: str) -> Any:
             return getattr(self._inner, name)
@@ -374,7 +380,7 @@ def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[s
                 for text, answer in zip(texts, answers):
                     if text in claimed and isinstance(answer, str) and answer.strip():
                         if self._tm is None:
-                            self._tm = TranslationMemory(tm_path)
+                            self._tm = open_location(where)
                             opened.append(self._tm)
                         self._tm.record_answer(text, answer, **key, owner=owner)
 
