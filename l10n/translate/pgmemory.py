@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from l10n.errors import ConfigError
 from l10n.translate.memory import SQLMemory
@@ -37,17 +37,21 @@ _CLAIM_LOCK_CLASS = 0x6C31306E
 
 
 def redact(url: str) -> str:
-    """``url`` without its password (for messages).
+    """``url`` without its password, in the user part or the query (for messages).
 
     >>> redact("postgresql://tm:s3cret@db.example.org/l10n")
     'postgresql://tm:***@db.example.org/l10n'
+    >>> redact("postgresql://tm@db/l10n?sslmode=require&password=s3cret")
+    'postgresql://tm@db/l10n?sslmode=require&password=***'
     """
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = netloc[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+    if parts.password is not None:
+        user, host = parts.netloc.rsplit("@", 1)
+        parts = parts._replace(netloc=f"{user.split(':', 1)[0]}:***@{host}")
+    if parts.query:
+        query = [(k, "***" if k == "password" else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+        parts = parts._replace(query=urlencode(query, safe="*"))
+    return urlunsplit(parts)
 
 
 def _int4(text: str) -> int:
