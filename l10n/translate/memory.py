@@ -124,6 +124,8 @@ class SQLMemory:
     where = ""
     #: identifies this object's claims (a fresh id on the first claim)
     owner: str = ""
+    #: the schema versions applied when this memory was opened (empty: it was up to date)
+    applied: tuple[int, ...] = ()
     _db: Any
 
     # -- for subclasses ---------------------------------------------------------------------------------------
@@ -142,7 +144,10 @@ class SQLMemory:
         return self._db.execute(sql.replace("?", self.param) if self.param != "?" else sql, params)
 
     def _migrate(self) -> tuple[int, ...]:
-        return migrate_schema(self._db, lambda: self._begin_exclusive(()), param=self.param, where=self.where)
+        """Apply the pending migrations (recorded in :attr:`applied`)."""
+        self.applied = migrate_schema(self._db, lambda: self._begin_exclusive(()), param=self.param,
+                                      where=self.where)
+        return self.applied
 
     def schema_version(self) -> int:
         """The schema version of this memory (``l10n.translate.schema.LATEST`` once opened)."""
