@@ -91,10 +91,14 @@ def _path(root: Path, value: Any, key: str) -> Path:
     return (root / value).resolve()
 
 
-def _tm(value: Any) -> str:
-    """``[tool.l10n] tm``: a path or a URL, never with a password in it (the file is shared, committed)."""
+def _tm(table: Mapping[str, Any]) -> dict[str, str]:
+    """``{"tm": value}`` from ``[tool.l10n] tm`` (a path or a URL, never with a password in it: the file is
+    shared, committed), or ``{}``."""
     from urllib.parse import parse_qs, urlsplit
 
+    if "tm" not in table:
+        return {}
+    value = table["tm"]
     if not isinstance(value, str) or not value.strip():
         raise ConfigError("[tool.l10n] tm must be a non-empty string: a SQLite path or a postgresql:// URL")
     value = value.strip()
@@ -103,7 +107,7 @@ def _tm(value: Any) -> str:
         if parts.password is not None or "password" in parse_qs(parts.query):
             raise ConfigError("[tool.l10n] tm: the URL holds a password; a password never goes into "
                               "pyproject.toml: give it in PGPASSWORD or ~/.pgpass, or the whole URL in $L10N_TM")
-    return value
+    return {"tm": value}
 
 
 def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
@@ -144,8 +148,7 @@ def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
             if not isinstance(table[key], str):
                 raise ConfigError(f"[tool.l10n] {key} must be a string")
             kw[key] = table[key]
-    if "tm" in table:
-        kw["tm"] = _tm(table["tm"])
+    kw.update(_tm(table))
     for key in _SUBTABLES:
         if key in table:
             if not isinstance(table[key], Mapping):
