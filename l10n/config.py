@@ -46,6 +46,9 @@ class Settings:
     engines: Mapping[str, str] = field(default_factory=dict)
     publish: Mapping[str, Any] = field(default_factory=dict)
     check: Mapping[str, Any] = field(default_factory=dict)
+    #: the translation memory: a SQLite path (relative to ``root``) or a ``postgresql://`` URL without a
+    #: password; empty: ``.l10n/tm.sqlite`` (``$L10N_TM`` overrides it, see :mod:`l10n.translate.store`)
+    tm: str = ""
 
     @property
     def state_dir(self) -> Path:
@@ -88,6 +91,25 @@ def _path(root: Path, value: Any, key: str) -> Path:
     return (root / value).resolve()
 
 
+def _tm(table: Mapping[str, Any]) -> dict[str, str]:
+    """``{"tm": value}`` from ``[tool.l10n] tm`` (a path or a URL, never with a password in it: the file is
+    shared, committed), or ``{}``."""
+    from urllib.parse import parse_qs, urlsplit
+
+    if "tm" not in table:
+        return {}
+    value = table["tm"]
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError("[tool.l10n] tm must be a non-empty string: a SQLite path or a postgresql:// URL")
+    value = value.strip()
+    if "://" in value:
+        parts = urlsplit(value)
+        if parts.password is not None or "password" in parse_qs(parts.query):
+            raise ConfigError("[tool.l10n] tm: the URL holds a password; a password never goes into "
+                              "pyproject.toml: give it in PGPASSWORD or ~/.pgpass, or the whole URL in $L10N_TM")
+    return {"tm": value}
+
+
 def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
     """Build :class:`Settings` from the ``[tool.l10n]`` table.
 
@@ -126,6 +148,7 @@ def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
             if not isinstance(table[key], str):
                 raise ConfigError(f"[tool.l10n] {key} must be a string")
             kw[key] = table[key]
+    kw.update(_tm(table))
     for key in _SUBTABLES:
         if key in table:
             if not isinstance(table[key], Mapping):
