@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from l10n.errors import ConfigError, LocaleError
+from l10n.execute.choice import parse_scheduler
 from l10n.locales import normalize_locale
 
 __all__ = ["Settings", "find_project_root", "load_settings", "parse_settings"]
@@ -46,6 +47,8 @@ class Settings:
     engines: Mapping[str, str] = field(default_factory=dict)
     publish: Mapping[str, Any] = field(default_factory=dict)
     check: Mapping[str, Any] = field(default_factory=dict)
+    #: ``local``, ``tcp://HOST:PORT`` or a Dask scheduler file (``l10n.execute.choice``); None: not set
+    scheduler: str | None = None
 
     @property
     def state_dir(self) -> Path:
@@ -126,6 +129,8 @@ def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
             if not isinstance(table[key], str):
                 raise ConfigError(f"[tool.l10n] {key} must be a string")
             kw[key] = table[key]
+    if "scheduler" in table:
+        kw["scheduler"] = parse_scheduler(table["scheduler"], source="[tool.l10n] scheduler", base=root.resolve())
     for key in _SUBTABLES:
         if key in table:
             if not isinstance(table[key], Mapping):
