@@ -103,7 +103,7 @@ class DaskExecutor(Executor):
     address is closed by :meth:`close`.
     """
 
-    def __init__(self, address_or_client: Any, *, timeout: float = 30.0, check_versions: bool = True) -> None:
+    def __init__(self, address_or_client: Any, *, timeout: float = 20.0, check_versions: bool = True) -> None:
         self._dist = _distributed()
         if isinstance(address_or_client, self._dist.Client):
             self.client, self._owned = address_or_client, False
