@@ -202,7 +202,7 @@ class DaskExecutor(Executor):
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[Any] = [None] * len(futures)
         waiting = set(range(len(futures)))
-        for future in self._dist.as_completed(futures):
+        for future in self._dist.as_completed(futures, loop=self.client.loop):
             i = index[future.key]
             if future.status != "finished":
                 self._raise_first_error([futures[j] for j in sorted(waiting) if j <= i], futures[i + 1:])
@@ -216,9 +216,7 @@ class DaskExecutor(Executor):
     def _raise_first_error(self, before: list, after: list) -> None:
         """Raise the error of the first failed task in item order: the tasks ``before`` are awaited, not ``after``."""
         self.client.cancel(after)
-        self._dist.wait(before)
-        first = next(f for f in before if f.status == "error")
-        exc = first.exception()
+        first, exc = next((f, e) for f in before if (e := f.exception()) is not None)  # waits for each in turn
         if isinstance(exc, self._dist.KilledWorker):
             raise ExecutionError(f"task {first.key} was running on every Dask worker that died "
                                  f"({self.allowed_failures or 'allowed-failures'} of them); "
