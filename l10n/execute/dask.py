@@ -8,8 +8,9 @@ scheduler is chosen.
 * ``shared`` is scattered once per map, broadcast to every worker; each task
   gets it with its own item (values, never paths: a worker on another machine
   has none of the project's files).
-* Every map has its own keys (``l10n-<task>-<run>-<i>``): two runs never share
-  a result, and Dask's dashboard groups the tasks by name.
+* Every map has its own keys (``("l10n:<task>-<run>", i)``): two runs never
+  share a result, and Dask's dashboard and progress group the tasks by stage
+  (``l10n:<task>``).
 * Results are fetched as they finish (``on_result`` is called then) and put
   back in item order; the client commits them, so the outputs do not depend
   on which worker did what.
@@ -81,6 +82,16 @@ def version_mismatches(versions: Mapping[str, Any]) -> list[str]:
     for worker, info in sorted((versions.get("workers") or {}).items()):
         out += _differences(f"worker {worker}", (info or {}).get("packages") or {}, reference, WORKER_PACKAGES)
     return out
+
+
+def task_keys(name: str, n: int) -> list[tuple[str, int]]:
+    """``("l10n:<name>-<run>", i)``: unique to this map, and grouped under ``l10n:<name>`` by Dask's dashboard.
+
+    (Dask names a group by the key's words up to the first one that is not
+    all letters: the run's digits end it.)
+    """
+    run = f"{uuid.uuid4().int % 10**12:012d}"
+    return [(f"l10n:{name}-{run}", i) for i in range(n)]
 
 
 def _connect(distributed, address: str, timeout: float):
@@ -183,8 +194,7 @@ class DaskExecutor(Executor):
             if meanwhile is not None:
                 meanwhile()
             return []
-        run = uuid.uuid4().hex[:12]
-        keys = [f"l10n-{getattr(fn, '__name__', 'task')}-{run}-{i}" for i in range(len(items))]
+        keys = task_keys(getattr(fn, "__name__", "task"), len(items))
         # a list around it: scatter spreads a dict or a list over many keys, and shared is one value
         context = self.client.scatter([shared], broadcast=True, hash=False)[0] if shared is not None else None
         futures = self.client.map(fn, [context] * len(items), items, key=keys, retries=0, pure=False)

@@ -14,7 +14,7 @@ from l10n.execute import SerialExecutor  # noqa: E402
 from l10n.execute.choice import executor_for  # noqa: E402
 from l10n.execute.dask import DaskExecutor, version_mismatches  # noqa: E402
 from tests.support.dask_cluster import DASK, ROOT, closed_port, local_cluster, tcp_cluster  # noqa: E402
-from tests.support.dask_tasks import (fail_on, shared_identity, square_plus, stage,  # noqa: E402
+from tests.support.dask_tasks import (current_key, fail_on, shared_identity, square_plus, stage,  # noqa: E402
                                       fail_first_time, translate_once)
 
 
@@ -49,6 +49,15 @@ def test_each_run_has_its_own_task_keys(executor, client):
     a = executor.map(square_plus, [1, 2], shared={"offset": 0})
     b = executor.map(square_plus, [1, 2], shared={"offset": 100})  # same items, another context: no reuse
     assert (a, b) == ([1, 4], [101, 104])
+
+
+def test_each_stage_is_one_group_on_the_dashboard_and_each_map_has_its_own_keys(executor):
+    from dask.utils import key_split
+
+    first = executor.map(current_key, [0, 1, 2])
+    again = executor.map(current_key, [0])
+    assert {key_split(k) for k in first + again} == {"l10n:current_key"}
+    assert len(set(first + again)) == 4
 
 
 def test_the_first_error_in_item_order_is_raised_with_its_file_and_line(executor):

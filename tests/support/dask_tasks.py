@@ -67,3 +67,10 @@ def fail_first_time(shared, item):
     if tries.read_text() == "x":
         raise SourceError("failed the first time")
     return item
+
+
+def current_key(shared, item):
+    """The key of the task running this (as Dask's dashboard sees it)."""
+    from distributed import get_worker
+
+    return get_worker().get_current_task()
