@@ -170,7 +170,7 @@ def main() -> None:
         runs = [measure("local -j1 (serial)", SerialExecutor(), tasks, shared, server)]
         if "local" not in args.skip:
             runs.append(measure(f"local default ({LocalExecutor().workers} processes)", LocalExecutor(), tasks,
-                                shared))
+                                shared, server))
         from l10n.execute.dask import DaskExecutor
 
         if "localcluster" not in args.skip:
@@ -179,7 +179,8 @@ def main() -> None:
                                           dashboard_address=None) as cluster, \
                     distributed.Client(cluster, set_as_default=False) as client:
                 print(f"  (LocalCluster up in {time.perf_counter() - t0:.1f} s)", flush=True)
-                runs.append(measure("Dask LocalCluster (2 x 1 thread)", DaskExecutor(client), tasks, shared, server))
+                runs.append(measure("Dask LocalCluster (2 x 1 thread)", DaskExecutor(client), tasks, shared,
+                                    server))
         if "tcp" not in args.skip:
             t0 = time.perf_counter()
             address, stop = start_tcp_cluster(Path(tmp) / "cluster")
