@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from l10n.errors import ConfigError, LocaleError
+from l10n.execute.choice import parse_scheduler
 from l10n.locales import normalize_locale
 
 __all__ = ["Settings", "find_project_root", "load_settings", "parse_settings"]
@@ -49,6 +50,8 @@ class Settings:
     #: the translation memory: a SQLite path (relative to ``root``) or a ``postgresql://`` URL without a
     #: password; empty: ``.l10n/tm.sqlite`` (``$L10N_TM`` overrides it, see :mod:`l10n.translate.store`)
     tm: str = ""
+    #: ``local``, ``tcp://HOST:PORT`` or a Dask scheduler file (``l10n.execute.choice``); None: not set
+    scheduler: str | None = None
 
     @property
     def state_dir(self) -> Path:
@@ -149,6 +152,8 @@ def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
                 raise ConfigError(f"[tool.l10n] {key} must be a string")
             kw[key] = table[key]
     kw.update(_tm(table))
+    if "scheduler" in table:
+        kw["scheduler"] = parse_scheduler(table["scheduler"], source="[tool.l10n] scheduler", base=root.resolve())
     for key in _SUBTABLES:
         if key in table:
             if not isinstance(table[key], Mapping):

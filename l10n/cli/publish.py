@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from l10n.cli._app import LocaleOpt, ProjectOpt, app, console, err_console, settings_for
+from l10n.cli._executor import JobsOpt, ProgressExecutor, SchedulerOpt
 
 
 def _more(n: int) -> str:
@@ -304,8 +305,27 @@ def report_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
     console.print(f"dashboard: {path}", markup=False)
 
 
+def _run_on(executor, settings, **kw):
+    """``pipeline.run`` on ``executor``.
+
+    TEMPORARY shim: until ``pipeline.run`` takes ``executor=`` (the snapshot
+    work), it runs as before and the executor only proves it can be reached.
+    """
+    import inspect
+
+    from l10n.publish.pipeline import run
+
+    if "executor" in inspect.signature(run).parameters:
+        return run(settings, executor=executor, **kw)
+    if executor.distributed:
+        err_console.print("· (this pipeline does not send its stages to the scheduler yet: running here)",
+                          markup=False)
+    return run(settings, **kw)
+
+
 @app.command("run")
-def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
+def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, jobs: JobsOpt = 0,
+            scheduler: SchedulerOpt = None) -> None:
     """Run the whole pipeline: extract, update, translate offline, check, build, report.
 
     Locales with an offline engine in [tool.l10n.engines] (Apertium for es and
@@ -323,14 +343,20 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
         l10n run
 
         l10n run -l es -l en_XA
+
+        l10n run --scheduler tcp://dask-scheduler:8786   # the stages on a Dask cluster (docs/scaling.md)
     """
     from rich.table import Table
 
-    from l10n.publish.pipeline import run
+    from l10n.execute.choice import executor_for
 
     settings = settings_for(project)
-    result = run(settings, locales=settings.resolve_locales(locale) if locale else None,
-                 on_step=lambda s: err_console.print(f"· {s}", markup=False))
+    locales = settings.resolve_locales(locale) if locale else None
+    with executor_for(settings.scheduler, jobs or None, scheduler) as executor:
+        if executor.distributed:
+            err_console.print(f"· {executor.describe()}", markup=False)
+        result = _run_on(ProgressExecutor(executor), settings, locales=locales,
+                         on_step=lambda s: err_console.print(f"· {s}", markup=False))
     from l10n.publish.status import locale_progress
 
     table = Table(title="l10n run")
