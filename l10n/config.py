@@ -111,6 +111,76 @@ def _tm(table: Mapping[str, Any]) -> dict[str, str]:
             raise ConfigError("[tool.l10n] tm: the URL holds a password; a password never goes into "
                               "pyproject.toml: give it in PGPASSWORD or ~/.pgpass, or the whole URL in $L10N_TM")
     return {"tm": value}
+def _locale_list(raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError("[tool.l10n] locales must be a non-empty list of locale codes")
+    locs: list[str] = []
+    for code in raw:
+        loc = normalize_locale(code)
+        if loc in locs:
+            raise ConfigError(f"[tool.l10n] locales lists {loc!r} twice")
+        locs.append(loc)
+    return tuple(locs)
+
+
+def _languages(table: Mapping[str, Any]) -> dict[str, Any]:
+    """``source_language`` and ``locales``, normalised, where the table sets them."""
+    kw: dict[str, Any] = {}
+    try:
+        if "source_language" in table:
+            kw["source_language"] = normalize_locale(table["source_language"])
+        if "locales" in table:
+            kw["locales"] = _locale_list(table["locales"])
+    except LocaleError as exc:
+        raise ConfigError(f"[tool.l10n] {exc}") from None
+    return kw
+
+
+def _paths(table: Mapping[str, Any], root: Path) -> dict[str, Any]:
+    kw: dict[str, Any] = {key: _path(root, table.get(key, Settings.__dataclass_fields__[key].default.as_posix()), key)
+                          for key in ("source_docs", "locales_dir", "glossary", "output")}
+    kw["glossary_configured"] = "glossary" in table
+    return kw
+
+
+def _unit(table: Mapping[str, Any]) -> str:
+    unit = table.get("unit", "sentence")
+    if unit not in _UNITS:
+        raise ConfigError(f"[tool.l10n] unit must be one of {', '.join(_UNITS)}, not {unit!r}")
+    return unit
+
+
+def _strings(table: Mapping[str, Any]) -> dict[str, str]:
+    kw: dict[str, str] = {}
+    for key in ("project_name", "bugs_address"):
+        if key in table:
+            if not isinstance(table[key], str):
+                raise ConfigError(f"[tool.l10n] {key} must be a string")
+            kw[key] = table[key]
+    return kw
+
+
+def _subtables(table: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """The sub-tables later stages validate, kept as read-only mappings (engines' locales normalised)."""
+    kw: dict[str, Mapping[str, Any]] = {}
+    for key in _SUBTABLES:
+        if key in table:
+            if not isinstance(table[key], Mapping):
+                raise ConfigError(f"[tool.l10n] {key} must be a table")
+            kw[key] = MappingProxyType(dict(table[key]))
+    if "engines" in kw:
+        kw["engines"] = MappingProxyType(_engines(kw["engines"]))
+    return kw
+
+
+def _engines(raw: Mapping[str, Any]) -> dict[str, str]:
+    engines = {}
+    for loc, name in raw.items():
+        try:
+            engines[normalize_locale(loc)] = str(name)
+        except LocaleError as exc:
+            raise ConfigError(f"[tool.l10n.engines] {exc}") from None
+    return engines
 
 
 def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
@@ -123,50 +193,14 @@ def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
     if unknown:
         raise ConfigError(f"[tool.l10n] unknown key(s): {', '.join(unknown)}")
     kw: dict[str, Any] = {"root": root.resolve()}
-    try:
-        if "source_language" in table:
-            kw["source_language"] = normalize_locale(table["source_language"])
-        if "locales" in table:
-            raw = table["locales"]
-            if not isinstance(raw, list) or not raw:
-                raise ConfigError("[tool.l10n] locales must be a non-empty list of locale codes")
-            locs: list[str] = []
-            for code in raw:
-                loc = normalize_locale(code)
-                if loc in locs:
-                    raise ConfigError(f"[tool.l10n] locales lists {loc!r} twice")
-                locs.append(loc)
-            kw["locales"] = tuple(locs)
-    except LocaleError as exc:
-        raise ConfigError(f"[tool.l10n] {exc}") from None
-    for key in ("source_docs", "locales_dir", "glossary", "output"):
-        kw[key] = _path(root, table.get(key, Settings.__dataclass_fields__[key].default.as_posix()), key)
-    kw["glossary_configured"] = "glossary" in table
-    unit = table.get("unit", "sentence")
-    if unit not in _UNITS:
-        raise ConfigError(f"[tool.l10n] unit must be one of {', '.join(_UNITS)}, not {unit!r}")
-    kw["unit"] = unit
-    for key in ("project_name", "bugs_address"):
-        if key in table:
-            if not isinstance(table[key], str):
-                raise ConfigError(f"[tool.l10n] {key} must be a string")
-            kw[key] = table[key]
+    kw.update(_languages(table))
+    kw.update(_paths(table, root))
+    kw["unit"] = _unit(table)
+    kw.update(_strings(table))
     kw.update(_tm(table))
     if "scheduler" in table:
         kw["scheduler"] = parse_scheduler(table["scheduler"], source="[tool.l10n] scheduler", base=root.resolve())
-    for key in _SUBTABLES:
-        if key in table:
-            if not isinstance(table[key], Mapping):
-                raise ConfigError(f"[tool.l10n] {key} must be a table")
-            kw[key] = MappingProxyType(dict(table[key]))
-    if "engines" in kw:
-        engines = {}
-        for loc, name in kw["engines"].items():
-            try:
-                engines[normalize_locale(loc)] = str(name)
-            except LocaleError as exc:
-                raise ConfigError(f"[tool.l10n.engines] {exc}") from None
-        kw["engines"] = MappingProxyType(engines)
+    kw.update(_subtables(table))
     return Settings(**kw)
 
 
