@@ -27,34 +27,16 @@ app.add_typer(tm_app, name="tm")
 
 def _machine_detector():
     """``l10n.translate.is_machine_translation`` when the translate stage is installed."""
-    try:
-        from l10n.translate import is_machine_translation
-    except ImportError:
-        return lambda entry: False
-    return is_machine_translation
+    from l10n.interchange import machine_detector
 
-
-def _reviewed_marker():
-    """``l10n.translate.mark_reviewed`` (drops machine-translation marks) when available."""
-    try:
-        from l10n.translate import mark_reviewed
-    except ImportError:
-        return None
-    return mark_reviewed
+    return machine_detector()
 
 
 def _approved(annotator, po: polib.POFile, locale: str) -> dict[str, str]:
     """disclaimer id -> approved (not stale) translation, for the disclaimers of ``po``."""
-    from l10n.model import DISCLAIMER_PREFIX
+    from l10n.interchange import approved_disclaimers
 
-    out = {}
-    for e in po:
-        if e.msgctxt and e.msgctxt.startswith(DISCLAIMER_PREFIX):
-            did = e.msgctxt[len(DISCLAIMER_PREFIX):]
-            appr = annotator.approved(did, locale)
-            if appr is not None and not appr.stale:
-                out[did] = appr.text
-    return out
+    return approved_disclaimers(annotator, po, locale)
 
 
 def _unwritable(path: Path) -> str | None:
@@ -175,125 +157,50 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
 
         l10n xliff import returned/es/doc.xlf --conflicts conflicts/
     """
-    from l10n.catalogs.header import format_date, now
-    from l10n.catalogs.lock import catalog_locks
-    from l10n.catalogs.pofile import encode_po
-    from l10n.errors import LocaleError
-    from l10n.fileio import atomic_write
     from l10n import __version__
-    from l10n.formats.xliff import TAKE, conflicts_to_xliff, document_of, identity_problem, merge_xliff, read_xliff
-    from l10n.interchange import check_merged, hold_unsafe
-    from l10n.locales import normalize_locale
-    from l10n.model import Severity
-    from l10n.project import load_annotator, load_project_glossary, read_catalog, rel
+    from l10n.formats.xliff import TAKE
+    from l10n.interchange import import_targets, import_xliff, read_xliff_files, write_conflicts
+    from l10n.project import load_annotator, rel
 
     if take is not None and take not in TAKE:
         raise typer.BadParameter("must be 'theirs' or 'ours'", param_hint="--take")
     settings = settings_for(project)
-    parsed = []
-    for f in files:
-        name = str(f)
-        try:
-            data = f.read_bytes()
-        except OSError as exc:
-            raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
-        parsed.extend(read_xliff(data, name))
-    targets = []
-    for xf in parsed:
-        try:
-            loc = normalize_locale(xf.target_language)
-        except LocaleError as exc:
-            raise LocaleError(f"target-language {xf.target_language!r}: {exc.message}", path=xf.name) from None
-        path = settings.po_path(loc, xf.domain)
-        if not path.is_file():
-            raise CatalogError(f"no catalog {rel(settings, path)} for this file (original={xf.original!r}, "
-                               f"target-language={xf.target_language!r})", path=xf.name, line=xf.line or None)
-        targets.append((xf, loc, path))
+    targets = import_targets(settings, read_xliff_files(files))
     annotator = load_annotator(settings)
-    machine, reviewed = _machine_detector(), _reviewed_marker()
-    with catalog_locks([p for _, _, p in targets], settings.state_dir,
-                       names={p: rel(settings, p) for _, _, p in targets}):
-        catalogs: dict[Path, polib.POFile] = {}  # read under the lock: what is on disk now
-        for xf, loc, path in targets:
-            if path not in catalogs:
-                catalogs[path] = read_catalog(path, settings, locale=loc)
-            po = catalogs[path]
-            why = identity_problem(xf, locale=po.metadata.get("Language") or loc,
-                                   source_language=settings.source_language, document=document_of(po))
-            if why:
-                raise CatalogError(f"{why}; not imported ({rel(settings, path)}), nothing was written",
-                                   path=xf.name, line=xf.line or None)
-        as_read = dict(catalogs)
-        problems = []
-        changed: dict[Path, int] = {path: 0 for path in catalogs}
-        merged: dict[Path, list] = {path: [] for path in catalogs}
-        for xf, loc, path in targets:
-            po = catalogs[path]
-            result = merge_xliff(po, xf, approved=_approved(annotator, po, loc), machine=machine,
-                                 mark_reviewed=reviewed, take=take, locale=loc)
-            catalogs[path] = result.po
-            changed[path] += result.changed
-            merged[path].extend(result.merged)
-            problems.extend((path, p) for p in result.problems)
-        glossary = load_project_glossary(settings) if any(merged.values()) else None
-        options, ignore = _check_options(settings)
-        findings = []
-        held: dict[Path, int] = {}
-        for path, po in catalogs.items():
-            if not merged[path]:
-                continue
-            pot = settings.pot_path(path.stem)
-            template = read_catalog(pot, settings) if pot.is_file() else None
-            found = check_merged(po, merged[path], locale=path.parent.parent.name, glossary=glossary,
-                                 template=template, path=rel(settings, path), options=options, ignore=ignore)
-            held[path] = len(hold_unsafe(po, found))
-            findings.extend(found)
-        for path, po in catalogs.items():
-            if changed[path]:
-                po.metadata["PO-Revision-Date"] = format_date(now())
-                written = atomic_write(path, encode_po(po, or_utf8=True))
-            else:
-                written = False
-            extra = f", {held[path]} held for review (check errors)" if held.get(path) else ""
-            console.print(f"{rel(settings, path)}: {changed[path]} translations merged{extra} "
-                          f"({'written' if written else 'unchanged'})", markup=False)
+    result = import_xliff(settings, targets, annotator=annotator, take=take, check_options=_check_options(settings))
+    for path, cat in result.catalogs.items():
+        extra = f", {cat.held} held for review (check errors)" if cat.held else ""
+        console.print(f"{rel(settings, path)}: {cat.changed} translations merged{extra} "
+                      f"({'written' if cat.written else 'unchanged'})", markup=False)
     if conflicts_dir is not None:
-        folder = conflicts_dir.resolve()
-        locale_of = {path: loc for _, loc, path in targets}
-        for path, po in as_read.items():
-            mine = [p for q, p in problems if q == path and p.kind == "conflict"]
-            if not mine:
-                continue
-            loc = locale_of[path]
-            out = folder / loc / f"{path.stem}.conflicts.xlf"
-            data = conflicts_to_xliff(po, mine, locale=loc, source_language=settings.source_language,
-                                      approved=_approved(annotator, po, loc), machine=machine,
-                                      tool_version=__version__)
-            try:
-                atomic_write(out, data)
-            except OSError as exc:
-                raise CatalogError(f"cannot write: {exc.strerror or exc}", path=str(out)) from None
-            err_console.print(f"{len(mine)} conflict(s) written to {out}: edit the targets and import it again",
+        for out, n in write_conflicts(settings, result, conflicts_dir.resolve(), annotator=annotator,
+                                      tool_version=__version__):
+            err_console.print(f"{n} conflict(s) written to {out}: edit the targets and import it again",
                               markup=False)
-    for f in findings:
+    _report_import(settings, result)
+    if result.problems or result.errors:
+        raise typer.Exit(1)
+
+
+def _report_import(settings, result) -> None:
+    """The findings on the imported units, the units not merged (conflicts with both texts), the totals."""
+    from l10n.project import rel
+
+    for f in result.findings:
         where = f"{f.path}:{f.line}" if f.line else f.path
         err_console.print(f"{where}: {f.severity} {f.code} [{f.check}] {f.message}", markup=False)
-    for path, p in problems:
+    for path, p in result.problems:
         err_console.print(f"{p.kind}: {p}", markup=False)
         if p.kind == "conflict":
             err_console.print(f"    catalog ({rel(settings, path)}:{p.entry_line}): {p.ours!r}", markup=False)
             err_console.print(f"    file    ({p.path}:{p.line}): {p.theirs!r}", markup=False)
-    errors = sum(1 for f in findings if f.severity >= Severity.ERROR)
-    if problems:
-        conflicts = sum(1 for _, p in problems if p.kind == "conflict")
-        err_console.print(f"{len(problems)} unit(s) not merged" + (f" ({conflicts} conflict(s): choose with "
-                                                                      "--take theirs|ours)" if conflicts else ""),
-                          markup=False)
-    if errors:
-        err_console.print(f"{errors} check error(s) in the imported units; those entries are kept as fuzzy "
+    if result.problems:
+        conflicts = result.conflicts
+        err_console.print(f"{len(result.problems)} unit(s) not merged" + (
+            f" ({conflicts} conflict(s): choose with --take theirs|ours)" if conflicts else ""), markup=False)
+    if result.errors:
+        err_console.print(f"{result.errors} check error(s) in the imported units; those entries are kept as fuzzy "
                           "(needs review)", markup=False)
-    if problems or errors:
-        raise typer.Exit(1)
 
 
 def _check_options(settings) -> tuple[dict, set[str]]:
