@@ -31,7 +31,7 @@ from l10n.model import Finding, Severity
 
 __all__ = ["CatalogImport", "ImportTarget", "XliffImport", "approved_disclaimers", "check_merged", "hold_unsafe",
            "import_targets", "import_xliff", "machine_detector", "read_xliff_files", "reviewed_marker",
-           "write_conflicts"]
+           "write_conflicts", "TmImport", "check_tm_units", "import_tmx"]
 
 
 def check_merged(po: polib.POFile, merged: Iterable[tuple[str | None, str]], *, locale: str, glossary: Any,
@@ -284,3 +284,121 @@ def write_conflicts(settings: Any, result: XliffImport, folder: Path, *, annotat
         except OSError as exc:
             raise CatalogError(f"cannot write: {exc.strerror or exc}", path=str(out)) from None
         yield out, len(mine)
+
+
+@dataclass
+class TmImport:
+    """What :func:`import_tmx` did: units imported and skipped, the findings, the conflicts not imported."""
+
+    #: the translation memory
+    path: Path
+    imported: int = 0
+    #: units not taken: machine translations, or from another source language
+    skipped: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    #: ``(record, locale, the memory's text)`` of each unit changed on both sides
+    conflicts: list[tuple[Any, str, str]] = field(default_factory=list)
+    #: ``(locale, source)`` of the units with a check error (not imported)
+    unsafe: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity >= Severity.ERROR)
+
+
+def import_tmx(settings: Any, file: Path, *, take: str | None = None,
+               check_options: tuple[Mapping[str, Any], Iterable[str]] = ({}, ())) -> TmImport:
+    """``l10n tm import``: seed the translation memory with the human translations of a TMX file.
+
+    Units are checked first (:func:`check_tm_units`); one with an error is
+    not imported. A unit whose memory holds another human translation is
+    imported only when the memory did not move since the export (or
+    ``take="theirs"``); otherwise it is a conflict (``take=None``) or kept
+    out (``take="ours"``).
+    """
+    from l10n.errors import CatalogError
+    from l10n.formats.tmx import parse_tmx, same_language
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror}", path=str(file)) from None
+    records = parse_tmx(data, str(file))
+    # BCP 47 matching: en-US is English; fr-FR serves the locale fr; pt_BR needs pt-BR (pt-PT is another locale)
+    usable = [r for r in records if r.origin != "machine" and same_language(r.source_lang, settings.source_language)]
+    try:
+        from l10n.translate.memory import TranslationMemory
+    except ImportError:
+        raise CatalogError("the translation memory is not available in this installation "
+                           "(l10n.translate.memory is missing)") from None
+    located = _locate_tm_units(settings, usable)
+    result = TmImport(settings.state_dir / "tm.sqlite", skipped=len(records) - len(usable))
+    result.findings = check_tm_units(settings, located, check_options)
+    result.unsafe = {(f.locale, f.msgid) for f in result.findings if f.severity >= Severity.ERROR}
+    tm = TranslationMemory(result.path)
+    try:
+        for r, target_lang in located:
+            if (target_lang, r.source) not in result.unsafe:
+                _seed_unit(tm, settings.source_language, r, target_lang, take, result)
+    finally:
+        tm.close()
+    return result
+
+
+def _locate_tm_units(settings: Any, usable: Iterable[Any]) -> list[tuple[Any, str]]:
+    """Each unit with the locale it serves (a configured one it matches, else its own); unknown codes dropped."""
+    from l10n.errors import LocaleError
+    from l10n.formats.tmx import match_locale
+    from l10n.locales import normalize_locale
+
+    located = []
+    for r in usable:
+        target_lang = match_locale(r.target_lang, settings.locales)
+        if target_lang is None:
+            try:
+                target_lang = normalize_locale(r.target_lang)
+            except LocaleError:
+                continue
+        located.append((r, target_lang))
+    return located
+
+
+def _seed_unit(tm: Any, source_language: str, r: Any, target_lang: str, take: str | None, result: TmImport) -> None:
+    """Import one checked unit into the memory, unless the memory holds another human translation that moved."""
+    from l10n.formats.tmx import tm_base
+
+    held = tm.human(r.source, source_language, target_lang)
+    if held is not None and held != r.target:
+        if r.base and tm_base(r.target) == r.base:
+            return  # not changed in the file since the export: the memory's newer text stays
+        memory_moved = not r.base or tm_base(held) != r.base
+        if memory_moved and take != "theirs":
+            if take is None:
+                result.conflicts.append((r, target_lang, held))
+            return
+    if held != r.target:
+        tm.add_human(r.source, r.target, source_language, target_lang, commit=False)
+    result.imported += 1
+
+
+def check_tm_units(settings: Any, located: list[tuple[Any, str]],
+                   check_options: tuple[Mapping[str, Any], Iterable[str]] = ({}, ())) -> list[Finding]:
+    """The findings of `l10n check` on TMX units, each checked as a reviewed catalog entry of its locale."""
+    from l10n.project import load_project_glossary
+
+    if not located:
+        return []
+    glossary = load_project_glossary(settings)
+    options, ignore = check_options
+    by_locale: dict[str, dict[str, str]] = {}
+    for r, loc in located:
+        by_locale.setdefault(loc, {}).setdefault(r.source, r.target)
+    findings = []
+    for loc, pairs in by_locale.items():
+        po = polib.POFile()
+        po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": loc}
+        for source, target in pairs.items():
+            po.append(polib.POEntry(msgid=source, msgstr=target))
+        findings.extend(check_merged(po, [(None, s) for s in pairs], locale=loc, glossary=glossary,
+                                     options=options, ignore=ignore))
+    return findings

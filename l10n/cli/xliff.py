@@ -325,103 +325,28 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
 
         l10n tm import memoq-export.tmx --take theirs
     """
-    from l10n.formats.tmx import match_locale, parse_tmx, same_language, tm_base
     from l10n.formats.xliff import TAKE
-    from l10n.model import Severity
+    from l10n.interchange import import_tmx
     from l10n.project import rel
 
     if take is not None and take not in TAKE:
         raise typer.BadParameter("must be 'theirs' or 'ours'", param_hint="--take")
     settings = settings_for(project)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror}", path=str(file)) from None
-    records = parse_tmx(data, str(file))
-    # BCP 47 matching: en-US is English; fr-FR serves the locale fr; pt_BR needs pt-BR (pt-PT is another locale)
-    usable = [r for r in records if r.origin != "machine" and same_language(r.source_lang, settings.source_language)]
-    try:
-        from l10n.translate.memory import TranslationMemory
-    except ImportError:
-        raise CatalogError("the translation memory is not available in this installation "
-                           "(l10n.translate.memory is missing)") from None
-    from l10n.errors import LocaleError
-    from l10n.locales import normalize_locale
-
-    located = []
-    for r in usable:
-        target_lang = match_locale(r.target_lang, settings.locales)
-        if target_lang is None:
-            try:
-                target_lang = normalize_locale(r.target_lang)
-            except LocaleError:
-                continue
-        located.append((r, target_lang))
-    findings = _check_tm_units(settings, located)
-    unsafe = {(f.locale, f.msgid) for f in findings if f.severity >= Severity.ERROR}
-    path = settings.state_dir / "tm.sqlite"
-    conflicts = []
-    imported = 0
-    tm = TranslationMemory(path)
-    try:
-        for r, target_lang in located:
-            if (target_lang, r.source) in unsafe:
-                continue
-            held = tm.human(r.source, settings.source_language, target_lang)
-            if held is not None and held != r.target:
-                if r.base and tm_base(r.target) == r.base:
-                    continue  # not changed in the file since the export: the memory's newer text stays
-                memory_moved = not r.base or tm_base(held) != r.base
-                if memory_moved and take != "theirs":
-                    if take is None:
-                        conflicts.append((r, target_lang, held))
-                    continue
-            if held != r.target:
-                tm.add_human(r.source, r.target, settings.source_language, target_lang, commit=False)
-            imported += 1
-    finally:
-        tm.close()
-    skipped = len(records) - len(usable)
-    console.print(f"{rel(settings, path)}: {imported} human translations imported, "
-                  f"{skipped} skipped (machine or other source language)", markup=False)
-    for f in findings:
+    result = import_tmx(settings, file, take=take, check_options=_check_options(settings))
+    console.print(f"{rel(settings, result.path)}: {result.imported} human translations imported, "
+                  f"{result.skipped} skipped (machine or other source language)", markup=False)
+    for f in result.findings:
         err_console.print(f"{file}: {f.locale}: {f.severity} {f.code} [{f.check}] {f.message}: {f.msgid!r}",
                           markup=False)
-    for r, target_lang, held in conflicts:
+    for r, target_lang, held in result.conflicts:
         err_console.print(f"conflict: {file}: {target_lang}: {r.source!r}: the memory holds another human "
                           "translation; not imported — rerun with --take theirs (the file's) or --take ours",
                           markup=False)
         err_console.print(f"    memory: {held!r}", markup=False)
         err_console.print(f"    file:   {r.target!r}", markup=False)
-    errors = sum(1 for f in findings if f.severity >= Severity.ERROR)
-    if errors:
-        err_console.print(f"{len(unsafe)} unit(s) with check errors not imported", markup=False)
-    if conflicts:
-        err_console.print(f"{len(conflicts)} conflict(s): choose with --take theirs|ours", markup=False)
-    if errors or conflicts:
+    if result.errors:
+        err_console.print(f"{len(result.unsafe)} unit(s) with check errors not imported", markup=False)
+    if result.conflicts:
+        err_console.print(f"{len(result.conflicts)} conflict(s): choose with --take theirs|ours", markup=False)
+    if result.errors or result.conflicts:
         raise typer.Exit(1)
-
-
-def _check_tm_units(settings, located: list) -> list:
-    """The findings of `l10n check` on TMX units, each checked as a reviewed catalog entry of its locale."""
-    import polib
-
-    from l10n.interchange import check_merged
-    from l10n.project import load_project_glossary
-
-    if not located:
-        return []
-    glossary = load_project_glossary(settings)
-    options, ignore = _check_options(settings)
-    by_locale: dict[str, dict[str, str]] = {}
-    for r, loc in located:
-        by_locale.setdefault(loc, {}).setdefault(r.source, r.target)
-    findings = []
-    for loc, pairs in by_locale.items():
-        po = polib.POFile()
-        po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": loc}
-        for source, target in pairs.items():
-            po.append(polib.POEntry(msgid=source, msgstr=target))
-        findings.extend(check_merged(po, [(None, s) for s in pairs], locale=loc, glossary=glossary,
-                                     options=options, ignore=ignore))
-    return findings

@@ -52,3 +52,18 @@ def test_an_unreadable_file_is_an_error_naming_it(tmp_path):
     with pytest.raises(CatalogError) as info:
         read_xliff_files([tmp_path / "missing.xlf"])
     assert info.value.path == str(tmp_path / "missing.xlf")
+
+
+def test_import_tmx_returns_imported_conflicts_and_unsafe_units(make_project):
+    from l10n.interchange import import_tmx
+    from l10n.translate.memory import TranslationMemory
+
+    root = make_project({"doc.md": (CASES / "doc.md").read_text(encoding="utf-8")}, locales=["es"])
+    with TranslationMemory(root / ".l10n" / "tm.sqlite") as tm:
+        tm.add_human(WATER, "Beba agua.", "en", "es")
+    result = import_tmx(load_settings(root), CASES / "memory-returned.tmx")
+    assert [(r.source, loc, held) for r, loc, held in result.conflicts] == [(WATER, "es", "Beba agua.")]
+    assert result.errors and ("es", "Wait 30 minutes before a second dose.") in result.unsafe
+    assert result.imported >= 1 and result.path == root / ".l10n" / "tm.sqlite"
+    with TranslationMemory(result.path) as tm:
+        assert tm.human("Do not mix kratom with alcohol.", "en", "es") == "No mezcle kratom con alcohol."
