@@ -73,7 +73,7 @@ from l10n.pages.visibility import self_hidden as _self_hidden  # noqa: F401
 if TYPE_CHECKING:
     from l10n.publish.render_check import Browser
 
-__all__ = ["verify_files", "verify_rendered"]
+__all__ = ["Verification", "catalog_hashes", "verify_files", "verify_folder", "verify_rendered"]
 
 #: Files of a published folder that no manifest lists.
 UNLISTED_OK = frozenset({"manifest.json", "report.html"})
@@ -472,3 +472,55 @@ def _judge_rendered(target: Any, name: str, locale: str, disclaimers: Mapping[st
 def _and_more(problems: list[str]) -> str:
     n = len(problems) - 1
     return f" (and {n} more reason{'' if n == 1 else 's'})" if n > 0 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """What :func:`verify_folder` found, and how much it verified."""
+
+    findings: list[Finding]
+    #: files of copies the manifest lists, and its locales
+    copies: int
+    locales: int
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings at error severity (``l10n verify`` exits 1 on any)."""
+        return [f for f in self.findings if f.severity >= Severity.ERROR]
+
+
+def verify_folder(folder: Path, *, project_root: Path | None = None, browser: bool = False) -> Verification:
+    """``l10n verify``: every file of a published folder against its manifest.
+
+    With ``project_root`` (in a project) the catalogs the manifest names are
+    hashed too, to warn about one changed since the build; with ``browser``
+    each page is also judged in headless Chromium (:func:`verify_rendered`).
+    A folder that does not exist or has no manifest is a
+    :class:`~l10n.errors.PublishError`.
+    """
+    from l10n.errors import PublishError
+    from l10n.publish.pipeline import load_published_manifest
+
+    if not folder.is_dir():
+        raise PublishError("folder does not exist" if not folder.exists() else "not a folder", path=str(folder))
+    manifest = load_published_manifest(folder)
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    catalogs = catalog_hashes(manifest, project_root) if project_root is not None else None
+    findings = verify_files(manifest, files, catalogs=catalogs)
+    if browser:
+        from l10n.publish.render_check import open_browser
+
+        with open_browser() as chromium:
+            findings += verify_rendered(folder, manifest, chromium, reported=findings)
+    copies = sum(len(d.files) for loc in manifest.locales.values() for d in loc.documents.values())
+    return Verification(findings, copies, len(manifest.locales))
+
+
+def catalog_hashes(manifest: Manifest, root: Path) -> dict[str, str]:
+    """The current SHA-256 of each catalog the manifest's copies were built from (those that exist under ``root``)."""
+    out = {}
+    for loc in manifest.locales.values():
+        for doc in loc.documents.values():
+            if doc.catalog is not None and (path := root / doc.catalog.path).is_file():
+                out[doc.catalog.path] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
