@@ -305,24 +305,6 @@ def report_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
     console.print(f"dashboard: {path}", markup=False)
 
 
-def _run_on(executor, settings, **kw):
-    """``pipeline.run`` on ``executor``.
-
-    TEMPORARY shim: until ``pipeline.run`` takes ``executor=`` (the snapshot
-    work), it runs as before and the executor only proves it can be reached.
-    """
-    import inspect
-
-    from l10n.publish.pipeline import run
-
-    if "executor" in inspect.signature(run).parameters:
-        return run(settings, executor=executor, **kw)
-    if executor.distributed:
-        err_console.print("· (this pipeline does not send its stages to the scheduler yet: running here)",
-                          markup=False)
-    return run(settings, **kw)
-
-
 @app.command("run")
 def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, jobs: JobsOpt = 0,
             scheduler: SchedulerOpt = None) -> None:
@@ -349,14 +331,15 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, jobs: JobsOpt 
     from rich.table import Table
 
     from l10n.execute.choice import executor_for
+    from l10n.publish.pipeline import run
 
     settings = settings_for(project)
     locales = settings.resolve_locales(locale) if locale else None
     with executor_for(settings.scheduler, jobs or None, scheduler) as executor:
         if executor.distributed:
             err_console.print(f"· {executor.describe()}", markup=False)
-        result = _run_on(ProgressExecutor(executor), settings, locales=locales,
-                         on_step=lambda s: err_console.print(f"· {s}", markup=False))
+        result = run(settings, locales=locales, executor=ProgressExecutor(executor),
+                     on_step=lambda s: err_console.print(f"· {s}", markup=False))
     from l10n.publish.status import locale_progress
 
     table = Table(title="l10n run")
