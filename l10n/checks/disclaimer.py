@@ -19,6 +19,7 @@ catalog checked outside a project) no locale counts as configured.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import polib
@@ -72,35 +73,47 @@ def _translation(d: Any, locale: str) -> Any:
     return tr.get(lang)
 
 
+def _lost_disclaimers(po: polib.POFile, live: dict, template: Any) -> Iterator[Issue]:
+    """The disclaimers of ``template`` that the catalog lost, made obsolete, stripped of their context or
+    carries fewer times."""
+    for t in template:
+        did = disclaimer_id(t)
+        if t.obsolete or did is None:
+            continue
+        e = live.get((t.msgctxt, t.msgid))
+        if e is None:
+            plain = live.get((None, t.msgid))
+            why = ("has lost its disclaimer context" if plain is not None
+                   else "is obsolete" if any(x.obsolete and x.msgctxt == t.msgctxt for x in po)
+                   else "is missing from the catalog")
+            yield Issue(f"disclaimer {did!r} {why}", entry=plain, line=0 if plain else 1,
+                        msgctxt=t.msgctxt, msgid=t.msgid, target="")
+        elif len(e.occurrences) < len(t.occurrences):
+            yield Issue(f"disclaimer {did!r} occurs {len(e.occurrences)} time(s), the source has "
+                        f"{len(t.occurrences)}", entry=e)
+
+
+def _unprotected_disclaimers(live: dict, glossary: Any, template: Any) -> Iterator[Issue]:
+    """Entries holding the text of a disclaimer without its context (so not protected as one), unless the
+    template has that text as a disclaimer."""
+    keys = {(t.msgctxt, t.msgid) for t in template} if template is not None else None
+    for (ctxt, msgid), e in live.items():
+        if ctxt is None and msgid and len(msgid) > 30:
+            d = glossary.disclaimer_by_text(msgid)
+            if d is not None and (keys is None or (disclaimer_context(d.id), msgid) not in keys):
+                yield Issue(f"text of disclaimer {d.id!r} without its msgctxt 'disclaimer:{d.id}': "
+                            "it would not be protected", entry=e)
+
+
 @check("L10N701", "disclaimer-missing", Severity.CRITICAL, suppressible=False, scope="catalog")
 def disclaimer_missing(po: polib.POFile, ctx: Any):
     """A disclaimer is missing, obsolete, lost its context, or occurs fewer times than in the source."""
     live = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete}
     if ctx.template is not None:
-        for t in ctx.template:
-            did = disclaimer_id(t)
-            if t.obsolete or did is None:
-                continue
-            e = live.get((t.msgctxt, t.msgid))
-            if e is None:
-                plain = live.get((None, t.msgid))
-                why = ("has lost its disclaimer context" if plain is not None
-                       else "is obsolete" if any(x.obsolete and x.msgctxt == t.msgctxt for x in po)
-                       else "is missing from the catalog")
-                yield Issue(f"disclaimer {did!r} {why}", entry=plain, line=0 if plain else 1,
-                            msgctxt=t.msgctxt, msgid=t.msgid, target="")
-            elif len(e.occurrences) < len(t.occurrences):
-                yield Issue(f"disclaimer {did!r} occurs {len(e.occurrences)} time(s), the source has "
-                            f"{len(t.occurrences)}", entry=e)
+        yield from _lost_disclaimers(po, live, ctx.template)
     g = ctx.glossary
     if g is not None and hasattr(g, "disclaimer_by_text"):
-        for (ctxt, msgid), e in live.items():
-            if ctxt is None and msgid and len(msgid) > 30:
-                d = g.disclaimer_by_text(msgid)
-                if d is not None and (ctx.template is None or (disclaimer_context(d.id), msgid) not in
-                                      {(t.msgctxt, t.msgid) for t in ctx.template}):
-                    yield Issue(f"text of disclaimer {d.id!r} without its msgctxt 'disclaimer:{d.id}': "
-                                "it would not be protected", entry=e)
+        yield from _unprotected_disclaimers(live, g, ctx.template)
 
 
 @check("L10N702", "disclaimer-untranslated", Severity.CRITICAL, suppressible=False, requires="any", when=("disclaimer",))
