@@ -14,12 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any
 
 import polib
 
 from l10n.checks.calendar import day_names as _day_names, month_names as _month_names
-from l10n.checks.context import plain_text
+from l10n.checks.context import CatalogContext, plain_text
 from l10n.checks import words as W
 from l10n.checks.numwords import has_number_words, lexicon, word_numbers
 from l10n.checks.registry import FEATURES, Issue, check
@@ -535,7 +534,7 @@ def _local(n: NumberRef, local: frozenset[str]) -> bool:
 _PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[" + _SP + r"\-.]?\(?\d{1,5}\)?){2,6}(?!\d)")
 
 
-def _zero_said(entry: polib.POEntry, ctx: Any) -> bool | None:
+def _zero_said(entry: polib.POEntry, ctx: CatalogContext) -> bool | None:
     """Whether the translation says a zero of the source with a negation ("0 of 5" -> "none of 5"): it has
     more negations than the source; None when the language's negations are unknown."""
     if not ctx.negation_tgt.phrases:
@@ -608,7 +607,7 @@ def _embedded(text: str) -> frozenset[Decimal]:
     return frozenset(Decimal(m.group(1)) for m in _EMBEDDED.finditer(text))
 
 
-def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
+def _analyse(entry: polib.POEntry, ctx: CatalogContext) -> _Analysis | None:
     if entry.msgid_plural:
         return None
     key = ("numbers", entry.msgid, entry.msgstr)
@@ -669,7 +668,7 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
 
 
 @check("L10N301", "number-changed", Severity.ERROR, suppressible=False, when=("digits", "number-words"))
-def number_changed(entry: polib.POEntry, ctx: Any):
+def number_changed(entry: polib.POEntry, ctx: CatalogContext):
     """A number of the source is missing or has a different value in the translation."""
     a = _analyse(entry, ctx)
     if a is None:
@@ -696,7 +695,7 @@ def number_changed(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N302", "unit-changed", Severity.ERROR, suppressible=False, when=("digits", "number-words"))
-def unit_changed(entry: polib.POEntry, ctx: Any):
+def unit_changed(entry: polib.POEntry, ctx: CatalogContext):
     """The unit after a number changed (mg became g, % dropped...)."""
     a = _analyse(entry, ctx)
     if a is None:
@@ -706,7 +705,7 @@ def unit_changed(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N303", "number-added", Severity.ERROR, suppressible=False, when=("digits", "number-words"))
-def number_added(entry: polib.POEntry, ctx: Any):
+def number_added(entry: polib.POEntry, ctx: CatalogContext):
     """The translation has a number that the source does not have."""
     a = _analyse(entry, ctx)
     if a is None:
