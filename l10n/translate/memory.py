@@ -326,6 +326,11 @@ class SQLMemory:
         finally:
             self._db.close()
 
+    def discard(self) -> None:
+        """Close without a last commit: for a connection whose every write was committed as it was made
+        (:meth:`record_answer`), which a worker thread may still be using when an interrupted run ends."""
+        self._db.close()
+
     def __enter__(self) -> SQLMemory:
         return self
 

@@ -482,8 +482,8 @@ class _CatalogRun:
     # -- the end -------------------------------------------------------------------------------------------
     def close(self) -> None:
         try:
-            for conn in self.recorders:
-                conn.close()
+            for conn in self.recorders:  # their answers are committed: a closing commit could race a worker
+                conn.discard()
         finally:
             if self.tm is not None:
                 if not self.context.dry_run:
