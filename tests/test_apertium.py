@@ -9,7 +9,7 @@ import pytest
 
 from l10n.project import read_catalog
 from l10n.translate import is_machine_translation
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 pytestmark = [pytest.mark.apertium, pytest.mark.skipif(shutil.which("apertium") is None,
                                                        reason="apertium not installed")]

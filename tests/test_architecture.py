@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
 
-PKG = Path(__file__).resolve().parent.parent / "l10n"
+from tests.support.paths import PKG
+
 CORE = sorted(p for p in PKG.rglob("*.py") if "cli" not in p.relative_to(PKG).parts)
 
 

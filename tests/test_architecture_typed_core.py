@@ -11,8 +11,8 @@ import pytest
 from l10n.errors import ConfigError
 from l10n.model import DISCLAIMER_PREFIX, Severity, disclaimer_context, disclaimer_of
 from l10n.publish.notices import MT_NOTICE, load_notices, mt_notice
+from tests.support.paths import PKG
 
-PKG = Path(__file__).resolve().parent.parent / "l10n"
 SOURCES = sorted(PKG.rglob("*.py"))
 
 #: files another branch rewrites today (the format registry): their raw prefixes go when it is merged

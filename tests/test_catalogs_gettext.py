@@ -15,7 +15,7 @@ import polib
 import pytest
 from babel.messages.pofile import read_po as babel_read_po
 
-from conftest import msgfmt_check, requires_msgfmt
+from tests.support.gettext import msgfmt_check, requires_msgfmt
 from tests.support.catalogs import DOC, ok, po, po_path, translate_all
 
 HTML = """<!DOCTYPE html>

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-CASES = Path(__file__).resolve().parent / "cases"
+from tests.support.paths import CASES
+
 SEGMENT_CASES = sorted(p for p in (CASES / "segment").glob("*/*") if not p.name.endswith(".expect.pot"))
 CATALOG_CASES = sorted(p for p in (CASES / "catalog").iterdir() if p.is_dir())
 DATE = "2026-01-01 00:00+0000"

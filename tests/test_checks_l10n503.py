@@ -6,7 +6,6 @@ the source has "opiate", and only as many times as the source has it.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,8 @@ from l10n.checks import check_catalog
 from l10n.config import parse_settings
 from l10n.glossary import load_glossary
 from tests.support.checks import make_po
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = parse_settings({"locales": ["es", "ca", "fr", "pt_BR", "ar"]}, ROOT)
 GLOSSARY = load_glossary(ROOT / "glossary.yaml", SETTINGS)
 

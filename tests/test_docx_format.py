@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,8 @@ from l10n.formats.documents import format_for_file, load
 from l10n.formats.documents.docx import MAX_MEMBERS, parse_markup, read_package, render_docx, rewrite_all, view
 from l10n.errors import SourceError
 from l10n.render import render_document
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "source_docs" / "kratom-leaflet.docx"
 DISCLAIMER = ("As with any treatment approach, individual responses to kratom vary, and it’s essential to consult "
               "healthcare professionals who specialize in addiction medicine for personalized guidance and "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,8 @@ from l10n.formats.documents import DocFormat, Published, PublishInput, all_forma
 from l10n.formats.inline import format_of as inline_of
 from l10n.model import Document
 from l10n.segment.base import DocumentBuilder
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 #: the modules that used to branch on md/html/txt, and must now ask the registry
 BRANCH_POINTS = ["l10n/render.py", "l10n/publish/build.py", "l10n/checks/rendered.py", "l10n/formats/xliff.py",
                  "l10n/translate/protect.py", "l10n/publish/verify.py", "l10n/project.py",

@@ -12,9 +12,10 @@ from l10n.errors import GlossaryError
 from l10n.glossary import Glossary, load_glossary, parse_glossary, text_sha256
 from l10n.glossary.model import Term
 from l10n.model import Segment
+from tests.support import paths
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases" / "glossary"
+CASES = paths.CASES / "glossary"
 LOCALES = ("es", "ca", "fr", "pt_BR", "ar")
 
 

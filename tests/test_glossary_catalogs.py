@@ -8,7 +8,7 @@ import io
 import polib
 from lxml import etree
 
-from conftest import msgfmt_check, requires_msgfmt
+from tests.support.gettext import msgfmt_check, requires_msgfmt
 
 LOCALES = ("es", "ca", "fr", "pt_BR", "ar")
 CONSULT = "disclaimer:consult-addiction-specialist"

@@ -25,11 +25,12 @@ import pytest
 from l10n.translate import TranslationMemory, translate_locale
 from l10n.translate.providers.fake import FakeProvider
 from l10n.translate.registry import register, unregister
-from tests.conftest import msgfmt_check, requires_msgfmt
+from tests.support.gettext import msgfmt_check, requires_msgfmt
 from tests.servers.libre import LibreServer
+from tests.support import paths
+from tests.support.paths import ROOT
 
-CASES = Path(__file__).resolve().parent / "cases" / "interchange"
-ROOT = Path(__file__).resolve().parent.parent
+CASES = paths.CASES / "interchange"
 WATER = "Drink water."
 SOAK_DOC = "# Kratom safety\n\n" + "\n\n".join(
     f"Step {i}: keep dose number {i} small and wait before the next one." for i in range(1, 25)) + "\n"

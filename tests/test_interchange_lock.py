@@ -12,8 +12,9 @@ import pytest
 
 from l10n.catalogs.lock import catalog_lock, catalog_locks, lock_path
 from l10n.errors import CatalogError
+from tests.support import paths
 
-CASES = Path(__file__).resolve().parent / "cases" / "interchange"
+CASES = paths.CASES / "interchange"
 WATER = "Drink water."
 
 

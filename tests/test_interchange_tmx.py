@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from l10n.translate.memory import TranslationMemory
+from tests.support import paths
 
-CASES = Path(__file__).resolve().parent / "cases" / "interchange"
+CASES = paths.CASES / "interchange"
 TMX = CASES / "memory-returned.tmx"
 
 

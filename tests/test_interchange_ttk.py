@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import shutil
-from pathlib import Path
 
 import polib
 import pytest
@@ -19,8 +18,8 @@ pytest.importorskip("translate.storage.xliff")
 from translate.convert import xliff2po  # noqa: E402
 from translate.storage.xliff import xlifffile  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 from tests.support.interchange import CASES, DOSE, MIX, WATER, interchange_project, po_path  # noqa: E402,F401
+from tests.support.paths import ROOT
 
 
 @pytest.fixture

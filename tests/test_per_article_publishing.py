@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from tests.conftest import CASES, ROOT
 from tests.support.publish import AR, DOC_HTML, DOC_MD, ES, translate
 from tests.support.publish import project  # noqa: F401
+from tests.support.paths import CASES, ROOT
 
 HERE = CASES / "per_article"
 NEW_ARTICLE = "kratom-sleep.md"

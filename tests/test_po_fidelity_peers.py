@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-PEERS = HERE / "fixtures" / "po_peers"
+from tests.support.paths import FIXTURES
+
+PEERS = FIXTURES / "po_peers"
 FILES = sorted(p for p in PEERS.rglob("*") if p.suffix in (".po", ".pot"))
 HAVE_GETTEXT = shutil.which("msgfmt") is not None and shutil.which("msgcat") is not None
 _WHERE = re.compile(r"^[^\n:]*:(\d+):", re.M)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from polarity_cases import findings, load
+from tests.support.polarity_cases import findings, load
 
 CASES = load("A")
 
@@ -33,7 +33,7 @@ def test_polarity_case_half_a(case):
 
 
 def test_halves_are_fixed_and_balanced():
-    from polarity_cases import half, load as load_half
+    from tests.support.polarity_cases import half, load as load_half
 
     a, b = load_half("A"), load_half("B")
     assert half("es-avoid-use-leaflet") in ("A", "B")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from polarity_cases import findings, load
+from tests.support.polarity_cases import findings, load
 
 CASES = load("B")
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.paths import ROOT
+
 SCRIPT = ROOT / "scripts" / "gen_polarity_lexicon.py"
 
 needs_apertium = pytest.mark.skipif(

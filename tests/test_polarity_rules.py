@@ -321,7 +321,7 @@ def test_trigger_finds_every_entry_the_check_reads():
     """The trigger regex is a superset: an entry whose source has a pole always has the feature."""
     from l10n.checks.context import CatalogContext
     from l10n.checks.triggers import catalog_triggers
-    from polarity_cases import load
+    from tests.support.polarity_cases import load
 
     cases = load("A")
     for locale in ("es", "pt_BR", "fr", "de", "ca", "ar"):

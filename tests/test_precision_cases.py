@@ -10,7 +10,6 @@ a defective one must raise the expected code at error severity. A known miss of 
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import polib
 import pytest
@@ -18,8 +17,9 @@ import yaml
 
 from l10n.checks import check_catalog
 from l10n.model import Severity
+from tests.support import paths
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "precision" / "cases.yaml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load((paths.CASES / "precision" / "cases.yaml").read_text(encoding="utf-8"))
 
 #: Half B misses found by its one run at the end: case id -> reason.
 KNOWN_MISSES: dict[str, str] = {}

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import polib
 import pytest
 
-from tests.conftest import ROOT
 from tests.support.publish import project  # noqa: F401
 
 from l10n.translate.run import machine_comment  # noqa: E402
@@ -40,6 +38,8 @@ from tests.support.publish_mt import (  # noqa: F401  (shared with other test mo
     _status,
     fill,
 )
+
+from tests.support.paths import ROOT
 
 
 @pytest.mark.parametrize("msgid", sorted(BAD_MT))

@@ -16,9 +16,10 @@ from l10n.publish.build import build_document, inspectable_page
 from l10n.publish.policy import PublishPolicy
 from l10n.pages.sanitize import active_content
 from tests.support.publish import SVG, translate
+from tests.support import paths
+from tests.support.paths import ROOT
 
-UNSAFE = Path(__file__).resolve().parent / "cases" / "unsafe"
-ROOT = Path(__file__).resolve().parent.parent
+UNSAFE = paths.CASES / "unsafe"
 LOCALES = ("es", "ca", "fr", "pt_BR", "ar")
 CONFIG = """
 [tool.l10n.engines]

@@ -9,7 +9,6 @@ test_safe_publish_yaml.py). Before the fixes: "<!--" * 20,000 in an HTML article
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,8 @@ from l10n.formats.tmx import parse_tmx
 from l10n.formats.xliff import read_xliff
 from l10n.pages.sanitize import check_depth, sanitize_fragment, sanitize_markdown, sanitize_page
 from l10n.segment import segment_text
+from tests.support.paths import CASES
 
-CASES = Path(__file__).resolve().parent / "cases"
 UNSAFE = CASES / "unsafe"
 
 

@@ -3,7 +3,6 @@ every kind of active content goes, however it is spelled; verify reads pages as 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,8 @@ from l10n.pages.sanitize import (active_content, browser_tree, is_safe_fragment,
                                    sanitize_markdown, sanitize_page)
 from tests.support.publish import ES, project, translate  # noqa: F401
 from tests.support.verify_hardening import _codes, _tamper, _verify
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 KEEP = [
     '<h2 id="what-is-kratom">What is <em>kratom</em>?</h2>',

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from l10n.errors import GlossaryError
 from l10n.glossary import yamlio
 from l10n.glossary.yamlio import check_limits, read_yaml
+from tests.support import paths
+from tests.support.paths import ROOT
 
-UNSAFE = Path(__file__).resolve().parent / "cases" / "unsafe"
-ROOT = Path(__file__).resolve().parent.parent
+UNSAFE = paths.CASES / "unsafe"
 
 
 @pytest.mark.parametrize("case, line, words", [

@@ -10,6 +10,8 @@ from __future__ import annotations
 import polib
 import pytest
 
+from tests.support import paths
+
 ARTICLE = "source_docs/kratom-addiction-treatment.md"
 OLD = "guidance are paramount"
 NEW = "guidance are important"
@@ -44,9 +46,8 @@ def test_unrelated_sentence_is_not_taken_for_a_disclaimer():
     from l10n.glossary import load_glossary
     from l10n.config import parse_settings
     from l10n.model import Segment
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = paths.ROOT
     g = load_glossary(root / "glossary.yaml", parse_settings({"locales": list(ALL)}, root))
     seg = Segment("Remember to drink water when it is hot.", "x", ref="a/p1", line=1)
     assert g.disclaimer_id(seg) is None
@@ -202,13 +203,12 @@ def test_run_twice_leaves_every_file_byte_identical(make_project, cli):
 def test_plural_hedges_are_hedges(locale, target):
     """A plural adjective keeps the hedge (found by the French translation of the seed)."""
     import polib
-    from pathlib import Path
 
     from l10n.checks import check_catalog
     from l10n.config import parse_settings
     from l10n.glossary import load_glossary
 
-    root = Path(__file__).resolve().parent.parent
+    root = paths.ROOT
     g = load_glossary(root / "glossary.yaml", parse_settings({"locales": list(ALL)}, root))
     po = polib.POFile()
     po.metadata = {"Language": locale, "Content-Type": "text/plain; charset=UTF-8"}

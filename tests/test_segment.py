@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from l10n.errors import SourceError
 from l10n.render import render_document
 from l10n.segment import decode_source, segment_text
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def sources(doc):

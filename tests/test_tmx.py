@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from l10n.errors import CatalogError, XMLSecurityError
 from l10n.formats.tmx import TMRecord, generate_tmx, parse_tmx
+from tests.support import paths
 
-CASES = Path(__file__).resolve().parent / "cases" / "xml"
+CASES = paths.CASES / "xml"
 
 RECORDS = [
     TMRecord("Take <b>one</b> dose.", "Toma <b>una</b> dosis.", "en", "es", "human", "", "2024-05-01 12:15+0200"),

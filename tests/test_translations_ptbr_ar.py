@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from l10n.catalogs.pofile import generate_po, read_po
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 LOCALES = ("pt_BR", "ar")
 DOCS = ("kratom-addiction-treatment", "kratom-harm-reduction")

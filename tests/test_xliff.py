@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 
 import polib
 import pytest
@@ -14,9 +13,10 @@ from l10n.catalogs import generate_po, read_po
 from l10n.errors import CatalogError, XMLSecurityError
 from l10n.formats.inline import flatten, parse_inline
 from l10n.formats.xliff import NS, catalog_to_xliff, merge_xliff, read_xliff, unit_id
+from tests.support import paths
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
-CASES = Path(__file__).resolve().parent / "cases" / "xml"
+SCHEMAS = paths.SHARED_SCHEMAS
+CASES = paths.CASES / "xml"
 X = f"{{{NS}}}"
 
 

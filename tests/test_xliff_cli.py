@@ -8,9 +8,10 @@ import pytest
 from lxml import etree
 
 from l10n.formats.xliff import NS
+from tests.support import paths
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
-CASES = Path(__file__).resolve().parent / "cases" / "xml"
+SCHEMAS = paths.SHARED_SCHEMAS
+CASES = paths.CASES / "xml"
 X = f"{{{NS}}}"
 
 DOC = """\

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from l10n.errors import CatalogError, XMLSecurityError
 from l10n.formats.xmlsafe import parse_html, parse_xml, xml_parser
+from tests.support import paths
 
-CASES = Path(__file__).resolve().parent / "cases" / "xml"
+CASES = paths.CASES / "xml"
 
 
 @pytest.fixture

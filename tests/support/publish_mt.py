@@ -9,10 +9,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.conftest import ROOT
 from tests.support.publish import project  # noqa: F401
 
 from l10n.translate.run import machine_comment  # noqa: E402
+from tests.support.paths import ROOT
 
 pytest.importorskip("l10n.translate")
 

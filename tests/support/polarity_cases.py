@@ -6,12 +6,12 @@ Half A (sha256 of the case id, even) was used to tune the lexicons; half B (odd)
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
-
 import polib
 import yaml
 
-CASES = Path(__file__).parent / "cases" / "polarity"
+from tests.support import paths
+
+CASES = paths.CASES / "polarity"
 CODES = frozenset({"L10N321", "L10N322", "L10N323", "L10N324"})
 
 
