@@ -2,7 +2,7 @@
 XLIFF, TMX, HTML and Markdown articles, published pages — given a hostile input (deep nesting, huge
 attribute counts, entity expansion, very long lines, constructs that never end) ends with a clear
 one-line error or a correct result. The inputs are in tests/cases/unsafe (the YAML ones in
-test_safe_publish_yaml.py). Before the fixes: "<!--" * 20,000 in an HTML article took 7 s and
+glossary/test_yamlio_hostile.py). Before the fixes: "<!--" * 20,000 in an HTML article took 7 s and
 "[a](" * 20,000 in Markdown 11 s (both quadratic); a string continued over 500,000 PO lines 10 s;
 40,000 nested <div>s 6 s in the sanitiser."""
 

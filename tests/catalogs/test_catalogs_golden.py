@@ -13,7 +13,7 @@ Volatile header dates are normalised to ``DATE`` and the generator version to
 To regenerate after an intended change, run this file as a script and
 review the diff before committing::
 
-    .venv/bin/python tests/test_catalogs_golden.py
+    .venv/bin/python -m tests.catalogs.test_catalogs_golden
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ tricky cases (tests/fixtures/po_peers, origins and licences in its README), held
   both is the same), byte-identical when it was already in msgcat's canonical form;
 * its MO is byte for byte msgfmt's (or refused clearly, for system-dependent strings).
 
-``python tests/test_po_fidelity_peers.py`` prints the counts.
+``python -m tests.catalogs.test_pofile_peers`` prints the counts.
 """
 
 from __future__ import annotations

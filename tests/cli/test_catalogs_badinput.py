@@ -248,7 +248,7 @@ def test_msgmerge_style_obsolete_previous_msgid_is_accepted(tmp_path):
 
 
 @pytest.mark.parametrize("bad,line", [
-    # (msgfmt accepts '#~ # a comment' and 'msgstr "b" "c"': see tests/test_po_fidelity_reader.py)
+    # (msgfmt accepts '#~ # a comment' and 'msgstr "b" "c"': see tests/catalogs/test_pofile_reader.py)
     ('msgid "a"\nmsgstr "b\n', 7),  # (msgfmt names the line after the unterminated string)
     ('msgid "a"\nmsgid_plural "as"\nmsgstr "b"\n', None),
     ('#| msgid\n', None),

@@ -1,4 +1,4 @@
-"""The layout of the test tree (issue 16), as rules a test can apply to any tree: see tests/architecture/test_test_layout.py.
+"""The layout of the test tree (issue 16) as rules to apply to any tree (tests/architecture/test_test_layout.py).
 
 A test file in ``tests/<package>/`` is named after a module of ``l10n/<package>/``, optionally followed by
 ``_<topic>``; a package's ``__init__`` counts as a module named after the package (``tests/checks/test_checks_*``
@@ -34,7 +34,7 @@ def modules(package: Path) -> set[str]:
 
 
 def misplaced(path: Path, tests: Path, pkg: Path) -> str | None:
-    """Why the test file ``path`` is not where the layout wants it, or None (``tests``: the test tree, ``pkg``: l10n/)."""
+    """Why the test file ``path`` is not where the layout wants it, or None (``tests``: tests/, ``pkg``: l10n/)."""
     parts = path.relative_to(tests).parts
     if len(parts) == 1:
         return "a test file directly in tests/: move it to tests/<package>/ (or tests/l10n/ for l10n/<module>.py)"
