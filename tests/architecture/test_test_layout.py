@@ -18,7 +18,7 @@ from tests.support.paths import PKG, TESTS
 
 def test_every_test_file_mirrors_the_module_it_tests():
     problems = [f"{p.relative_to(TESTS.parent)}: {why}"
-                for p in layout.test_files(TESTS) if (why := layout.misplaced(p, TESTS, PKG))]
+                for p in layout.collected(TESTS) if (why := layout.misplaced(p, TESTS, PKG))]
     assert not problems, "\n".join(problems)
 
 
@@ -28,7 +28,7 @@ def test_nothing_but_conftest_sits_directly_in_tests():
 
 
 def test_no_test_module_imports_another():
-    bad = layout.test_imports(TESTS)
+    bad = layout.imports_of_test_modules(TESTS)
     assert not bad, "\n".join(bad)
 
 
@@ -63,6 +63,6 @@ def test_the_import_rule_finds_test_modules_however_imported(tmp_path):
     source = "\n".join(lines[:-1] + fine) + "\ndef f():\n" + lines[-1] + "\n"
     (tests / "checks" / "test_a.py").write_text(source)
     (tests / "cases" / "make.py").write_text("import test_ignored_in_data\n")
-    found = layout.test_imports(tests)
+    found = layout.imports_of_test_modules(tests)
     expected = list(range(1, len(lines))) + [len(lines) + len(fine) + 1]
     assert [int(line.split(":")[1]) for line in found] == expected, found

@@ -19,7 +19,7 @@ HELPERS = frozenset({"support", "servers", "cases", "fixtures"})
 TOP = "l10n"
 
 
-def test_files(tests: Path) -> list[Path]:
+def collected(tests: Path) -> list[Path]:
     """Every file of the tree that pytest collects as a test module."""
     return sorted(p for p in tests.rglob("test_*.py") if "__pycache__" not in p.parts)
 
@@ -84,7 +84,7 @@ def is_test_module(dotted: str) -> bool:
     return last == "conftest" or last.startswith("test_")
 
 
-def test_imports(tests: Path) -> list[str]:
+def imports_of_test_modules(tests: Path) -> list[str]:
     """Every import, in the Python files of the test tree ``tests``, of a test module or of conftest.
 
     tests/cases/ and tests/fixtures/ are data (and the scripts that made it), not read.
