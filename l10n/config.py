@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from l10n.errors import ConfigError, LocaleError
+from l10n.execute.choice import parse_scheduler
 from l10n.locales import normalize_locale
 
 __all__ = ["Settings", "find_project_root", "load_settings", "parse_settings"]
@@ -46,6 +47,11 @@ class Settings:
     engines: Mapping[str, str] = field(default_factory=dict)
     publish: Mapping[str, Any] = field(default_factory=dict)
     check: Mapping[str, Any] = field(default_factory=dict)
+    #: the translation memory: a SQLite path (relative to ``root``) or a ``postgresql://`` URL without a
+    #: password; empty: ``.l10n/tm.sqlite`` (``$L10N_TM`` overrides it, see :mod:`l10n.translate.store`)
+    tm: str = ""
+    #: ``local``, ``tcp://HOST:PORT`` or a Dask scheduler file (``l10n.execute.choice``); None: not set
+    scheduler: str | None = None
 
     @property
     def state_dir(self) -> Path:
@@ -88,6 +94,95 @@ def _path(root: Path, value: Any, key: str) -> Path:
     return (root / value).resolve()
 
 
+def _tm(table: Mapping[str, Any]) -> dict[str, str]:
+    """``{"tm": value}`` from ``[tool.l10n] tm`` (a path or a URL, never with a password in it: the file is
+    shared, committed), or ``{}``."""
+    from urllib.parse import parse_qs, urlsplit
+
+    if "tm" not in table:
+        return {}
+    value = table["tm"]
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError("[tool.l10n] tm must be a non-empty string: a SQLite path or a postgresql:// URL")
+    value = value.strip()
+    if "://" in value:
+        parts = urlsplit(value)
+        if parts.password is not None or "password" in parse_qs(parts.query):
+            raise ConfigError("[tool.l10n] tm: the URL holds a password; a password never goes into "
+                              "pyproject.toml: give it in PGPASSWORD or ~/.pgpass, or the whole URL in $L10N_TM")
+    return {"tm": value}
+def _locale_list(raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError("[tool.l10n] locales must be a non-empty list of locale codes")
+    locs: list[str] = []
+    for code in raw:
+        loc = normalize_locale(code)
+        if loc in locs:
+            raise ConfigError(f"[tool.l10n] locales lists {loc!r} twice")
+        locs.append(loc)
+    return tuple(locs)
+
+
+def _languages(table: Mapping[str, Any]) -> dict[str, Any]:
+    """``source_language`` and ``locales``, normalised, where the table sets them."""
+    kw: dict[str, Any] = {}
+    try:
+        if "source_language" in table:
+            kw["source_language"] = normalize_locale(table["source_language"])
+        if "locales" in table:
+            kw["locales"] = _locale_list(table["locales"])
+    except LocaleError as exc:
+        raise ConfigError(f"[tool.l10n] {exc}") from None
+    return kw
+
+
+def _paths(table: Mapping[str, Any], root: Path) -> dict[str, Any]:
+    kw: dict[str, Any] = {key: _path(root, table.get(key, Settings.__dataclass_fields__[key].default.as_posix()), key)
+                          for key in ("source_docs", "locales_dir", "glossary", "output")}
+    kw["glossary_configured"] = "glossary" in table
+    return kw
+
+
+def _unit(table: Mapping[str, Any]) -> str:
+    unit = table.get("unit", "sentence")
+    if unit not in _UNITS:
+        raise ConfigError(f"[tool.l10n] unit must be one of {', '.join(_UNITS)}, not {unit!r}")
+    return unit
+
+
+def _strings(table: Mapping[str, Any]) -> dict[str, str]:
+    kw: dict[str, str] = {}
+    for key in ("project_name", "bugs_address"):
+        if key in table:
+            if not isinstance(table[key], str):
+                raise ConfigError(f"[tool.l10n] {key} must be a string")
+            kw[key] = table[key]
+    return kw
+
+
+def _subtables(table: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """The sub-tables later stages validate, kept as read-only mappings (engines' locales normalised)."""
+    kw: dict[str, Mapping[str, Any]] = {}
+    for key in _SUBTABLES:
+        if key in table:
+            if not isinstance(table[key], Mapping):
+                raise ConfigError(f"[tool.l10n] {key} must be a table")
+            kw[key] = MappingProxyType(dict(table[key]))
+    if "engines" in kw:
+        kw["engines"] = MappingProxyType(_engines(kw["engines"]))
+    return kw
+
+
+def _engines(raw: Mapping[str, Any]) -> dict[str, str]:
+    engines = {}
+    for loc, name in raw.items():
+        try:
+            engines[normalize_locale(loc)] = str(name)
+        except LocaleError as exc:
+            raise ConfigError(f"[tool.l10n.engines] {exc}") from None
+    return engines
+
+
 def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
     """Build :class:`Settings` from the ``[tool.l10n]`` table.
 
@@ -98,47 +193,14 @@ def parse_settings(table: Mapping[str, Any], root: Path) -> Settings:
     if unknown:
         raise ConfigError(f"[tool.l10n] unknown key(s): {', '.join(unknown)}")
     kw: dict[str, Any] = {"root": root.resolve()}
-    try:
-        if "source_language" in table:
-            kw["source_language"] = normalize_locale(table["source_language"])
-        if "locales" in table:
-            raw = table["locales"]
-            if not isinstance(raw, list) or not raw:
-                raise ConfigError("[tool.l10n] locales must be a non-empty list of locale codes")
-            locs: list[str] = []
-            for code in raw:
-                loc = normalize_locale(code)
-                if loc in locs:
-                    raise ConfigError(f"[tool.l10n] locales lists {loc!r} twice")
-                locs.append(loc)
-            kw["locales"] = tuple(locs)
-    except LocaleError as exc:
-        raise ConfigError(f"[tool.l10n] {exc}") from None
-    for key in ("source_docs", "locales_dir", "glossary", "output"):
-        kw[key] = _path(root, table.get(key, Settings.__dataclass_fields__[key].default.as_posix()), key)
-    kw["glossary_configured"] = "glossary" in table
-    unit = table.get("unit", "sentence")
-    if unit not in _UNITS:
-        raise ConfigError(f"[tool.l10n] unit must be one of {', '.join(_UNITS)}, not {unit!r}")
-    kw["unit"] = unit
-    for key in ("project_name", "bugs_address"):
-        if key in table:
-            if not isinstance(table[key], str):
-                raise ConfigError(f"[tool.l10n] {key} must be a string")
-            kw[key] = table[key]
-    for key in _SUBTABLES:
-        if key in table:
-            if not isinstance(table[key], Mapping):
-                raise ConfigError(f"[tool.l10n] {key} must be a table")
-            kw[key] = MappingProxyType(dict(table[key]))
-    if "engines" in kw:
-        engines = {}
-        for loc, name in kw["engines"].items():
-            try:
-                engines[normalize_locale(loc)] = str(name)
-            except LocaleError as exc:
-                raise ConfigError(f"[tool.l10n.engines] {exc}") from None
-        kw["engines"] = MappingProxyType(engines)
+    kw.update(_languages(table))
+    kw.update(_paths(table, root))
+    kw["unit"] = _unit(table)
+    kw.update(_strings(table))
+    kw.update(_tm(table))
+    if "scheduler" in table:
+        kw["scheduler"] = parse_scheduler(table["scheduler"], source="[tool.l10n] scheduler", base=root.resolve())
+    kw.update(_subtables(table))
     return Settings(**kw)
 
 

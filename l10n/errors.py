@@ -18,6 +18,7 @@ Findings of the checks are *not* errors: they are values (see ``l10n.model``).
   * XMLSecurityError   hostile XML (DTD, entities, network access)
   * RenderError        a localised copy could not be rendered
   * PublishError       a published folder is inconsistent
+  * ExecutionError     a cluster cannot run the tasks (unreachable, mismatched versions, workers lost)
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 __all__ = [
     "CatalogError",
     "ConfigError",
+    "ExecutionError",
     "GlossaryError",
     "L10nError",
     "LocaleError",
@@ -133,3 +135,7 @@ class RenderError(L10nError):
 
 class PublishError(L10nError):
     """A build or a published folder is inconsistent."""
+
+
+class ExecutionError(L10nError):
+    """The tasks cannot be run where they were sent: a cluster unreachable, mismatched, or losing workers."""

@@ -7,21 +7,20 @@ so that running a command twice leaves every file byte-identical.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
-from l10n.catalogs import (Annotator, NullAnnotator, UpdateStats, build_template, generate_mo, generate_po,
-                           mo_messages, read_po, update_catalog)
-from l10n.catalogs.pofile import carry_layout, encode_po
+from l10n.catalogs import Annotator, NullAnnotator, UpdateStats, build_template, generate_mo, mo_messages
+from l10n.catalogs.pofile import encode_po
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
-from l10n.errors import CatalogError, ConfigError, SourceError
-from l10n.catalogs.plurals import declared_forms
+from l10n.errors import CatalogError, SourceError
 from l10n.fileio import atomic_write, file_stamp
 from l10n.model import Document
+from l10n.snapshot import rel, source_paths
+from l10n.stages import TEMPLATE_DATES, dated_text, header_date, merge_catalog, parse_catalog
 
 __all__ = ["FileResult", "compile_catalogs", "extract", "load_annotator", "load_documents", "read_catalog",
            "source_files", "update"]
@@ -37,27 +36,9 @@ class FileResult:
     stats: UpdateStats | None = None
 
 
-def rel(settings: Settings, path: Path) -> str:
-    """A path relative to the project root, for messages."""
-    for candidate in (path.absolute(), path.resolve()):  # a link is named as the user sees it
-        try:
-            return candidate.relative_to(settings.root).as_posix()
-        except ValueError:
-            continue
-    return str(path)
-
-
 def source_files(settings: Settings) -> list[Path]:
     """The source articles, sorted (files of other types, such as images, are ignored)."""
-    folder = settings.source_docs
-    if not folder.is_dir():
-        raise ConfigError(f"source folder not found: {rel(settings, folder)}")
-    # a broken link is kept, so that reading it fails with a clear error instead of a silent skip
-    from l10n.formats.documents import source_suffixes
-
-    suffixes = source_suffixes()
-    return sorted((p for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and p.suffix.lower() in suffixes),
-                  key=lambda p: p.relative_to(folder).as_posix())
+    return source_paths(settings)
 
 
 def load_document(settings: Settings, path: Path, *, unit: str | None = None) -> Document:
@@ -197,10 +178,7 @@ def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | 
         raise CatalogError("file not found", path=name) from None
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
-    po = read_po(data, name)
-    if not name.endswith(".pot"):
-        declared_forms(po, locale, name=name, data=data)  # the catalog's own Plural-Forms is its truth
-    return po
+    return parse_catalog(data, name, locale)
 
 
 def _write_dated(path: Path, po: polib.POFile, *fields: str) -> bool:
@@ -211,21 +189,8 @@ def _write_dated(path: Path, po: polib.POFile, *fields: str) -> bool:
             old_text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
             old_text = None
-    text = generate_po(po)
-    if old_text is not None and text == old_text:
-        return False
-    fresh = format_date(now())
-    for field in fields:
-        stale = po.metadata.get(field)
-        po.metadata[field] = fresh
-        # polib never wraps header lines, so the date is one line: swap it in
-        # rather than generating the whole file again
-        line = f'"{field}: {stale}\\n"\n'
-        if text is not None and stale is not None and text.count(line) == 1:
-            text = text.replace(line, f'"{field}: {fresh}\\n"\n')
-        else:
-            text = None
-    return atomic_write(path, (text if text is not None else generate_po(po)).encode("utf-8"))
+    text = dated_text(po, old_text, fields, format_date(now()))
+    return False if text is None else atomic_write(path, text.encode("utf-8"))
 
 
 def _header_date(path: Path, field: str) -> str | None:
@@ -238,8 +203,7 @@ def _header_date(path: Path, field: str) -> str | None:
             head = fh.read(4096).decode("utf-8", "replace")
     except OSError:
         return None
-    m = re.search(rf'^"{re.escape(field)}: ([^"\\]*)\\n"$', head.split("\n\n", 1)[0], re.M)
-    return m.group(1) if m else None
+    return header_date(head, field)
 
 
 def extract(settings: Settings, *, annotator: Annotator | None = None, unit: str | None = None,
@@ -276,7 +240,7 @@ def extract(settings: Settings, *, annotator: Annotator | None = None, unit: str
         planned.append((path, pot))
     results = []
     for path, pot in planned:
-        written = _write_dated(path, pot, "POT-Creation-Date", "PO-Revision-Date")
+        written = _write_dated(path, pot, *TEMPLATE_DATES)
         results.append(FileResult(path, written, f"{len(pot)} messages"))
     return results
 
@@ -302,12 +266,7 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
             path = settings.po_path(locale, domain)
             stamp = file_stamp(path)  # before reading: a write after this is seen under the lock
             old = read_catalog(path, settings, locale=locale) if path.exists() else None
-            revised = (old.metadata.get("PO-Revision-Date") if old is not None else None) or \
-                pot.metadata.get("POT-Creation-Date", format_date(now()))
-            po, stats = update_catalog(pot, old, locale, annotator=annotator, revised=revised,
-                                       fuzzy_matching=fuzzy_matching)
-            if old is not None:  # written back as it was read where nothing changed, in its charset
-                carry_layout(po, old)
+            po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
             encode_po(po, name=rel(settings, path))  # text its charset cannot hold: refused before any write
             planned.append((path, po, stats, (locale, pot, stamp)))
     results = []
@@ -317,12 +276,7 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
         with catalog_lock(path, settings.state_dir, name=rel(settings, path)):
             if file_stamp(path) != stamp:  # written by another command meanwhile: merge what is there now
                 old = read_catalog(path, settings, locale=locale) if path.exists() else None
-                revised = (old.metadata.get("PO-Revision-Date") if old is not None else None) or \
-                    pot.metadata.get("POT-Creation-Date", format_date(now()))
-                po, stats = update_catalog(pot, old, locale, annotator=annotator, revised=revised,
-                                           fuzzy_matching=fuzzy_matching)
-                if old is not None:
-                    carry_layout(po, old)
+                po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
             # like msgmerge: PO-Revision-Date is the translator's, update does not bump it
             written = atomic_write(path, encode_po(po, name=rel(settings, path)))
         summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy-matched, {stats.new} new, "

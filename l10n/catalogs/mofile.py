@@ -143,6 +143,51 @@ def _newline_mismatch(e: polib.POEntry, forms: list[str]) -> str | None:
     return None
 
 
+def _plural_forms(e: polib.POEntry) -> list[str]:
+    return [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)]
+
+
+def _mo_value(e: polib.POEntry, use_fuzzy: bool) -> str | None:
+    """The MO msgstr of an entry (plural forms NUL-separated), or None if msgfmt leaves the entry out."""
+    if e.obsolete or (not use_fuzzy and "fuzzy" in e.flags):
+        return None
+    if e.msgid_plural:
+        forms = _plural_forms(e)
+        return "\0".join(forms) if forms and forms[0] else None
+    return e.msgstr or None
+
+
+def _refuse_newline_mismatch(e: polib.POEntry, value: str, name: str) -> None:
+    if not e.msgid:
+        return
+    if not (e.msgid_plural or (e.msgid[0] == "\n") != (value[0] == "\n")
+            or (e.msgid[-1] == "\n") != (value[-1] == "\n")):
+        return  # the quick test: the full one only where it can fail
+    bad = _newline_mismatch(e, _plural_forms(e) if e.msgid_plural else [value])
+    if bad:
+        from l10n.catalogs.pofile import msgstr_line
+
+        raise CatalogError(bad + " (msgfmt refuses to compile it)", path=name, line=msgstr_line(e))
+
+
+def _refuse_sysdep(e: polib.POEntry, value: str, name: str) -> None:
+    if "%" not in value or not _SYSDEP_FLAGS.intersection(e.flags):
+        return
+    texts = (e.msgid, e.msgid_plural or "", *(e.msgstr_plural.values() if e.msgid_plural else [value]))
+    if any(_SYSDEP.search(t.replace("%%", "")) for t in texts):
+        raise CatalogError("a system-dependent format directive (%<PRI...>, %I...) needs a revision-1 MO "
+                           "file, which l10n does not write (compile this catalog with msgfmt)",
+                           path=name, line=e.linenum or None)
+
+
+def _mo_key(e: polib.POEntry) -> str:
+    """The MO msgid: context and EOT before it, the plural msgid after a NUL."""
+    key = e.msgid if e.msgctxt is None else f"{e.msgctxt}\x04{e.msgid}"
+    if e.msgid_plural:
+        key += "\0" + e.msgid_plural
+    return key
+
+
 def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False, name: str = "<po>",
                 check_newlines: bool = False) -> list[tuple[bytes, bytes]]:
     """The (msgid, msgstr) byte pairs that belong in the MO, header first, as ``msgfmt`` picks them.
@@ -164,34 +209,13 @@ def mo_messages(po: polib.POFile, *, use_fuzzy: bool = False, name: str = "<po>"
     if header:
         pairs.append((b"", header.encode(codec, "replace")))
     for e in po:
-        if e.obsolete or (not use_fuzzy and "fuzzy" in e.flags):
+        value = _mo_value(e, use_fuzzy)
+        if value is None:
             continue
-        if e.msgid_plural:
-            forms = [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)]
-            if not forms or not forms[0]:
-                continue
-            value = "\0".join(forms)
-        elif e.msgstr:
-            value = e.msgstr
-        else:
-            continue
-        if check_newlines and e.msgid and (e.msgid_plural or (e.msgid[0] == "\n") != (value[0] == "\n")
-                                           or (e.msgid[-1] == "\n") != (value[-1] == "\n")):
-            bad = _newline_mismatch(e, forms if e.msgid_plural else [value])
-            if bad:
-                from l10n.catalogs.pofile import msgstr_line
-
-                raise CatalogError(bad + " (msgfmt refuses to compile it)", path=name, line=msgstr_line(e))
-        if "%" in value and _SYSDEP_FLAGS.intersection(e.flags):
-            texts = (e.msgid, e.msgid_plural or "", *(e.msgstr_plural.values() if e.msgid_plural else [value]))
-            if any(_SYSDEP.search(t.replace("%%", "")) for t in texts):
-                raise CatalogError("a system-dependent format directive (%<PRI...>, %I...) needs a revision-1 MO "
-                                   "file, which l10n does not write (compile this catalog with msgfmt)",
-                                   path=name, line=e.linenum or None)
-        key = e.msgid if e.msgctxt is None else f"{e.msgctxt}\x04{e.msgid}"
-        if e.msgid_plural:
-            key += "\0" + e.msgid_plural
-        pairs.append((key.encode(codec), value.encode(codec)))
+        if check_newlines:
+            _refuse_newline_mismatch(e, value, name)
+        _refuse_sysdep(e, value, name)
+        pairs.append((_mo_key(e).encode(codec), value.encode(codec)))
     return pairs
 
 

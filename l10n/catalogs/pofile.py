@@ -634,6 +634,56 @@ def _codec(charset: str) -> str | None:
 _BYTES_CHARSET = re.compile(rb"charset=([^\s;\\\"]+)", re.IGNORECASE)
 
 
+def _utf8(data: bytes) -> tuple[str | None, UnicodeDecodeError | None]:
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return None, exc
+
+
+def _bytes_codec(data: bytes, name: str, bad: UnicodeDecodeError) -> tuple[str | None, str]:
+    """The charset and codec of a file that is not UTF-8, from the charset its bytes declare."""
+    m = _BYTES_CHARSET.search(data)
+    charset = m.group(1).decode("ascii", "replace") if m else None
+    if charset is None or charset.upper() in ("CHARSET", "ASCII", "US-ASCII", "ANSI_X3.4-1968"):
+        return charset, "latin-1"  # bytes of no declared charset: kept as they are
+    if charset.upper() in ("UTF-8", "UTF8"):
+        line = data.count(b"\n", 0, bad.start) + 1
+        raise CatalogError(f"not valid UTF-8 (byte 0x{data[bad.start]:02x})", path=name, line=line)
+    codec = _codec(charset)
+    if codec is None:
+        raise _unknown_charset(charset, data.decode("latin-1"), name)
+    return charset, codec
+
+
+def _text_codec(charset: str | None, text: str, name: str) -> str:
+    """The codec of a file that decodes as UTF-8, from the charset its header declares."""
+    codec = "utf-8" if charset is None or charset.upper() in _UTF8 else _codec(charset)
+    if codec is None:
+        raise _unknown_charset(charset, text, name)
+    return codec
+
+
+def _decoded(data: bytes, codec: str, charset: str | None, name: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CatalogError(f"not valid {charset} (byte 0x{data[exc.start]:02x})", path=name,
+                           line=line) from None
+
+
+def _decode_byte_escapes(entries: list[polib.POEntry], codec: str) -> None:
+    """Octal/hex escapes of bytes: decode them in the charset, as one string."""
+    for e in entries:
+        for f in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
+            v = getattr(e, f)
+            if v and any("\udc80" <= ch <= "\udcff" for ch in v):
+                setattr(e, f, v.encode(codec, "surrogateescape").decode(codec, "replace"))
+        for k, v in e.msgstr_plural.items():
+            e.msgstr_plural[k] = v.encode(codec, "surrogateescape").decode(codec, "replace")
+
+
 def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
     """Decode ``data`` in the charset its header declares (as msgfmt does), and read it.
 
@@ -641,48 +691,20 @@ def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
     ``CHARSET``) is read as UTF-8 when it is valid UTF-8, else byte for byte
     (as msgfmt does, with a warning), and written back the same way.
     """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        text, bad = None, exc
+    text, bad = _utf8(data)
     if text is not None:
         reader = _Reader(text, name)
         entries = reader.run()
         charset = _header_charset(entries)
-        codec = "utf-8" if charset is None or charset.upper() in _UTF8 else _codec(charset)
-        if codec is None:
-            raise _unknown_charset(charset, text, name)
-        if codec != "utf-8":
-            text = None
+        codec = _text_codec(charset, text, name)
     else:
-        m = _BYTES_CHARSET.search(data)
-        charset = m.group(1).decode("ascii", "replace") if m else None
-        if charset is None or charset.upper() in ("CHARSET", "ASCII", "US-ASCII", "ANSI_X3.4-1968"):
-            codec = "latin-1"  # bytes of no declared charset: kept as they are
-        elif charset.upper() in ("UTF-8", "UTF8"):
-            line = data.count(b"\n", 0, bad.start) + 1
-            raise CatalogError(f"not valid UTF-8 (byte 0x{data[bad.start]:02x})", path=name, line=line)
-        else:
-            codec = _codec(charset)
-            if codec is None:
-                raise _unknown_charset(charset, data.decode("latin-1"), name)
-    if text is None:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise CatalogError(f"not valid {charset} (byte 0x{data[exc.start]:02x})", path=name,
-                               line=line) from None
+        charset, codec = _bytes_codec(data, name, bad)
+    if text is None or codec != "utf-8":
+        text = _decoded(data, codec, charset, name)
         reader = _Reader(text, name)
         entries = reader.run()
-    if reader.has_bytes:  # octal/hex escapes of bytes: decode them in the charset, as one string
-        for e in entries:
-            for f in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
-                v = getattr(e, f)
-                if v and any("\udc80" <= ch <= "\udcff" for ch in v):
-                    setattr(e, f, v.encode(codec, "surrogateescape").decode(codec, "replace"))
-            for k, v in e.msgstr_plural.items():
-                e.msgstr_plural[k] = v.encode(codec, "surrogateescape").decode(codec, "replace")
+    if reader.has_bytes:
+        _decode_byte_escapes(entries, codec)
     info = _FileInfo()
     info.charset = charset or "UTF-8"
     info.codec = codec
@@ -980,30 +1002,40 @@ def _header_msgstr(po: polib.POFile, info: _FileInfo) -> str:
     return text + final if final and not out else text
 
 
+def _memory_header(po: polib.POFile) -> str:
+    """The header of a catalog built in memory, as polib writes it."""
+    head = "".join("#\n" if not line else f"#{line}\n" if line[:1] in (",", ":") else f"# {line}\n"
+                   for line in po.header.split("\n"))  # (as polib)
+    return head + po.metadata_as_entry().__unicode__(_WRAP)
+
+
+def _header_comment_lines(po: polib.POFile, raw: _Raw | None) -> list[str]:
+    """The header's comment lines: as read if unchanged, else from the header text and fuzzy flag."""
+    if raw is not None and raw.comment_lines is not None and raw.comment_key == (po.header,
+                                                                                 bool(po.metadata_is_fuzzy)):
+        return list(raw.comment_lines)
+    out = ["# " + line if line else "#" for line in po.header.split("\n")] if po.header else []
+    if po.metadata_is_fuzzy:
+        out.append("#, fuzzy")
+    return out
+
+
+def _header_body_lines(po: polib.POFile, info: _FileInfo, raw: _Raw | None) -> list[str]:
+    """The header entry's msgid and msgstr lines: as read if the fields are unchanged."""
+    if raw is not None and raw.body_lines is not None and list(po.metadata.items()) == info.metadata:
+        return list(raw.body_lines)
+    text = _header_msgstr(po, info) if info.had_header else "".join(f"{k}: {v}\n" for k, v in po.metadata.items())
+    return ['msgid ""', 'msgstr ""', *(f'"{_escape(chunk)}"' for chunk in _NL_CHUNK.findall(text))]
+
+
 def _header_text(po: polib.POFile) -> str:
     info = getattr(po, "_l10n_file", None)
     if info is None:  # a catalog built in memory
-        head = "".join("#\n" if not line else f"#{line}\n" if line[:1] in (",", ":") else f"# {line}\n"
-                       for line in po.header.split("\n"))  # (as polib)
-        return head + po.metadata_as_entry().__unicode__(_WRAP)
+        return _memory_header(po)
     if not info.had_header and not po.metadata and not po.header and not po.metadata_is_fuzzy:
         return ""
     raw = info.header_raw
-    if raw is not None and raw.comment_lines is not None and raw.comment_key == (po.header,
-                                                                                 bool(po.metadata_is_fuzzy)):
-        out = list(raw.comment_lines)
-    else:
-        out = ["# " + line if line else "#" for line in po.header.split("\n")] if po.header else []
-        if po.metadata_is_fuzzy:
-            out.append("#, fuzzy")
-    if raw is not None and raw.body_lines is not None and list(po.metadata.items()) == info.metadata:
-        out += raw.body_lines
-    else:
-        text = _header_msgstr(po, info) if info.had_header else "".join(f"{k}: {v}\n"
-                                                                        for k, v in po.metadata.items())
-        out.append('msgid ""')
-        out.append('msgstr ""')
-        out += [f'"{_escape(chunk)}"' for chunk in _NL_CHUNK.findall(text)]
+    out = _header_comment_lines(po, raw) + _header_body_lines(po, info, raw)
     return "\n".join(out) + "\n"
 
 
@@ -1085,6 +1117,37 @@ def encode_po(po: polib.POFile, text: str | None = None, *, name: str | None = N
                            path=name, line=line) from None
 
 
+def _keep_charset(new: polib.POFile, old: polib.POFile, info: _FileInfo) -> None:
+    """``new`` keeps ``old``'s charset where its text fits in it (else it becomes UTF-8)."""
+    codec = po_charset(old)
+    ctype = new.metadata.get("Content-Type", "")
+    if codec == po_charset(new) or not ctype:
+        return
+    m = _CHARSET.search(ctype)
+    if not m:
+        return
+    kept = ctype[:m.start(1)] + info.charset + ctype[m.end(1):]
+    try:
+        generate_po(new).encode(codec)
+    except UnicodeEncodeError:
+        return  # the new text does not fit the old charset: the catalog becomes UTF-8
+    new.metadata["Content-Type"] = kept
+
+
+def _carry_obsolete(e: polib.POEntry, o: polib.POEntry) -> None:
+    """An obsolete entry written bare keeps the comments, references and previous msgids it had."""
+    if e.comment or e.occurrences or e.previous_msgid is not None:
+        return
+    e.comment, e.occurrences = o.comment, list(o.occurrences)
+    e.previous_msgctxt, e.previous_msgid = o.previous_msgctxt, o.previous_msgid
+    e.previous_msgid_plural = o.previous_msgid_plural
+    if not e.tcomment:
+        e.tcomment = o.tcomment
+    for flag in o.flags:
+        if flag not in e.flags:
+            e.flags.append(flag)
+
+
 def carry_layout(new: polib.POFile, old: polib.POFile) -> None:
     """Let ``new`` (built from ``old`` by a command, e.g. update) be written as ``old`` was where it did not
     change: the lines of unchanged entries, the header's text and field order, the charset; obsolete entries
@@ -1094,33 +1157,14 @@ def carry_layout(new: polib.POFile, old: polib.POFile) -> None:
         new._l10n_file = info
         if info.had_header and not old.header.strip():
             new.header = old.header  # a catalog without header comment is not given one
-        codec = po_charset(old)
-        ctype = new.metadata.get("Content-Type", "")
-        if codec != po_charset(new) and ctype:
-            m = _CHARSET.search(ctype)
-            if m:
-                kept = ctype[:m.start(1)] + info.charset + ctype[m.end(1):]
-                try:
-                    generate_po(new).encode(codec)
-                except UnicodeEncodeError:
-                    pass  # the new text does not fit the old charset: the catalog becomes UTF-8
-                else:
-                    new.metadata["Content-Type"] = kept
+        _keep_charset(new, old, info)
     by_key = {(e.obsolete and 1, e.msgctxt, e.msgid): e for e in old}
     for e in new:
         o = by_key.get((e.obsolete and 1, e.msgctxt, e.msgid))
         if o is None:
             continue
         if e.obsolete and o.obsolete:
-            if not e.comment and not e.occurrences and e.previous_msgid is None:
-                e.comment, e.occurrences = o.comment, list(o.occurrences)
-                e.previous_msgctxt, e.previous_msgid = o.previous_msgctxt, o.previous_msgid
-                e.previous_msgid_plural = o.previous_msgid_plural
-                if not e.tcomment:
-                    e.tcomment = o.tcomment
-                for flag in o.flags:
-                    if flag not in e.flags:
-                        e.flags.append(flag)
+            _carry_obsolete(e, o)
         raw = getattr(o, "_l10n_raw", None)
         if raw is not None and getattr(e, "_l10n_raw", None) is None:
             e._l10n_raw = raw

@@ -28,7 +28,7 @@ from l10n.checks.registry import CRASH, FEATURES, CheckSpec, Issue, all_checks, 
 from l10n.checks.registry import crash_finding as _crash
 from l10n.checks.registry import to_finding as _finding
 from l10n.model import DISCLAIMER_PREFIX, Finding, Severity
-from l10n.parallel import can_fork
+from l10n.execute import Executor, SerialExecutor
 
 # Importing the families registers their checks (order = report order within an entry).
 from l10n.checks import catalog as _catalog  # noqa: E402,F401
@@ -169,17 +169,92 @@ def _plural_count(po: polib.POFile, locale: str | None) -> int | None:
 _PLANS: dict[tuple, dict[tuple[bool, int], list[CheckSpec]]] = {}
 
 
+class _FeatureBits:
+    """The bit of each cheap entry feature (see registry.FEATURES), and the features of an entry as a mask.
+
+    A check whose features are all absent from an entry cannot report anything on it and is not called.
+    """
+
+    def __init__(self) -> None:
+        bit = self.bit = {name: 1 << i for i, name in enumerate(FEATURES)}
+        self.all = (1 << len(FEATURES)) - 1
+        self.target_markup = bit["target-markup"]
+        self.any_tag = bit["target-tag"] | bit["target-html"] | bit["target-markup"]
+        self.html, self.reference = bit["target-html"], bit["target-html"] | bit["target-markup"]
+
+    def of(self, names: Iterable[str]) -> int:
+        """The mask of these features."""
+        return sum(self.bit[w] for w in names)
+
+    def entry_mask(self, entry: polib.POEntry) -> int:
+        """The features of a singular entry, but for those of the trigger passes (:meth:`_EntryRun.trigger_bits`)."""
+        bit = self.bit
+        msgid, msgstr = entry.msgid, entry.msgstr
+        mask = self._entry_bits(entry) | self._target_bits(msgstr)
+        both = msgid + "\x00" + msgstr
+        if _ANY_MARK.search(both):  # else no digit, markup, URL or placeholder: four tests in one
+            mask |= self._mark_bits(both)
+        if not msgstr:
+            mask |= bit["empty-target"]
+        if _TERMINATORS.search(msgid):
+            mask |= bit["sentences"]
+        if len(msgid) >= 25:
+            mask |= bit["long"]
+        if msgstr.strip() == msgid.strip():
+            mask |= bit["same"]
+        return mask
+
+    def _entry_bits(self, entry: polib.POEntry) -> int:
+        """disclaimer, fuzzy, previous, tcomment."""
+        bit = self.bit
+        mask = bit["fuzzy"] if "fuzzy" in entry.flags else 0
+        if entry.msgctxt and entry.msgctxt.startswith(DISCLAIMER_PREFIX):
+            mask |= bit["disclaimer"]
+        if entry.previous_msgid:
+            mask |= bit["previous"]
+        if entry.tcomment:
+            mask |= bit["tcomment"]
+        return mask
+
+    def _mark_bits(self, both: str) -> int:
+        """digits, markup, url, placeholder of ``msgid NUL msgstr``."""
+        bit = self.bit
+        mask = bit["digits"] if _DIGIT.search(both) else 0
+        if _MARKUP_CHARS.search(both):
+            mask |= bit["markup"]
+        if "://" in both or "](" in both or "href" in both or "src" in both:
+            mask |= bit["url"]
+        if "%" in both or "{" in both:
+            mask |= bit["placeholder"]
+        return mask
+
+    def _target_bits(self, msgstr: str) -> int:
+        """target-tag, target-html, target-markup."""
+        if "<" in msgstr:
+            return self.any_tag
+        mask = 0
+        if ":" in msgstr:
+            mask = self.reference if "]:" in msgstr else self.html
+        if "\n" in msgstr or "\u202d" in msgstr or "\u202e" in msgstr:
+            mask |= self.target_markup
+        return mask
+
+
 class _EntryRun:
     """What checking one entry needs, computed once per catalog (inherited by forked workers)."""
 
-    def __init__(self, ctx: CatalogContext, specs: list[CheckSpec], masks: dict[str, int], bit: dict[str, int],
-                 wanted: set[str], encode: bool) -> None:
-        self.ctx, self.specs, self.masks, self.bit = ctx, specs, masks, bit
-        self.wanted, self.encode = wanted, encode
+    def __init__(self, ctx: CatalogContext, specs: list[CheckSpec], encode: bool) -> None:
+        self.ctx, self.specs, self.encode = ctx, specs, encode
+        self.features = _FeatureBits()
+        #: per check, the features of which one must be present for it to run (-1: always runs)
+        self.masks = {s.code: (self.features.of(s.func.when) if getattr(s.func, "when", None) else -1)
+                      for s in specs}
+        #: the features of the whole-catalog trigger passes these checks need
+        self.wanted = {w for s in specs for w in (getattr(s.func, "when", None) or ()) if w in _TRIGGERED}
         # which checks run for an entry, by (translated, features): the same for every catalog checked with
         # the same checks, so shared by them
         self.plans: dict[tuple[bool, int], list[CheckSpec]] = _PLANS.setdefault(
-            (tuple(specs), tuple(sorted(masks.items())), tuple(s.requires for s in specs)), {})
+            (tuple(specs), tuple(sorted(self.masks.items())), tuple(s.requires for s in specs)), {})
 
     def trigger_bits(self, todo: list[Any]) -> list[int]:
         """The trigger features (see :mod:`l10n.checks.triggers`) of the singular entries of ``todo``, in order.
@@ -193,7 +268,7 @@ class _EntryRun:
 
         singular = [e for e in todo if not e.msgid_plural]
         hits = catalog_triggers([e.msgid for e in singular], [e.msgstr for e in singular], self.ctx, self.wanted)
-        bit = self.bit
+        bit = self.features.bit
         # a feature without a pre-check is present on every entry
         always = sum(bit[w] for w in self.wanted if w not in hits)
         bits = [always] * len(singular)
@@ -212,153 +287,130 @@ class _EntryRun:
             self.ctx.entry_features = None
 
     def _run(self, todo: list[Any], trigger_bits: list[int]) -> list[tuple[list[Finding], str | None, Any]]:
-        ctx, specs, masks, bit, plans = self.ctx, self.specs, self.masks, self.bit, self.plans
-        k = -1
-        ALL = (1 << len(FEATURES)) - 1
-        B_DISC, B_FUZZY, B_PREV, B_TCOM = bit["disclaimer"], bit["fuzzy"], bit["previous"], bit["tcomment"]
-        B_DIG, B_MARK, B_URL, B_PH = bit["digits"], bit["markup"], bit["url"], bit["placeholder"]
-        B_TTAG, B_THTML, B_SENT, B_LONG, B_SAME = (bit["target-tag"], bit["target-html"], bit["sentences"],
-                                                   bit["long"], bit["same"])
-        B_TMARK, B_EMPTY = bit["target-markup"], bit["empty-target"]
-        digit = _DIGIT.search
-        any_mark = _ANY_MARK.search
-        markup_chars = _MARKUP_CHARS.search
-        terminators = _TERMINATORS.search
         encode = None
         if self.encode:
             from l10n.checks.cache import encode_findings as encode
+        features = self.features
+        singular = iter(trigger_bits) if trigger_bits else None
         out = []
         for entry in todo:
-            msgid = entry.msgid
-            flags = entry.flags
-            fuzzy = "fuzzy" in flags
             if entry.msgid_plural:
-                mask = ALL
-                translated = bool(entry.msgstr_plural) and all(v.strip() for v in entry.msgstr_plural.values())
+                mask, translated = features.all, is_translated(entry)
             else:
-                # the cheap entry features (see registry.FEATURES), computed once: a check whose
-                # features are all absent cannot report anything and is not called
-                msgstr = entry.msgstr
-                translated = bool(msgstr.strip())
-                both = msgid + "\x00" + msgstr
-                k += 1
-                mask = trigger_bits[k] if trigger_bits else 0
-                if fuzzy:
-                    mask |= B_FUZZY
-                ctxt = entry.msgctxt
-                if ctxt and ctxt.startswith(DISCLAIMER_PREFIX):
-                    mask |= B_DISC
-                if entry.previous_msgid:
-                    mask |= B_PREV
-                if entry.tcomment:
-                    mask |= B_TCOM
-                if any_mark(both):  # else no digit, markup, URL or placeholder: four tests in one
-                    if digit(both):
-                        mask |= B_DIG
-                    if markup_chars(both):
-                        mask |= B_MARK
-                    if "://" in both or "](" in both or "href" in both or "src" in both:
-                        mask |= B_URL
-                    if "%" in both or "{" in both:
-                        mask |= B_PH
-                if "<" in msgstr:
-                    mask |= B_TTAG | B_THTML | B_TMARK
-                else:
-                    if ":" in msgstr:
-                        mask |= B_THTML
-                        if "]:" in msgstr:
-                            mask |= B_TMARK
-                    if "\n" in msgstr or "\u202d" in msgstr or "\u202e" in msgstr:
-                        mask |= B_TMARK
-                if not msgstr:
-                    mask |= B_EMPTY
-                if terminators(msgid):
-                    mask |= B_SENT
-                if len(msgid) >= 25:
-                    mask |= B_LONG
-                if msgstr.strip() == msgid.strip():
-                    mask |= B_SAME
-            key = (translated and not fuzzy, mask)
-            plan = plans.get(key)
-            if plan is None:
-                plan = plans[key] = [s for s in specs if (key[0] or s.requires == "any")
-                                     and (masks[s.code] == -1 or masks[s.code] & mask)]
-            found: list[Finding] = []
-            ctx.entry_features = mask  # a check may skip work the features rule out (see CatalogContext)
-            for spec in plan:  # _run inlined: this loop runs up to ~30 times per entry
-                try:
-                    for issue in spec.func(entry, ctx):
-                        found.append(_finding(spec, issue, ctx, entry))
-                except Exception as exc:  # a broken check must not hide the others
-                    found.append(_crash(spec, exc, ctx, entry))
-            if found:
-                found = _apply_waivers(found, entry, ctx)
+                mask = features.entry_mask(entry) | (next(singular) if singular is not None else 0)
+                translated = bool(entry.msgstr.strip())
+            found = self._check_entry(entry, translated and "fuzzy" not in entry.flags, mask)
             out.append((found, encode(found, entry.linenum) if encode else None, entry))
         return out
+
+    def _plan(self, translated: bool, mask: int) -> list[CheckSpec]:
+        """The checks that can report something on an entry with these features."""
+        key = (translated, mask)
+        plan = self.plans.get(key)
+        if plan is None:
+            masks = self.masks
+            plan = self.plans[key] = [s for s in self.specs if (translated or s.requires == "any")
+                                      and (masks[s.code] == -1 or masks[s.code] & mask)]
+        return plan
+
+    def _check_entry(self, entry: polib.POEntry, translated: bool, mask: int) -> list[Finding]:
+        ctx = self.ctx
+        found: list[Finding] = []
+        ctx.entry_features = mask  # a check may skip work the features rule out (see CatalogContext)
+        for spec in self._plan(translated, mask):  # _run inlined: this loop runs up to ~30 times per entry
+            try:
+                for issue in spec.func(entry, ctx):
+                    found.append(_finding(spec, issue, ctx, entry))
+            except Exception as exc:  # a broken check must not hide the others
+                found.append(_crash(spec, exc, ctx, entry))
+        if found:
+            found = _apply_waivers(found, entry, ctx)
+        return found
 
 
 #: Below this many entries to check, a catalog is checked in this process (a fork costs more).
 PARALLEL_ENTRIES = 2000
 
-_WORKER_RUN: tuple[_EntryRun, list[Any]] | None = None  # set before forking, inherited
 
-
-def _worker_slice(bounds: tuple[int, int]) -> list[tuple[list[Finding], str | None]]:
-    run, todo = _WORKER_RUN  # type: ignore[misc]
+def _check_slice(shared: tuple[_EntryRun, list[Any]], bounds: tuple[int, int]) -> list[tuple[list[Finding], str | None]]:
+    """The executor's task: (findings, cache blob) of the entries ``todo[lo:hi]``."""
+    run, todo = shared
     return [(found, blob) for found, blob, _entry in run.run(todo[bounds[0]:bounds[1]])]
 
 
-def _run_entries(run: _EntryRun, todo: list[Any], jobs: int, meanwhile=None):
-    """Check ``todo`` here, or, for a large catalog with ``jobs`` > 1, in forked workers.
+def _entry_slices(todo: list[Any], executor: Executor) -> list[tuple[int, int]]:
+    """``todo`` cut in a few slices per worker (a slow slice does not hold the others up), or in one slice
+    when it is too small to be worth a process."""
+    workers = min(executor.workers, len(todo) // (PARALLEL_ENTRIES // 2))
+    if workers < 2 or len(todo) < PARALLEL_ENTRIES:
+        return [(0, len(todo))]
+    step = -(-len(todo) // (workers * 4))
+    return [(i, min(i + step, len(todo))) for i in range(0, len(todo), step)]
 
-    Each worker checks a contiguous slice of the entries with the same code
-    (trigger passes included) and returns its findings; they are put back in
-    entry order, so the result is the same as a serial run. Workers are forked
-    (the catalog and the context are inherited, not pickled); where fork is not
-    available, or a worker dies, the entries are checked here. ``meanwhile()``,
-    if given, is called once, here, while the workers run (or before a serial run).
+
+def _run_entries(run: _EntryRun, todo: list[Any], executor: Executor | None, meanwhile=None):
+    """(findings, cache blob, entry) of each entry of ``todo``: here, or, for a large catalog, by ``executor``.
+
+    Each task checks a contiguous slice of the entries with the same code
+    (trigger passes included); the executor returns the slices' findings in
+    entry order, so the result is the same as a serial run. ``meanwhile()``,
+    if given, is called once, here, while the slices are checked (or before).
     """
-    global _WORKER_RUN
-    jobs = max(1, min(jobs, len(todo) // (PARALLEL_ENTRIES // 2) or 1))
-    if jobs < 2 or len(todo) < PARALLEL_ENTRIES or not can_fork():
-        if meanwhile is not None:
-            meanwhile()
-        return run.run(todo)
-    import gc
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    slices = _entry_slices(todo, executor or SerialExecutor())
+    if len(slices) < 2:
+        executor = SerialExecutor()
+    parts = executor.map(_check_slice, slices, shared=(run, todo), meanwhile=meanwhile)
+    return [(found, blob, todo[lo + i]) for (lo, _hi), part in zip(slices, parts)
+            for i, (found, blob) in enumerate(part)]
 
-    step = -(-len(todo) // (jobs * 4))  # a few slices per worker: a slow slice does not hold the others up
-    bounds = [(i, min(i + step, len(todo))) for i in range(0, len(todo), step)]
-    _WORKER_RUN = (run, todo)
-    frozen = gc.get_freeze_count()
-    gc.freeze()  # the inherited objects are not the workers' garbage: their collector leaves them (and their pages) be
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            pending = pool.map(_worker_slice, bounds)
-            if meanwhile is not None:
-                meanwhile()
-                meanwhile = None
-            parts = list(pending)
-    except (BrokenProcessPool, OSError):  # no process could be started or one died: do it here
-        if meanwhile is not None:
-            meanwhile()
-        return run.run(todo)
-    finally:
-        _WORKER_RUN = None
-        if not frozen:  # (a caller that froze objects itself unfreezes them)
-            gc.unfreeze()
-    out = []
-    for (lo, _hi), part in zip(bounds, parts):
-        out.extend((found, blob, todo[lo + i]) for i, (found, blob) in enumerate(part))
-    return out
+
+def _selected_checks(select: set[str] | None, ignore: Iterable[str]) -> list[CheckSpec]:
+    """The checks that run: those selected (all when ``select`` is None), less the suppressible ones ignored."""
+    ignored = set(ignore)
+    return [s for s in all_checks() if (select is None or s.code in select)
+            and not (s.suppressible and s.code in ignored)]
+
+
+def _cache_keys(po: polib.POFile, ctx: CatalogContext, entry_specs: list[CheckSpec]) -> dict[int, str]:
+    """The cache key of each checked entry (by ``id``); empty when the glossary has no version to key on."""
+    from l10n.checks import cache as C
+
+    base = C.catalog_key(locale=ctx.locale, glossary=ctx.glossary, codes=[s.code for s in entry_specs],
+                         options=ctx.options, plural_forms=po.metadata.get("Plural-Forms", ""),
+                         nplurals=ctx.nplurals)
+    return {id(e): C.entry_key(base, e) for e in po if not e.obsolete and (e.msgid or e.msgctxt)} if base else {}
+
+
+def _stored(cache: MutableMapping[str, str], keys: dict[int, str]) -> dict[int, str]:
+    """The cached findings of the entries (by ``id``) whose keys the cache holds."""
+    if not keys:
+        return {}
+    getter = getattr(cache, "get_many", None)
+    stored = getter(list(keys.values())) if getter else {k: cache[k] for k in keys.values() if k in cache}
+    return {i: stored[k] for i, k in keys.items() if k in stored}
+
+
+def _split_cached(po: polib.POFile, ctx: CatalogContext, cached: dict[int, str]) -> tuple[list[Finding], list[Any]]:
+    """The findings of earlier runs, and the entries left to check."""
+    findings: list[Finding] = []
+    todo: list[Any] = []
+    for entry in po:
+        if entry.obsolete or (entry.msgid == "" and not entry.msgctxt):
+            continue
+        hit = cached.get(id(entry)) if cached else None
+        if hit is not None:
+            from l10n.checks.cache import decode_findings
+
+            findings.extend(decode_findings(hit, path=ctx.path, locale=ctx.locale, linenum=entry.linenum))
+        else:
+            todo.append(entry)
+    return findings, todo
 
 
 def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, template: polib.POFile | None = None,
                   path: str = "", select: set[str] | None = None, ignore: Iterable[str] = (),
                   options: Mapping[str, Any] | None = None, memo: RunMemo | None = None,
-                  cache: MutableMapping[str, str] | None = None, jobs: int = 1) -> list[Finding]:
+                  cache: MutableMapping[str, str] | None = None, executor: Executor | None = None) -> list[Finding]:
     """Run every (selected) check on a locale catalog; return the findings in file order.
 
     ``select`` limits the run to these codes; ``ignore`` drops suppressible
@@ -367,51 +419,21 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
     analysis between the catalogs of one run (each distinct msgid analysed once).
     ``cache`` (see :mod:`l10n.checks.cache`) holds the entry checks' findings of
     earlier runs, keyed by a hash of the entry, the locale, the glossary version,
-    the code and the selection; catalog checks always run. ``jobs`` > 1 lets a
-    large catalog's entries be checked in that many forked processes (see
-    :func:`_run_entries`); the findings are the same, in the same order.
+    the code and the selection; catalog checks always run. ``executor`` (see
+    :mod:`l10n.execute`; None: here) checks a large catalog's entries in slices,
+    possibly in parallel (see :func:`_run_entries`); the findings are the same,
+    in the same order.
     """
     ctx = CatalogContext(locale=locale, glossary=glossary, template=template, path=path, options=options,
                          memo=memo)
     ctx.catalog = po
     ctx.nplurals = _plural_count(po, locale)
-    ignored = set(ignore)
-    specs = [s for s in all_checks() if (select is None or s.code in select)
-             and not (s.suppressible and s.code in ignored)]
+    specs = _selected_checks(select, ignore)
     ctx.codes = frozenset(s.code for s in specs)
-    findings: list[Finding] = []
     entry_specs = [s for s in specs if s.scope == "entry"]
-    bit = {name: 1 << i for i, name in enumerate(FEATURES)}
-    masks = {s.code: (sum(bit[w] for w in s.func.when) if getattr(s.func, "when", None) else -1)
-             for s in entry_specs}
-    cached: dict[int, str] = {}
-    keys: dict[int, str] = {}
-    if cache is not None:
-        from l10n.checks import cache as C
-
-        base = C.catalog_key(locale=locale, glossary=glossary, codes=[s.code for s in entry_specs],
-                             options=ctx.options, plural_forms=po.metadata.get("Plural-Forms", ""),
-                             nplurals=ctx.nplurals)
-        keys = {id(e): C.entry_key(base, e) for e in po if not e.obsolete and (e.msgid or e.msgctxt)} if base else {}
-        getter = getattr(cache, "get_many", None)
-        stored = (getter(list(keys.values())) if getter else {k: cache[k] for k in keys.values() if k in cache}) \
-            if keys else {}
-        cached = {i: stored[k] for i, k in keys.items() if k in stored}
-    # the features of the whole-catalog trigger passes (run on the entries to check, see _EntryRun.trigger_bits)
-    wanted = {w for s in entry_specs for w in (getattr(s.func, "when", None) or ()) if w in _TRIGGERED}
+    keys = _cache_keys(po, ctx, entry_specs) if cache is not None else {}
     # first pass: findings of earlier runs; the rest is work
-    todo: list[Any] = []
-    for entry in po:
-        if entry.obsolete or (entry.msgid == "" and not entry.msgctxt):
-            continue
-        if cached:
-            hit = cached.get(id(entry))
-            if hit is not None:
-                findings.extend(C.decode_findings(hit, path=ctx.path, locale=ctx.locale, linenum=entry.linenum))
-                continue
-        todo.append(entry)
-    run = _EntryRun(ctx, entry_specs, masks, bit, wanted, bool(keys))
-
+    findings, todo = _split_cached(po, ctx, _stored(cache, keys) if keys else {})
     catalog_found: list[Finding] = []
 
     def catalog_checks() -> None:  # here, while the workers (if any) check the entries
@@ -419,10 +441,10 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
             if spec.scope == "catalog":
                 _run(spec, (po, ctx), ctx, None, catalog_found)
 
-    for found, blob, entry in _run_entries(run, todo, jobs, catalog_checks):
+    for found, blob, entry in _run_entries(_EntryRun(ctx, entry_specs, bool(keys)), todo, executor, catalog_checks):
         findings.extend(found)
         if keys:
-            cache[keys[id(entry)]] = blob
+            cache[keys[id(entry)]] = blob  # type: ignore[index]
     findings[:0] = catalog_found  # before the entries' findings, as they were run first (the sort is stable)
     findings.sort(key=lambda f: (f.line, f.code))
     return findings
@@ -431,14 +453,16 @@ def check_catalog(po: polib.POFile, *, locale: str, glossary: Any | None, templa
 def check_file(data: bytes, *, locale: str | None, glossary: Any | None, template: polib.POFile | None = None,
                path: str = "", select: set[str] | None = None, ignore: Iterable[str] = (),
                options: Mapping[str, Any] | None = None, memo: RunMemo | None = None,
-               cache: MutableMapping[str, str] | None = None, jobs: int = 1) -> tuple[list[Finding], str]:
+               cache: MutableMapping[str, str] | None = None,
+               executor: Executor | None = None) -> tuple[list[Finding], str]:
     """Parse PO bytes as ``msgfmt -c`` would and check them.
 
     Syntax errors are ``L10N101`` findings, not exceptions. The locale is
     ``locale``, else the catalog's ``Language`` header, else the gettext path
     (:func:`catalog_locale`); a file whose locale is not known gets an
     ``L10N107`` finding (and its syntax findings) instead of its checks: no
-    file stops a run. Returns (findings, locale in Babel's form).
+    file stops a run. Returns (findings, locale in Babel's form). ``executor``
+    checks a large catalog's entries (see :func:`check_catalog`).
     """
     po, problems = parse_catalog(data, path)
     if po is None:
@@ -451,7 +475,7 @@ def check_file(data: bytes, *, locale: str | None, glossary: Any | None, templat
         return problems, ""
     findings = problems + check_catalog(po, locale=loc, glossary=glossary, template=template, path=path,
                                         select=select, ignore=ignore, options=options, memo=memo,
-                                        cache=cache, jobs=jobs)
+                                        cache=cache, executor=executor)
     return findings, loc
 
 

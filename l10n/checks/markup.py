@@ -96,6 +96,59 @@ def _start_tags(text: str) -> Counter:
     return Counter((m.group(2).lower(), _attrs(m.group(3))) for m in _TAG.finditer(text) if not m.group(1))
 
 
+def _shown(tag: str) -> str:
+    """A tag as reported: cut to 60 characters."""
+    return tag if len(tag) <= 60 else tag[:57] + "..."
+
+
+def _added_tags(source: str, target: str, langs: tuple[str, ...]) -> list[str]:
+    """The start tags of ``target`` that ``source`` does not have, beyond plain emphasis without attributes."""
+    out: list[str] = []
+    allowed = _start_tags(source)
+    if langs:
+        allowed = Counter({(n, tuple((k, _lang_free(v, langs)) for k, v in a)): c for (n, a), c in allowed.items()})
+    for m in _TAG.finditer(target):
+        if m.group(1):
+            continue
+        name, attrs = m.group(2).lower(), _attrs(m.group(3))
+        if langs:  # a link to the same page in the translation's language ("/en/" -> "/fr/")
+            attrs = tuple((k, _lang_free(v, langs)) for k, v in attrs)
+        if allowed[(name, attrs)] > 0:
+            allowed[(name, attrs)] -= 1
+        elif name not in SAFE_INLINE or attrs:
+            out.append(_shown(m.group(0)))
+    return out
+
+
+def _unfinished_tags(source: str, target: str) -> list[str]:
+    """Each ``<`` of ``target`` that starts no whole tag, comment or autolink the source has."""
+    out: list[str] = []
+    tags = {m.start() for m in _TAG.finditer(target)}
+    autolinks = Counter(_AUTOLINK.findall(source))
+    for m in _TAG_START.finditer(target):
+        if m.start() in tags or target.startswith("<!--", m.start()):
+            continue
+        link = _AUTOLINK.match(target, m.start())
+        if link and autolinks[link.group(0)] > 0:
+            autolinks[link.group(0)] -= 1  # "<https://…>" as in the source: a link, not a tag
+            continue
+        out.append(f"an unfinished tag {target[m.start():m.start() + 20]!r}")
+    return out
+
+
+def _added_html(source: str, target: str, langs: tuple[str, ...]) -> list[str]:
+    """Tags, comments and unfinished tags ``target`` adds to ``source``."""
+    out = _added_tags(source, target, langs)
+    if target.count("<!--") - source.count("<!--") > 0:
+        out.append("an HTML comment (<!--)")
+    return out + _unfinished_tags(source, target)
+
+
+def _added_blocks(source: str, target: str) -> list[str]:
+    """The kinds of Markdown block line (and link definition) ``target`` has more of than ``source``."""
+    return [kind for kind, rx in _MD_BLOCKS if len(rx.findall(target)) > len(rx.findall(source))]
+
+
 def added_markup(source: str, target: str, langs: tuple[str, ...] = ()) -> list[str]:
     """What the translation adds that could hide or change what readers see, one description each.
 
@@ -113,35 +166,9 @@ def added_markup(source: str, target: str, langs: tuple[str, ...] = ()) -> list[
     """
     out: list[str] = []
     if "<" in target:
-        allowed = _start_tags(source)
-        if langs:
-            allowed = Counter({(n, tuple((k, _lang_free(v, langs)) for k, v in a)): c for (n, a), c in allowed.items()})
-        for m in _TAG.finditer(target):
-            if m.group(1):
-                continue
-            name, attrs = m.group(2).lower(), _attrs(m.group(3))
-            if langs:  # a link to the same page in the translation's language ("/en/" -> "/fr/")
-                attrs = tuple((k, _lang_free(v, langs)) for k, v in attrs)
-            if allowed[(name, attrs)] > 0:
-                allowed[(name, attrs)] -= 1
-            elif name not in SAFE_INLINE or attrs:
-                out.append(m.group(0) if len(m.group(0)) <= 60 else m.group(0)[:57] + "...")
-        tags = {m.start() for m in _TAG.finditer(target)}
-        comments = target.count("<!--") - source.count("<!--")
-        if comments > 0:
-            out.append("an HTML comment (<!--)")
-        autolinks = Counter(_AUTOLINK.findall(source))
-        for m in _TAG_START.finditer(target):
-            if m.start() not in tags and not target.startswith("<!--", m.start()):
-                link = _AUTOLINK.match(target, m.start())
-                if link and autolinks[link.group(0)] > 0:
-                    autolinks[link.group(0)] -= 1  # "<https://…>" as in the source: a link, not a tag
-                    continue
-                out.append(f"an unfinished tag {target[m.start():m.start() + 20]!r}")
+        out += _added_html(source, target, langs)
     if "\n" in target or "]:" in target:
-        for kind, rx in _MD_BLOCKS:
-            if len(rx.findall(target)) > len(rx.findall(source)):
-                out.append(kind)
+        out += _added_blocks(source, target)
     if _BIDI_OVERRIDE.search(target) and len(_BIDI_OVERRIDE.findall(target)) > len(_BIDI_OVERRIDE.findall(source)):
         out.append("a bidi override character (U+202D/U+202E: the text after it is drawn mirrored)")
     return out
@@ -359,36 +386,61 @@ def _forms(entry: polib.POEntry) -> list[tuple[str, str]]:
     return [(entry.msgid, entry.msgstr)]
 
 
+def _drop_quoted_q(miss: list[tuple[str, str]], src: str, tgt: str) -> None:
+    """Take out of ``miss`` the ``<q>`` pairs written as quotation marks: "<q>x</q>" written "«x»", '"x"',
+    "„x“" (the marks a browser would draw)."""
+    if miss and _QUOTES.search(tgt) and not _QUOTES.search(src):
+        n = min(miss.count(("open", "q")), miss.count(("close", "q")))
+        for _ in range(n):
+            miss.remove(("open", "q"))
+            miss.remove(("close", "q"))
+
+
+def _tag_list(events: list[tuple[str, str]]) -> str:
+    return " ".join(f"<{'/' if k == 'close' else ''}{n}>" for k, n in events)
+
+
+def _tags_differ(src: str, tgt: str) -> str | None:
+    """How the inline tags of ``tgt`` differ from those of ``src``, or None."""
+    s, t = Counter(_tag_events(src)), Counter(_tag_events(tgt))
+    if s == t:
+        return None
+    miss, extra = _diff(s, t)
+    extra = _unpaired_extra(extra)
+    _drop_quoted_q(miss, src, tgt)
+    if not miss and not extra:
+        return None  # only plain emphasis added, opened and closed ("{}<sup>e</sup>")
+    parts = []
+    if miss:
+        parts.append("missing " + _tag_list(miss))
+    if extra:
+        parts.append("extra " + _tag_list(extra))
+    return "tags differ from the source: " + "; ".join(parts)
+
+
+def _markdown_differs(src: str, tgt: str) -> str | None:
+    """How the Markdown markup of ``tgt`` differs from that of ``src``, or None."""
+    s2 = Counter(_MD_TOKENS.findall(_TAG.sub("", src)))
+    t2 = Counter(_MD_TOKENS.findall(_TAG.sub("", tgt)))
+    if s2 == t2:
+        return None
+    miss, extra = _diff(s2, t2)
+    return ("Markdown markup differs from the source:" + (f" missing {' '.join(miss)}" if miss else "")
+            + (f" extra {' '.join(extra)}" if extra else ""))
+
+
 @check("L10N601", "markup", Severity.ERROR, when=("markup",))
 def markup(entry: polib.POEntry, ctx: Any):
     """The translation does not have the same inline tags and Markdown markup as the source."""
     for src, tgt in _forms(entry):
         if "<" in src or "<" in tgt:
-            s, t = Counter(_tag_events(src)), Counter(_tag_events(tgt))
-            if s != t:
-                miss, extra = _diff(s, t)
-                extra = _unpaired_extra(extra)
-                if miss and _QUOTES.search(tgt) and not _QUOTES.search(src):
-                    # "<q>x</q>" written "«x»", '"x"', "„x“": the quotation marks a browser would draw
-                    n = min(miss.count(("open", "q")), miss.count(("close", "q")))
-                    for _ in range(n):
-                        miss.remove(("open", "q"))
-                        miss.remove(("close", "q"))
-                if not miss and not extra:
-                    continue  # only plain emphasis added, opened and closed ("{}<sup>e</sup>")
-                parts = []
-                if miss:
-                    parts.append("missing " + " ".join(f"<{'/' if k == 'close' else ''}{n}>" for k, n in miss))
-                if extra:
-                    parts.append("extra " + " ".join(f"<{'/' if k == 'close' else ''}{n}>" for k, n in extra))
-                yield "tags differ from the source: " + "; ".join(parts)
+            why = _tags_differ(src, tgt)
+            if why is not None:
+                yield why
         if any(c in src or c in tgt for c in "*_`[") and markdown_source(entry, ctx):
-            s2 = Counter(_MD_TOKENS.findall(_TAG.sub("", src)))
-            t2 = Counter(_MD_TOKENS.findall(_TAG.sub("", tgt)))
-            if s2 != t2:
-                miss, extra = _diff(s2, t2)
-                yield ("Markdown markup differs from the source:" + (f" missing {' '.join(miss)}" if miss else "")
-                       + (f" extra {' '.join(extra)}" if extra else ""))
+            why = _markdown_differs(src, tgt)
+            if why is not None:
+                yield why
 
 
 @check("L10N602", "nesting", Severity.ERROR, when=("target-tag",))

@@ -340,66 +340,99 @@ def _converted(s: NumberRef, unit: str | None, t: NumberRef) -> bool:
     return False
 
 
-def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
-    used = [False] * len(tgt)
-    missing, units = [], []
-    # the unit a number without one takes from the next number of its range ("12 to 48 hours": 12 hours;
-    # not "two 500 mg tablets")
+def _effective_units(src: list[NumberRef]) -> list[str | None]:
+    """The unit each number takes: its own, or for one without one the unit of the next number of its range
+    ("12 to 48 hours": 12 hours; not "two 500 mg tablets")."""
     effective: list[str | None] = []
     following: str | None = None
     for s in reversed(src):
         following = s.unit or (following if s.linked else None)
         effective.append(following)
     effective.reverse()
+    return effective
+
+
+def _pair_rank(s: NumberRef, unit: str | None, t: NumberRef, exact: bool) -> int | None:
+    """How well ``t`` of the translation pairs with ``s`` (of ``unit``): 3 best, None not at all.
+
+    An exact pair has the same value and unit; otherwise the same quantity in another unit ("dos semanas" for
+    "14 days") counts as the same unit, and the same kind (digits, words) ranks higher. A weak word of the
+    translation ("un", "los dos") pairs only with a number of its unit: "1 hour" is not "un tiempo".
+    """
+    if not (s.values & t.values):
+        if exact or not _converted(s, unit, t):
+            return None
+        same = True  # the same quantity in another unit: "dos semanas" for "14 days"
+    else:
+        same = t.unit == s.unit or (s.unit is None and t.unit == unit)
+    if (exact and not same) or (t.weak and not same and frozenset({unit, t.unit}) not in _COMPATIBLE):
+        return None  # a weak word of the translation pairs only with a number of its unit
+    return 2 * same + (t.word == s.word)
+
+
+def _best_partner(s: NumberRef, unit: str | None, tgt: list[NumberRef], used: list[bool], exact: bool) -> int | None:
+    """The index of the unused number of ``tgt`` that pairs best with ``s`` (the first of the best rank)."""
+    best, score = None, -1
+    for i, t in enumerate(tgt):
+        if used[i]:
+            continue
+        rank = _pair_rank(s, unit, t, exact)
+        if rank is not None and rank > score:
+            best, score = i, rank
+            if rank == 3:
+                break
+    return best
+
+
+def _partners(src: list[NumberRef], tgt: list[NumberRef], effective: list[str | None]) -> list[int | None]:
+    """The number of ``tgt`` each number of ``src`` pairs with (its index), or None.
+
+    First every number with its exact twin (same value, same unit), across the entry; then the rest,
+    preferring the same kind (digits with digits: "2" does not go to "dos veces").
+    """
+    used = [False] * len(tgt)
     partner: list[int | None] = [None] * len(src)
-    # first every number with its exact twin (same value, same unit), across the entry; then the rest,
-    # preferring the same kind (digits with digits: "2" does not go to "dos veces"). A weak word of the
-    # translation ("un", "los dos") pairs only with a number of its unit: "1 hour" is not "un tiempo".
     for exact in (True, False):
         for j, s in enumerate(src):
             if partner[j] is not None:
                 continue
-            unit = s.unit or effective[j]
-            best, score = None, -1
-            for i, t in enumerate(tgt):
-                if used[i]:
-                    continue
-                if not (s.values & t.values):
-                    if exact or not _converted(s, unit, t):
-                        continue
-                    same = True  # the same quantity in another unit: "dos semanas" for "14 days"
-                else:
-                    same = t.unit == s.unit or (s.unit is None and t.unit == unit)
-                if (exact and not same) or (t.weak and not same and frozenset({unit, t.unit}) not in _COMPATIBLE):
-                    continue  # a weak word of the translation pairs only with a number of its unit
-                rank = 2 * same + (t.word == s.word)
-                if rank > score:
-                    best, score = i, rank
-                    if rank == 3:
-                        break
+            best = _best_partner(s, s.unit or effective[j], tgt, used, exact)
             if best is not None:
                 used[best] = True
                 partner[j] = best
-    for j, s in enumerate(src):
-        if partner[j] is None:
-            missing.append(s)
-            continue
-        t = tgt[partner[j]]
-        if not (s.values & t.values):
-            continue  # converted (see _converted): the same quantity
-        if s.unit is not None and t.unit != s.unit and (t.unit is not None or s.unit in SYMBOL_UNITS):
-            if frozenset({s.unit, t.unit}) in _COMPATIBLE and not (
-                    any(x.unit == s.unit for x in tgt if x is not t) and any(x.unit == t.unit for x in src if x is not s)):
-                continue
-            units.append((s, t))  # changed, or a symbol unit (mg, %) dropped; a word unit may be unknown
-        elif s.unit is None and t.unit is not None and effective[j] is not None and t.unit != effective[j]:
-            units.append((NumberRef(s.text, s.values, effective[j], s.word), t))  # "12 jours à 48 heures"
-    added = [t for i, t in enumerate(tgt) if not used[i]]
-    # a number in words that pairs with nothing is reported only as a dose ("tres gramos", "cuatro
-    # comprimidos"), never 1 ("a tablet" is "un comprimido"): "both" is "les deux", "two weeks" is "quince
-    # días", "every other day" is "cada dos días". But one left alone on each side with the same unit is a
-    # change: "every four hours" -> "cada ocho horas", "half a tablet" -> "un comprimido", "three times
-    # higher" -> "cuatro veces mayor"; "two weeks" -> "quince días" has two units and is an idiom.
+    return partner
+
+
+def _traded_unit(s: NumberRef, t: NumberRef, src: list[NumberRef], tgt: list[NumberRef]) -> bool:
+    """Whether ``t`` trades the unit of ``s`` for a compatible one ("3 times a day" is "en 3 prises par jour"),
+    the entry not crossing them ("2 tablets 3 times" -> "3 comprimidos 2 veces")."""
+    return frozenset({s.unit, t.unit}) in _COMPATIBLE and not (
+        any(x.unit == s.unit for x in tgt if x is not t) and any(x.unit == t.unit for x in src if x is not s))
+
+
+def _unit_change(s: NumberRef, t: NumberRef, effective: str | None,
+                 src: list[NumberRef], tgt: list[NumberRef]) -> tuple[NumberRef, NumberRef] | None:
+    """(source, translation) when the pair ``s``, ``t`` changes the unit, else None."""
+    if not (s.values & t.values):
+        return None  # converted (see _converted): the same quantity
+    if s.unit is not None and t.unit != s.unit and (t.unit is not None or s.unit in SYMBOL_UNITS):
+        if _traded_unit(s, t, src, tgt):
+            return None
+        return (s, t)  # changed, or a symbol unit (mg, %) dropped; a word unit may be unknown
+    if s.unit is None and t.unit is not None and effective is not None and t.unit != effective:
+        return (NumberRef(s.text, s.values, effective, s.word), t)  # "12 jours à 48 heures"
+    return None
+
+
+def _soft_pairs(missing: list[NumberRef], added: list[NumberRef]) -> list[tuple[NumberRef, NumberRef]]:
+    """Numbers in words left alone on each side with the same unit, taken out of ``added`` as a change.
+
+    A number in words that pairs with nothing is reported only as a dose ("tres gramos", "cuatro
+    comprimidos"), never 1 ("a tablet" is "un comprimido"): "both" is "les deux", "two weeks" is "quince
+    días", "every other day" is "cada dos días". But one left alone on each side with the same unit is a
+    change: "every four hours" -> "cada ocho horas", "half a tablet" -> "un comprimido", "three times
+    higher" -> "cuatro veces mayor"; "two weeks" -> "quince días" has two units and is an idiom.
+    """
     soft = []
     for s in missing:
         if s.word and s.unit is not None and not _reportable(s):
@@ -407,6 +440,22 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
             if t is not None:
                 added.remove(t)
                 soft.append((s, t))
+    return soft
+
+
+def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
+    effective = _effective_units(src)
+    partner = _partners(src, tgt, effective)
+    missing = [s for j, s in enumerate(src) if partner[j] is None]
+    units = []
+    for j, s in enumerate(src):
+        if partner[j] is not None:
+            change = _unit_change(s, tgt[partner[j]], effective[j], src, tgt)
+            if change is not None:
+                units.append(change)
+    used = set(partner)
+    added = [t for i, t in enumerate(tgt) if i not in used]
+    soft = _soft_pairs(missing, added)
     missing = [s for s in missing if _reportable(s) and all(s is not a for a, _b in soft)]
     added = [t for t in added if _reportable(t)]
     pairs = tuple(zip(missing, added))
@@ -415,6 +464,33 @@ def _compare(src: list[NumberRef], tgt: list[NumberRef]) -> _Analysis:
 
 
 _SAME = _Analysis((), (), (), ())
+
+
+def _unsigned(text: str) -> bool:
+    """Whether ``text`` has no minus sign, in symbols or in words: its numbers are all spelled as written."""
+    return "-" not in text and "\u2212" not in text and "\u2013" not in text and not _minus_hint(text)
+
+
+def _spelled_digits(text: str) -> list[tuple[int, str, str | None]]:
+    """(start, spelling, canonical unit) of each number in digits of ``text``, a negative one with one "-"."""
+    out = []
+    for m in _NUM_UNIT.finditer(text):
+        num, word = m.group(1), m.group(2)
+        bare = num[1:] if num[:1] in _SIGNS else num
+        spelling = ("-" + bare) if _negative(text, m.start(), m.start() + len(num), num) else bare
+        out.append((m.start(), spelling, _canon_unit(word) if word else None))
+    return out
+
+
+def _spelled_words(text: str, lang: str) -> list[tuple[int, str, str | None]]:
+    """(start, spelling, unit) of each number in words of ``lang`` in ``text``: its value in digits ("cinco" is
+    "5"), "~" before a weak word or a multiplier."""
+    out = []
+    for start, end, value, weak, carried in word_numbers(text, lang):
+        unit, multiplier = _word_unit(text, end, carried)
+        negative = _negative(text, start, end, text[start:end])
+        out.append((start, ("~" if weak or multiplier else "") + str(-value if negative else value), unit))
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -428,20 +504,11 @@ def _spelled(text: str, lang: str | None = None) -> tuple[tuple[str, str | None]
         text = _PLACEHOLDER.sub(" ", text)
     words = bool(lang) and has_number_words(text, lang)
     # one C pass: each number and the word after it (a unit has no digit, so no number is skipped)
-    if not words and "-" not in text and "\u2212" not in text and "\u2013" not in text and not _minus_hint(text):
+    if not words and _unsigned(text):
         return tuple((num, _canon_unit(word) if word else None) for num, word in _NUM_UNIT.findall(text))
-    found = []
-    for m in _NUM_UNIT.finditer(text):
-        num = m.group(1)
-        bare = num[1:] if num[:1] in _SIGNS else num
-        found.append((m.start(), ("-" + bare) if _negative(text, m.start(), m.start() + len(num), num) else bare,
-                      m.group(2)))
-    out = [(start, num, _canon_unit(word) if word else None) for start, num, word in found]
+    out = _spelled_digits(text)
     if words:
-        for start, end, value, weak, carried in word_numbers(text, lang):
-            unit, multiplier = _word_unit(text, end, carried)
-            negative = _negative(text, start, end, text[start:end])
-            out.append((start, ("~" if weak or multiplier else "") + str(-value if negative else value), unit))
+        out += _spelled_words(text, lang)
     out.sort(key=lambda p: p[0])
     return tuple((num, unit) for _start, num, unit in out)
 

@@ -185,6 +185,99 @@ def _place(value: int) -> int:
     return 0
 
 
+_Word = tuple[int, int, str]  # (start, end, folded word)
+_Found = tuple[int, int, Decimal, bool]  # (start, end, value, weak)
+
+
+def _folded(text: str) -> str:
+    """``text`` in lower case with typographic apostrophes straight, at the same offsets."""
+    folded = text.lower().replace("’", "'")
+    if len(folded) != len(text):  # a character whose lower case is longer: offsets would shift
+        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("’", "'")
+    return folded
+
+
+def _unelided(w: str, start: int, firsts: frozenset[str]) -> tuple[str, int]:
+    """(word, start) with an elided word before a number word dropped: "d'un", "qu'une"; not "d'heure"."""
+    if "'" in w[:-1] and w not in firsts:
+        for e in _ELISIONS:
+            if w.startswith(e) and w[len(e):] in firsts:
+                return w[len(e):], start + len(e)
+    return w, start
+
+
+def _words_of(folded: str, firsts: frozenset[str]) -> list[_Word]:
+    out = []
+    for m in _WORD.finditer(folded):
+        w, start = _unelided(m.group(), m.start(), firsts)
+        out.append((start, m.end(), w))
+    return out
+
+
+def _per_cent(words: list[_Word], i: int) -> bool:
+    """Whether ``words[i]`` is the "cent" of "por ciento", "pour cent", "per cent"."""
+    return bool(i) and words[i - 1][2] in PERCENT_LEAD and words[i][2] in ("cent", "cien", "ciento", "cento")
+
+
+def _phrase_at(folded: str, words: list[_Word], i: int, lex: NumberWords,
+               articles: frozenset[str]) -> tuple[_Found, int] | None:
+    """(the number, how many words it takes) of the longest number phrase at ``words[i]``, or None."""
+    for k in range(min(lex.longest, len(words) - i), 0, -1):
+        span = words[i:i + k]
+        key = tuple(w for _s, _e, w in span)
+        value = lex.phrases.get(key)
+        is_weak = value is None
+        if is_weak:
+            value = lex.weak.get(key)
+        if value is not None and all(_GAP.fullmatch(folded, a[1], b[0]) for a, b in zip(span, span[1:])):
+            is_weak = is_weak or bool(i and words[i - 1][2] in articles
+                                      and _GAP.fullmatch(folded, words[i - 1][1], span[0][0]))
+            return (span[0][0], span[-1][1], Decimal(value), is_weak), k
+    return None
+
+
+def _phrases(folded: str, words: list[_Word], lex: NumberWords, lang: str) -> list[_Found]:
+    """Each number phrase of ``words``, longest first, read left to right."""
+    articles = ARTICLES.get(lang, frozenset())
+    found: list[_Found] = []
+    i = 0
+    while i < len(words):
+        hit = None if words[i][2] not in lex.firsts or _per_cent(words, i) else \
+            _phrase_at(folded, words, i, lex, articles)
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit[0])
+        i += hit[1]
+    return found
+
+
+def _joined(folded: str, prev: _Found, cur: _Found) -> _Found | None:
+    """``prev`` and ``cur`` read as one number ("doscientos cincuenta", "deux cent"), or None."""
+    p_start, p_end, p_value, _w = prev
+    start, end, value, _w = cur
+    place = _place(int(p_value)) if p_value == int(p_value) else 0
+    if place and value < place and _JOIN.fullmatch(folded, p_end, start):
+        return (p_start, end, p_value + value, False)
+    if value in (100, 1000) and p_value < value and (value == 1000 or p_value < 10) \
+            and _GAP.fullmatch(folded, p_end, start):
+        return (p_start, end, p_value * value, False)  # "deux cent", "cincuenta mil"
+    return None
+
+
+def _merged(folded: str, found: list[_Found]) -> list[_Found]:
+    """Adjacent words make one number: "doscientos cincuenta", "twenty four", "mil quinientos", "deux cent un"."""
+    merged: list[_Found] = []
+    for cur in found:
+        if merged and not cur[3] and not merged[-1][3]:
+            joined = _joined(folded, merged[-1], cur)
+            if joined is not None:
+                merged[-1] = joined
+                continue
+        merged.append(cur)
+    return merged
+
+
 def word_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal, bool, str | None]]:
     """(start, end, value, weak, unit it carries) of each number written in words in ``text``.
 
@@ -196,59 +289,11 @@ def word_numbers(text: str, lang: str) -> Iterator[tuple[int, int, Decimal, bool
     lex = lexicon(lang)
     if lex is None:
         return
-    folded = text.lower().replace("’", "'")
-    if len(folded) != len(text):  # a character whose lower case is longer: offsets would shift
-        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("’", "'")
-    words = []
-    for m in _WORD.finditer(folded):
-        w, start = m.group(), m.start()
-        if "'" in w[:-1] and w not in lex.firsts:
-            for e in _ELISIONS:
-                if w.startswith(e) and w[len(e):] in lex.firsts:  # "d'un", "qu'une"; not "d'heure"
-                    w, start = w[len(e):], start + len(e)
-                    break
-        words.append((start, m.end(), w))
+    folded = _folded(text)
+    words = _words_of(folded, lex.firsts)
     if not words or lex.firsts.isdisjoint(w for _s, _e, w in words):
         return
-    phrases, weak, longest = lex.phrases, lex.weak, lex.longest
-    articles = ARTICLES.get(lang, frozenset())
-    found: list[tuple[int, int, Decimal, bool]] = []
-    i = 0
-    while i < len(words):
-        if words[i][2] not in lex.firsts or (i and words[i - 1][2] in PERCENT_LEAD and words[i][2] in
-                                              ("cent", "cien", "ciento", "cento")):
-            i += 1
-            continue
-        for k in range(min(longest, len(words) - i), 0, -1):
-            span = words[i:i + k]
-            key = tuple(w for _s, _e, w in span)
-            value = phrases.get(key)
-            is_weak = value is None
-            if is_weak:
-                value = weak.get(key)
-            if value is not None and all(_GAP.fullmatch(folded, a[1], b[0]) for a, b in zip(span, span[1:])):
-                is_weak = is_weak or bool(i and words[i - 1][2] in articles
-                                          and _GAP.fullmatch(folded, words[i - 1][1], span[0][0]))
-                found.append((span[0][0], span[-1][1], Decimal(value), is_weak))
-                i += k
-                break
-        else:
-            i += 1
-    # adjacent words make one number: "doscientos cincuenta", "twenty four", "mil quinientos", "deux cent un"
-    merged: list[tuple[int, int, Decimal, bool]] = []
-    for start, end, value, is_weak in found:
-        if merged and not is_weak and not merged[-1][3]:
-            p_start, p_end, p_value, _w = merged[-1]
-            place = _place(int(p_value)) if p_value == int(p_value) else 0
-            if place and value < place and _JOIN.fullmatch(folded, p_end, start):
-                merged[-1] = (p_start, end, p_value + value, False)
-                continue
-            if value in (100, 1000) and p_value < value and (value == 1000 or p_value < 10) \
-                    and _GAP.fullmatch(folded, p_end, start):
-                merged[-1] = (p_start, end, p_value * value, False)  # "deux cent", "cincuenta mil"
-                continue
-        merged.append((start, end, value, is_weak))
-    for start, end, value, is_weak in merged:
+    for start, end, value, is_weak in _merged(folded, _phrases(folded, words, lex, lang)):
         yield start, end, value, is_weak, INTRINSIC_UNIT.get(folded[start:end])
 
 

@@ -154,6 +154,42 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in LANG_DIR.glob("*.yaml")))
 
 
+def _source_fields(data: dict, path: Path) -> dict[str, Any]:
+    """What only the source language's file declares: the axes, claims, fixed poles, flips and weak poles."""
+    raw_axes = data.get("axes") or []
+    if not all(isinstance(a, list) and len(a) == 2 and all(isinstance(x, str) for x in a) for a in raw_axes):
+        raise _error(path, "axes must be a list of [pole, opposite pole] pairs")
+    claims = _strings(data.get("claims"), path, "claims")
+    fixed = frozenset(_strings(data.get("fixed"), path, "fixed"))
+    raw_flips = data.get("flips") or {}
+    if not isinstance(raw_flips, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                    for k, v in raw_flips.items()):
+        raise _error(path, "flips must map a pole to the pole it becomes when negated")
+    return dict(axes=tuple((a, b) for a, b in raw_axes), claims=claims, fixed=fixed,
+                flips=tuple(sorted(raw_flips.items())), weak=frozenset(_strings(data.get("weak"), path, "weak")))
+
+
+def _negation_scope(neg: dict, path: Path) -> tuple[int, str]:
+    """(window, scope) of the negation settings: how many words a negation reaches, and in which direction."""
+    window = neg.get("window", 3)
+    scope = neg.get("scope", "after")
+    if not isinstance(window, int) or not 1 <= window <= 8:
+        raise _error(path, "negation.window must be a whole number from 1 to 8")
+    if scope not in ("after", "clause"):
+        raise _error(path, "negation.scope must be 'after' or 'clause'")
+    return window, scope
+
+
+def _known_poles(lex: Lexicon, path: Path) -> None:
+    """Raise unless every pole of a target language's lexicon is one of the source file's axes or claims."""
+    src = source_concepts()
+    known = {p for ax in src.axes for p in ax} | set(src.claims)
+    unknown = sorted(set(lex.pole_names) - known)
+    if unknown:
+        raise _error(path, f"unknown pole(s) {', '.join(unknown)} (the poles are those of "
+                           f"{SOURCE_LANG}.yaml's axes and claims)")
+
+
 @lru_cache(maxsize=64)
 def _load(path_str: str) -> Lexicon:
     path = Path(path_str)
@@ -165,30 +201,8 @@ def _load(path_str: str) -> Lexicon:
     poles = data.get("poles") or {}
     if not isinstance(poles, dict) or not poles:
         raise _error(path, "poles must be a mapping of pole name to a list of forms")
-    axes = ()
-    claims = ()
-    fixed: frozenset[str] = frozenset()
-    flips: tuple[tuple[str, str], ...] = ()
-    weak: frozenset[str] = frozenset()
-    if path.stem == SOURCE_LANG:
-        raw_axes = data.get("axes") or []
-        if not all(isinstance(a, list) and len(a) == 2 and all(isinstance(x, str) for x in a) for a in raw_axes):
-            raise _error(path, "axes must be a list of [pole, opposite pole] pairs")
-        axes = tuple((a, b) for a, b in raw_axes)
-        claims = _strings(data.get("claims"), path, "claims")
-        fixed = frozenset(_strings(data.get("fixed"), path, "fixed"))
-        raw_flips = data.get("flips") or {}
-        if not isinstance(raw_flips, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                                        for k, v in raw_flips.items()):
-            raise _error(path, "flips must map a pole to the pole it becomes when negated")
-        flips = tuple(sorted(raw_flips.items()))
-        weak = frozenset(_strings(data.get("weak"), path, "weak"))
-    window = neg.get("window", 3)
-    scope = neg.get("scope", "after")
-    if not isinstance(window, int) or not 1 <= window <= 8:
-        raise _error(path, "negation.window must be a whole number from 1 to 8")
-    if scope not in ("after", "clause"):
-        raise _error(path, "negation.scope must be 'after' or 'clause'")
+    source = _source_fields(data, path) if path.stem == SOURCE_LANG else {}
+    window, scope = _negation_scope(neg, path)
     lex = Lexicon(
         lang=str(data.get("language") or path.stem), name=str(data.get("name") or path.stem), path=str(path),
         poles=tuple((str(p), _strings(f, path, f"poles.{p}")) for p, f in poles.items()),
@@ -198,14 +212,9 @@ def _load(path_str: str) -> Lexicon:
         openers=frozenset(_strings(pairs.get("openers"), path, "negation.pairs.openers")),
         closers=frozenset(_strings(pairs.get("closers"), path, "negation.pairs.closers")),
         prefixes=tuple(sorted(_strings(data.get("prefixes"), path, "prefixes"), key=len, reverse=True)),
-        elision=bool(data.get("elision", False)), strip_marks=bool(data.get("strip_marks", False)), axes=axes, claims=claims, fixed=fixed, flips=flips, weak=weak)
+        elision=bool(data.get("elision", False)), strip_marks=bool(data.get("strip_marks", False)), **source)
     if path.stem != SOURCE_LANG:
-        src = source_concepts()
-        known = {p for ax in src.axes for p in ax} | set(src.claims)
-        unknown = sorted(set(lex.pole_names) - known)
-        if unknown:
-            raise _error(path, f"unknown pole(s) {', '.join(unknown)} (the poles are those of "
-                               f"{SOURCE_LANG}.yaml's axes and claims)")
+        _known_poles(lex, path)
     return lex
 
 
@@ -401,83 +410,103 @@ def analyse(lex: Lexicon, text: str) -> tuple[Reading, ...]:
     ['avoid', 'avoid', 'use', 'at_most']
     """
     m = _matcher(lex.path)
-    opposite = _opposites()
-    fixed = source_concepts().fixed
     out: list[Reading] = []
-    cands_get = m._cands.get
-    plain = m.plain
-    negations = lex.negations
-    findall = m.word.findall
     clauses = m.clauses
     for clause in _CLAUSE.split(_fold(plain_text(text), lex)):
         # clauses repeat across entries, often with other numbers ("Take 2 g with food"): read once
         key = _DIGITS.sub("0", clause) if _HAS_DIGIT(clause) else clause
         known = clauses.get(key)
-        if known is not None:
-            out.extend(known)
-            continue
-        if len(clauses) > _MAX_WORDS:
-            clauses.clear()
-        first = len(out)
-        words = findall(clause)
-        if not words:
-            clauses[key] = ()
-            continue
-        # only the words that can start a pattern or are a negation are walked (one pass in C for the rest)
-        starts = [k for k, w in enumerate(words) if w not in plain]
-        if not starts:
-            clauses[key] = ()
-            continue
-        found: list[list[Any]] = []  # [start, end, pole, words, negated]
-        negs: list[int] = []
-        opened = False
-        nxt = 0
-        for i in starts:
-            if i < nxt:
-                continue  # inside a phrase already read
-            w = words[i]
-            cands = cands_get(w)
-            if cands is None:
-                cands = m.candidates(w)
-                if not cands and w not in negations:
-                    m.learn_plain(w)
-                    continue
-            if cands:
-                end = -1
-                for pat in cands:
-                    word, reach = pat.need
-                    if reach and word not in words[i + 1:i + 1 + reach]:
-                        continue  # the phrase's next fixed word is not there
-                    end = i + 1 if len(pat.toks) == 1 else m.match_at(pat, words, i)
-                    if end >= 0:
-                        if pat.pole is not None:
-                            found.append([i, end, pat.pole, " ".join(words[i:end]), False])
-                        break
-                if end >= 0:
-                    nxt = end
-                    continue
-            if w in negations:
-                if opened and w in lex.closers:
-                    pass  # "ne … pas": the closer is the same negation
-                else:
-                    negs.append(i)
-                    opened = opened or w in lex.openers
-        if negs and found:
-            flippable = [f for f in found if f[2] not in fixed]
-            for j in negs:
-                after = [f for f in flippable if not f[4] and 0 < f[0] - j <= lex.window]
-                target = after[0] if after else None
-                if target is None and lex.scope == "clause":
-                    before = [f for f in flippable if not f[4] and 0 < j - (f[1] - 1) <= lex.window]
-                    target = before[-1] if before else None
-                if target is not None:
-                    target[4] = True
-        for start, end, pole, ws, negated in found:
-            if negated:
-                pole = opposite.get(pole, pole if pole.startswith(NOT) else NOT + pole)
-            out.append(Reading(pole, ws, negated))
-        clauses[key] = tuple(out[first:])
+        if known is None:
+            if len(clauses) > _MAX_WORDS:
+                clauses.clear()
+            known = clauses[key] = _read_clause(m, lex, clause)
+        out.extend(known)
     return tuple(out)
+
+
+#: a pole found in a clause: (first word, end, pole, the words read)
+_Found = tuple[int, int, str, str]
+
+
+def _read_clause(m: _Matcher, lex: Lexicon, clause: str) -> tuple[Reading, ...]:
+    """The readings of one clause of folded text (``m``: the matcher of ``lex``)."""
+    words = m.word.findall(clause)
+    # only the words that can start a pattern or are a negation are walked (one pass in C for the rest)
+    plain = m.plain
+    starts = [k for k, w in enumerate(words) if w not in plain]
+    if not starts:
+        return ()
+    found, negs = _scan(m, lex, words, starts)
+    if not found:
+        return ()
+    negated = _governed(found, negs, lex) if negs else set()
+    opposite = _opposites()
+    out = []
+    for k, (_start, _end, pole, ws) in enumerate(found):
+        if k in negated:
+            pole = opposite.get(pole, pole if pole.startswith(NOT) else NOT + pole)
+        out.append(Reading(pole, ws, k in negated))
+    return tuple(out)
+
+
+def _first_match(m: _Matcher, cands: tuple[_Pattern, ...], words: list[str], i: int) -> tuple[int, _Pattern | None]:
+    """(end, pattern) of the first of ``cands`` that matches at ``words[i]``; (-1, None) when none does."""
+    for pat in cands:
+        word, reach = pat.need
+        if reach and word not in words[i + 1:i + 1 + reach]:
+            continue  # the phrase's next fixed word is not there
+        end = i + 1 if len(pat.toks) == 1 else m.match_at(pat, words, i)
+        if end >= 0:
+            return end, pat
+    return -1, None
+
+
+def _scan(m: _Matcher, lex: Lexicon, words: list[str], starts: list[int]) -> tuple[list[_Found], list[int]]:
+    """(the poles, the positions of the negations) of a clause's ``words``, walking the ``starts`` only."""
+    negations = lex.negations
+    cands_get = m._cands.get
+    found: list[_Found] = []
+    negs: list[int] = []
+    opened = False
+    nxt = 0
+    for i in starts:
+        if i < nxt:
+            continue  # inside a phrase already read
+        w = words[i]
+        cands = cands_get(w)
+        if cands is None:
+            cands = m.candidates(w)
+            if not cands and w not in negations:
+                m.learn_plain(w)
+                continue
+        if cands:
+            end, pat = _first_match(m, cands, words, i)
+            if pat is not None:
+                if pat.pole is not None:
+                    found.append((i, end, pat.pole, " ".join(words[i:end])))
+                nxt = end
+                continue
+        if w in negations and not (opened and w in lex.closers):  # "ne … pas": the closer is the same negation
+            negs.append(i)
+            opened = opened or w in lex.openers
+    return found, negs
+
+
+def _governed(found: list[_Found], negs: list[int], lex: Lexicon) -> set[int]:
+    """The poles of ``found`` (their indices) a negation at ``negs`` governs: the nearest pole after it within
+    the window; with scope "clause", else the nearest before it. A fixed pole is never flipped."""
+    fixed = source_concepts().fixed
+    flippable = [k for k, f in enumerate(found) if f[2] not in fixed]
+    negated: set[int] = set()
+    for j in negs:
+        after = [k for k in flippable if k not in negated and 0 < found[k][0] - j <= lex.window]
+        target = after[0] if after else None
+        if target is None and lex.scope == "clause":
+            before = [k for k in flippable if k not in negated and 0 < j - (found[k][1] - 1) <= lex.window]
+            target = before[-1] if before else None
+        if target is not None:
+            negated.add(target)
+    return negated
 
 
 @lru_cache(maxsize=1)

@@ -23,11 +23,14 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from l10n.checks.context import CatalogContext, lang_of, plain_text
 from l10n.checks.registry import Issue, all_checks, check
 from l10n.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from l10n.formats.documents import DocFormat
 
 __all__ = ["RenderedCopy", "check_rendered", "visible_text"]
 
@@ -186,6 +189,58 @@ def _english_texts(glossary: Any, ids: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
+def _view(text: str | bytes, fmt: str, kind: DocFormat, path: str) -> tuple[str, str]:
+    """(the copy's HTML view, "" for a plain-text copy; the copy's text) of a copy of format ``kind``."""
+    from l10n.errors import L10nError
+
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    if kind.binary and not isinstance(text, bytes):
+        raise L10nError(f"a rendered {fmt} copy is checked from its bytes", path=path or None)
+    html = kind.view(data, path or f"copy.{fmt}").decode("utf-8") if kind.view is not None else ""
+    text = html if kind.binary else data.decode("utf-8") if isinstance(text, bytes) else text
+    from l10n.formats.xmlsafe import parse_html
+
+    if html.strip():
+        # refused here as everywhere: DTD internal subsets and entity declarations
+        parse_html(b"\xef\xbb\xbf" + html.encode("utf-8"), path or "<page>")
+    return html, text
+
+
+def _page_copy(text: str, fmt: str, html: str, expected: dict[str, str], eng: dict[str, str],
+               path: str) -> RenderedCopy:
+    """The copy of an HTML view, judged by the visibility analysis."""
+    from l10n.errors import L10nError
+    from l10n.pages.visibility import page_text, parse_page
+
+    try:
+        page = page_text(parse_page(html))
+    except L10nError as exc:  # markup nested too deep to parse in bounded time
+        exc.path = exc.path or path or None
+        raise
+    chunks = page.chunks
+    return RenderedCopy(
+        text, fmt, squash(page.visible), squash(page.hidden), page.lang, expected, eng,
+        hidden_why=_Squashed.of([(c.text, c.hidden) for c in chunks if c.hidden]),
+        shown=_Squashed.of([(c.text, c.struck) for c in chunks if not c.hidden]),
+        full=_Squashed.of([(c.text, c.hidden or c.struck) for c in chunks]))
+
+
+def _run_checks(copy: RenderedCopy, ctx: CatalogContext) -> list[Finding]:
+    """The findings of every rendered-scope check on ``copy`` (a check that crashes is a finding too)."""
+    from l10n.checks.registry import crash_finding as _crash, to_finding as _finding
+
+    findings: list[Finding] = []
+    for spec in all_checks():
+        if spec.scope != "rendered":
+            continue
+        try:
+            for issue in spec.func(copy, ctx):
+                findings.append(_finding(spec, issue, ctx, None))
+        except Exception as exc:
+            findings.append(_crash(spec, exc, ctx, None))
+    return findings
+
+
 def check_rendered(text: str | bytes, fmt: str, *, locale: str, glossary: Any | None, expected: Mapping[str, str],
                    path: str = "", english: Mapping[str, str] | None = None) -> list[Finding]:
     """Check a rendered copy (``fmt``: its suffix, "html", "md", "txt" or "docx") for its disclaimers.
@@ -200,25 +255,14 @@ def check_rendered(text: str | bytes, fmt: str, *, locale: str, glossary: Any | 
     approved or published translation); ``english`` (default: from the
     glossary) maps it to the English text that must not stand in for it.
     """
-    from l10n.checks.registry import crash_finding as _crash, to_finding as _finding
     from l10n.errors import L10nError
-
     from l10n.formats.documents import copy_format
 
     kind = copy_format(fmt)
     if kind is None:
         raise L10nError(f"unknown rendered format {fmt!r} (the suffix of a published copy: html, md, txt, docx…)",
                         path=path or None)
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
-    if kind.binary and not isinstance(text, bytes):
-        raise L10nError(f"a rendered {fmt} copy is checked from its bytes", path=path or None)
-    html = kind.view(data, path or f"copy.{fmt}").decode("utf-8") if kind.view is not None else ""
-    text = html if kind.binary else data.decode("utf-8") if isinstance(text, bytes) else text
-    from l10n.formats.xmlsafe import parse_html
-
-    if html.strip():
-        # refused here as everywhere: DTD internal subsets and entity declarations
-        parse_html(b"\xef\xbb\xbf" + html.encode("utf-8"), path or "<page>")
+    html, text = _view(text, fmt, kind, path)
     eng = dict(english) if english is not None else _english_texts(glossary, expected)
     if kind.view is None:  # a plain-text copy: all of it is visible
         copy = RenderedCopy(text, fmt, squash(text), "", "", dict(expected), eng,
@@ -226,29 +270,5 @@ def check_rendered(text: str | bytes, fmt: str, *, locale: str, glossary: Any | 
     elif not html.strip():
         copy = RenderedCopy(text, fmt, "", "", "", dict(expected), eng)
     else:
-        from l10n.pages.visibility import page_text, parse_page
-
-        try:
-            page = page_text(parse_page(html))
-        except L10nError as exc:  # markup nested too deep to parse in bounded time
-            exc.path = exc.path or path or None
-            raise
-        chunks = page.chunks
-        copy = RenderedCopy(
-            text, fmt, squash(page.visible), squash(page.hidden), page.lang,
-            dict(expected), eng,
-            hidden_why=_Squashed.of([(c.text, c.hidden) for c in chunks if c.hidden]),
-            shown=_Squashed.of([(c.text, c.struck) for c in chunks if not c.hidden]),
-            full=_Squashed.of([(c.text, c.hidden or c.struck) for c in chunks]))
-    ctx = CatalogContext(locale=locale, glossary=glossary, path=path)
-    findings: list[Finding] = []
-    for spec in all_checks():
-        if spec.scope != "rendered":
-            continue
-        try:
-            for issue in spec.func(copy, ctx):
-                f = _finding(spec, issue, ctx, None)
-                findings.append(f)
-        except Exception as exc:
-            findings.append(_crash(spec, exc, ctx, None))
-    return findings
+        copy = _page_copy(text, fmt, html, dict(expected), eng, path)
+    return _run_checks(copy, CatalogContext(locale=locale, glossary=glossary, path=path))

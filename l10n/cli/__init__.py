@@ -22,6 +22,7 @@ from l10n.cli import translate as _translate  # noqa: E402,F401
 from l10n.cli import check as _check  # noqa: E402,F401
 from l10n.cli import publish as _publish  # noqa: E402,F401
 from l10n.cli import xliff as _xliff  # noqa: E402,F401
+from l10n.cli import memory as _memory  # noqa: E402,F401
 
 
 def _plain_metavars(cmd) -> None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import re
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from l10n.cli._app import LocaleOpt, ProjectOpt, app, console
+from l10n.cli._app import LocaleOpt, ProjectOpt, app, console, progress
 from l10n.errors import ConfigError, L10nError
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="text, json, junit, sarif or github.")]
@@ -97,285 +95,150 @@ def _page_locale(path: Path, text: str, locale: str | None, settings) -> str:
     raise L10nError("cannot tell the page's language; give it with -l", path=str(path))
 
 
-def _expected(settings, glossary, domain: str, locale: str) -> dict[str, str]:
-    """disclaimer id -> text that must be visible on the localised copy of ``domain``."""
-    from l10n.checks.disclaimer import approved_text, disclaimer_id
+def _project_disclaimers(settings, domain: str, locale: str) -> tuple[list[str], dict[str, str]]:
+    """The disclaimer ids of the project's template of ``domain``, and their reviewed ``locale`` translations."""
+    from l10n.checks.disclaimer import disclaimer_id
+    from l10n.project import read_catalog
 
     ids: list[str] = []
     published: dict[str, str] = {}
-    if settings is not None:
-        from l10n.project import read_catalog
+    pot = settings.pot_path(domain)
+    if pot.is_file():
+        ids = [d for d in (disclaimer_id(e) for e in read_catalog(pot, settings)) if d]
+    po = settings.po_path(locale, domain)
+    if po.is_file():
+        for e in read_catalog(po, settings):
+            d = disclaimer_id(e)
+            if d and e.msgstr and "fuzzy" not in e.flags:
+                published[d] = e.msgstr
+    return ids, published
 
-        pot = settings.pot_path(domain)
-        if pot.is_file():
-            ids = [d for d in (disclaimer_id(e) for e in read_catalog(pot, settings)) if d]
-        po = settings.po_path(locale, domain)
-        if po.is_file():
-            for e in read_catalog(po, settings):
-                d = disclaimer_id(e)
-                if d and e.msgstr and "fuzzy" not in e.flags:
-                    published[d] = e.msgstr
+
+def _glossary_disclaimers(glossary, domain: str) -> list[str]:
+    """The ids of the glossary's disclaimers that name ``domain`` among their documents."""
+    ids = []
+    for d in getattr(glossary, "disclaimers", ()) or ():
+        d = glossary.disclaimers[d] if isinstance(d, str) else d
+        if any(Path(x).stem == domain for x in tuple(getattr(d, "documents", ()) or ())):
+            ids.append(d.id)
+    return ids
+
+
+def _expected(settings, glossary, domain: str, locale: str) -> dict[str, str]:
+    """disclaimer id -> text that must be visible on the localised copy of ``domain``."""
+    from l10n.checks.disclaimer import approved_text
+
+    ids, published = _project_disclaimers(settings, domain, locale) if settings is not None else ([], {})
     if not ids and glossary is not None:
-        for d in getattr(glossary, "disclaimers", ()) or ():
-            d = glossary.disclaimers[d] if isinstance(d, str) else d
-            docs = tuple(getattr(d, "documents", ()) or ())
-            if any(Path(x).stem == domain for x in docs):
-                ids.append(d.id)
+        ids = _glossary_disclaimers(glossary, domain)
     out = {}
     for did in ids:
         text = approved_text(glossary, did, locale) or published.get(did)
-        if text:
-            out[did] = text
-        else:
+        if not text:
             raise L10nError(f"no approved or published {locale} translation of disclaimer {did!r} to look for",
                             path=domain)
+        out[did] = text
     return out
 
 
-def run_check(paths: list[Path], locales: list[str] | None, project: Path | None, select: list[str] | None,
-              use_cache: bool = True, jobs: int = 1, mt: bool = False):
-    """Check the given files (or the whole project); returns (findings, checked files).
-
-    In a project, entry findings of earlier runs come from ``.l10n/check-cache.sqlite``
-    unless ``use_cache`` is False. ``jobs`` > 1 checks many catalogs, or the
-    entries of a large one, in that many processes (same findings, same order).
-    ``mt`` also checks unreviewed machine translation as it would be published
-    (see :mod:`l10n.checks.machine`).
-    """
-    from l10n.checks import RunMemo, resolve_selection
-
-    settings = _settings(project, required=not paths)
-    glossary = _glossary(settings)
-    options, ignore = _options(settings)
-    chosen = resolve_selection(select) if select else None
-    targets: list[Path] = []
-    if paths:
-        for p in paths:
-            if p.is_dir():
-                targets += sorted(x for x in p.rglob("*") if x.suffix in (".po", ".html", ".htm", ".md"))
-            elif not p.exists():
-                raise L10nError("file not found", path=str(p))
-            else:
-                targets.append(p)
-    else:
+def _targets(paths: list[Path], settings, locales: list[str] | None) -> list[Path]:
+    """The files to check: those given (folders searched), else every catalog of the project's locales."""
+    if not paths:
         from l10n.project import catalogs
 
         targets = [path for _, _, path in catalogs(settings, settings.resolve_locales(locales))]
         if not targets:
             raise L10nError("no catalogs found; run `l10n update` first", path=_rel(settings, settings.locales_dir))
-    locale_arg = None
-    if paths and locales:
-        if len(locales) > 1:
-            raise typer.BadParameter("give one locale with file paths", param_hint="--locale")
-        from l10n.locales import normalize_locale
+        return targets
+    targets: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            targets += sorted(x for x in p.rglob("*") if x.suffix in (".po", ".html", ".htm", ".md"))
+        elif not p.exists():
+            raise L10nError("file not found", path=str(p))
+        else:
+            targets.append(p)
+    return targets
 
-        locale_arg = normalize_locale(locales[0])
-    findings, checked = [], []
-    memo = RunMemo()  # each distinct msgid is analysed once for all the catalogs of this run
+
+def _given_locale(paths: list[Path], locales: list[str] | None) -> str | None:
+    """The locale given with -l for files given by path (None: each file's own)."""
+    if not (paths and locales):
+        return None
+    if len(locales) > 1:
+        raise typer.BadParameter("give one locale with file paths", param_hint="--locale")
+    from l10n.locales import normalize_locale
+
+    return normalize_locale(locales[0])
+
+
+def _read(path: Path, name: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror}", path=name) from None
+
+
+def _input(path: Path, settings, glossary, locale_arg: str | None):
+    """A file to check as a value: a CatalogInput or a PageInput (bad input raises, naming the file)."""
+    from l10n.checks.files import CatalogInput, PageInput
+
+    name = _rel(settings, path)
+    suffix = path.suffix.lower()
+    if suffix == ".po":
+        return CatalogInput(name, _read(path, name), _template_for(settings, path))
+    kind = _copy_format(suffix)
+    if kind is None or kind.view is None:
+        raise L10nError("not a PO catalog or a rendered .html/.md/.docx copy", path=name)
+    try:
+        data = path.read_bytes()
+        text = data.decode("utf-8") if not kind.binary else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise L10nError(f"cannot read: {exc}", path=name) from None
+    loc = _page_locale(path, text, locale_arg, settings)
+    return PageInput(name, data if kind.binary else text, kind.copy_suffix[1:], loc,
+                     _expected(settings, glossary, path.stem, loc))
+
+
+def run_check(paths: list[Path], locales: list[str] | None, project: Path | None, select: list[str] | None,
+              use_cache: bool = True, executor=None, mt: bool = False):
+    """Check the given files (or the whole project); returns (findings, checked files).
+
+    In a project, entry findings of earlier runs come from ``.l10n/check-cache.sqlite``
+    unless ``use_cache`` is False. ``executor`` (see :mod:`l10n.execute`; None:
+    here) checks many catalogs, or the entries of a large one, possibly in
+    parallel (same findings, same order). ``mt`` also checks unreviewed machine
+    translation as it would be published (see :mod:`l10n.checks.machine`).
+    """
+    from l10n.checks import resolve_selection
+    from l10n.checks.files import CheckRequest, check_files
+
+    settings = _settings(project, required=not paths)
+    glossary = _glossary(settings)
+    options, ignore = _options(settings)
+    chosen = resolve_selection(select) if select else None
+    targets = _targets(paths, settings, locales)
+    request = CheckRequest(glossary=glossary, locale=_given_locale(paths, locales),
+                           select=frozenset(chosen) if chosen is not None else None, ignore=frozenset(ignore),
+                           options=options, mt=mt)
     cache = None
     if use_cache and settings is not None:
         from l10n.checks.cache import SqliteCache
 
         cache = SqliteCache(settings.state_dir / "check-cache.sqlite")
     try:
-        _check_targets(targets, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, findings,
-                       checked, jobs, mt)
+        inputs = [_input(path, settings, glossary, request.locale) for path in targets]
+        with progress("Checking", len(inputs)) as advance:
+            results = check_files(inputs, request, executor=executor, cache=cache, on_result=lambda _i: advance())
     finally:
         if cache is not None:
             cache.close()
-    return findings, checked
-
-
-#: From this many PO files on (and with several processes allowed), files are checked in parallel.
-PARALLEL_FILES = 8
-
-_FILE_JOB: tuple | None = None  # (targets, arguments) set before forking, inherited by the workers
-
-
-def _check_po(path: Path, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, jobs, mt=False):
-    """Findings and the CheckedFile of one PO catalog (with ``mt``, unreviewed machine translation checked too)."""
-    from l10n.checks import check_file
-    from l10n.checks.disclaimer import disclaimer_id
-    from l10n.checks.output import CheckedFile
-
-    name = _rel(settings, path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise L10nError(f"cannot read: {exc.strerror}", path=name) from None
-    template = _template_for(settings, path)
-    found, loc = check_file(data, locale=locale_arg, glossary=glossary, template=template, path=name,
-                            select=chosen, ignore=ignore, options=options, memo=memo, cache=cache, jobs=jobs)
-    if mt and loc:
-        found = found + _machine_findings(data, found, loc, glossary=glossary, template=template, path=name,
-                                          select=chosen, ignore=ignore, options=options, memo=memo)
-        found.sort(key=lambda f: (f.line, f.code))
-    ids = tuple(d for d in (disclaimer_id(e) for e in (template or [])) if d)
-    return found, CheckedFile(name, loc, ids)
-
-
-def _machine_findings(data: bytes, found: list, locale: str, **kwargs) -> list:
-    """What the unreviewed machine translations of a catalog would be reported for if they were published."""
-    from l10n.checks import check_catalog, parse_catalog
-    from l10n.checks.machine import as_published_findings, unfuzzied_view
-    from l10n.translate import is_unreviewed_machine_translation
-
-    po, _problems = parse_catalog(data, kwargs["path"])
-    if po is None:
-        return []
-    view, keys = unfuzzied_view(po, is_unreviewed_machine_translation)
-    return as_published_findings(check_catalog, view, keys, found, locale=locale, **kwargs)
-
-
-def _po_job(i: int):
-    """Check the i-th target in a forked worker: (findings, checked file, new cache entries) or the error."""
-    targets, (settings, glossary, options, ignore, chosen, locale_arg, memo, mt, cache_path) = _FILE_JOB  # type: ignore
-    cache = None
-    if cache_path is not None:
-        from l10n.checks.cache import ReadOnlyCache
-
-        cache = ReadOnlyCache(cache_path)
-    try:
-        found, checked = _check_po(targets[i], settings, glossary, options, ignore, chosen, locale_arg, memo,
-                                   cache, 1, mt)
-    except L10nError as exc:
-        return exc
-    finally:
-        if cache is not None:
-            cache.close()
-    return _pack(found), checked, (cache.pending if cache is not None else {})
-
-
-def _pack(findings: list) -> tuple[bool, list]:
-    """Findings as plain tuples of their fields for the trip to the parent (pickling a frozen slots dataclass
-    costs ten times more); anything but a plain Finding travels as it is."""
-    from l10n.model import Finding
-
-    if all(type(f) is Finding for f in findings):
-        return True, list(map(_finding_fields(), findings))
-    return False, findings
-
-
-def _unpack(packed: tuple[bool, list]) -> list:
-    from l10n.model import Finding
-
-    plain, items = packed
-    return [Finding(*t) for t in items] if plain else items
-
-
-def _finding_fields():
-    import dataclasses
-    import operator
-
-    from l10n.model import Finding
-
-    names = [f.name for f in dataclasses.fields(Finding)]
-    getter = operator.attrgetter(*names)
-    return getter if len(names) > 1 else (lambda f: (getter(f),))
-
-
-def _locale_folder(path: Path) -> str:
-    """The folder naming a catalog's locale (``es`` of ``es/LC_MESSAGES/x.po`` or ``locales/es/x.po``)."""
-    parent = path.parent
-    return parent.parent.name if parent.name == "LC_MESSAGES" else parent.name
-
-
-def _check_pos_parallel(targets: list[Path], jobs: int, args: tuple, cache) -> dict[Path, tuple]:
-    """Check many PO files in ``jobs`` forked processes: (findings, checked file) or the error, by path."""
-    global _FILE_JOB
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _FILE_JOB = (targets, args + (getattr(cache, "path", None),))
-    # the catalogs of one locale folder go to the same worker, which then loads that locale's CLDR data alone
-    order = sorted(range(len(targets)), key=lambda i: (_locale_folder(targets[i]), i))
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_po_job, order, chunksize=max(1, len(targets) // (jobs * 8))))
-    finally:
-        _FILE_JOB = None
-    by_index = dict(zip(order, results))
-    out: dict[Path, Any] = {}
-    for i, path in enumerate(targets):  # in the serial order again
-        result = by_index[i]
-        if isinstance(result, L10nError):
-            out[path] = result  # raised when the serial order reaches it
-            continue
-        found, checked, pending = result
-        if cache is not None:
-            cache.update(pending)
-        out[path] = (_unpack(found), checked)
-    return out
-
-
-def _check_targets(targets, settings, glossary, options, ignore, chosen, locale_arg, memo, cache, findings,
-                   checked, jobs: int = 1, mt: bool = False) -> None:
-    from l10n.checks import check_rendered
-    from l10n.parallel import can_fork
-    from l10n.checks.output import CheckedFile
-
-    pos = [p for p in targets if p.suffix.lower() == ".po"]
-    done: dict[Path, tuple] = {}
-    if jobs > 1 and len(pos) >= PARALLEL_FILES and can_fork():
-        # many catalogs: one per process at a time (each worker checks a catalog's entries itself)
-        done = _check_pos_parallel(pos, min(jobs, len(pos)), (settings, glossary, options, ignore, chosen,
-                                                              locale_arg, memo, mt), cache)
-    for path in targets:
-        name = _rel(settings, path)
-        suffix = path.suffix.lower()
-        if suffix == ".po":
-            if isinstance(done.get(path), L10nError):
-                raise done[path]
-            found, one = done.get(path) or _check_po(path, settings, glossary, options, ignore, chosen, locale_arg,
-                                                     memo, cache, jobs, mt)
-            findings += found
-            checked.append(one)
-        elif (kind := _copy_format(suffix)) is not None and kind.view is not None:
-            try:
-                data = path.read_bytes()
-                text = data.decode("utf-8") if not kind.binary else ""
-            except (OSError, UnicodeDecodeError) as exc:
-                raise L10nError(f"cannot read: {exc}", path=name) from None
-            loc = _page_locale(path, text, locale_arg, settings)
-            expected = _expected(settings, glossary, path.stem, loc)
-            found = check_rendered(data if kind.binary else text, kind.copy_suffix[1:], locale=loc,
-                                   glossary=glossary, expected=expected, path=name)
-            if chosen is not None:
-                found = [f for f in found if f.code in chosen]
-            findings += found
-            checked.append(CheckedFile(name, loc, tuple(expected)))
-        else:
-            raise L10nError("not a PO catalog or a rendered .html/.md/.docx copy", path=name)
-
-
+    return [f for r in results for f in r.findings], [r.checked for r in results]
 def _copy_format(suffix: str):
     """The document format of a published copy (``.htm`` is read as ``.html``), or None."""
     from l10n.formats.documents import copy_format
 
     return copy_format(".html" if suffix == ".htm" else suffix)
-
-
-@contextmanager
-def _batch_gc():
-    """A garbage collector tuned for one batch run, restored afterwards.
-
-    A check run allocates many small objects that live until the report is
-    written; with the default thresholds the collector walks the whole heap
-    (imports and parsed catalogs) again and again. Objects alive at the start
-    are frozen (never walked), and a young collection waits for 50,000 new
-    objects instead of 700. What is collected is unchanged, only when.
-    """
-    old = gc.get_threshold()
-    freeze = gc.get_freeze_count() == 0  # a host that froze its own objects keeps them as it froze them
-    if freeze:
-        gc.freeze()
-    gc.set_threshold(50_000, old[1], old[2])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-        if freeze:
-            gc.unfreeze()
 
 
 def _listing() -> str:
@@ -459,14 +322,12 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
         return
     if fmt not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
-    if jobs == 0:
-        from l10n.parallel import available_cpus
+    from l10n.execute import local_executor
 
-        jobs = available_cpus()
-    with _batch_gc():
+    with local_executor(jobs or None) as executor:
         findings, checked = run_check(list(paths or []), locale, project, select, use_cache=not no_cache,
-                                      jobs=jobs, mt=mt)
-        report = format_findings(findings, fmt, checked)
+                                      executor=executor, mt=mt)
+    report = format_findings(findings, fmt, checked)
     if output is not None:
         try:
             output.write_text(report, encoding="utf-8")

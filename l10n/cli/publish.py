@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from l10n.cli._app import LocaleOpt, ProjectOpt, app, console, err_console, settings_for
+from l10n.cli._executor import JobsOpt, ProgressExecutor, SchedulerOpt
 
 
 def _more(n: int) -> str:
@@ -92,8 +93,7 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
 
         l10n build -l es -l ar
     """
-    from l10n.project import rel
-    from l10n.publish.pipeline import build, build_exit_code, preview_folder, published_locales, withheld_lines
+    from l10n.publish.pipeline import build, build_exit_code, withheld_lines
 
     settings = settings_for(project)
     requested = settings.resolve_locales(locale) if locale else ()
@@ -102,6 +102,17 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
     for a in assessments:
         for line in withheld_lines(a, limit=10):
             err_console.print(line, markup=False)
+    _print_written(settings, assessments, written)
+    code = build_exit_code(assessments, requested=requested)
+    if code:
+        raise typer.Exit(code)
+
+
+def _print_written(settings, assessments, written) -> None:
+    """What ``build`` wrote where: previews, the published locales, those removed or withdrawn."""
+    from l10n.project import rel
+    from l10n.publish.pipeline import preview_folder
+
     built = [a.locale for a in assessments if a.built and not a.pseudo]
     out = f"{rel(settings, settings.output)}/"
     for a in assessments:
@@ -119,13 +130,17 @@ def build_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
         if a.withdrawn:
             err_console.print(f"{a.locale}: WITHDRAWN from {out}{a.locale}/ (published before, held back now): "
                               f"{', '.join(a.withdrawn)}", markup=False)
-    others = [loc for loc in published_locales(settings) if loc not in {a.locale for a in assessments}]
     if not built:
-        console.print(f"{out} still publishes {', '.join(others)} (not rebuilt by this command)" if others
-                      else f"nothing is published in {out}", markup=False)
-    code = build_exit_code(assessments, requested=requested)
-    if code:
-        raise typer.Exit(code)
+        console.print(_still_published(settings, assessments, out), markup=False)
+
+
+def _still_published(settings, assessments, out: str) -> str:
+    """When nothing was built: which locales the output folder still publishes (not rebuilt)."""
+    from l10n.publish.pipeline import published_locales
+
+    others = [loc for loc in published_locales(settings) if loc not in {a.locale for a in assessments}]
+    return (f"{out} still publishes {', '.join(others)} (not rebuilt by this command)" if others
+            else f"nothing is published in {out}")
 
 
 @app.command("verify")
@@ -158,13 +173,9 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
 
         l10n verify --browser dist/
     """
-    import hashlib
-
     from l10n.errors import ConfigError
-    from l10n.publish.pipeline import load_published_manifest
-    from l10n.publish.verify import verify_files
-
-    from l10n.errors import PublishError
+    from l10n.model import Severity
+    from l10n.publish.verify import verify_folder
 
     settings = None
     try:
@@ -176,36 +187,14 @@ def verify_cmd(dist: Annotated[Path | None, typer.Argument(help="Published folde
         from l10n.project import load_project_glossary
 
         load_project_glossary(settings)  # configured but missing: exit 2, "glossary not found"
-    folder = dist or settings.output
-    if not folder.is_dir():
-        raise PublishError("folder does not exist" if not folder.exists() else "not a folder", path=str(folder))
-    manifest = load_published_manifest(folder)
-    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-    catalogs = None
-    if settings is not None:
-        catalogs = {}
-        for loc in manifest["locales"].values():
-            for doc in loc["documents"].values():
-                path = settings.root / doc.get("catalog", {}).get("path", "")
-                if path.is_file():
-                    catalogs[doc["catalog"]["path"]] = hashlib.sha256(path.read_bytes()).hexdigest()
-    findings = verify_files(manifest, files, catalogs=catalogs)
-    if browser:
-        from l10n.publish.render_check import open_browser
-        from l10n.publish.verify import verify_rendered
-
-        with open_browser() as chromium:
-            findings += verify_rendered(folder, manifest, chromium, reported=findings)
-    from l10n.model import Severity
-
-    for f in findings:
+    result = verify_folder(dist or settings.output, project_root=settings.root if settings is not None else None,
+                           browser=browser)
+    for f in result.findings:
         (err_console if f.severity >= Severity.ERROR else console).print(f"{f.path}: {f.code} {f.severity}: {f.message}",
                                                                          markup=False)
-    errors = [f for f in findings if f.severity >= Severity.ERROR]
-    ncopies = sum(len(d["files"]) for loc in manifest["locales"].values() for d in loc["documents"].values())
-    console.print(f"{ncopies} file(s) in {len(manifest['locales'])} locale(s) verified: "
-                  f"{len(errors)} problem(s)", markup=False)
-    if errors:
+    console.print(f"{result.copies} file(s) in {result.locales} locale(s) verified: "
+                  f"{len(result.errors)} problem(s)", markup=False)
+    if result.errors:
         raise typer.Exit(1)
 
 
@@ -247,6 +236,21 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
     if fmt == "json":
         console.out(rows_to_json(rows), end="")
         return
+    if rows:
+        # not a terminal (a pipe, a CI log): no width to fit, so never break a header mid-word
+        from rich.console import Console
+
+        out = console if console.is_terminal else Console(file=console.file, width=max(console.width, 200),
+                                                           highlight=False, soft_wrap=True, emoji=False)
+        out.print(_status_table(rows))
+    for line in _status_reasons(rows):
+        err_console.print(line, markup=False)
+    for loc in empty:
+        err_console.print(f"{loc}: no catalogs yet (run `l10n update`)", markup=False)
+
+
+def _status_table(rows):
+    """The ``status`` table: one row per (locale, article)."""
     from rich.table import Table
 
     table = Table(title="Translation status")
@@ -261,22 +265,19 @@ def status_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, fmt: Format
                       str(r.stale), str(r.untranslated), f"{r.completeness:.0%}",
                       f"{r.disclaimers_passing}/{r.disclaimers_total}", r.status,
                       r.meaning.replace("meaning ", "") or "-")
-    if rows:
-        # not a terminal (a pipe, a CI log): no width to fit, so never break a header mid-word
-        from rich.console import Console
+    return table
 
-        out = console if console.is_terminal else Console(file=console.file, width=max(console.width, 200),
-                                                           highlight=False, soft_wrap=True, emoji=False)
-        out.print(table)
+
+def _status_reasons(rows) -> list[str]:
+    """Per article not published, its status and first reason; every withheld machine translation."""
+    lines = []
     for r in rows:
         if r.reasons:
             first = r.reasons[0][len(r.document) + 2:] if r.reasons[0].startswith(f"{r.document}: ") else r.reasons[0]
-            err_console.print(f"{r.locale} {r.document}: {r.status}: {first}{_more(len(r.reasons) - 1)}",
-                              markup=False)
-        for reason in r.withheld_reasons:
-            err_console.print(f"{r.locale} {r.document}: withheld machine translation: {reason}", markup=False)
-    for loc in empty:
-        err_console.print(f"{loc}: no catalogs yet (run `l10n update`)", markup=False)
+            lines.append(f"{r.locale} {r.document}: {r.status}: {first}{_more(len(r.reasons) - 1)}")
+        lines.extend(f"{r.locale} {r.document}: withheld machine translation: {reason}"
+                     for reason in r.withheld_reasons)
+    return lines
 
 
 @app.command("report")
@@ -305,7 +306,8 @@ def report_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
 
 
 @app.command("run")
-def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
+def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, jobs: JobsOpt = 0,
+            scheduler: SchedulerOpt = None) -> None:
     """Run the whole pipeline: extract, update, translate offline, check, build, report.
 
     Locales with an offline engine in [tool.l10n.engines] (Apertium for es and
@@ -323,14 +325,21 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None) -> None:
         l10n run
 
         l10n run -l es -l en_XA
+
+        l10n run --scheduler tcp://dask-scheduler:8786   # the stages on a Dask cluster (docs/scaling.md)
     """
     from rich.table import Table
 
+    from l10n.execute.choice import executor_for
     from l10n.publish.pipeline import run
 
     settings = settings_for(project)
-    result = run(settings, locales=settings.resolve_locales(locale) if locale else None,
-                 on_step=lambda s: err_console.print(f"· {s}", markup=False))
+    locales = settings.resolve_locales(locale) if locale else None
+    with executor_for(settings.scheduler, jobs or None, scheduler) as executor:
+        if executor.distributed:
+            err_console.print(f"· {executor.describe()}", markup=False)
+        result = run(settings, locales=locales, executor=ProgressExecutor(executor),
+                     on_step=lambda s: err_console.print(f"· {s}", markup=False))
     from l10n.publish.status import locale_progress
 
     table = Table(title="l10n run")

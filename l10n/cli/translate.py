@@ -29,7 +29,8 @@ def translate_cmd(locale: LocaleOpt = None, provider: ProviderOpt = None, projec
     markup and URLs as in the source; disclaimers are never sent. Output
     enters as fuzzy with '# machine translation: <engine>, <date>' for a
     person to review; human translations are never overwritten. Answers are
-    kept in .l10n/tm.sqlite, so nothing is sent twice. Keys come only from
+    kept in the translation memory ($L10N_TM, else [tool.l10n] tm, else
+    .l10n/tm.sqlite), so nothing is sent twice. Keys come only from
     the environment variables named in [tool.l10n.providers.<name>].
 
     Exit 1 when some segments could not be translated (reasons listed).

@@ -27,34 +27,16 @@ app.add_typer(tm_app, name="tm")
 
 def _machine_detector():
     """``l10n.translate.is_machine_translation`` when the translate stage is installed."""
-    try:
-        from l10n.translate import is_machine_translation
-    except ImportError:
-        return lambda entry: False
-    return is_machine_translation
+    from l10n.interchange import machine_detector
 
-
-def _reviewed_marker():
-    """``l10n.translate.mark_reviewed`` (drops machine-translation marks) when available."""
-    try:
-        from l10n.translate import mark_reviewed
-    except ImportError:
-        return None
-    return mark_reviewed
+    return machine_detector()
 
 
 def _approved(annotator, po: polib.POFile, locale: str) -> dict[str, str]:
     """disclaimer id -> approved (not stale) translation, for the disclaimers of ``po``."""
-    from l10n.model import DISCLAIMER_PREFIX
+    from l10n.interchange import approved_disclaimers
 
-    out = {}
-    for e in po:
-        if e.msgctxt and e.msgctxt.startswith(DISCLAIMER_PREFIX):
-            did = e.msgctxt[len(DISCLAIMER_PREFIX):]
-            appr = annotator.approved(did, locale)
-            if appr is not None and not appr.stale:
-                out[did] = appr.text
-    return out
+    return approved_disclaimers(annotator, po, locale)
 
 
 def _unwritable(path: Path) -> str | None:
@@ -175,125 +157,50 @@ def import_cmd(files: Annotated[list[Path], typer.Argument(help="XLIFF files ret
 
         l10n xliff import returned/es/doc.xlf --conflicts conflicts/
     """
-    from l10n.catalogs.header import format_date, now
-    from l10n.catalogs.lock import catalog_locks
-    from l10n.catalogs.pofile import encode_po
-    from l10n.errors import LocaleError
-    from l10n.fileio import atomic_write
     from l10n import __version__
-    from l10n.formats.xliff import TAKE, conflicts_to_xliff, document_of, identity_problem, merge_xliff, read_xliff
-    from l10n.interchange import check_merged, hold_unsafe
-    from l10n.locales import normalize_locale
-    from l10n.model import Severity
-    from l10n.project import load_annotator, load_project_glossary, read_catalog, rel
+    from l10n.formats.xliff import TAKE
+    from l10n.interchange import import_targets, import_xliff, read_xliff_files, write_conflicts
+    from l10n.project import load_annotator, rel
 
     if take is not None and take not in TAKE:
         raise typer.BadParameter("must be 'theirs' or 'ours'", param_hint="--take")
     settings = settings_for(project)
-    parsed = []
-    for f in files:
-        name = str(f)
-        try:
-            data = f.read_bytes()
-        except OSError as exc:
-            raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
-        parsed.extend(read_xliff(data, name))
-    targets = []
-    for xf in parsed:
-        try:
-            loc = normalize_locale(xf.target_language)
-        except LocaleError as exc:
-            raise LocaleError(f"target-language {xf.target_language!r}: {exc.message}", path=xf.name) from None
-        path = settings.po_path(loc, xf.domain)
-        if not path.is_file():
-            raise CatalogError(f"no catalog {rel(settings, path)} for this file (original={xf.original!r}, "
-                               f"target-language={xf.target_language!r})", path=xf.name, line=xf.line or None)
-        targets.append((xf, loc, path))
+    targets = import_targets(settings, read_xliff_files(files))
     annotator = load_annotator(settings)
-    machine, reviewed = _machine_detector(), _reviewed_marker()
-    with catalog_locks([p for _, _, p in targets], settings.state_dir,
-                       names={p: rel(settings, p) for _, _, p in targets}):
-        catalogs: dict[Path, polib.POFile] = {}  # read under the lock: what is on disk now
-        for xf, loc, path in targets:
-            if path not in catalogs:
-                catalogs[path] = read_catalog(path, settings, locale=loc)
-            po = catalogs[path]
-            why = identity_problem(xf, locale=po.metadata.get("Language") or loc,
-                                   source_language=settings.source_language, document=document_of(po))
-            if why:
-                raise CatalogError(f"{why}; not imported ({rel(settings, path)}), nothing was written",
-                                   path=xf.name, line=xf.line or None)
-        as_read = dict(catalogs)
-        problems = []
-        changed: dict[Path, int] = {path: 0 for path in catalogs}
-        merged: dict[Path, list] = {path: [] for path in catalogs}
-        for xf, loc, path in targets:
-            po = catalogs[path]
-            result = merge_xliff(po, xf, approved=_approved(annotator, po, loc), machine=machine,
-                                 mark_reviewed=reviewed, take=take, locale=loc)
-            catalogs[path] = result.po
-            changed[path] += result.changed
-            merged[path].extend(result.merged)
-            problems.extend((path, p) for p in result.problems)
-        glossary = load_project_glossary(settings) if any(merged.values()) else None
-        options, ignore = _check_options(settings)
-        findings = []
-        held: dict[Path, int] = {}
-        for path, po in catalogs.items():
-            if not merged[path]:
-                continue
-            pot = settings.pot_path(path.stem)
-            template = read_catalog(pot, settings) if pot.is_file() else None
-            found = check_merged(po, merged[path], locale=path.parent.parent.name, glossary=glossary,
-                                 template=template, path=rel(settings, path), options=options, ignore=ignore)
-            held[path] = len(hold_unsafe(po, found))
-            findings.extend(found)
-        for path, po in catalogs.items():
-            if changed[path]:
-                po.metadata["PO-Revision-Date"] = format_date(now())
-                written = atomic_write(path, encode_po(po, or_utf8=True))
-            else:
-                written = False
-            extra = f", {held[path]} held for review (check errors)" if held.get(path) else ""
-            console.print(f"{rel(settings, path)}: {changed[path]} translations merged{extra} "
-                          f"({'written' if written else 'unchanged'})", markup=False)
+    result = import_xliff(settings, targets, annotator=annotator, take=take, check_options=_check_options(settings))
+    for path, cat in result.catalogs.items():
+        extra = f", {cat.held} held for review (check errors)" if cat.held else ""
+        console.print(f"{rel(settings, path)}: {cat.changed} translations merged{extra} "
+                      f"({'written' if cat.written else 'unchanged'})", markup=False)
     if conflicts_dir is not None:
-        folder = conflicts_dir.resolve()
-        locale_of = {path: loc for _, loc, path in targets}
-        for path, po in as_read.items():
-            mine = [p for q, p in problems if q == path and p.kind == "conflict"]
-            if not mine:
-                continue
-            loc = locale_of[path]
-            out = folder / loc / f"{path.stem}.conflicts.xlf"
-            data = conflicts_to_xliff(po, mine, locale=loc, source_language=settings.source_language,
-                                      approved=_approved(annotator, po, loc), machine=machine,
-                                      tool_version=__version__)
-            try:
-                atomic_write(out, data)
-            except OSError as exc:
-                raise CatalogError(f"cannot write: {exc.strerror or exc}", path=str(out)) from None
-            err_console.print(f"{len(mine)} conflict(s) written to {out}: edit the targets and import it again",
+        for out, n in write_conflicts(settings, result, conflicts_dir.resolve(), annotator=annotator,
+                                      tool_version=__version__):
+            err_console.print(f"{n} conflict(s) written to {out}: edit the targets and import it again",
                               markup=False)
-    for f in findings:
+    _report_import(settings, result)
+    if result.problems or result.errors:
+        raise typer.Exit(1)
+
+
+def _report_import(settings, result) -> None:
+    """The findings on the imported units, the units not merged (conflicts with both texts), the totals."""
+    from l10n.project import rel
+
+    for f in result.findings:
         where = f"{f.path}:{f.line}" if f.line else f.path
         err_console.print(f"{where}: {f.severity} {f.code} [{f.check}] {f.message}", markup=False)
-    for path, p in problems:
+    for path, p in result.problems:
         err_console.print(f"{p.kind}: {p}", markup=False)
         if p.kind == "conflict":
             err_console.print(f"    catalog ({rel(settings, path)}:{p.entry_line}): {p.ours!r}", markup=False)
             err_console.print(f"    file    ({p.path}:{p.line}): {p.theirs!r}", markup=False)
-    errors = sum(1 for f in findings if f.severity >= Severity.ERROR)
-    if problems:
-        conflicts = sum(1 for _, p in problems if p.kind == "conflict")
-        err_console.print(f"{len(problems)} unit(s) not merged" + (f" ({conflicts} conflict(s): choose with "
-                                                                      "--take theirs|ours)" if conflicts else ""),
-                          markup=False)
-    if errors:
-        err_console.print(f"{errors} check error(s) in the imported units; those entries are kept as fuzzy "
+    if result.problems:
+        conflicts = result.conflicts
+        err_console.print(f"{len(result.problems)} unit(s) not merged" + (
+            f" ({conflicts} conflict(s): choose with --take theirs|ours)" if conflicts else ""), markup=False)
+    if result.errors:
+        err_console.print(f"{result.errors} check error(s) in the imported units; those entries are kept as fuzzy "
                           "(needs review)", markup=False)
-    if problems or errors:
-        raise typer.Exit(1)
 
 
 def _check_options(settings) -> tuple[dict, set[str]]:
@@ -418,103 +325,28 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
 
         l10n tm import memoq-export.tmx --take theirs
     """
-    from l10n.formats.tmx import match_locale, parse_tmx, same_language, tm_base
     from l10n.formats.xliff import TAKE
-    from l10n.model import Severity
+    from l10n.interchange import import_tmx
     from l10n.project import rel
 
     if take is not None and take not in TAKE:
         raise typer.BadParameter("must be 'theirs' or 'ours'", param_hint="--take")
     settings = settings_for(project)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror}", path=str(file)) from None
-    records = parse_tmx(data, str(file))
-    # BCP 47 matching: en-US is English; fr-FR serves the locale fr; pt_BR needs pt-BR (pt-PT is another locale)
-    usable = [r for r in records if r.origin != "machine" and same_language(r.source_lang, settings.source_language)]
-    try:
-        from l10n.translate.memory import TranslationMemory
-    except ImportError:
-        raise CatalogError("the translation memory is not available in this installation "
-                           "(l10n.translate.memory is missing)") from None
-    from l10n.errors import LocaleError
-    from l10n.locales import normalize_locale
-
-    located = []
-    for r in usable:
-        target_lang = match_locale(r.target_lang, settings.locales)
-        if target_lang is None:
-            try:
-                target_lang = normalize_locale(r.target_lang)
-            except LocaleError:
-                continue
-        located.append((r, target_lang))
-    findings = _check_tm_units(settings, located)
-    unsafe = {(f.locale, f.msgid) for f in findings if f.severity >= Severity.ERROR}
-    path = settings.state_dir / "tm.sqlite"
-    conflicts = []
-    imported = 0
-    tm = TranslationMemory(path)
-    try:
-        for r, target_lang in located:
-            if (target_lang, r.source) in unsafe:
-                continue
-            held = tm.human(r.source, settings.source_language, target_lang)
-            if held is not None and held != r.target:
-                if r.base and tm_base(r.target) == r.base:
-                    continue  # not changed in the file since the export: the memory's newer text stays
-                memory_moved = not r.base or tm_base(held) != r.base
-                if memory_moved and take != "theirs":
-                    if take is None:
-                        conflicts.append((r, target_lang, held))
-                    continue
-            if held != r.target:
-                tm.add_human(r.source, r.target, settings.source_language, target_lang, commit=False)
-            imported += 1
-    finally:
-        tm.close()
-    skipped = len(records) - len(usable)
-    console.print(f"{rel(settings, path)}: {imported} human translations imported, "
-                  f"{skipped} skipped (machine or other source language)", markup=False)
-    for f in findings:
+    result = import_tmx(settings, file, take=take, check_options=_check_options(settings))
+    console.print(f"{rel(settings, result.path)}: {result.imported} human translations imported, "
+                  f"{result.skipped} skipped (machine or other source language)", markup=False)
+    for f in result.findings:
         err_console.print(f"{file}: {f.locale}: {f.severity} {f.code} [{f.check}] {f.message}: {f.msgid!r}",
                           markup=False)
-    for r, target_lang, held in conflicts:
+    for r, target_lang, held in result.conflicts:
         err_console.print(f"conflict: {file}: {target_lang}: {r.source!r}: the memory holds another human "
                           "translation; not imported — rerun with --take theirs (the file's) or --take ours",
                           markup=False)
         err_console.print(f"    memory: {held!r}", markup=False)
         err_console.print(f"    file:   {r.target!r}", markup=False)
-    errors = sum(1 for f in findings if f.severity >= Severity.ERROR)
-    if errors:
-        err_console.print(f"{len(unsafe)} unit(s) with check errors not imported", markup=False)
-    if conflicts:
-        err_console.print(f"{len(conflicts)} conflict(s): choose with --take theirs|ours", markup=False)
-    if errors or conflicts:
+    if result.errors:
+        err_console.print(f"{len(result.unsafe)} unit(s) with check errors not imported", markup=False)
+    if result.conflicts:
+        err_console.print(f"{len(result.conflicts)} conflict(s): choose with --take theirs|ours", markup=False)
+    if result.errors or result.conflicts:
         raise typer.Exit(1)
-
-
-def _check_tm_units(settings, located: list) -> list:
-    """The findings of `l10n check` on TMX units, each checked as a reviewed catalog entry of its locale."""
-    import polib
-
-    from l10n.interchange import check_merged
-    from l10n.project import load_project_glossary
-
-    if not located:
-        return []
-    glossary = load_project_glossary(settings)
-    options, ignore = _check_options(settings)
-    by_locale: dict[str, dict[str, str]] = {}
-    for r, loc in located:
-        by_locale.setdefault(loc, {}).setdefault(r.source, r.target)
-    findings = []
-    for loc, pairs in by_locale.items():
-        po = polib.POFile()
-        po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": loc}
-        for source, target in pairs.items():
-            po.append(polib.POEntry(msgid=source, msgstr=target))
-        findings.extend(check_merged(po, [(None, s) for s in pairs], locale=loc, glossary=glossary,
-                                     options=options, ignore=ignore))
-    return findings

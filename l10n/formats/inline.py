@@ -21,6 +21,7 @@ plain text (Markdown delimiters, brackets) or a standalone code (HTML tags).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Union
 
@@ -117,6 +118,103 @@ def _collapse(frame: _Frame, into: list[Node]) -> None:
         _append(into, child)
 
 
+class _Tree:
+    """The nodes parsed so far: the finished ones, and the spans still open (innermost last)."""
+
+    def __init__(self) -> None:
+        self.root: list[Node] = []
+        self.stack: list[_Frame] = []
+
+    def top(self) -> list[Node]:
+        return self.stack[-1].children if self.stack else self.root
+
+    def add(self, node: Node) -> None:
+        _append(self.top(), node)
+
+    def open(self, name: str, raw: str, ctype: str, fallback: str) -> None:
+        self.stack.append(_Frame(name, raw, ctype, fallback, []))
+
+    def close(self, name: str, raw: str) -> bool:
+        """Close the innermost open span ``name`` (collapsing any opened inside it); False if none is open."""
+        stack = self.stack
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].name == name:
+                while len(stack) > i + 1:
+                    frame = stack.pop()
+                    _collapse(frame, stack[-1].children)
+                frame = stack.pop()
+                self.add(Span(frame.open, raw, frame.ctype, tuple(frame.children)))
+                return True
+        return False
+
+    def finish(self) -> tuple[Node, ...]:
+        while self.stack:
+            frame = self.stack.pop()
+            _collapse(frame, self.top())
+        return tuple(self.root)
+
+
+_CODE_CTYPES = {"code": "x-code", "image": "image", "autolink": "x-autolink", "comment": "x-html-comment"}
+
+
+def _tag(tree: _Tree, text: str, m: re.Match[str]) -> None:
+    raw = m.group(0)
+    name = re.match(r"</?([A-Za-z][A-Za-z0-9-]*)", raw).group(1).lower()
+    ctype = _TAG_CTYPE.get(name, f"x-html-{name}")
+    if raw.startswith("</"):
+        if not tree.close("<" + name, raw):
+            tree.add(Code(raw, _placeholder(ctype)))
+    elif raw.endswith("/>") or name in _VOID:
+        tree.add(Code(raw, _placeholder(ctype)))
+    else:
+        tree.open("<" + name, raw, ctype, "code")
+
+
+def _link_open(tree: _Tree, text: str, m: re.Match[str]) -> None:
+    tree.open("[", m.group(0), "link", "text")
+
+
+def _link_close(tree: _Tree, text: str, m: re.Match[str]) -> None:
+    if not tree.close("[", m.group(0)):
+        tree.add(m.group(0))
+
+
+def _emphasis(tree: _Tree, text: str, m: re.Match[str]) -> None:
+    """A run of ``*`` or ``_``: it closes an open span, opens one, or is text (CommonMark's flanking rules)."""
+    raw = m.group(0)
+    if len(raw) > 2:
+        tree.add(raw)
+        return
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    can_open = bool(after) and not after.isspace()
+    can_close = bool(before) and not before.isspace()
+    if raw[0] == "_":
+        can_open = can_open and not before.isalnum()
+        can_close = can_close and not after.isalnum()
+    if can_close and any(f.name == raw for f in tree.stack) and tree.close(raw, raw):
+        return
+    if can_open:
+        tree.open(raw, raw, "bold" if len(raw) == 2 else "italic", "text")
+    else:
+        tree.add(raw)
+
+
+_TOKEN_HANDLERS: dict[str, Callable[[_Tree, str, re.Match[str]], None]] = {
+    "tag": _tag, "linkopen": _link_open, "linkclose": _link_close,
+}
+
+
+def _token(tree: _Tree, text: str, m: re.Match[str]) -> None:
+    kind = m.lastgroup
+    if kind == "escape":
+        tree.add(m.group(0))
+    elif kind in _CODE_CTYPES:
+        tree.add(Code(m.group(0), _CODE_CTYPES[kind]))
+    else:
+        _TOKEN_HANDLERS.get(kind, _emphasis)(tree, text, m)
+
+
 def parse_inline(text: str, fmt: str) -> tuple[Node, ...]:
     """Split ``text`` into text, spans and codes according to ``fmt``.
 
@@ -125,76 +223,14 @@ def parse_inline(text: str, fmt: str) -> tuple[Node, ...]:
     lexer = _LEXERS.get(fmt)
     if lexer is None or not text:
         return (text,) if text else ()
-    root: list[Node] = []
-    stack: list[_Frame] = []
-
-    def top() -> list[Node]:
-        return stack[-1].children if stack else root
-
-    def close(name: str, raw: str) -> bool:
-        for i in range(len(stack) - 1, -1, -1):
-            if stack[i].name == name:
-                while len(stack) > i + 1:
-                    frame = stack.pop()
-                    _collapse(frame, stack[-1].children)
-                frame = stack.pop()
-                _append(top(), Span(frame.open, raw, frame.ctype, tuple(frame.children)))
-                return True
-        return False
-
+    tree = _Tree()
     pos = 0
     for m in lexer.finditer(text):
-        _append(top(), text[pos:m.start()])
+        tree.add(text[pos:m.start()])
         pos = m.end()
-        raw, kind = m.group(0), m.lastgroup
-        if kind == "escape":
-            _append(top(), raw)
-        elif kind == "code":
-            _append(top(), Code(raw, "x-code"))
-        elif kind == "image":
-            _append(top(), Code(raw, "image"))
-        elif kind == "autolink":
-            _append(top(), Code(raw, "x-autolink"))
-        elif kind == "comment":
-            _append(top(), Code(raw, "x-html-comment"))
-        elif kind == "tag":
-            name = re.match(r"</?([A-Za-z][A-Za-z0-9-]*)", raw).group(1).lower()
-            ctype = _TAG_CTYPE.get(name, f"x-html-{name}")
-            if raw.startswith("</"):
-                if not close("<" + name, raw):
-                    _append(top(), Code(raw, _placeholder(ctype)))
-            elif raw.endswith("/>") or name in _VOID:
-                _append(top(), Code(raw, _placeholder(ctype)))
-            else:
-                stack.append(_Frame("<" + name, raw, ctype, "code", []))
-        elif kind == "linkopen":
-            stack.append(_Frame("[", raw, "link", "text", []))
-        elif kind == "linkclose":
-            if not close("[", raw):
-                _append(top(), raw)
-        else:  # a run of * or _
-            if len(raw) > 2:
-                _append(top(), raw)
-                continue
-            before = text[m.start() - 1] if m.start() else ""
-            after = text[m.end()] if m.end() < len(text) else ""
-            can_open = bool(after) and not after.isspace()
-            can_close = bool(before) and not before.isspace()
-            if raw[0] == "_":
-                can_open = can_open and not before.isalnum()
-                can_close = can_close and not after.isalnum()
-            name = raw
-            if can_close and any(f.name == name for f in stack) and close(name, raw):
-                continue
-            if can_open:
-                stack.append(_Frame(name, raw, "bold" if len(raw) == 2 else "italic", "text", []))
-            else:
-                _append(top(), raw)
-    _append(top(), text[pos:])
-    while stack:
-        frame = stack.pop()
-        _collapse(frame, top())
-    return tuple(root)
+        _token(tree, text, m)
+    tree.add(text[pos:])
+    return tree.finish()
 
 
 def flatten(nodes: tuple[Node, ...] | list[Node]) -> str:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -184,48 +184,72 @@ def _seg_text(seg: etree._Element) -> str:
     return "".join(seg.itertext())
 
 
-def parse_tmx(data: bytes, name: str) -> list[TMRecord]:
-    """Read a TMX document into records: one per target language of each ``<tu>``.
-
-    :raises XMLSecurityError: hostile XML (entities, DTDs, network).
-    :raises CatalogError: not a TMX document, or a unit without the source language.
-    """
+def _tmx_root(data: bytes, name: str) -> tuple[etree._Element, str]:
+    """The ``<tmx>`` element and its header's source language."""
     root = parse_xml(data, name)
     if root.tag != "tmx":
         raise CatalogError(f"not a TMX document (root element {root.tag!r})", path=name, line=root.sourceline)
     header = root.find("header")
     if header is None:
         raise CatalogError("TMX without <header>", path=name, line=root.sourceline)
-    srclang = header.get("srclang", "")
+    return root, header.get("srclang", "")
+
+
+def _origin(tu: etree._Element, props: Mapping[str | None, str]) -> tuple[str, str]:
+    """A unit's origin (human unless it says machine) and provider."""
+    origin = props.get("x-origin", "human").lower()
+    if origin not in _ORIGINS:
+        origin = "human"
+    provider = props.get("x-provider") or (tu.get("creationid", "") if tu.get("creationid") not in _ORIGINS else "")
+    return origin, provider
+
+
+def _variants(tu: etree._Element, name: str) -> list[tuple[str, str]]:
+    """Each ``<tuv>`` of a unit as (language, text)."""
+    tuvs = []
+    for tuv in tu.iterfind("tuv"):
+        lang = tuv.get(_XML_LANG) or tuv.get("lang")
+        seg = tuv.find("seg")
+        if not lang or seg is None:
+            raise CatalogError("<tuv> without xml:lang or <seg>", path=name, line=tuv.sourceline)
+        tuvs.append((lang, _seg_text(seg)))
+    return tuvs
+
+
+def _source_variant(tuvs: list[tuple[str, str]], unit_src: str) -> tuple[str, str] | None:
+    if unit_src == "*all*" or not unit_src:
+        return tuvs[0] if tuvs else None
+    # the exact tag first, else the same language (srclang="en", <tuv xml:lang="en-US">)
+    return next((t for t in tuvs if _subtags(t[0]) == _subtags(unit_src)), None) or \
+        next((t for t in tuvs if same_language(t[0], unit_src)), None)
+
+
+def _unit_records(tu: etree._Element, srclang: str, name: str) -> list[TMRecord]:
+    """The records of one ``<tu>``: its source variant paired with each other language's."""
+    props = {p.get("type"): (p.text or "").strip() for p in tu.iterfind("prop")}
+    origin, provider = _origin(tu, props)
+    created = tu.get("creationdate", "")
+    tuvs = _variants(tu, name)
+    unit_src = tu.get("srclang") or srclang
+    source = _source_variant(tuvs, unit_src)
+    if source is None:
+        raise CatalogError(f"<tu> has no variant in the source language {unit_src!r}", path=name,
+                           line=tu.sourceline)
+    return [TMRecord(source=source[1], target=text, source_lang=source[0], target_lang=lang,
+                     origin=origin, provider=provider, created=created, base=props.get("x-l10n-base", ""))
+            for lang, text in tuvs
+            if not ((lang, text) is source or _subtags(lang) == _subtags(source[0]))]
+
+
+def parse_tmx(data: bytes, name: str) -> list[TMRecord]:
+    """Read a TMX document into records: one per target language of each ``<tu>``.
+
+    :raises XMLSecurityError: hostile XML (entities, DTDs, network).
+    :raises CatalogError: not a TMX document, or a unit without the source language.
+    """
+    root, srclang = _tmx_root(data, name)
     body = root.find("body")
     out: list[TMRecord] = []
     for tu in body.iterfind("tu") if body is not None else ():
-        props = {p.get("type"): (p.text or "").strip() for p in tu.iterfind("prop")}
-        origin = props.get("x-origin", "human").lower()
-        if origin not in _ORIGINS:
-            origin = "human"
-        provider = props.get("x-provider") or (tu.get("creationid", "") if tu.get("creationid") not in _ORIGINS else "")
-        created = tu.get("creationdate", "")
-        tuvs = []
-        for tuv in tu.iterfind("tuv"):
-            lang = tuv.get(_XML_LANG) or tuv.get("lang")
-            seg = tuv.find("seg")
-            if not lang or seg is None:
-                raise CatalogError("<tuv> without xml:lang or <seg>", path=name, line=tuv.sourceline)
-            tuvs.append((lang, _seg_text(seg)))
-        unit_src = tu.get("srclang") or srclang
-        if unit_src == "*all*" or not unit_src:
-            source = tuvs[0] if tuvs else None
-        else:  # the exact tag first, else the same language (srclang="en", <tuv xml:lang="en-US">)
-            source = next((t for t in tuvs if _subtags(t[0]) == _subtags(unit_src)), None) or \
-                next((t for t in tuvs if same_language(t[0], unit_src)), None)
-        if source is None:
-            raise CatalogError(f"<tu> has no variant in the source language {unit_src!r}", path=name,
-                               line=tu.sourceline)
-        for lang, text in tuvs:
-            if (lang, text) is source or _subtags(lang) == _subtags(source[0]):
-                continue
-            out.append(TMRecord(source=source[1], target=text, source_lang=source[0], target_lang=lang,
-                                origin=origin, provider=provider, created=created,
-                                base=props.get("x-l10n-base", "")))
+        out.extend(_unit_records(tu, srclang, name))
     return out

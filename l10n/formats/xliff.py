@@ -79,6 +79,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import polib
 from lxml import etree
@@ -668,6 +669,131 @@ def _confirmed(u: XliffUnit) -> bool:
     return u.state in _CONFIRMED
 
 
+def _target_text(u: XliffUnit, e: polib.POEntry, efmt: str, table: dict[str, Node], bad: list[str]) -> str:
+    """The PO text of a unit's target ("" if it has none); markup it cannot carry back goes into ``bad``."""
+    if u.target is None:
+        return ""
+    if _shape(u.target) == _shape(_inline_element("target", e.msgstr, efmt, table)):
+        return e.msgstr  # the target as exported: the msgstr byte for byte
+    escape = html_escaper(e.msgid, e.msgstr) if efmt == "html" else str
+    return _native(u.target, table, bad, escape)
+
+
+def _as_exported(u: XliffUnit, e: polib.POEntry, text: str, state: str, qualifier: str | None) -> bool:
+    """Whether a unit's text and state are what an export of ``e`` writes."""
+    return text == e.msgstr and u.state == state and (
+        u.target is None or u.target.get("state-qualifier") == qualifier)
+
+
+# what the three-way merge makes of one unit
+_PROBLEM, _UNCHANGED, _MERGE = "problem", "unchanged", "merge"
+
+
+class _Merger:
+    """One import: the units of an XLIFF file merged into a catalog, one at a time, counted and reported."""
+
+    def __init__(self, po: polib.POFile, xf: XliffFile, approved: Mapping[str, str],
+                 machine: Callable[[polib.POEntry], bool], mark_reviewed: Callable[[polib.POEntry], None] | None,
+                 take: str | None, loc: str) -> None:
+        self.po, self.xf, self.approved, self.machine = po, xf, approved, machine
+        self.mark_reviewed, self.take, self.loc = mark_reviewed, take, loc
+        self.fmt = catalog_format(po)
+        self.index = {unit_id(e.msgctxt, e.msgid): e for e in po if not e.obsolete and not e.msgid_plural and e.msgid}
+        self.problems: list[UnitProblem] = []
+        self.merged: list[tuple[str | None, str]] = []
+        self.changed = self.unchanged = 0
+        self.seen: set[str] = set()
+
+    def result(self) -> MergeResult:
+        return MergeResult(po=self.po, changed=self.changed, unchanged=self.unchanged,
+                           problems=tuple(self.problems), merged=tuple(self.merged))
+
+    def problem(self, kind: str, u: XliffUnit, msg: str, **extra: Any) -> None:
+        self.problems.append(UnitProblem(kind, u.id, self.xf.name, u.line, msg, **extra))
+
+    def unit(self, u: XliffUnit) -> None:
+        e = self._entry(u)
+        text = None if e is None else self._text(u, e)
+        if e is None or text is None:
+            return
+        verdict = self._verdict(u, e, text)
+        if verdict == _UNCHANGED:
+            self.unchanged += 1
+        elif verdict == _MERGE:
+            self._write(u, e, text)
+
+    def _entry(self, u: XliffUnit) -> polib.POEntry | None:
+        if u.id in self.seen:
+            self.problem("duplicate", u, "unit appears twice; ignored")
+            return None
+        self.seen.add(u.id)
+        e = self.index.get(u.id)
+        if e is None:
+            self.problem("stale", u, "no such message in the catalog (the English text changed or was removed); "
+                                     "not merged — export again")
+        return e
+
+    def _text(self, u: XliffUnit, e: polib.POEntry) -> str | None:
+        efmt = entry_format(e, self.fmt)
+        expected = _inline_element("source", e.msgid, efmt, None)
+        if _shape(expected) != _shape(u.source):
+            self.problem("stale", u, "the source text differs from the catalog's; not merged — export again")
+            return None
+        table = _source_table(parse_inline(e.msgid, efmt))
+        bad: list[str] = []
+        text = _target_text(u, e, efmt, table, bad)
+        if bad:
+            self.problem("markup", u, "; ".join(bad) + "; not merged")
+            return None
+        return text
+
+    def _verdict(self, u: XliffUnit, e: polib.POEntry, text: str) -> str:
+        state, qualifier = entry_state(e, self.approved, self.machine)
+        locked = _approved_lock(e, self.approved)
+        if (locked or u.locked) and (text != e.msgstr):
+            self.problem("locked", u, "approved safety disclaimer was edited; rejected (the approved wording stays)")
+            return _PROBLEM
+        if not text or locked or _as_exported(u, e, text, state, qualifier):
+            return _UNCHANGED
+        return self._three_way(u, e, text, state)
+
+    def _three_way(self, u: XliffUnit, e: polib.POEntry, text: str, state: str) -> str:
+        confirmed = _confirmed(u)
+        theirs = base_hash(self.loc, text, "translated" if confirmed else "needs-review-translation")
+        ours = base_hash(self.loc, e.msgstr, state)
+        if u.base is not None and theirs == u.base:
+            return _UNCHANGED  # the translator did not touch it: whatever the catalog holds now stays
+        if theirs == ours:
+            return _UNCHANGED  # the same change on both sides
+        catalog_moved = (u.base != ours) if u.base is not None else bool(e.msgstr)
+        if not catalog_moved or self.take == "theirs":
+            return _MERGE
+        if self.take is not None:
+            return _UNCHANGED
+        why = ("changed in the file and in the catalog since the export" if u.base is not None else
+               "the file does not record what it was exported from, and the catalog has a translation")
+        self.problem("conflict", u, f"{why}; not merged — rerun with --take theirs (the file's text) or "
+                                    "--take ours (the catalog's)", entry_line=e.linenum or 0, ours=e.msgstr,
+                     theirs=text, theirs_reviewed=confirmed)
+        return _PROBLEM
+
+    def _write(self, u: XliffUnit, e: polib.POEntry, text: str) -> None:
+        before = (e.msgstr, list(e.flags), e.previous_msgid, e.previous_msgctxt)
+        e.msgstr = text
+        if _confirmed(u):
+            e.flags = [f for f in e.flags if f != "fuzzy"]
+            e.previous_msgid = e.previous_msgctxt = None
+            if self.mark_reviewed is not None:
+                self.mark_reviewed(e)
+        elif "fuzzy" not in e.flags:
+            e.flags.insert(0, "fuzzy")
+        if (e.msgstr, list(e.flags), e.previous_msgid, e.previous_msgctxt) == before:
+            self.unchanged += 1
+        else:
+            self.changed += 1
+            self.merged.append((e.msgctxt, e.msgid))
+
+
 def merge_xliff(po: polib.POFile, xf: XliffFile, *, approved: Mapping[str, str] | None = None,
                 machine: Callable[[polib.POEntry], bool] | None = None,
                 mark_reviewed: Callable[[polib.POEntry], None] | None = None,
@@ -689,95 +815,11 @@ def merge_xliff(po: polib.POFile, xf: XliffFile, *, approved: Mapping[str, str] 
     """
     if take not in (None, *TAKE):
         raise ValueError(f"take must be one of {TAKE}, not {take!r}")
-    approved = approved or {}
-    machine = machine or (lambda e: False)
-    loc = locale or xf.target_language
-    po = copy.deepcopy(po)
-    fmt = catalog_format(po)
-    index = {unit_id(e.msgctxt, e.msgid): e for e in po if not e.obsolete and not e.msgid_plural and e.msgid}
-    problems: list[UnitProblem] = []
-    merged: list[tuple[str | None, str]] = []
-    changed = unchanged = 0
-    seen: set[str] = set()
-
-    def problem(kind: str, u: XliffUnit, msg: str, **extra) -> None:
-        problems.append(UnitProblem(kind, u.id, xf.name, u.line, msg, **extra))
-
+    merger = _Merger(copy.deepcopy(po), xf, approved or {}, machine or (lambda e: False), mark_reviewed, take,
+                     locale or xf.target_language)
     for u in xf.units:
-        if u.id in seen:
-            problem("duplicate", u, "unit appears twice; ignored")
-            continue
-        seen.add(u.id)
-        e = index.get(u.id)
-        if e is None:
-            problem("stale", u, "no such message in the catalog (the English text changed or was removed); "
-                                "not merged — export again")
-            continue
-        efmt = entry_format(e, fmt)
-        expected = _inline_element("source", e.msgid, efmt, None)
-        if _shape(expected) != _shape(u.source):
-            problem("stale", u, "the source text differs from the catalog's; not merged — export again")
-            continue
-        table = _source_table(parse_inline(e.msgid, efmt))
-        bad: list[str] = []
-        if u.target is None:
-            text = ""
-        elif _shape(u.target) == _shape(_inline_element("target", e.msgstr, efmt, table)):
-            text = e.msgstr  # the target as exported: the msgstr byte for byte
-        else:
-            escape = html_escaper(e.msgid, e.msgstr) if efmt == "html" else str
-            text = _native(u.target, table, bad, escape)
-        if bad:
-            problem("markup", u, "; ".join(bad) + "; not merged")
-            continue
-        state, qualifier = entry_state(e, approved, machine)
-        new_state = u.state
-        locked = _approved_lock(e, approved)
-        if (locked or u.locked) and (text != e.msgstr):
-            problem("locked", u, "approved safety disclaimer was edited; rejected (the approved wording stays)")
-            continue
-        if not text or (text == e.msgstr and new_state == state and
-                        (u.target is None or u.target.get("state-qualifier") == qualifier)):
-            unchanged += 1
-            continue
-        if locked:
-            unchanged += 1
-            continue
-        confirmed = _confirmed(u)
-        theirs = base_hash(loc, text, "translated" if confirmed else "needs-review-translation")
-        ours = base_hash(loc, e.msgstr, state)
-        if u.base is not None and theirs == u.base:
-            unchanged += 1  # the translator did not touch it: whatever the catalog holds now stays
-            continue
-        if theirs == ours:
-            unchanged += 1  # the same change on both sides
-            continue
-        catalog_moved = (u.base != ours) if u.base is not None else bool(e.msgstr)
-        if catalog_moved and take != "theirs":
-            if take is None:
-                why = ("changed in the file and in the catalog since the export" if u.base is not None else
-                       "the file does not record what it was exported from, and the catalog has a translation")
-                problem("conflict", u, f"{why}; not merged — rerun with --take theirs (the file's text) or "
-                                       "--take ours (the catalog's)", entry_line=e.linenum or 0, ours=e.msgstr,
-                        theirs=text, theirs_reviewed=confirmed)
-            else:
-                unchanged += 1
-            continue
-        before = (e.msgstr, list(e.flags), e.previous_msgid, e.previous_msgctxt)
-        e.msgstr = text
-        if confirmed:
-            e.flags = [f for f in e.flags if f != "fuzzy"]
-            e.previous_msgid = e.previous_msgctxt = None
-            if mark_reviewed is not None:
-                mark_reviewed(e)
-        elif "fuzzy" not in e.flags:
-            e.flags.insert(0, "fuzzy")
-        if (e.msgstr, list(e.flags), e.previous_msgid, e.previous_msgctxt) == before:
-            unchanged += 1
-        else:
-            changed += 1
-            merged.append((e.msgctxt, e.msgid))
-    return MergeResult(po=po, changed=changed, unchanged=unchanged, problems=tuple(problems), merged=tuple(merged))
+        merger.unit(u)
+    return merger.result()
 
 
 CONFLICT_NOTE = ("Conflict: the catalog changed since your export; it now reads: {ours} — keep your text "

@@ -48,56 +48,64 @@ def _severity(d: Disclaimer) -> Severity:
     return Severity.CRITICAL if d.severity == "critical" else Severity.ERROR
 
 
-def lint_document(doc: Document, glossary: Glossary) -> list[Finding]:
-    """Findings for one segmented document (``path`` is the document name)."""
-    text = "".join(p.raw if isinstance(p, Segment) else p for p in doc.parts)
-    findings: list[Finding] = []
+_Keyed = list[tuple[Segment, int, str]]  # each segment, the offset of its raw text, its comparison key
 
-    def at(offset: int) -> int:
-        return text.count("\n", 0, offset) + 1
 
-    def add(code: str, check: str, sev: Severity, message: str, line: int, seg: Segment | None = None) -> None:
-        findings.append(Finding(code=code, check=check, severity=sev, message=message, path=doc.name, line=line,
-                                msgctxt=seg.msgctxt if seg else None, msgid=seg.source if seg else ""))
+class _Lint:
+    """The findings of one document, with the line of any offset in its text."""
 
-    if doc.fmt in ("html", "md"):
+    def __init__(self, doc: Document, glossary: Glossary) -> None:
+        self.doc = doc
+        self.glossary = glossary
+        self.text = "".join(p.raw if isinstance(p, Segment) else p for p in doc.parts)
+        self.findings: list[Finding] = []
+
+    def at(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    def add(self, code: str, check: str, sev: Severity, message: str, line: int, seg: Segment | None = None) -> None:
+        self.findings.append(Finding(code=code, check=check, severity=sev, message=message, path=self.doc.name,
+                                     line=line, msgctxt=seg.msgctxt if seg else None, msgid=seg.source if seg else ""))
+
+    def active_content(self) -> None:
+        if self.doc.fmt not in ("html", "md"):
+            return
         from l10n.pages.sanitize import active_content
 
-        for off, what in active_content(text, doc.fmt):
-            add("G301", "active-content", Severity.ERROR,
-                f"active content in the article: {what}; it is never published (remove it)", at(off))
-    segs = _offsets(doc)
-    for seg, off in segs:
-        for hit in glossary.find_misspellings(seg.raw):
-            add("G101", "misspelling", Severity.ERROR,
-                f"{hit.matched!r} is a misspelling of {hit.term.source!r}", at(off + hit.start), seg)
-        for hit in glossary.find_terms(seg.raw):
+        for off, what in active_content(self.text, self.doc.fmt):
+            self.add("G301", "active-content", Severity.ERROR,
+                     f"active content in the article: {what}; it is never published (remove it)", self.at(off))
+
+    def spelling(self, seg: Segment, off: int) -> None:
+        for hit in self.glossary.find_misspellings(seg.raw):
+            self.add("G101", "misspelling", Severity.ERROR,
+                     f"{hit.matched!r} is a misspelling of {hit.term.source!r}", self.at(off + hit.start), seg)
+        for hit in self.glossary.find_terms(seg.raw):
             key = " ".join(hit.matched.split()).casefold()
             if key in {n.casefold() for n in hit.term.nonstandard}:
-                add("G102", "nonstandard-term", Severity.WARNING,
-                    f"{hit.matched!r} is a non-standard form; write {hit.term.source!r}", at(off + hit.start), seg)
+                self.add("G102", "nonstandard-term", Severity.WARNING,
+                         f"{hit.matched!r} is a non-standard form; write {hit.term.source!r}",
+                         self.at(off + hit.start), seg)
             elif hit.term.keep and hit.term.kind == "botanical" and \
                     " ".join(strip_markup(hit.matched)[0].split()) != hit.term.source:
-                add("G102", "nonstandard-term", Severity.WARNING,
-                    f"{hit.matched!r}: write the binomial as {hit.term.source!r}", at(off + hit.start), seg)
+                self.add("G102", "nonstandard-term", Severity.WARNING,
+                         f"{hit.matched!r}: write the binomial as {hit.term.source!r}", self.at(off + hit.start), seg)
 
-    carried: set[str] = set()
-    seg_keys = [(seg, off, _key(seg.source)) for seg, off in segs]
-    for seg, off, key in seg_keys:
-        if seg.disclaimer_id:
-            carried.add(seg.disclaimer_id)
-            try:
-                d = glossary.disclaimer(seg.disclaimer_id)
-            except KeyError:
-                add("G203", "disclaimer-unknown", Severity.ERROR,
-                    f"disclaimer marker {seg.disclaimer_id!r} is not defined in the glossary", at(off), seg)
-                continue
-            if key != _key(d.text):
-                add("G204", "disclaimer-changed", _severity(d),
-                    f"the text of disclaimer {d.id!r} differs from the glossary's English text; update the glossary "
-                    "and have every translation re-approved", at(off), seg)
-    whole = " ".join(k for _, _, k in seg_keys)
-    for d in glossary.disclaimers:
+    def marker(self, seg: Segment, off: int, key: str) -> None:
+        """A segment marked as a disclaimer names one the glossary defines, with its English text."""
+        try:
+            d = self.glossary.disclaimer(seg.disclaimer_id)
+        except KeyError:
+            self.add("G203", "disclaimer-unknown", Severity.ERROR,
+                     f"disclaimer marker {seg.disclaimer_id!r} is not defined in the glossary", self.at(off), seg)
+            return
+        if key != _key(d.text):
+            self.add("G204", "disclaimer-changed", _severity(d),
+                     f"the text of disclaimer {d.id!r} differs from the glossary's English text; update the glossary "
+                     "and have every translation re-approved", self.at(off), seg)
+
+    def placement(self, d: Disclaimer, seg_keys: _Keyed, whole: str, carried: set[str]) -> None:
+        """A disclaimer the document carries is a segment of its own; one it should carry is there."""
         dkey = _key(d.text)
         own = [(s, o) for s, o, k in seg_keys if k == dkey and d.match != "marker"]
         if own:
@@ -105,22 +113,43 @@ def lint_document(doc: Document, glossary: Glossary) -> list[Finding]:
         embedded = [(s, o) for s, o, k in seg_keys if dkey in k and k != dkey]
         for s, o in embedded:
             carried.add(d.id)
-            add("G201", "disclaimer-segment", _severity(d),
-                f"disclaimer {d.id!r} is inside a longer segment; give it a paragraph of its own "
-                f"(or mark it with <!-- l10n: disclaimer {d.id} -->) so it is translated and checked as a whole",
-                at(o), s)
+            self.add("G201", "disclaimer-segment", _severity(d),
+                     f"disclaimer {d.id!r} is inside a longer segment; give it a paragraph of its own "
+                     f"(or mark it with <!-- l10n: disclaimer {d.id} -->) so it is translated and checked as a whole",
+                     self.at(o), s)
         if not own and not embedded and dkey in whole and d.id not in carried:
-            first = next(((s, o) for s, o, k in seg_keys if k and k in dkey), segs[0] if segs else (None, 0))
+            self.split(d, seg_keys, dkey)
             carried.add(d.id)
-            add("G201", "disclaimer-segment", _severity(d),
-                f"disclaimer {d.id!r} is split across several segments; make it one sentence or one marked block",
-                at(first[1]), first[0])
-        if doc.name in d.documents and d.id not in carried:
+        if self.doc.name in d.documents and d.id not in carried:
             how = "its marker <!-- l10n: disclaimer " + d.id + " -->" if d.match == "marker" else "its text"
-            add("G202", "disclaimer-missing", _severity(d),
-                f"the document should carry disclaimer {d.id!r} but {how} is not found: {d.text[:60]!r}…", 1)
-    findings.sort(key=lambda f: (f.line, f.code))
-    return findings
+            self.add("G202", "disclaimer-missing", _severity(d),
+                     f"the document should carry disclaimer {d.id!r} but {how} is not found: {d.text[:60]!r}…", 1)
+
+    def split(self, d: Disclaimer, seg_keys: _Keyed, dkey: str) -> None:
+        fallback = (seg_keys[0][0], seg_keys[0][1]) if seg_keys else (None, 0)
+        seg, off = next(((s, o) for s, o, k in seg_keys if k and k in dkey), fallback)
+        self.add("G201", "disclaimer-segment", _severity(d),
+                 f"disclaimer {d.id!r} is split across several segments; make it one sentence or one marked block",
+                 self.at(off), seg)
+
+
+def lint_document(doc: Document, glossary: Glossary) -> list[Finding]:
+    """Findings for one segmented document (``path`` is the document name)."""
+    lint = _Lint(doc, glossary)
+    lint.active_content()
+    seg_keys = [(seg, off, _key(seg.source)) for seg, off in _offsets(doc)]
+    for seg, off, _ in seg_keys:
+        lint.spelling(seg, off)
+    carried: set[str] = set()
+    for seg, off, key in seg_keys:
+        if seg.disclaimer_id:
+            carried.add(seg.disclaimer_id)
+            lint.marker(seg, off, key)
+    whole = " ".join(k for _, _, k in seg_keys)
+    for d in glossary.disclaimers:
+        lint.placement(d, seg_keys, whole, carried)
+    lint.findings.sort(key=lambda f: (f.line, f.code))
+    return lint.findings
 
 
 def lint_documents(docs: Sequence[Document], glossary: Glossary) -> list[Finding]:

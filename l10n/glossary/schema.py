@@ -184,177 +184,258 @@ class _Reader:
         return None
 
 
-def _terms(r: _Reader, data: Any) -> tuple[Term, ...]:
+def _entries(r: _Reader, data: Any, key: str) -> list[Any]:
+    """The list under the top-level ``key`` (terms, disclaimers); empty, with a problem, if it is no list."""
     if data is None:
-        return ()
+        return []
     if not isinstance(data, list):
-        r.p.add("terms", "terms must be a list")
-        return ()
+        r.p.add(key, f"{key} must be a list")
+        return []
+    return data
+
+
+def _entry_mapping(r: _Reader, raw: Any, where: str, noun: str, key: str, i: int,
+                   known: set[str]) -> dict[str, Any] | None:
+    peek = raw.get(key) if isinstance(raw, Mapping) else None
+    return r.mapping(raw, where, f"{noun} {peek!r}" if isinstance(peek, str) else f"{noun} #{i + 1}", known)
+
+
+def _check_id(r: _Reader, ident: str, where: str, what: str) -> None:
+    if ident and not _ID.match(ident):
+        r.p.add(f"{where}.id", f"id {ident!r} of {what} must be lower-case letters, digits, '.', '_' or '-'")
+
+
+def _locale_map(r: _Reader, m: Mapping[str, Any], key: str, where: str, what: str, shape: str) -> Mapping[Any, Any]:
+    """The mapping locale -> value under ``key`` (empty, with a problem, if it is no mapping)."""
+    raw = m.get(key) or {}
+    if not isinstance(raw, Mapping):
+        r.p.add(f"{where}.{key}", f"{key} of {what} must be a mapping locale -> {shape}")
+        return {}
+    return raw
+
+
+def _keep_in(r: _Reader, m: Mapping[str, Any], where: str, what: str) -> set[str]:
+    keep_in: set[str] = set()
+    for j, code in enumerate(r.strings(m, "keep_in", where, what)):
+        loc = r.locale(code, f"{where}.keep_in[{j}]", f"keep_in of {what}")
+        if loc:
+            keep_in.add(loc)
+    return keep_in
+
+
+def _targets(r: _Reader, m: Mapping[str, Any], where: str, what: str) -> dict[str, TermTarget]:
+    targets: dict[str, TermTarget] = {}
+    for code, value in _locale_map(r, m, "targets", where, what, "translation").items():
+        tw = f"{where}.targets.{code}"
+        loc = r.locale(code, tw, f"targets of {what}")
+        if isinstance(value, str):
+            value = {"text": value}
+        tm = r.mapping(value, tw, f"the {code} target of {what}", _TARGET)
+        if tm is None or loc is None:
+            continue
+        text = " ".join(r.text(tm, "text", tw, f"the {code} target of {what}", required=True).split())
+        forms = r.strings(tm, "forms", tw, f"the {code} target of {what}")
+        if text:
+            targets[loc] = TermTarget(text, (text, *(f for f in forms if f != text)))
+    return targets
+
+
+def _forbidden(r: _Reader, m: Mapping[str, Any], where: str, what: str,
+               targets: Mapping[str, TermTarget]) -> dict[str, tuple[str, ...]]:
+    forbidden: dict[str, tuple[str, ...]] = {}
+    for code, value in _locale_map(r, m, "forbidden", where, what, "list").items():
+        fw = f"{where}.forbidden.{code}"
+        loc = r.locale(code, fw, f"forbidden of {what}")
+        words = r.strings({"x": value}, "x", fw, f"the {code} forbidden list of {what}")
+        if loc is None:
+            continue
+        tgt = targets.get(loc)
+        clash = [w for w in words if tgt is not None and w.casefold() in {f.casefold() for f in tgt.forms}]
+        if clash:
+            r.p.add(fw, f"{what}: {', '.join(clash)} is both an approved and a forbidden {loc} form")
+        forbidden[loc] = words
+    return forbidden
+
+
+def _check_coverage(r: _Reader, where: str, what: str, source: str, keep: bool, keep_in: set[str],
+                    targets: Mapping[str, TermTarget]) -> None:
+    """A term is kept, or translated, in every configured locale, and never both."""
+    if keep and targets:
+        r.p.add(f"{where}.targets", f"{what} is kept in every locale (keep: true) but has targets")
+    for loc in keep_in & set(targets):
+        r.p.add(f"{where}.targets.{loc}", f"{what} is kept in {loc} (keep_in) but has a {loc} target")
+    if keep:
+        return
+    missing = [loc for loc in r.locales if loc not in targets and loc not in keep_in]
+    if missing and source:
+        r.p.add(f"{where}.targets", f"{what} has no approved translation for {', '.join(missing)} "
+                "(add a target, or keep_in)")
+
+
+def _claim_id(r: _Reader, ident: str, where: str, noun: str, seen: dict[str, int]) -> None:
+    if ident in seen:
+        r.p.add(where, f"duplicate {noun} {ident!r} (first defined on line {seen[ident]})")
+    elif ident:
+        seen[ident] = r.p.line(where)
+
+
+def _claim_forms(r: _Reader, forms: Sequence[str], tid: str, where: str, what: str, seen: dict[str, str]) -> None:
+    for form in forms:
+        key = form.casefold()
+        if not key:
+            continue
+        if key in seen and seen[key] != tid:
+            r.p.add(where, f"{what}: the form {form!r} also belongs to term {seen[key]!r}")
+        seen.setdefault(key, tid)
+
+
+def _term(r: _Reader, m: Mapping[str, Any], i: int, where: str, seen_ids: dict[str, int],
+          seen_forms: dict[str, str]) -> Term | None:
+    source = " ".join(r.text(m, "source", where, f"term #{i + 1}", required=True).split())
+    what = f"term {source!r}" if source else f"term #{i + 1}"
+    tid = r.text(m, "id", where, what) or slug(source)
+    _check_id(r, tid, where, what)
+    kind = r.choice(m, "kind", where, what, KINDS, required=True)
+    definition = r.text(m, "definition", where, what)
+    variants = r.strings(m, "variants", where, what)
+    nonstandard = r.strings(m, "nonstandard", where, what)
+    misspellings = r.strings(m, "misspellings", where, what)
+    keep = r.flag(m, "keep", where, what)
+    keep_in = _keep_in(r, m, where, what)
+    targets = _targets(r, m, where, what)
+    forbidden = _forbidden(r, m, where, what, targets)
+    _check_coverage(r, where, what, source, keep, keep_in, targets)
+    if tid:
+        _claim_id(r, tid, where, "term", seen_ids)
+    _claim_forms(r, (source, *variants, *nonstandard, *misspellings), tid, where, what, seen_forms)
+    if not (source and kind):
+        return None
+    return Term(id=tid, source=source, kind=kind, definition=definition, variants=variants,
+                misspellings=misspellings, keep=keep, keep_in=frozenset(keep_in),
+                targets=MappingProxyType(targets), forbidden=MappingProxyType(forbidden),
+                nonstandard=nonstandard, line=r.p.line(where))
+
+
+def _terms(r: _Reader, data: Any) -> tuple[Term, ...]:
     out: list[Term] = []
     seen_ids: dict[str, int] = {}
     seen_forms: dict[str, str] = {}
-    for i, raw in enumerate(data):
+    for i, raw in enumerate(_entries(r, data, "terms")):
         where = f"terms[{i}]"
-        peek = raw.get("source") if isinstance(raw, Mapping) else None
-        m = r.mapping(raw, where, f"term {peek!r}" if isinstance(peek, str) else f"term #{i + 1}", _TERM)
-        if m is None:
-            continue
-        source = " ".join(r.text(m, "source", where, f"term #{i + 1}", required=True).split())
-        what = f"term {source!r}" if source else f"term #{i + 1}"
-        tid = r.text(m, "id", where, what) or slug(source)
-        if tid and not _ID.match(tid):
-            r.p.add(f"{where}.id", f"id {tid!r} of {what} must be lower-case letters, digits, '.', '_' or '-'")
-        kind = r.choice(m, "kind", where, what, KINDS, required=True)
-        definition = r.text(m, "definition", where, what)
-        variants = r.strings(m, "variants", where, what)
-        nonstandard = r.strings(m, "nonstandard", where, what)
-        misspellings = r.strings(m, "misspellings", where, what)
-        keep = r.flag(m, "keep", where, what)
-        keep_in: set[str] = set()
-        for j, code in enumerate(r.strings(m, "keep_in", where, what)):
-            loc = r.locale(code, f"{where}.keep_in[{j}]", f"keep_in of {what}")
-            if loc:
-                keep_in.add(loc)
-        targets: dict[str, TermTarget] = {}
-        raw_targets = m.get("targets") or {}
-        if not isinstance(raw_targets, Mapping):
-            r.p.add(f"{where}.targets", f"targets of {what} must be a mapping locale -> translation")
-            raw_targets = {}
-        for code, value in raw_targets.items():
-            tw = f"{where}.targets.{code}"
-            loc = r.locale(code, tw, f"targets of {what}")
-            if isinstance(value, str):
-                value = {"text": value}
-            tm = r.mapping(value, tw, f"the {code} target of {what}", _TARGET)
-            if tm is None or loc is None:
-                continue
-            text = " ".join(r.text(tm, "text", tw, f"the {code} target of {what}", required=True).split())
-            forms = r.strings(tm, "forms", tw, f"the {code} target of {what}")
-            if text:
-                targets[loc] = TermTarget(text, (text, *(f for f in forms if f != text)))
-        if keep and targets:
-            r.p.add(f"{where}.targets", f"{what} is kept in every locale (keep: true) but has targets")
-        for loc in keep_in & set(targets):
-            r.p.add(f"{where}.targets.{loc}", f"{what} is kept in {loc} (keep_in) but has a {loc} target")
-        forbidden: dict[str, tuple[str, ...]] = {}
-        raw_forb = m.get("forbidden") or {}
-        if not isinstance(raw_forb, Mapping):
-            r.p.add(f"{where}.forbidden", f"forbidden of {what} must be a mapping locale -> list")
-            raw_forb = {}
-        for code, value in raw_forb.items():
-            fw = f"{where}.forbidden.{code}"
-            loc = r.locale(code, fw, f"forbidden of {what}")
-            words = r.strings({"x": value}, "x", fw, f"the {code} forbidden list of {what}")
-            if loc is None:
-                continue
-            tgt = targets.get(loc)
-            clash = [w for w in words if tgt is not None and w.casefold() in {f.casefold() for f in tgt.forms}]
-            if clash:
-                r.p.add(fw, f"{what}: {', '.join(clash)} is both an approved and a forbidden {loc} form")
-            forbidden[loc] = words
-        if not keep:
-            missing = [loc for loc in r.locales if loc not in targets and loc not in keep_in]
-            if missing and source:
-                r.p.add(f"{where}.targets", f"{what} has no approved translation for {', '.join(missing)} "
-                        "(add a target, or keep_in)")
-        if tid:
-            if tid in seen_ids:
-                r.p.add(where, f"duplicate term {tid!r} (first defined on line {seen_ids[tid]})")
-            else:
-                seen_ids[tid] = r.p.line(where)
-        for form in (source, *variants, *nonstandard, *misspellings):
-            key = form.casefold()
-            if not key:
-                continue
-            if key in seen_forms and seen_forms[key] != tid:
-                r.p.add(where, f"{what}: the form {form!r} also belongs to term {seen_forms[key]!r}")
-            seen_forms.setdefault(key, tid)
-        if source and kind:
-            out.append(Term(id=tid, source=source, kind=kind, definition=definition, variants=variants,
-                            misspellings=misspellings, keep=keep, keep_in=frozenset(keep_in),
-                            targets=MappingProxyType(targets), forbidden=MappingProxyType(forbidden),
-                            nonstandard=nonstandard, line=r.p.line(where)))
+        m = _entry_mapping(r, raw, where, "term", "source", i, _TERM)
+        term = None if m is None else _term(r, m, i, where, seen_ids, seen_forms)
+        if term is not None:
+            out.append(term)
     return tuple(out)
 
 
+def _folded(text: str) -> str:
+    return fold_text(text, quotes=True).casefold()
+
+
+def _check_words(r: _Reader, where: str, what: str, text: str, negations: Sequence[str],
+                 hedges: Sequence[str]) -> None:
+    """Every negation and hedge a disclaimer names is in its English text."""
+    low = _folded(text)
+    for kind, words in (("negation", negations), ("hedge", hedges)):
+        for w in words:
+            if _folded(w) not in low:
+                r.p.add(f"{where}.{kind}s", f"{what}: the {kind} {w!r} is not in its English text")
+
+
+def _check_reviewed_on(r: _Reader, on: str, tw: str, tw_what: str) -> None:
+    if not on:
+        return
+    try:
+        date.fromisoformat(on)
+    except ValueError:
+        r.p.add(f"{tw}.reviewed_on", f"reviewed_on of {tw_what} must be a date YYYY-MM-DD, not {on!r}")
+
+
+def _translation_lists(r: _Reader, tm: Mapping[str, Any], tw: str, tw_what: str,
+                       ttext: str) -> dict[str, tuple[str, ...]]:
+    """The required wording, negations and hedges of a translation, each of them checked to be in its text."""
+    lists = {k: r.strings(tm, k, tw, tw_what) for k in ("required", "negations", "hedges")}
+    tlow = _folded(ttext)
+    for k, words in lists.items():
+        for w in words:
+            if ttext and _folded(w) not in tlow:
+                r.p.add(f"{tw}.{k}", f"{tw_what}: the {k.rstrip('s') if k != 'required' else 'required'} "
+                        f"wording {w!r} is not in its text")
+    return lists
+
+
+def _translation(r: _Reader, tm: Mapping[str, Any], tw: str, tw_what: str) -> DisclaimerTranslation | None:
+    ttext = fold_text(r.text(tm, "text", tw, tw_what, required=True))
+    by = r.text(tm, "reviewed_by", tw, tw_what, required=True)
+    on = r.text(tm, "reviewed_on", tw, tw_what, required=True)
+    _check_reviewed_on(r, on, tw, tw_what)
+    sha = r.text(tm, "source_sha256", tw, tw_what, required=True).lower()
+    if sha and not _SHA.match(sha):
+        r.p.add(f"{tw}.source_sha256", f"source_sha256 of {tw_what} must be 64 hex digits")
+    lists = _translation_lists(r, tm, tw, tw_what, ttext)
+    if not (ttext and by and on and sha):
+        return None
+    return DisclaimerTranslation(ttext, by, on, sha, lists["required"], lists["negations"], lists["hedges"])
+
+
+def _translations(r: _Reader, m: Mapping[str, Any], where: str, what: str) -> dict[str, DisclaimerTranslation]:
+    translations: dict[str, DisclaimerTranslation] = {}
+    for code, value in _locale_map(r, m, "translations", where, what, "translation").items():
+        tw = f"{where}.translations.{code}"
+        loc = r.locale(code, tw, f"translations of {what}")
+        tm = r.mapping(value, tw, f"the {code} translation of {what}", _TRANS)
+        if tm is None or loc is None:
+            continue
+        found = _translation(r, tm, tw, f"the {code} translation of {what}")
+        if found is not None:
+            translations[loc] = found
+    return translations
+
+
+def _disclaimer_text(r: _Reader, m: Mapping[str, Any], where: str, what: str, did: str,
+                     seen_text: dict[str, str]) -> str:
+    text = fold_text(r.text(m, "text", where, what, required=True))
+    if text:
+        key = _folded(text)
+        if key in seen_text:
+            r.p.add(f"{where}.text", f"{what} has the same text as disclaimer {seen_text[key]!r}")
+        seen_text.setdefault(key, did)
+    return text
+
+
+def _disclaimer(r: _Reader, m: Mapping[str, Any], i: int, where: str, seen: dict[str, int],
+                seen_text: dict[str, str]) -> Disclaimer | None:
+    did = r.text(m, "id", where, f"disclaimer #{i + 1}", required=True)
+    what = f"disclaimer {did!r}" if did else f"disclaimer #{i + 1}"
+    _check_id(r, did, where, what)
+    _claim_id(r, did, where, "disclaimer", seen)
+    text = _disclaimer_text(r, m, where, what, did, seen_text)
+    severity = r.choice(m, "severity", where, what, SEVERITIES, default="critical")
+    match = r.choice(m, "match", where, what, MATCHES, default="text")
+    standard = r.flag(m, "standard", where, what)
+    documents = r.strings(m, "documents", where, what)
+    negations = r.strings(m, "negations", where, what)
+    hedges = r.strings(m, "hedges", where, what)
+    _check_words(r, where, what, text, negations, hedges)
+    translations = _translations(r, m, where, what)
+    if not (did and text):
+        return None
+    return Disclaimer(id=did, text=text, severity=severity or "critical", match=match or "text",
+                      standard=standard, documents=documents, negations=negations, hedges=hedges,
+                      translations=MappingProxyType(translations), line=r.p.line(where))
+
+
 def _disclaimers(r: _Reader, data: Any) -> tuple[Disclaimer, ...]:
-    if data is None:
-        return ()
-    if not isinstance(data, list):
-        r.p.add("disclaimers", "disclaimers must be a list")
-        return ()
     out: list[Disclaimer] = []
     seen: dict[str, int] = {}
     seen_text: dict[str, str] = {}
-    for i, raw in enumerate(data):
+    for i, raw in enumerate(_entries(r, data, "disclaimers")):
         where = f"disclaimers[{i}]"
-        peek = raw.get("id") if isinstance(raw, Mapping) else None
-        m = r.mapping(raw, where, f"disclaimer {peek!r}" if isinstance(peek, str) else f"disclaimer #{i + 1}",
-                      _DISC)
-        if m is None:
-            continue
-        did = r.text(m, "id", where, f"disclaimer #{i + 1}", required=True)
-        what = f"disclaimer {did!r}" if did else f"disclaimer #{i + 1}"
-        if did and not _ID.match(did):
-            r.p.add(f"{where}.id", f"id {did!r} of {what} must be lower-case letters, digits, '.', '_' or '-'")
-        if did in seen:
-            r.p.add(where, f"duplicate disclaimer {did!r} (first defined on line {seen[did]})")
-        elif did:
-            seen[did] = r.p.line(where)
-        text = fold_text(r.text(m, "text", where, what, required=True))
-        if text:
-            key = fold_text(text, quotes=True).casefold()
-            if key in seen_text:
-                r.p.add(f"{where}.text", f"{what} has the same text as disclaimer {seen_text[key]!r}")
-            seen_text.setdefault(key, did)
-        severity = r.choice(m, "severity", where, what, SEVERITIES, default="critical")
-        match = r.choice(m, "match", where, what, MATCHES, default="text")
-        standard = r.flag(m, "standard", where, what)
-        documents = r.strings(m, "documents", where, what)
-        negations = r.strings(m, "negations", where, what)
-        hedges = r.strings(m, "hedges", where, what)
-        low = fold_text(text, quotes=True).casefold()
-        for kind, words in (("negation", negations), ("hedge", hedges)):
-            for w in words:
-                if fold_text(w, quotes=True).casefold() not in low:
-                    r.p.add(f"{where}.{kind}s", f"{what}: the {kind} {w!r} is not in its English text")
-        translations: dict[str, DisclaimerTranslation] = {}
-        raw_tr = m.get("translations") or {}
-        if not isinstance(raw_tr, Mapping):
-            r.p.add(f"{where}.translations", f"translations of {what} must be a mapping locale -> translation")
-            raw_tr = {}
-        for code, value in raw_tr.items():
-            tw = f"{where}.translations.{code}"
-            loc = r.locale(code, tw, f"translations of {what}")
-            tm = r.mapping(value, tw, f"the {code} translation of {what}", _TRANS)
-            if tm is None or loc is None:
-                continue
-            tw_what = f"the {code} translation of {what}"
-            ttext = fold_text(r.text(tm, "text", tw, tw_what, required=True))
-            by = r.text(tm, "reviewed_by", tw, tw_what, required=True)
-            on = r.text(tm, "reviewed_on", tw, tw_what, required=True)
-            if on:
-                try:
-                    date.fromisoformat(on)
-                except ValueError:
-                    r.p.add(f"{tw}.reviewed_on", f"reviewed_on of {tw_what} must be a date YYYY-MM-DD, not {on!r}")
-            sha = r.text(tm, "source_sha256", tw, tw_what, required=True).lower()
-            if sha and not _SHA.match(sha):
-                r.p.add(f"{tw}.source_sha256", f"source_sha256 of {tw_what} must be 64 hex digits")
-            lists = {k: r.strings(tm, k, tw, tw_what) for k in ("required", "negations", "hedges")}
-            tlow = fold_text(ttext, quotes=True).casefold()
-            for k, words in lists.items():
-                for w in words:
-                    if ttext and fold_text(w, quotes=True).casefold() not in tlow:
-                        r.p.add(f"{tw}.{k}", f"{tw_what}: the {k.rstrip('s') if k != 'required' else 'required'} "
-                                f"wording {w!r} is not in its text")
-            if ttext and by and on and sha:
-                translations[loc] = DisclaimerTranslation(ttext, by, on, sha, lists["required"],
-                                                          lists["negations"], lists["hedges"])
-        if did and text:
-            out.append(Disclaimer(id=did, text=text, severity=severity or "critical", match=match or "text",
-                                  standard=standard, documents=documents, negations=negations, hedges=hedges,
-                                  translations=MappingProxyType(translations), line=r.p.line(where)))
+        m = _entry_mapping(r, raw, where, "disclaimer", "id", i, _DISC)
+        disclaimer = None if m is None else _disclaimer(r, m, i, where, seen, seen_text)
+        if disclaimer is not None:
+            out.append(disclaimer)
     return tuple(out)
 
 

@@ -112,6 +112,38 @@ def _walk(node: yaml.Node, where: str, lines: dict[str, int], dups: list[tuple[i
             _walk(item, f"{where}[{i}]", lines, dups)
 
 
+def _duplicates_error(dups: list[tuple[int, str]], name: str) -> GlossaryError:
+    problems = [f"{name or 'glossary'}:{ln}: {msg}" for ln, msg in dups]
+    return GlossaryError(f"{len(dups)} problem(s) in the glossary: "
+                         + "; ".join(f"line {ln}: {msg}" for ln, msg in dups),
+                         path=name or None, line=dups[0][0], problems=problems)
+
+
+def _marked_error(exc: yaml.MarkedYAMLError, name: str) -> GlossaryError:
+    """A YAML error with a position, as a GlossaryError naming its line (object tags said as such)."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
+    constructor = isinstance(exc, yaml.constructor.ConstructorError)
+    if constructor and "tag" in (exc.problem or ""):
+        what = f"object tags are not allowed in the glossary ({exc.problem.strip()})"
+    msg = what if constructor else f"YAML syntax error: {what}"
+    return GlossaryError(msg, path=name or None, line=line, problems=[f"{name or 'glossary'}:{line}: {msg}"])
+
+
+def _load(loader: Any, name: str) -> tuple[Any, dict[str, int]]:
+    """Compose the single document, refuse duplicate keys, then construct it: (data, data path -> line)."""
+    node = loader.get_single_node()
+    lines: dict[str, int] = {}
+    dups: list[tuple[int, str]] = []
+    if node is not None:
+        _walk(node, "", lines, dups)
+    if dups:
+        raise _duplicates_error(dups, name)
+    data = loader.construct_document(node) if node is not None else None
+    return data, lines
+
+
 def read_yaml(text: str, name: str = "") -> tuple[Any, dict[str, int]]:
     """Parse YAML ``text`` safely: (data, data path -> line). Raises GlossaryError with the line.
 
@@ -120,29 +152,11 @@ def read_yaml(text: str, name: str = "") -> tuple[Any, dict[str, int]]:
     check_limits(text, name)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # the C parser when libyaml is there
     try:
-        node = loader.get_single_node()
-        lines: dict[str, int] = {}
-        dups: list[tuple[int, str]] = []
-        if node is not None:
-            _walk(node, "", lines, dups)
-        if dups:
-            problems = [f"{name or 'glossary'}:{ln}: {msg}" for ln, msg in dups]
-            raise GlossaryError(f"{len(dups)} problem(s) in the glossary: "
-                                + "; ".join(f"line {ln}: {msg}" for ln, msg in dups),
-                                path=name or None, line=dups[0][0], problems=problems)
-        data = loader.construct_document(node) if node is not None else None
+        return _load(loader, name)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
-        if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in (exc.problem or ""):
-            what = f"object tags are not allowed in the glossary ({exc.problem.strip()})"
-        msg = f"YAML syntax error: {what}" if not isinstance(exc, yaml.constructor.ConstructorError) else what
-        raise GlossaryError(msg, path=name or None, line=line,
-                            problems=[f"{name or 'glossary'}:{line}: {msg}"]) from None
+        raise _marked_error(exc, name) from None
     except yaml.YAMLError as exc:
         raise GlossaryError(f"YAML error: {exc}", path=name or None,
                             problems=[f"{name or 'glossary'}: YAML error: {exc}"]) from None
     finally:
         loader.dispose()
-    return data, lines

@@ -157,6 +157,44 @@ def _hue(token: str) -> float | None:
     return {"deg": n, None: n, "grad": n * 0.9, "rad": math.degrees(n), "turn": n * 360}[m.group(2)] % 360
 
 
+def _hex_color(digits: str) -> RGBA | None:
+    """``#rgb``, ``#rgba``, ``#rrggbb`` or ``#rrggbbaa`` (the digits after the ``#``)."""
+    h = "".join(c * 2 for c in digits) if len(digits) in (3, 4) else digits
+    if len(h) not in (6, 8):
+        return None
+    a = int(h[6:8], 16) / 255 if len(h) == 8 else 1.0
+    return (float(int(h[0:2], 16)), float(int(h[2:4], 16)), float(int(h[4:6], 16)), a)
+
+
+def _rgb_color(args: list[str], alpha: float) -> RGBA | None:
+    rgb = [_channel(a) for a in args[:3]]
+    r, g, b = rgb
+    if r is None or g is None or b is None:
+        return None
+    return (r, g, b, alpha)
+
+
+def _hsl_color(args: list[str], alpha: float) -> RGBA | None:
+    h, s, light = _hue(args[0]), _channel(args[1], 1.0), _channel(args[2], 1.0)
+    if h is None or s is None or light is None:
+        return None
+    if not args[1].endswith("%") and s > 1 or not args[2].endswith("%") and light > 1:
+        return None
+    r, g, b = colorsys.hls_to_rgb(h / 360, light, s)
+    return (r * 255, g * 255, b * 255, alpha)
+
+
+def _functional_color(name: str, arguments: str) -> RGBA | None:
+    """``rgb()``, ``rgba()``, ``hsl()`` or ``hsla()`` of ``arguments``."""
+    args = [a for a in re.split(r"[\s,/]+", arguments.strip()) if a]
+    if len(args) not in (3, 4):
+        return None
+    alpha = 1.0 if len(args) == 3 else _channel(args[3], 1.0)
+    if alpha is None:
+        return None
+    return _rgb_color(args, alpha) if name.startswith("rgb") else _hsl_color(args, alpha)
+
+
 def parse_color(value: str) -> RGBA | None:
     """A CSS colour as (r, g, b, alpha), r/g/b in 0-255; None when unknown (``currentcolor``, ``var()``…)."""
     v = value.strip().lower()
@@ -165,34 +203,11 @@ def parse_color(value: str) -> RGBA | None:
     v = "#" + _NAMED_COLOURS[v] if v in _NAMED_COLOURS else v
     m = re.fullmatch(r"#([0-9a-f]{3,8})", v)
     if m:
-        h = m.group(1)
-        if len(h) in (3, 4):
-            h = "".join(c * 2 for c in h)
-        if len(h) not in (6, 8):
-            return None
-        a = int(h[6:8], 16) / 255 if len(h) == 8 else 1.0
-        return (float(int(h[0:2], 16)), float(int(h[2:4], 16)), float(int(h[4:6], 16)), a)
+        return _hex_color(m.group(1))
     m = re.fullmatch(r"(rgba?|hsla?)\((.*)\)", v, re.S)
     if not m:
         return None
-    args = [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a]
-    if len(args) not in (3, 4):
-        return None
-    alpha = 1.0 if len(args) == 3 else _channel(args[3], 1.0)
-    if alpha is None:
-        return None
-    if m.group(1).startswith("rgb"):
-        rgb = [_channel(a) for a in args[:3]]
-        if any(c is None for c in rgb):
-            return None
-        return (rgb[0], rgb[1], rgb[2], alpha)
-    h, s, light = _hue(args[0]), _channel(args[1], 1.0), _channel(args[2], 1.0)
-    if h is None or s is None or light is None:
-        return None
-    if not args[1].endswith("%") and s > 1 or not args[2].endswith("%") and light > 1:
-        return None
-    r, g, b = colorsys.hls_to_rgb(h / 360, light, s)
-    return (r * 255, g * 255, b * 255, alpha)
+    return _functional_color(m.group(1), m.group(2))
 
 
 def _legacy_color(value: str) -> RGBA | None:
@@ -319,6 +334,54 @@ def _polygon_area(points: list[tuple[str, str]], percent: float) -> float | None
     return abs(sum(xy[i][0] * xy[i - 1][1] - xy[i - 1][0] * xy[i][1] for i in range(len(xy)))) / 2
 
 
+def _inset_hides(arguments: str) -> bool:
+    """``inset()`` leaving nothing: a first inset of 50% or more, or opposite insets adding up to 100%."""
+    values = arguments.split(" round ")[0].split()
+    if values and re.fullmatch(r"(?:[5-9]\d|\d{3,})(?:\.\d+)?%", values[0]):
+        return True
+    sides = {1: values * 4, 2: values * 2, 3: values + values[1:2]}.get(len(values), values[:4])
+    pct = [float(t[:-1]) if t.endswith("%") and _NUMBER.match(t[:-1]) else 0.0 if _zeroish(t) else None
+           for t in sides]
+    return len(pct) == 4 and (_add_to_100(pct[0], pct[2]) or _add_to_100(pct[1], pct[3]))
+
+
+def _add_to_100(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and a + b >= 100
+
+
+def _polygon_hides(arguments: str) -> bool:
+    """``polygon()`` of fewer than three points or of no area (percentages at two sizes of the box)."""
+    parts = [p.strip() for p in _split_top(arguments, ",")]
+    if parts and parts[0] in ("nonzero", "evenodd"):
+        parts = parts[1:]
+    points = [tuple(p.split()) for p in parts if p]
+    if len(points) < 3:
+        return True
+    if any(len(p) != 2 for p in points):
+        return False
+    areas = [_polygon_area(points, scale) for scale in (1.0, 3.7)]
+    return all(a is not None and a <= 1.0 for a in areas)
+
+
+def _xywh_hides(arguments: str) -> bool:
+    values = arguments.split()
+    return len(values) >= 4 and (_zeroish(values[2]) or _zeroish(values[3]))
+
+
+def _rect_hides(arguments: str) -> bool:
+    values = arguments.replace(",", " ").split()
+    return len(values) >= 4 and (values[0] == values[2] or values[1] == values[3])
+
+
+#: the ``clip-path`` shapes judged by their arguments: (the shape, what its arguments say)
+_CLIP_SHAPES = (
+    (re.compile(r"inset\(([^)]*)\)"), _inset_hides),
+    (re.compile(r"polygon\((.*)\)", re.S), _polygon_hides),
+    (re.compile(r"xywh\(([^)]*)\)"), _xywh_hides),
+    (re.compile(r"rect\(([^)]*)\)"), _rect_hides),
+)
+
+
 def _clip_path_hides(cp: str) -> bool:
     """Whether a ``clip-path`` value may leave nothing of the element visible (conservatively)."""
     cp = cp.strip()
@@ -326,36 +389,10 @@ def _clip_path_hides(cp: str) -> bool:
         return True  # not judged statically: reported, the browser mode knows better
     if re.match(r"(?:circle|ellipse)\(\s*0", cp):
         return True
-    m = re.match(r"inset\(([^)]*)\)", cp)
-    if m:
-        values = m.group(1).split(" round ")[0].split()
-        if values and re.fullmatch(r"(?:[5-9]\d|\d{3,})(?:\.\d+)?%", values[0]):
-            return True
-        sides = {1: values * 4, 2: values * 2, 3: values + values[1:2]}.get(len(values), values[:4])
-        pct = [float(t[:-1]) if t.endswith("%") and _NUMBER.match(t[:-1]) else 0.0 if _zeroish(t) else None
-               for t in sides]
-        return len(pct) == 4 and (None not in (pct[0], pct[2]) and pct[0] + pct[2] >= 100
-                                  or None not in (pct[1], pct[3]) and pct[1] + pct[3] >= 100)
-    m = re.match(r"polygon\((.*)\)", cp, re.S)
-    if m:
-        parts = [p.strip() for p in _split_top(m.group(1), ",")]
-        if parts and parts[0] in ("nonzero", "evenodd"):
-            parts = parts[1:]
-        points = [tuple(p.split()) for p in parts if p]
-        if len(points) < 3:
-            return True
-        if any(len(p) != 2 for p in points):
-            return False
-        areas = [_polygon_area(points, scale) for scale in (1.0, 3.7)]
-        return all(a is not None and a <= 1.0 for a in areas)
-    m = re.match(r"xywh\(([^)]*)\)", cp)
-    if m:
-        values = m.group(1).split()
-        return len(values) >= 4 and (_zeroish(values[2]) or _zeroish(values[3]))
-    m = re.match(r"rect\(([^)]*)\)", cp)
-    if m:
-        values = m.group(1).replace(",", " ").split()
-        return len(values) >= 4 and (values[0] == values[2] or values[1] == values[3])
+    for shape, hides in _CLIP_SHAPES:
+        m = shape.match(cp)
+        if m:
+            return hides(m.group(1))
     return False
 
 
@@ -409,6 +446,62 @@ def _calc(expr: str) -> str | None:
         return None
 
 
+_BROWSER = "run `l10n verify --browser`"
+
+
+def _unresolved(d: dict[str, str]) -> str | None:
+    """A variable, ``calc()``, ``env()`` or ``attr()`` left in a property that can hide text."""
+    for key in _SENSITIVE:
+        v = d.get(key, "")
+        if "var(" in v or "calc(" in v or "env(" in v or "attr(" in v:
+            return f"{key}:{v} (cannot be judged without a browser: {_BROWSER})"
+    return None
+
+
+def _uncomputed_colour(d: dict[str, str]) -> str | None:
+    """A colour function this module cannot compute (``lab()``, ``color-mix()``…), or a text colour not known."""
+    for key in ("color", "-webkit-text-fill-color", "background-color", "background"):
+        v = d.get(key, "")
+        if v and _UNKNOWN_COLOUR_FUNCS.search(v):
+            return f"{key}:{v} (a colour that cannot be judged without a browser: {_BROWSER})"
+    for key in ("color", "-webkit-text-fill-color"):
+        v = d.get(key, "").strip()
+        if v and v not in _KEYWORDS and parse_color(v) is None:
+            return f"{key}:{v} (an unknown colour: cannot be judged without a browser)"
+    return None
+
+
+def _blurring_filter(d: dict[str, str]) -> str | None:
+    """A blur of 3px or more, or a contrast of 20% or less."""
+    blur = re.search(r"blur\(\s*([\d.]+)(px|em|rem)?\s*\)", d.get("filter", ""))
+    if blur and float(blur.group(1) or 0) * (16 if blur.group(2) in ("em", "rem") else 1) >= 3:
+        return f"filter:{d['filter']}"
+    contrast = re.search(r"contrast\(\s*([\d.]+)(%?)\s*\)", d.get("filter", ""))
+    if contrast and float(contrast.group(1)) / (100 if contrast.group(2) else 1) <= 0.2:
+        return f"filter:{d['filter']}"
+    return None
+
+
+def _degenerate_matrix(d: dict[str, str]) -> str | None:
+    """A ``matrix()`` of (nearly) no area, or one that cannot be read."""
+    mx = re.search(r"matrix\(([^)]*)\)", d.get("transform", ""))
+    if not mx:
+        return None
+    try:
+        a, b, c, dd = (float(x) for x in re.split(r"[\s,]+", mx.group(1).strip())[:4])
+    except ValueError:
+        return f"transform:{d['transform']} (cannot be judged without a browser)"
+    if abs(a * dd - b * c) < 0.01:
+        return f"transform:{d['transform']}"
+    return None
+
+
+def _mirrored_bidi(d: dict[str, str]) -> str | None:
+    if "bidi-override" in d.get("unicode-bidi", ""):
+        return f"unicode-bidi:{d['unicode-bidi']} (the text is drawn mirrored)"
+    return None
+
+
 def _undecidable(d: dict[str, str]) -> str | None:
     """A declaration a static reading cannot judge and that could hide or mirror text, described; else None.
 
@@ -418,35 +511,131 @@ def _undecidable(d: dict[str, str]) -> str | None:
     of 3px or more, a degenerate ``matrix()``, ``unicode-bidi: bidi-override``
     (draws the text mirrored). ``l10n verify --browser`` judges them exactly.
     """
-    for key in _SENSITIVE:
-        v = d.get(key, "")
-        if "var(" in v or "calc(" in v or "env(" in v or "attr(" in v:
-            return f"{key}:{v} (cannot be judged without a browser: run `l10n verify --browser`)"
-    for key in ("color", "-webkit-text-fill-color", "background-color", "background"):
-        v = d.get(key, "")
-        if v and _UNKNOWN_COLOUR_FUNCS.search(v):
-            return f"{key}:{v} (a colour that cannot be judged without a browser: run `l10n verify --browser`)"
-    for key in ("color", "-webkit-text-fill-color"):
-        v = d.get(key, "").strip()
-        if v and v not in _KEYWORDS and parse_color(v) is None:
-            return f"{key}:{v} (an unknown colour: cannot be judged without a browser)"
-    blur = re.search(r"blur\(\s*([\d.]+)(px|em|rem)?\s*\)", d.get("filter", ""))
-    if blur and float(blur.group(1) or 0) * (16 if blur.group(2) in ("em", "rem") else 1) >= 3:
-        return f"filter:{d['filter']}"
-    contrast = re.search(r"contrast\(\s*([\d.]+)(%?)\s*\)", d.get("filter", ""))
-    if contrast and float(contrast.group(1)) / (100 if contrast.group(2) else 1) <= 0.2:
-        return f"filter:{d['filter']}"
-    mx = re.search(r"matrix\(([^)]*)\)", d.get("transform", ""))
-    if mx:
-        try:
-            a, b, c, dd = (float(x) for x in re.split(r"[\s,]+", mx.group(1).strip())[:4])
-            if abs(a * dd - b * c) < 0.01:
-                return f"transform:{d['transform']}"
-        except ValueError:
-            return f"transform:{d['transform']} (cannot be judged without a browser)"
-    if "bidi-override" in d.get("unicode-bidi", ""):
-        return f"unicode-bidi:{d['unicode-bidi']} (the text is drawn mirrored)"
+    for test in (_unresolved, _uncomputed_colour, _blurring_filter, _degenerate_matrix, _mirrored_bidi):
+        why = test(d)
+        if why is not None:
+            return why
     return None
+
+
+def _hidden_display(d: dict[str, str]) -> str | None:
+    if d.get("display") == "none":
+        return f"display:{d.get('display')}"
+    if d.get("visibility") in ("hidden", "collapse"):
+        return f"visibility:{d['visibility']}"
+    return None
+
+
+def _hidden_opacity(d: dict[str, str]) -> str | None:
+    if (a := _alpha(d.get("opacity", "1"))) is not None and a <= 0.1:
+        return f"opacity:{d['opacity']}"
+    return None
+
+
+def _hidden_font_size(d: dict[str, str]) -> str | None:
+    """A zero or tiny font size, also in the ``font`` shorthand."""
+    if "font-size" in d and _zeroish(d["font-size"], tiny=1.0):
+        return f"font-size:{d['font-size']}"
+    if "font" in d:
+        size = d["font"].split("/")[0].split()
+        if any(_zeroish(token, tiny=1.0) for token in size):
+            return f"font:{d['font']}"
+    return None
+
+
+def _hidden_transparent_text(d: dict[str, str]) -> str | None:
+    for key in ("color", "-webkit-text-fill-color"):
+        if key in d and (c := parse_color(d[key])) is not None and c[3] <= 0.1:
+            return f"{key}:{d[key]}"
+    return None
+
+
+def _hidden_low_contrast(d: dict[str, str]) -> str | None:
+    """Text under 3:1 contrast with the background the same block sets."""
+    bg = d.get("background-color") or d.get("background", "")
+    layer = _background_layer(bg) if bg else None
+    text = parse_color(d.get("-webkit-text-fill-color", "")) or parse_color(d.get("color", ""))
+    if text is None or not isinstance(layer, list):
+        return None
+    worst = min(contrast_ratio(_over(text, _over(c, WHITE)), _over(c, WHITE)) for c in layer)
+    if worst < MIN_CONTRAST:
+        return f"color:{d.get('-webkit-text-fill-color') or d['color']} on background {bg} " \
+               f"(contrast {worst:.1f}:1)"
+    return None
+
+
+def _hidden_clipped(d: dict[str, str]) -> str | None:
+    if "clip" in d and d["clip"].startswith("rect("):
+        return f"clip:{d['clip']}"
+    for key in ("clip-path", "-webkit-clip-path"):
+        if key in d and _clip_path_hides(d[key]):
+            return f"{key}:{d[key]}"
+    return None
+
+
+def _far_off(tokens: list[str]) -> bool:
+    """Whether one of the length ``tokens`` moves 999px or more."""
+    for token in tokens:
+        px = _px(token)
+        if px is not None and abs(px) >= 999:
+            return True
+    return False
+
+
+def _hidden_offscreen(d: dict[str, str]) -> str | None:
+    for key in _OFFSETS:
+        if _far_off(d.get(key, "").split()):
+            return f"{key}:{d[key]}"
+    return None
+
+
+def _transform_hides(key: str, v: str) -> bool:
+    """Whether the ``transform``, ``scale`` or ``translate`` value ``v`` scales to nothing or moves far off."""
+    first = _alpha(v.split()[0]) if key == "scale" and v.split() else None
+    if re.search(r"scale[xyz3d]*\(\s*[+-]?(?:0+\.?0*|0?\.0\d*)\s*[,)]", v) or \
+            (first is not None and first <= 0.05):
+        return True
+    for length in re.findall(r"translate[xyz3d]*\(([^)]*)\)", v) + ([v] if key == "translate" else []):
+        if _far_off(re.split(r"[\s,]+", length)):
+            return True
+    return False
+
+
+def _hidden_transformed(d: dict[str, str]) -> str | None:
+    for key in ("transform", "scale", "translate"):
+        v = d.get(key, "")
+        if _transform_hides(key, v):
+            return f"{key}:{v}"
+    return None
+
+
+def _hidden_zoom(d: dict[str, str]) -> str | None:
+    if (z := _alpha(d.get("zoom", "1"))) is not None and z <= 0.1:
+        return f"zoom:{d['zoom']}"
+    return None
+
+
+def _hidden_filter_opacity(d: dict[str, str]) -> str | None:
+    fm = re.search(r"opacity\(\s*([\d.]+%?)\s*\)", d.get("filter", ""))
+    if fm and (_alpha(fm.group(1)) or 0) <= 0.1:
+        return f"filter:{d['filter']}"
+    return None
+
+
+def _hidden_collapsed(d: dict[str, str]) -> str | None:
+    """A zero height or width with overflow hidden."""
+    if not any(d.get(k, "") in ("hidden", "clip") for k in ("overflow", "overflow-x", "overflow-y")):
+        return None
+    for key in ("height", "max-height", "width", "max-width"):
+        if key in d and _zeroish(d[key], tiny=1.0):
+            return f"{key}:{d[key]} with overflow hidden"
+    return None
+
+
+#: the tests of :func:`hiding_declaration` on a block's declarations, in the order they are reported
+_HIDING_TESTS = (_hidden_display, _hidden_opacity, _hidden_font_size, _hidden_transparent_text, _hidden_low_contrast,
+                 _hidden_clipped, _hidden_offscreen, _hidden_transformed, _hidden_zoom, _hidden_filter_opacity,
+                 _hidden_collapsed)
 
 
 def hiding_declaration(css: str) -> str | None:
@@ -470,57 +659,10 @@ def hiding_declaration(css: str) -> str | None:
     why = _undecidable(d)
     if why:
         return why
-    if d.get("display") == "none" or d.get("visibility") in ("hidden", "collapse"):
-        return f"display:{d.get('display')}" if d.get("display") == "none" else f"visibility:{d['visibility']}"
-    if (a := _alpha(d.get("opacity", "1"))) is not None and a <= 0.1:
-        return f"opacity:{d['opacity']}"
-    if "font-size" in d and _zeroish(d["font-size"], tiny=1.0):
-        return f"font-size:{d['font-size']}"
-    if "font" in d:
-        size = d["font"].split("/")[0].split()
-        if any(_zeroish(token, tiny=1.0) for token in size):
-            return f"font:{d['font']}"
-    for key in ("color", "-webkit-text-fill-color"):
-        if key in d and (c := parse_color(d[key])) is not None and c[3] <= 0.1:
-            return f"{key}:{d[key]}"
-    bg = d.get("background-color") or d.get("background", "")
-    layer = _background_layer(bg) if bg else None
-    text = parse_color(d.get("-webkit-text-fill-color", "")) or parse_color(d.get("color", ""))
-    if text is not None and isinstance(layer, list):
-        worst = min(contrast_ratio(_over(text, _over(c, WHITE)), _over(c, WHITE)) for c in layer)
-        if worst < MIN_CONTRAST:
-            return f"color:{d.get('-webkit-text-fill-color') or d['color']} on background {bg} " \
-                   f"(contrast {worst:.1f}:1)"
-    if "clip" in d and d["clip"].startswith("rect("):
-        return f"clip:{d['clip']}"
-    for key in ("clip-path", "-webkit-clip-path"):
-        if key in d and _clip_path_hides(d[key]):
-            return f"{key}:{d[key]}"
-    for key in _OFFSETS:
-        for token in d.get(key, "").split():
-            px = _px(token)
-            if px is not None and abs(px) >= 999:
-                return f"{key}:{d[key]}"
-    for key in ("transform", "scale", "translate"):
-        v = d.get(key, "")
-        first = _alpha(v.split()[0]) if key == "scale" and v.split() else None
-        if re.search(r"scale[xyz3d]*\(\s*[+-]?(?:0+\.?0*|0?\.0\d*)\s*[,)]", v) or \
-                (first is not None and first <= 0.05):
-            return f"{key}:{v}"
-        for length in re.findall(r"translate[xyz3d]*\(([^)]*)\)", v) + ([v] if key == "translate" else []):
-            for token in re.split(r"[\s,]+", length):
-                px = _px(token)
-                if px is not None and abs(px) >= 999:
-                    return f"{key}:{v}"
-    if (z := _alpha(d.get("zoom", "1"))) is not None and z <= 0.1:
-        return f"zoom:{d['zoom']}"
-    fm = re.search(r"opacity\(\s*([\d.]+%?)\s*\)", d.get("filter", ""))
-    if fm and (_alpha(fm.group(1)) or 0) <= 0.1:
-        return f"filter:{d['filter']}"
-    if any(d.get(k, "") in ("hidden", "clip") for k in ("overflow", "overflow-x", "overflow-y")):
-        for key in ("height", "max-height", "width", "max-width"):
-            if key in d and _zeroish(d[key], tiny=1.0):
-                return f"{key}:{d[key]} with overflow hidden"
+    for test in _HIDING_TESTS:
+        why = test(d)
+        if why is not None:
+            return why
     return None
 
 
@@ -666,9 +808,10 @@ def _css_colour(value: str, inherited: RGBA | None) -> RGBA | None:
     return inherited if c is None else c
 
 
-def _step(paint: _Paint, node: etree._Element, style: Mapping[str, str]) -> _Paint:
-    tag = str(node.tag).lower()
-    color, fill, backgrounds = paint.color, paint.fill, paint.backgrounds
+def _text_colours(paint: _Paint, node: etree._Element, tag: str, style: Mapping[str, str]
+                  ) -> tuple[RGBA | None, RGBA | None]:
+    """(colour, fill colour) of the text at ``node``: ``<font color>``, ``<body text>``, then its style."""
+    color, fill = paint.color, paint.fill
     if tag == "font" and node.get("color"):
         color = _legacy_color(node.get("color")) or color
     if tag == "body" and node.get("text"):
@@ -678,25 +821,41 @@ def _step(paint: _Paint, node: etree._Element, style: Mapping[str, str]) -> _Pai
     if "-webkit-text-fill-color" in style:
         v = style["-webkit-text-fill-color"].strip()
         fill = None if v in ("currentcolor", "initial") else _css_colour(v, fill)
-    layer: list[RGBA] | str | None = None
+    return color, fill
+
+
+def _own_background(node: etree._Element, style: Mapping[str, str]) -> list[RGBA] | str | None:
+    """The background ``node`` paints (see :func:`_background_layer`): its style, else its ``bgcolor``."""
     if "background" in style or "background-color" in style or "background-image" in style:
         value = style.get("background", "") + " " + style.get("background-image", "")
         if "background-color" in style:
             value += " " + style["background-color"]
-        layer = _background_layer(value)
-    elif node.get("bgcolor"):
+        return _background_layer(value)
+    if node.get("bgcolor"):
         c = _legacy_color(node.get("bgcolor"))
-        layer = [c] if c is not None else None
+        return [c] if c is not None else None
+    return None
+
+
+def _composited(layer: list[RGBA], backgrounds: tuple[RGBA, ...]) -> tuple[RGBA, ...]:
+    """Each colour of ``layer`` over each of ``backgrounds`` (the first 64 distinct)."""
+    seen: list[RGBA] = []
+    for below in backgrounds:
+        for c in layer:
+            mixed = _over(c, below)
+            if mixed not in seen and len(seen) < 64:
+                seen.append(mixed)
+    return tuple(seen)
+
+
+def _step(paint: _Paint, node: etree._Element, style: Mapping[str, str]) -> _Paint:
+    color, fill = _text_colours(paint, node, str(node.tag).lower(), style)
+    layer = _own_background(node, style)
+    backgrounds = paint.backgrounds
     if layer == _UNKNOWN:
         backgrounds = None
-    elif layer and backgrounds is not None:
-        seen: list[RGBA] = []
-        for below in backgrounds:
-            for c in layer:
-                mixed = _over(c, below)
-                if mixed not in seen and len(seen) < 64:
-                    seen.append(mixed)
-        backgrounds = tuple(seen)
+    elif isinstance(layer, list) and layer and backgrounds is not None:
+        backgrounds = _composited(layer, backgrounds)
     return _Paint(color, fill, backgrounds)
 
 

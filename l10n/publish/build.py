@@ -366,107 +366,167 @@ def build_document(doc: Document, po: polib.POFile, *, locale: str, policy: Publ
         findings that say why: their segments fall back to the source text (counted as
         ``withheld``, against the completeness threshold), the rest of the copy is published.
     """
-    index = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete and e.msgid}
-    problems: list[str] = []
-    keys: dict[tuple[str | None, str], tuple[Segment, str | None]] = {}
-    for seg in doc.segments:
-        did = seg.disclaimer_id or disclaimer_of(seg)
-        ctxt = f"{DISCLAIMER_PREFIX}{did}" if did else seg.msgctxt
-        keys.setdefault((ctxt, seg.source), (seg, did))
-    carried = {did for _, did in keys.values() if did}
-    in_catalog = {e.msgctxt[len(DISCLAIMER_PREFIX):] for e in po
-                  if not e.obsolete and e.msgctxt and e.msgctxt.startswith(DISCLAIMER_PREFIX)}
-    for did in sorted(set(required)):
-        if did not in carried or did not in in_catalog:
-            problems.append(f"document {doc.name} must carry disclaimer {did!r}, but "
-                            + ("its catalog has no entry for it" if did in carried else
-                               "neither the document nor its catalog has it (was the sentence edited?)"))
-    counts = {s: 0 for s in (EntryState.TRANSLATED, EntryState.MACHINE, EntryState.FUZZY, EntryState.STALE,
-                             EntryState.UNTRANSLATED, EntryState.WITHHELD)}
-    table: dict[tuple[str | None, str], str] = {}
-    withheld: dict[tuple[str | None, str], tuple[str, ...]] = {}
-    machine = 0
-    for key, (seg, did) in keys.items():
-        entry = index.get(key)
-        state = entry_state(entry, is_mt) if entry is not None else EntryState.UNTRANSLATED
-        text = published_text(entry, state, locale=locale, policy=policy) if entry is not None else None
-        if text is not None and state == EntryState.MACHINE and withhold and key in withhold:
-            text, state = None, EntryState.WITHHELD  # failed a check: the source text is shown instead
-            withheld[key] = tuple(withhold[key])
-        counts[state] += 1
-        if did:
-            if text is None:
-                problems.append(f"disclaimer {did!r} is {'missing from the catalog' if entry is None else state}; "
-                                "disclaimers must be reviewed translations")
-            elif (ok := approved(did)) is not None and _fold(ok) != _fold(text):
-                problems.append(f"disclaimer {did!r} differs from its approved translation in the glossary")
-        if text is not None:
-            table[key] = text
-            if state == EntryState.MACHINE:
-                machine += 1
+    keys = _segment_keys(doc, disclaimer_of)
+    problems = _required_problems(doc, po, keys, required)
+    tr = _translate(keys, po, locale=locale, policy=policy, is_mt=is_mt, approved=approved, withhold=withhold or {})
+    problems.extend(tr.problems)
     total = len(keys)
-    completeness = round(len(table) / total, 4) if total else 1.0
-    machine_share = round(machine / total, 4) if total else 0.0
+    completeness = round(len(tr.table) / total, 4) if total else 1.0
+    machine_share = round(tr.machine / total, 4) if total else 0.0
     if completeness < policy.completeness_threshold:
-        held = (f" ({len(withheld)} machine-translated segment(s) withheld because they failed checks)"
-                if withheld else "")
+        held = (f" ({len(tr.withheld)} machine-translated segment(s) withheld because they failed checks)"
+                if tr.withheld else "")
         problems.append(f"{completeness:.0%} translated{held}, below the completeness threshold "
                         f"{policy.completeness_threshold:.0%}")
-    for n in notices:
-        if not n.text:
-            problems.append(f"the standard safety notice {n.id!r} has no approved translation for {locale}")
+    problems.extend(f"the standard safety notice {n.id!r} has no approved translation for {locale}"
+                    for n in notices if not n.text)
 
     def lookup(seg: Segment) -> str | None:
         did = seg.disclaimer_id or disclaimer_of(seg)
-        key = (f"{DISCLAIMER_PREFIX}{did}" if did else seg.msgctxt, seg.source)
-        text = table.get(key)
+        text = tr.table.get(_key(seg, did))
         if text is None or not did:
             return text
         return _wrap(seg, did, text, doc.fmt)
 
-    expected: dict[str, str] = {}
-    sources: dict[str, str] = {}
-    for key, (seg, did) in keys.items():
-        if did and key in table and seg.kind not in _ATTR_KINDS:
-            expected[did] = visible_text(table[key], doc.fmt)
-            sources[did] = visible_text(seg.source, doc.fmt)
-    for n in notices:
-        if n.text:
-            expected[n.id] = _fold(n.text)
-            sources[n.id] = _fold(n.source)
-    mt_used = machine > 0
-    files: dict[str, bytes] = {}
-    assets: list[str] = []
-    stem = doc.name.rsplit(".", 1)[0]
-    try:
-        from l10n.formats.documents import PublishInput, get
-
-        localised = render_document(doc, lookup)
-        good_notices = [n for n in notices if n.text]
-        out = get(doc.fmt).publish(PublishInput(doc, localised, locale, mt_used, tuple(good_notices), PAGE_KIT))
-        files.update(out.files)
-        page = out.page
-        assets = list(out.assets)
-        data = page.encode("utf-8")
-        errors, root = page_problems(data, f"{locale}/{stem}.html")
-        problems.extend(errors)
-        if root is not None:
-            found = disclaimer_texts(root)
-            for did, text in sorted(expected.items()):
-                if did not in found:
-                    problems.append(f"disclaimer {did!r} is not marked in the rendered page")
-                elif any(t != text for t in found[did]):
-                    problems.append(f"disclaimer {did!r} does not render as its translation")
-        files[f"{stem}.html"] = data
-    except L10nError as exc:
-        problems.append(f"{doc.name}: cannot render: {exc.message}")
+    expected, sources = _expected_disclaimers(keys, tr.table, notices, doc.fmt)
+    files, assets, render_problems = _render_copy(doc, lookup, locale=locale, machine=tr.machine > 0,
+                                                  notices=notices, expected=expected)
+    problems.extend(render_problems)
     return CopyBuild(document=doc.name, domain=doc.domain, locale=locale, files=files,
-                     completeness=completeness, machine_share=machine_share, counts=counts,
+                     completeness=completeness, machine_share=machine_share, counts=tr.counts,
                      disclaimers=expected, disclaimer_sources=sources,
                      standard=tuple(n.id for n in notices),
                      disclaimer_ids=tuple(sorted({d for _, d in keys.values() if d} | {n.id for n in notices})),
                      assets=tuple(sorted(set(assets))),
-                     published=table, problems=tuple(problems), withheld=withheld)
+                     published=tr.table, problems=tuple(problems), withheld=tr.withheld)
+
+
+_Key = tuple[str | None, str]
+
+
+def _key(seg: Segment, did: str | None) -> _Key:
+    """The catalog key of a segment: a disclaimer's entry has its own context."""
+    return (f"{DISCLAIMER_PREFIX}{did}" if did else seg.msgctxt, seg.source)
+
+
+def _segment_keys(doc: Document, disclaimer_of: Callable[[Segment], str | None]
+                  ) -> dict[_Key, tuple[Segment, str | None]]:
+    """The distinct catalog keys of a document, each with its first segment and disclaimer id (in order)."""
+    keys: dict[_Key, tuple[Segment, str | None]] = {}
+    for seg in doc.segments:
+        did = seg.disclaimer_id or disclaimer_of(seg)
+        keys.setdefault(_key(seg, did), (seg, did))
+    return keys
+
+
+def _required_problems(doc: Document, po: polib.POFile, keys: Mapping[_Key, tuple[Segment, str | None]],
+                       required: tuple[str, ...]) -> list[str]:
+    """A disclaimer the glossary requires that the document, or its catalog, does not carry."""
+    carried = {did for _, did in keys.values() if did}
+    in_catalog = {e.msgctxt[len(DISCLAIMER_PREFIX):] for e in po
+                  if not e.obsolete and e.msgctxt and e.msgctxt.startswith(DISCLAIMER_PREFIX)}
+    return [f"document {doc.name} must carry disclaimer {did!r}, but "
+            + ("its catalog has no entry for it" if did in carried else
+               "neither the document nor its catalog has it (was the sentence edited?)")
+            for did in sorted(set(required)) if did not in carried or did not in in_catalog]
+
+
+@dataclass
+class _Translation:
+    """What a copy publishes: the text per key, the entries per state, the withheld machine translation."""
+
+    table: dict[_Key, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=lambda: {s: 0 for s in (
+        EntryState.TRANSLATED, EntryState.MACHINE, EntryState.FUZZY, EntryState.STALE, EntryState.UNTRANSLATED,
+        EntryState.WITHHELD)})
+    withheld: dict[_Key, tuple[str, ...]] = field(default_factory=dict)
+    machine: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def _translate(keys: Mapping[_Key, tuple[Segment, str | None]], po: polib.POFile, *, locale: str,
+               policy: PublishPolicy, is_mt: Callable[[polib.POEntry], bool],
+               approved: Callable[[str], str | None], withhold: Mapping[_Key, tuple[str, ...]]) -> _Translation:
+    """Decide, per key, the text to publish (None: the source is shown) and what it says about disclaimers."""
+    index = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete and e.msgid}
+    out = _Translation()
+    for key, (_seg, did) in keys.items():
+        entry = index.get(key)
+        state = entry_state(entry, is_mt) if entry is not None else EntryState.UNTRANSLATED
+        text = published_text(entry, state, locale=locale, policy=policy) if entry is not None else None
+        if text is not None and state == EntryState.MACHINE and key in withhold:
+            text, state = None, EntryState.WITHHELD  # failed a check: the source text is shown instead
+            out.withheld[key] = tuple(withhold[key])
+        out.counts[state] += 1
+        if did:
+            out.problems.extend(_disclaimer_problems(did, text, entry, state, approved))
+        if text is not None:
+            out.table[key] = text
+            if state == EntryState.MACHINE:
+                out.machine += 1
+    return out
+
+
+def _disclaimer_problems(did: str, text: str | None, entry: polib.POEntry | None, state: str,
+                         approved: Callable[[str], str | None]) -> list[str]:
+    """A disclaimer must be published as a reviewed translation, in its approved wording when there is one."""
+    if text is None:
+        return [f"disclaimer {did!r} is {'missing from the catalog' if entry is None else state}; "
+                "disclaimers must be reviewed translations"]
+    if (ok := approved(did)) is not None and _fold(ok) != _fold(text):
+        return [f"disclaimer {did!r} differs from its approved translation in the glossary"]
+    return []
+
+
+def _expected_disclaimers(keys: Mapping[_Key, tuple[Segment, str | None]], table: Mapping[_Key, str],
+                          notices: tuple[Notice, ...], fmt: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The visible text each published disclaimer must show, and its English: ``(expected, sources)``."""
+    expected: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    for key, (seg, did) in keys.items():
+        if did and key in table and seg.kind not in _ATTR_KINDS:
+            expected[did] = visible_text(table[key], fmt)
+            sources[did] = visible_text(seg.source, fmt)
+    for n in notices:
+        if n.text:
+            expected[n.id] = _fold(n.text)
+            sources[n.id] = _fold(n.source)
+    return expected, sources
+
+
+def _render_copy(doc: Document, lookup: Callable[[Segment], str | None], *, locale: str, machine: bool,
+                 notices: tuple[Notice, ...], expected: Mapping[str, str]
+                 ) -> tuple[dict[str, bytes], list[str], list[str]]:
+    """Render and publish the copy in its format: ``(files, assets, problems)``; its page is re-parsed and
+    every expected disclaimer must be marked in it and show its translation."""
+    from l10n.formats.documents import PublishInput, get
+
+    files: dict[str, bytes] = {}
+    stem = doc.name.rsplit(".", 1)[0]
+    try:
+        localised = render_document(doc, lookup)
+        good_notices = tuple(n for n in notices if n.text)
+        out = get(doc.fmt).publish(PublishInput(doc, localised, locale, machine, good_notices, PAGE_KIT))
+    except L10nError as exc:
+        return files, [], [f"{doc.name}: cannot render: {exc.message}"]
+    files.update(out.files)
+    data = out.page.encode("utf-8")
+    problems, root = page_problems(data, f"{locale}/{stem}.html")
+    if root is not None:
+        problems.extend(_rendered_disclaimer_problems(root, expected))
+    files[f"{stem}.html"] = data
+    return files, list(out.assets), problems
+
+
+def _rendered_disclaimer_problems(root: etree._Element, expected: Mapping[str, str]) -> list[str]:
+    found = disclaimer_texts(root)
+    out = []
+    for did, text in sorted(expected.items()):
+        if did not in found:
+            out.append(f"disclaimer {did!r} is not marked in the rendered page")
+        elif any(t != text for t in found[did]):
+            out.append(f"disclaimer {did!r} does not render as its translation")
+    return out
 
 
 def _relative_asset(url: str) -> str | None:

@@ -20,7 +20,11 @@ This module (with :mod:`l10n.project`) is where paths meet the pure core:
   (``en_XA``) are built for preview into ``<output>-preview/``, never into
   the published folder or manifest;
 * :func:`run` is ``l10n run``: extract, update, machine-translate the locales
-  that have an offline engine, build, report.
+  that have an offline engine, build, report. It reads the project once
+  (:mod:`l10n.snapshot`) and runs the stages as pure tasks
+  (:mod:`l10n.stages`, :mod:`l10n.publish.stages`) through an executor and
+  the stage cache (:mod:`l10n.execute.stagecache`): a rerun redoes only the
+  work whose inputs changed.
 """
 
 from __future__ import annotations
@@ -38,12 +42,17 @@ import l10n
 from l10n.catalogs import NullAnnotator, generate_mo, mo_messages
 from l10n.fileio import atomic_write
 from l10n.config import Settings
-from l10n.errors import L10nError, PublishError
+from l10n.errors import CatalogError, L10nError, PublishError
 from l10n.model import MT_NOTE, Finding, Severity, disclaimer_of
-from l10n.project import extract, load_documents, read_catalog, rel, update
+from l10n.execute import Executor
+from l10n.execute.stagecache import StageCache, Work, stage_key
+from l10n.project import load_documents, read_catalog, rel
+from l10n.snapshot import Snapshot, SourceDocument
+from l10n.stages import CatalogItem
 from l10n.checks.disclaimer import CONFIGURED_LOCALES
 from l10n.publish.build import CopyBuild, Notice, build_document
-from l10n.publish.manifest import article_records, document_entry, dump_manifest, load_manifest, merge_manifest
+from l10n.publish.manifest import (DocumentRecord, LocaleRecord, Manifest, Meaning, WithheldRecord, article_records,
+                                   document_record, locale_record, merge_manifest, sha256_bytes)
 from l10n.publish.policy import PublishPolicy, machine_translation_detector, parse_policy, published_as_machine
 
 __all__ = ["MT_NOTE", "MT_WITHHELD_NOTE", "HELD_BACK", "NOT_READY", "PUBLISHED", "PREVIEW", "WITHDRAWN",
@@ -119,6 +128,8 @@ class LocaleAssessment:
     #: checks that cannot run for the language
     meaning: str = ""
     not_checked: tuple[str, ...] = ()
+    #: set by :func:`run`: the MO and manifest entry of a copy (see :func:`prebuild_copy`), by document
+    prebuilt: dict[str, tuple[bytes, DocumentRecord]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -347,60 +358,119 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
     is_mt = machine_translation_detector()
     checks = _check_module()
     memo = checks.RunMemo() if checks is not None else None
-    out = []
     seen_assets: dict = {}  # SVG images judged once per run
+    out = []
     for locale in locales:
         if on_locale:
             on_locale(locale)
         a = LocaleAssessment(locale, documents=[d.name for d in docs])
-        notices = _notices(glossary, locale)
-        configured = locale in settings.locales and not is_pseudo_locale(locale)
-        locale_policy = _meaning_policy(a, policy, glossary)
+        ctx = DocumentContext(settings, locale, _meaning_policy(a, policy, glossary), glossary, is_mt, checks, memo,
+                              seen_assets)
         for doc in docs:
-            path = settings.po_path(locale, doc.domain)
-            if not path.is_file():
-                a.reasons.append(Reason(INCOMPLETE, f"no catalog {rel(settings, path)} (run `l10n update`)", doc.name))
-                continue
-            data = path.read_bytes()
-            po = read_catalog(path, settings, locale=locale)
-            a.catalogs[doc.domain] = (path, data, po)
-            withhold: dict[tuple[str | None, str], tuple[str, ...]] = {}
-            if checks is not None:
-                pot_path = settings.pot_path(doc.domain)
-                template = read_catalog(pot_path, settings) if pot_path.is_file() else None
-                found, withhold = _check_published(
-                    checks, po, locale=locale, policy=locale_policy, is_mt=is_mt,
-                    glossary=glossary if notices or getattr(glossary, "disclaimers", None) is not None else None,
-                    template=template, path=rel(settings, path),
-                    options={**settings.check, CONFIGURED_LOCALES: tuple(settings.locales)}, memo=memo)
-                a.findings.extend(found)
-                # a blocking finding on machine translation withholds that entry, not the whole locale
-                a.reasons.extend(_finding_reason(f, doc.name) for f in found
-                                 if blocking(f) and (f.msgctxt, f.msgid) not in withhold)
-            copy = build_document(doc, po, locale=locale, policy=locale_policy,
-                                  disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
-                                  approved=_approved(glossary, locale), notices=notices, is_mt=is_mt,
-                                  required=_required(glossary, doc.name), withhold=withhold)
-            a.copies.append(copy)
-            for asset, what in _unsafe_assets(settings, doc.name, copy.assets, seen_assets):
-                a.reasons.append(Reason(MARKUP, f"{doc.name}: image {asset} carries active content ({what}); "
-                                                "the article is not published with it", doc.name))
-            for p in copy.problems:
-                kind = INCOMPLETE if "completeness threshold" in p else \
-                    MARKUP if "markup" in p or "cannot render" in p else \
-                    REQUIRED if p.startswith(f"document {doc.name} must carry") else \
-                    UNAPPROVED if configured and p.startswith("the standard safety notice") else DISCLAIMER
-                a.reasons.append(Reason(kind, f"{doc.name}: {p}", doc.name))
-            if checks is not None and copy.files:
-                for name, blob in sorted(copy.files.items()):
-                    fmt = name.rsplit(".", 1)[-1]
-                    found = checks.check_rendered(blob, fmt, locale=locale, glossary=glossary,
-                                                  expected=copy.disclaimers, path=f"{locale}/{name}")
-                    a.findings.extend(found)
-                    a.reasons.extend(Reason(DISCLAIMER, f"{locale}/{name}: {f.code} {f.message}", doc.name)
-                                     for f in found if f.severity >= Severity.ERROR)
+            _assess_into(a, ctx, doc)
         out.append(a)
     return out
+
+
+def _assess_into(a: LocaleAssessment, ctx: DocumentContext, doc: Any) -> None:
+    """Read one article's catalog of ``a.locale``, assess it (:func:`assess_document`) and record the result on ``a``."""
+    settings = ctx.settings
+    path = settings.po_path(a.locale, doc.domain)
+    if not path.is_file():
+        a.reasons.append(Reason(INCOMPLETE, f"no catalog {rel(settings, path)} (run `l10n update`)", doc.name))
+        return
+    data = path.read_bytes()
+    po = read_catalog(path, settings, locale=a.locale)
+    a.catalogs[doc.domain] = (path, data, po)
+    pot_path = settings.pot_path(doc.domain)
+    template = read_catalog(pot_path, settings) if ctx.checks is not None and pot_path.is_file() else None
+    found, reasons, copy = assess_document(ctx, doc, po, template, path)
+    a.findings.extend(found)
+    a.reasons.extend(reasons)
+    a.copies.append(copy)
+
+
+@dataclass
+class DocumentContext:
+    """What assessing the documents of one locale shares: the locale's publishing policy (after
+    :func:`_meaning_policy`), the glossary, the checks and the run's memos."""
+
+    settings: Settings
+    locale: str
+    policy: PublishPolicy
+    glossary: Any
+    is_mt: Callable[[polib.POEntry], bool]
+    checks: Any
+    memo: Any = None
+    seen_assets: dict = field(default_factory=dict)  # SVG images judged once per run
+
+    def __post_init__(self) -> None:
+        self.notices = _notices(self.glossary, self.locale)
+        self.configured = self.locale in self.settings.locales and not is_pseudo_locale(self.locale)
+
+
+def assess_document(ctx: DocumentContext, doc: Any, po: polib.POFile, template: polib.POFile | None,
+                    path: Path) -> tuple[list[Finding], list[Reason], CopyBuild]:
+    """Check one article's catalog (``po``, read from ``path``) and build its copy in memory: the findings,
+    the reasons it may not be published (in order of discovery) and the copy."""
+    findings: list[Finding] = []
+    reasons: list[Reason] = []
+    withhold: dict[tuple[str | None, str], tuple[str, ...]] = {}
+    if ctx.checks is not None:
+        findings, reasons, withhold = _check_catalog(ctx, doc, po, template, path)
+    glossary = ctx.glossary
+    copy = build_document(doc, po, locale=ctx.locale, policy=ctx.policy,
+                          disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
+                          approved=_approved(glossary, ctx.locale), notices=ctx.notices, is_mt=ctx.is_mt,
+                          required=_required(glossary, doc.name), withhold=withhold)
+    for asset, what in _unsafe_assets(ctx.settings, doc.name, copy.assets, ctx.seen_assets):
+        reasons.append(Reason(MARKUP, f"{doc.name}: image {asset} carries active content ({what}); "
+                                      "the article is not published with it", doc.name))
+    reasons.extend(_problem_reason(p, doc.name, configured=ctx.configured) for p in copy.problems)
+    if ctx.checks is not None and copy.files:
+        found, why = _check_rendered_copy(ctx, doc.name, copy)
+        findings.extend(found)
+        reasons.extend(why)
+    return findings, reasons, copy
+
+
+def _check_catalog(ctx: DocumentContext, doc: Any, po: polib.POFile, template: polib.POFile | None, path: Path
+                   ) -> tuple[list[Finding], list[Reason], dict[tuple[str | None, str], tuple[str, ...]]]:
+    """Run the checks on one catalog (as stored and as published): the findings, the blocking ones as
+    reasons, and the machine translations to withhold."""
+    settings, glossary = ctx.settings, ctx.glossary
+    found, withhold = _check_published(
+        ctx.checks, po, locale=ctx.locale, policy=ctx.policy, is_mt=ctx.is_mt,
+        glossary=glossary if ctx.notices or getattr(glossary, "disclaimers", None) is not None else None,
+        template=template, path=rel(settings, path),
+        options={**settings.check, CONFIGURED_LOCALES: tuple(settings.locales)}, memo=ctx.memo)
+    # a blocking finding on machine translation withholds that entry, not the whole locale
+    reasons = [_finding_reason(f, doc.name) for f in found
+               if blocking(f) and (f.msgctxt, f.msgid) not in withhold]
+    return list(found), reasons, withhold
+
+
+def _problem_reason(problem: str, document: str, *, configured: bool) -> Reason:
+    """The reason a copy's problem (see :class:`~l10n.publish.build.CopyBuild`) gives, by its kind."""
+    kind = INCOMPLETE if "completeness threshold" in problem else \
+        MARKUP if "markup" in problem or "cannot render" in problem else \
+        REQUIRED if problem.startswith(f"document {document} must carry") else \
+        UNAPPROVED if configured and problem.startswith("the standard safety notice") else DISCLAIMER
+    return Reason(kind, f"{document}: {problem}", document)
+
+
+def _check_rendered_copy(ctx: DocumentContext, document: str, copy: CopyBuild) -> tuple[list[Finding], list[Reason]]:
+    """The rendered-copy checks on every file of a copy; an error is a disclaimer reason."""
+    findings: list[Finding] = []
+    reasons: list[Reason] = []
+    for name, blob in sorted(copy.files.items()):
+        fmt = name.rsplit(".", 1)[-1]
+        found = ctx.checks.check_rendered(blob, fmt, locale=ctx.locale, glossary=ctx.glossary,
+                                          expected=copy.disclaimers, path=f"{ctx.locale}/{name}")
+        findings.extend(found)
+        reasons.extend(Reason(DISCLAIMER, f"{ctx.locale}/{name}: {f.code} {f.message}", document)
+                       for f in found if f.severity >= Severity.ERROR)
+    return findings, reasons
 
 
 def _meaning_policy(a: LocaleAssessment, policy: PublishPolicy, glossary: Any) -> PublishPolicy:
@@ -447,10 +517,28 @@ def _mo(po: polib.POFile, copy: CopyBuild) -> bytes:
     return generate_mo(mo_messages(published, use_fuzzy=False))
 
 
-def _withheld_entry(copy: CopyBuild) -> list[dict[str, Any]]:
+def _copy_files(copy: CopyBuild, mo: bytes) -> dict[str, bytes]:
+    """The files of a published copy, relative to the output folder: its pages and its MO."""
+    files = {f"{copy.locale}/{name}": blob for name, blob in copy.files.items()}
+    files[f"{copy.locale}/LC_MESSAGES/{copy.domain}.mo"] = mo
+    return files
+
+
+def prebuild_copy(settings: Settings, copy: CopyBuild, po: polib.POFile, path: Path,
+                  data: bytes) -> tuple[bytes, DocumentRecord]:
+    """What publishing ``copy`` (built from the catalog ``po``, read from ``path`` as ``data``) writes
+    besides its pages, and records: its MO and its manifest record (a function of the copy and catalog)."""
+    mo = _mo(po, copy)
+    record = document_record(copy, files=_copy_files(copy, mo), catalog_path=rel(settings, path),
+                             catalog_bytes=data, revision=po.metadata.get("PO-Revision-Date", ""),
+                             withheld=_withheld_records(copy))
+    return mo, record
+
+
+def _withheld_records(copy: CopyBuild) -> tuple[WithheldRecord, ...]:
     """The manifest's record of the machine translations a copy did not publish (sorted, deterministic)."""
-    return [{"msgctxt": ctxt, "msgid": msgid, "findings": list(reasons)}
-            for (ctxt, msgid), reasons in sorted(copy.withheld.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))]
+    return tuple(WithheldRecord(ctxt, msgid, tuple(reasons)) for (ctxt, msgid), reasons
+                 in sorted(copy.withheld.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])))
 
 
 def _remove_tree(folder: Path, root: Path) -> bool:
@@ -461,23 +549,21 @@ def _remove_tree(folder: Path, root: Path) -> bool:
 
 
 def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
-                  written: list[Path]) -> tuple[dict[str, Any], dict[str, str]]:
+                  written: list[Path]) -> tuple[dict[str, DocumentRecord], dict[str, str]]:
     """Write the publishable articles of one locale into ``out_dir/<locale>/``; delete every other file there.
 
     Returns the manifest's ``(documents, locale files)``; ``a.published`` lists the articles written.
     """
-    from l10n.publish.manifest import sha256_bytes
-
     folder = out_dir / a.locale
     keep: set[Path] = set()
-    documents: dict[str, Any] = {}
+    documents: dict[str, DocumentRecord] = {}
     assets: dict[str, bytes] = {}
     for copy in a.copies:
         if not a.publishable(copy.document):
             continue  # held back: its previous files are deleted below, the other articles stay
         path, data, po = a.catalogs[copy.domain]
-        files = {f"{a.locale}/{name}": blob for name, blob in copy.files.items()}
-        files[f"{a.locale}/LC_MESSAGES/{copy.domain}.mo"] = _mo(po, copy)
+        mo, entry = a.prebuilt.get(copy.document) or prebuild_copy(settings, copy, po, path, data)
+        files = _copy_files(copy, mo)
         doc_dir = Path(copy.document).parent
         for asset in copy.assets:
             src = settings.source_docs / doc_dir / asset
@@ -488,11 +574,7 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
             keep.add(target)
             if atomic_write(target, blob):
                 written.append(target)
-        documents[copy.document] = document_entry(copy, files=files, catalog_path=rel(settings, path),
-                                                  catalog_bytes=data,
-                                                  revision=po.metadata.get("PO-Revision-Date", ""))
-        if copy.withheld:
-            documents[copy.document]["withheld_machine_translation"] = _withheld_entry(copy)
+        documents[copy.document] = entry
         a.published.append(copy.document)
     for name, blob in assets.items():
         target = out_dir / name
@@ -507,14 +589,12 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
     return documents, {name: sha256_bytes(blob) for name, blob in assets.items()}
 
 
-def _published_before(manifest: dict[str, Any] | None, locale: str) -> set[str]:
+def _published_before(manifest: Manifest | None, locale: str) -> set[str]:
     """Articles of ``locale`` that ``manifest`` publishes, or records as withdrawn by an earlier build.
 
     So a withdrawal stays reported, with its reasons, until the article is published again.
     """
-    return set((manifest or {}).get("locales", {}).get(locale, {}).get("documents", {})) | \
-        {doc for doc, rec in (manifest or {}).get("articles", {}).get(locale, {}).items()
-         if isinstance(rec, dict) and rec.get("status") == WITHDRAWN}
+    return manifest.published_before(locale) if manifest is not None else set()
 
 
 def mark_withdrawn(settings: Settings, assessments: list[LocaleAssessment]) -> None:
@@ -527,8 +607,8 @@ def mark_withdrawn(settings: Settings, assessments: list[LocaleAssessment]) -> N
         a.withdrawn[:] = [d for d in a.documents if d in before and not a.publishable(d)]
 
 
-def _read_manifest(settings: Settings, path: Path) -> dict[str, Any] | None:
-    return load_manifest(path.read_bytes(), rel(settings, path)) if path.is_file() else None
+def _read_manifest(settings: Settings, path: Path) -> Manifest | None:
+    return Manifest.from_bytes(path.read_bytes(), rel(settings, path)) if path.is_file() else None
 
 
 def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy | None = None,
@@ -556,40 +636,50 @@ def build(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolicy
     previous_of = {out_dir: _read_manifest(settings, out_dir / MANIFEST) for out_dir, group in targets
                    if group or out_dir == settings.output}
     for out_dir, group in targets:
-        manifest_path = out_dir / MANIFEST
-        previous = previous_of.get(out_dir)
         published = out_dir == settings.output
         if not group and not published:
             continue
-        # a pseudo-locale (this build's, or one an older version published) never stays in dist/
-        pseudo_names = tuple(sorted({a.locale for a in results if a.pseudo} |
-                                    {loc for loc in (previous or {}).get("locales", {}) if is_pseudo_locale(loc)}
-                                    | {loc for loc in (previous or {}).get("articles", {}) if is_pseudo_locale(loc)}))
-        before = {a.locale: _published_before(previous, a.locale) for a in group}
-        built: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
-        removed: list[str] = []
-        for a in group:
-            a.published.clear()
-            documents, files = _write_locale(settings, a, out_dir, written)
-            a.withdrawn[:] = [d for d in a.documents if d in before[a.locale] and d not in documents]
-            if documents:
-                built[a.locale] = (documents, files)
-            else:
-                removed.append(a.locale)
-        if published:
+        previous = previous_of.get(out_dir)
+        built, removed = _write_group(settings, group, out_dir, previous, written)
+        if published:  # a pseudo-locale (this build's, or one an older version published) never stays in dist/
+            pseudo_names = _pseudo_locales(results, previous)
             for loc in pseudo_names:
                 _remove_tree(out_dir / loc, out_dir)
             removed.extend(pseudo_names)
         manifest = merge_manifest(previous, version=l10n.__version__, source_language=settings.source_language,
                                   built=built, removed=tuple(removed), articles=article_records(group),
                                   preview=not published)
-        for a in group:  # which meaning checks vouch for the published text
-            if a.locale in built and a.meaning:
-                manifest["locales"][a.locale]["meaning"] = {"status": a.meaning,
-                                                            "not_checked": list(a.not_checked)}
-        if atomic_write(manifest_path, dump_manifest(manifest)):
-            written.append(manifest_path)
+        if atomic_write(out_dir / MANIFEST, manifest.to_bytes()):
+            written.append(out_dir / MANIFEST)
     return results, written
+
+
+def _write_group(settings: Settings, group: list[LocaleAssessment], out_dir: Path, previous: Manifest | None,
+                 written: list[Path]) -> tuple[dict[str, LocaleRecord], list[str]]:
+    """Write the locales of one output folder: the manifest records of those built, the locales removed.
+
+    Sets each assessment's ``published`` and ``withdrawn`` (against ``previous``, the folder's manifest).
+    """
+    before = {a.locale: _published_before(previous, a.locale) for a in group}
+    built: dict[str, LocaleRecord] = {}
+    removed: list[str] = []
+    for a in group:
+        a.published.clear()
+        documents, files = _write_locale(settings, a, out_dir, written)
+        a.withdrawn[:] = [d for d in a.documents if d in before[a.locale] and d not in documents]
+        if documents:  # with which meaning checks vouch for the published text
+            meaning = Meaning(a.meaning, tuple(a.not_checked)) if a.meaning else None
+            built[a.locale] = locale_record(a.locale, documents, files, meaning)
+        else:
+            removed.append(a.locale)
+    return built, removed
+
+
+def _pseudo_locales(results: list[LocaleAssessment], previous: Manifest | None) -> tuple[str, ...]:
+    """The pseudo-locales built now or found in the previous manifest (an older version published them)."""
+    old = previous or Manifest()
+    return tuple(sorted({a.locale for a in results if a.pseudo} |
+                        {loc for loc in (*old.locales, *old.articles) if is_pseudo_locale(loc)}))
 
 
 @dataclass
@@ -604,6 +694,8 @@ class RunResult:
 
     #: locales named on the command line (``-l``): one of them with nothing built is an error
     requested: tuple[str, ...] = ()
+    #: per stage ("extract", "update", "translate", "assess"): tasks computed and reused from the cache
+    work: dict[str, Work] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -642,7 +734,7 @@ def published_locales(settings: Settings) -> tuple[str, ...]:
     if not path.is_file():
         return ()
     try:
-        return tuple(sorted(load_manifest(path.read_bytes(), rel(settings, path))["locales"]))
+        return tuple(sorted(Manifest.from_bytes(path.read_bytes(), rel(settings, path)).locales))
     except L10nError:
         return ()
 
@@ -702,40 +794,37 @@ def _engine_available(name: str) -> str | None:
 
 
 def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
-        on_step: Callable[[str], None] | None = None) -> RunResult:
-    """``l10n run``: extract, update, translate (offline engines), check and build, report."""
+        on_step: Callable[[str], None] | None = None, executor: Executor | None = None,
+        cache: bool = True) -> RunResult:
+    """``l10n run``: extract, update, translate (offline engines), check and build, report.
+
+    The project is read once (:func:`l10n.snapshot.read_snapshot`); extract, update and assess are
+    pure tasks over its bytes (:mod:`l10n.stages`, :mod:`l10n.publish.stages`), run through
+    ``executor`` (default: forked processes for large projects) and the stage cache under
+    ``.l10n/cache/`` (``cache=False`` or ``L10N_NO_CACHE=1``: no cache), so a rerun redoes only the
+    work whose inputs changed. Templates and catalogs are written together after update (the
+    translation stage reads and writes catalogs itself, as ``l10n translate`` does); the published
+    pages, manifests and dashboard at the end. ``RunResult.work`` counts computed and reused tasks.
+    """
+    from l10n.execute.stagecache import open_cache
+    from l10n.snapshot import read_snapshot
+
     step = on_step or (lambda s: None)
-    _glossary(settings)  # a configured glossary that is missing stops the run before anything is written
+    glossary = _glossary(settings)  # a configured glossary that is missing stops the run before anything is written
     requested = tuple(locales or ())
     locales = locales or run_locales(settings)
     result = RunResult(locales, requested=requested)
+    store = open_cache(settings.state_dir, enabled=cache, allowed=_CACHED_CLASSES)
+    executor = executor if executor is not None else _default_executor()
     step("extract")
-    extract(settings)
+    snap = first = read_snapshot(settings, locales)
+    snap = _run_extract(snap, glossary, executor, store, result)
     step("update")
-    update(settings, locales)
-    try:
-        from l10n.translate import translate_locale
-    except ImportError:
-        translate_locale = None
-    for loc in locales:
-        engine = settings.engines.get(loc)
-        if not engine:
-            result.skipped[loc] = "no machine-translation engine configured; needs human translation"
-            continue
-        if translate_locale is None:
-            result.skipped[loc] = "the translation stage is not installed"
-            continue
-        why = _engine_available(engine)
-        if why:
-            result.skipped[loc] = why
-            continue
-        step(f"translate {loc} ({engine})")
-        try:
-            result.translated[loc] = translate_locale(settings, loc, engine)
-        except L10nError as exc:
-            result.skipped[loc] = f"{engine}: {exc}"
+    snap = _run_update(snap, locales, glossary, executor, store, result)
+    snap = _run_translate(snap, locales, store, result, step)
+    _settle_catalogs(snap, first, store)
     step("check")
-    assessments = assess(settings, locales)
+    assessments = _run_assess(snap, locales, glossary, executor, store, result)
     for a in assessments:
         ncat, nerr, nwarn = check_counts(a)
         step(f"  {a.locale}: {ncat} catalog(s) checked, {nerr} error(s), {nwarn} warning(s)")
@@ -754,6 +843,249 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
     return result
 
 
+def _cached_classes() -> tuple[type, ...]:
+    from l10n.catalogs import UpdateStats
+    from l10n.publish.stages import AssessOut
+    from l10n.stages import CatalogOut, TemplateOut
+
+    from l10n.publish.manifest import CatalogRecord, DisclaimerRecord
+
+    classes: list[type] = [TemplateOut, CatalogOut, UpdateStats, AssessOut, CopyBuild, Finding, Severity, Reason,
+                           DocumentRecord, CatalogRecord, DisclaimerRecord, WithheldRecord]
+    try:
+        from l10n.translate.run import TranslationSummary
+    except ImportError:
+        pass
+    else:
+        classes.append(TranslationSummary)
+    return tuple(classes)
+
+
+#: the only classes a stage cache entry may build (besides plain values): see :mod:`l10n.execute.stagecache`
+_CACHED_CLASSES = _cached_classes()
+
+#: from this many tasks on, the default executor forks a process per core (as extract always did)
+PARALLEL_FROM = 32
+
+
+def _default_executor() -> Executor:
+    from l10n.execute import LocalExecutor
+
+    return LocalExecutor(min_items=PARALLEL_FROM)
+
+
+def _run_extract(snap: Snapshot, glossary: Any, executor: Executor, store: StageCache, result: RunResult) -> Snapshot:
+    """Extract every article's template (only those whose inputs changed); write the changed ones."""
+    from l10n.catalogs.header import format_date, now
+    from l10n.execute.stagecache import cached_map
+    from l10n.project import _unique_domains
+    from l10n.snapshot import Blob
+    from l10n.stages import EXTRACT_VERSION, TemplateContext, TemplateItem, extract_template
+
+    settings = snap.settings
+    _unique_domains(settings, [(d.domain, d.name) for d in snap.documents])
+    fresh = format_date(now())
+
+    def key(doc: SourceDocument, template_hash: str) -> str:
+        return stage_key("extract", EXTRACT_VERSION, doc.name, doc.sha256, template_hash, snap.glossary_hash,
+                         snap.config_hash)
+
+    items, keys = [], []
+    for doc in snap.documents:
+        old = snap.template(doc.domain)
+        items.append(TemplateItem(doc.name, rel(settings, doc.path), doc.data, old.data if old else None, fresh))
+        keys.append(key(doc, old.sha256 if old else "-"))
+    ctx = lambda: TemplateContext(glossary, settings.project_name, settings.bugs_address,  # noqa: E731
+                                  settings.unit, settings.source_language)
+    outs, result.work["extract"] = cached_map(executor, store, "extract", extract_template, items, keys,
+                                              shared_factory=ctx)
+    templates = {}
+    for doc, out in zip(snap.documents, outs):
+        blob = Blob.of(settings.pot_path(doc.domain), out.data)
+        templates[doc.domain] = blob
+        if out.changed:
+            # a template is its own fixed point: extracting the same article over it changes nothing
+            store.put("extract", key(doc, blob.sha256), dataclasses.replace(out, changed=False))
+            atomic_write(blob.path, blob.data)
+    return snap.with_files(templates=templates)
+
+
+def _run_update(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executor: Executor, store: StageCache,
+                result: RunResult) -> Snapshot:
+    """Update every catalog of ``locales`` from its template (only those whose inputs changed); write them."""
+    from l10n.catalogs.lock import catalog_lock
+    from l10n.execute.stagecache import cached_map
+    from l10n.snapshot import Blob
+    from l10n.stages import UpdateContext, update_catalog_bytes
+
+    settings = snap.settings
+    if not snap.templates:
+        raise CatalogError("no templates found; run `l10n extract` first", path=rel(settings, settings.locales_dir))
+    items, keys = [], []
+    for locale in locales:
+        for domain, pot in sorted(snap.templates.items(), key=lambda kv: kv[1].path):
+            old = snap.catalog(locale, domain)
+            path = settings.po_path(locale, domain)
+            items.append(CatalogItem(locale, rel(settings, pot.path), pot.data, rel(settings, path),
+                                     old.data if old else None))
+            keys.append(_update_key(snap, locale, pot.sha256, old.sha256 if old else "-"))
+    outs, result.work["update"] = cached_map(executor, store, "update", update_catalog_bytes, items, keys,
+                                             shared_factory=lambda: UpdateContext(glossary))
+    catalogs = {}
+    for item, out in zip(items, outs):
+        domain = Path(item.template_name).stem
+        path = settings.po_path(item.locale, domain)
+        seen = snap.catalog(item.locale, domain)
+        data = out.data
+        if seen is None or seen.data != data:
+            with catalog_lock(path, settings.state_dir, name=item.name):
+                now_there = path.read_bytes() if path.is_file() else None
+                if now_there != (seen.data if seen else None):  # written by another command meanwhile: merge that
+                    data = update_catalog_bytes(UpdateContext(glossary), dataclasses.replace(item, old=now_there)).data
+                atomic_write(path, data)
+            catalogs[(item.locale, domain)] = Blob.of(path, data)
+    return snap.with_files(catalogs=catalogs)
+
+
+def _update_key(snap: Snapshot, locale: str, template_hash: str, catalog_hash: str) -> str:
+    from l10n.stages import UPDATE_VERSION
+
+    return stage_key("update", UPDATE_VERSION, locale, template_hash, catalog_hash, snap.glossary_hash,
+                     snap.config_hash)
+
+
+def _settle_catalogs(snap: Snapshot, before: Snapshot, store: StageCache) -> None:
+    """Record every catalog this run wrote (update, translation) as update's fixed point.
+
+    Updating a catalog from the template it was updated from changes nothing (a rerun changes no
+    file), and translation fills entries without touching what update merges; so the next run
+    finds these catalogs in the cache instead of merging them again.
+    """
+    from l10n.stages import CatalogOut
+
+    if not store.enabled:
+        return
+    for (locale, domain), blob in snap.catalogs.items():
+        pot, old = snap.template(domain), before.catalog(locale, domain)
+        if pot is not None and (old is None or old.sha256 != blob.sha256):
+            store.put("update", _update_key(snap, locale, pot.sha256, blob.sha256), CatalogOut(blob.data, None))
+
+
+def _run_translate(snap: Snapshot, locales: tuple[str, ...], store: StageCache, result: RunResult,
+                   step: Callable[[str], None]) -> Snapshot:
+    """Machine-translate the locales that have an offline engine, as today; a locale whose catalogs are
+    as a previous run left them with nothing more to translate is not read again."""
+    from l10n.execute.stagecache import MISS, Work
+
+    settings = snap.settings
+    try:
+        from l10n.translate import translate_locale
+    except ImportError:
+        translate_locale = None
+    work = Work()
+    for loc in locales:
+        engine = settings.engines.get(loc)
+        why = _why_not_translated(settings, engine, translate_locale is not None)
+        if why:
+            result.skipped[loc] = why
+            continue
+        step(f"translate {loc} ({engine})")
+        done = store.get("translate", _translate_key(snap, loc, engine))
+        if done is not MISS:  # its catalogs are as a run left them with nothing more to send
+            result.translated[loc] = done
+            work += Work(0, 1)
+            continue
+        work += Work(1, 0)
+        try:
+            summary = translate_locale(settings, loc, engine)
+        except L10nError as exc:
+            result.skipped[loc] = f"{engine}: {exc}"
+            continue
+        result.translated[loc] = summary
+        snap = snap.reread_catalogs((loc,)) if summary.files else snap
+        if not summary.failed and not summary.kept:  # nothing left that a rerun would send
+            store.put("translate", _translate_key(snap, loc, engine), _nothing_sent(summary))
+    result.work["translate"] = work
+    return snap
+
+
+def _why_not_translated(settings: Settings, engine: str | None, installed: bool) -> str | None:
+    if not engine:
+        return "no machine-translation engine configured; needs human translation"
+    if not installed:
+        return "the translation stage is not installed"
+    return _engine_available(engine)
+
+
+def _translate_key(snap: Snapshot, locale: str, engine: str) -> str:
+    settings = snap.settings
+    hashes = [f"{d}:{b.sha256}" for (loc, d), b in sorted(snap.catalogs.items()) if loc == locale]
+    return stage_key("translate", "1", locale, engine, snap.glossary_hash, snap.config_hash,
+                     repr(settings.providers.get(engine)), *hashes)
+
+
+def _nothing_sent(summary: Any) -> Any:
+    """What translating the locale again would report: nothing sent, nothing filled, nothing written."""
+    return dataclasses.replace(summary, sent_segments=0, sent_chars=0, from_memory=0, translated=0, files=(),
+                               kept=0)
+
+
+def _run_assess(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executor: Executor, store: StageCache,
+                result: RunResult) -> list[LocaleAssessment]:
+    """:func:`assess` over the snapshot, one cached task per (article, locale) that has a catalog."""
+    from l10n.execute.stagecache import cached_map
+    from l10n.publish.stages import AssessItem, AssessShared, assess_key, assess_task
+
+    settings = snap.settings
+    policy = parse_policy(settings.publish)
+    out: list[LocaleAssessment] = []
+    policies: dict[str, PublishPolicy] = {}
+    items, keys = [], []
+    for locale in locales:
+        a = LocaleAssessment(locale, documents=[d.name for d in snap.documents])
+        policies[locale] = _meaning_policy(a, policy, glossary)
+        out.append(a)
+        for doc in snap.documents:
+            blob, pot = snap.catalog(locale, doc.domain), snap.template(doc.domain)
+            if blob is None:
+                continue
+            items.append(AssessItem(locale, doc.name, doc.data, blob.path, blob.data,
+                                    settings.pot_path(doc.domain), pot.data if pot else None))
+            keys.append(assess_key(snap, locale, doc.name, doc.sha256, doc.domain))
+
+    def shared() -> AssessShared:
+        is_mt, checks = machine_translation_detector(), _check_module()
+        memo, seen = (checks.RunMemo() if checks is not None else None), {}
+        return AssessShared({loc: DocumentContext(settings, loc, policies[loc], glossary, is_mt, checks, memo, seen)
+                             for loc in locales}, assess_document, prebuild_copy)
+
+    outs, result.work["assess"] = cached_map(executor, store, "assess", assess_task, items, keys,
+                                             shared_factory=shared)
+    done = {(item.locale, item.name): o for item, o in zip(items, outs)}
+    for a in out:
+        for doc in snap.documents:
+            o = done.get((a.locale, doc.name))
+            if o is None:
+                path = settings.po_path(a.locale, doc.domain)
+                a.reasons.append(Reason(INCOMPLETE, f"no catalog {rel(settings, path)} (run `l10n update`)", doc.name))
+                continue
+            blob = snap.catalog(a.locale, doc.domain)
+            a.catalogs[doc.domain] = (blob.path, blob.data, _header_only(o.header))
+            a.findings.extend(o.findings)
+            a.reasons.extend(o.reasons)
+            a.copies.append(o.copy)
+            if o.prebuilt is not None:
+                a.prebuilt[doc.name] = o.prebuilt
+    return out
+
+
+def _header_only(header: tuple[tuple[str, str], ...]) -> polib.POFile:
+    """A catalog holding only its header: what building a copy reads of it (the MO's and manifest's metadata)."""
+    po = polib.POFile()
+    po.metadata = dict(header)
+    return po
+
+
 def write_report(settings: Settings, assessments: list[LocaleAssessment], path: Path | None = None) -> Path:
     """Write the dashboard (default ``dist/report.html``); returns its path."""
     from l10n.publish.report import render_report
@@ -765,9 +1097,9 @@ def write_report(settings: Settings, assessments: list[LocaleAssessment], path: 
     return path
 
 
-def load_published_manifest(dist: Path) -> dict[str, Any]:
+def load_published_manifest(dist: Path) -> Manifest:
     """The manifest of a published folder (``<dist>/manifest.json``)."""
     path = dist / MANIFEST
     if not path.is_file():
         raise PublishError("no manifest.json: not a folder written by `l10n build`", path=str(dist))
-    return load_manifest(path.read_bytes(), str(path))
+    return Manifest.from_bytes(path.read_bytes(), str(path))

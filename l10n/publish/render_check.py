@@ -346,10 +346,36 @@ class Browser:
         return None
 
 
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: bytes per pixel of each 8-bit PNG colour type (grey, RGB, grey + alpha, RGBA)
+_PNG_BPP = {0: 1, 2: 3, 4: 2, 6: 4}
+
+
 def decode_png(data: bytes) -> tuple[int, int, int, list[bytearray]] | None:
     """(width, height, bytes per pixel, rows) of an 8-bit non-interlaced PNG; None for anything else."""
-    if data[:8] != b"\x89PNG\r\n\x1a\n":
+    if data[:8] != _PNG_SIGNATURE:
         return None
+    header, idat = _png_chunks(data)
+    if header is None:
+        return None
+    w, h, depth, ctype, _, _, interlace = header
+    bpp = _PNG_BPP.get(ctype)
+    if depth != 8 or interlace or bpp is None:
+        return None
+    raw = zlib.decompress(idat)
+    stride = w * bpp
+    prev = bytearray(stride)
+    rows = []
+    for y in range(h):
+        i = y * (1 + stride)
+        line = _unfilter(raw[i], bytearray(raw[i + 1:i + 1 + stride]), prev, bpp, stride)
+        rows.append(line)
+        prev = line
+    return w, h, bpp, rows
+
+
+def _png_chunks(data: bytes) -> tuple[tuple | None, bytes]:
+    """The IHDR fields (None when absent) and the concatenated IDAT data of a PNG, up to IEND."""
     pos, idat, header = 8, [], None
     while pos + 8 <= len(data):
         n, kind = struct.unpack(">I4s", data[pos:pos + 8])
@@ -361,41 +387,33 @@ def decode_png(data: bytes) -> tuple[int, int, int, list[bytearray]] | None:
             idat.append(body)
         elif kind == b"IEND":
             break
-    if header is None:
-        return None
-    w, h, depth, ctype, _, _, interlace = header
-    bpp = {0: 1, 2: 3, 4: 2, 6: 4}.get(ctype)
-    if depth != 8 or interlace or bpp is None:
-        return None
-    raw = zlib.decompress(b"".join(idat))
-    stride = w * bpp
-    prev = bytearray(stride)
-    rows = []
-    i = 0
-    for _ in range(h):
-        f = raw[i]
-        line = bytearray(raw[i + 1:i + 1 + stride])
-        i += 1 + stride
-        if f == 1:
-            for x in range(bpp, stride):
-                line[x] = (line[x] + line[x - bpp]) & 255
-        elif f == 2:
-            for x in range(stride):
-                line[x] = (line[x] + prev[x]) & 255
-        elif f == 3:
-            for x in range(stride):
-                line[x] = (line[x] + ((line[x - bpp] if x >= bpp else 0) + prev[x]) // 2) & 255
-        elif f == 4:
-            for x in range(stride):
-                a = line[x - bpp] if x >= bpp else 0
-                b = prev[x]
-                c = prev[x - bpp] if x >= bpp else 0
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(line)
-        prev = line
-    return w, h, bpp, rows
+    return header, b"".join(idat)
+
+
+def _unfilter(kind: int, line: bytearray, prev: bytearray, bpp: int, stride: int) -> bytearray:
+    """Undo one scanline's PNG filter (0 none, 1 sub, 2 up, 3 average, 4 Paeth) in place; returns ``line``."""
+    if kind == 1:
+        for x in range(bpp, stride):
+            line[x] = (line[x] + line[x - bpp]) & 255
+    elif kind == 2:
+        for x in range(stride):
+            line[x] = (line[x] + prev[x]) & 255
+    elif kind == 3:
+        for x in range(stride):
+            line[x] = (line[x] + ((line[x - bpp] if x >= bpp else 0) + prev[x]) // 2) & 255
+    elif kind == 4:
+        for x in range(stride):
+            a = line[x - bpp] if x >= bpp else 0
+            c = prev[x - bpp] if x >= bpp else 0
+            line[x] = (line[x] + _paeth(a, prev[x], c)) & 255
+    return line
+
+
+def _paeth(a: int, b: int, c: int) -> int:
+    """The PNG Paeth predictor of left ``a``, up ``b`` and up-left ``c``."""
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    return a if pa <= pb and pa <= pc else b if pb <= pc else c
 
 
 def _pixel_contrast(png: bytes, segment: int = 48) -> float | None:

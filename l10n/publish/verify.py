@@ -49,12 +49,14 @@ import hashlib
 import re
 import tempfile
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from l10n.model import Finding, Severity
+from l10n.publish.manifest import CatalogRecord, DisclaimerRecord, DocumentRecord, LocaleRecord, Manifest
 from l10n.publish.build import external_stylesheets, inspectable_page, mt_notice, page_problems, sha256_text
 from l10n.pages.sanitize import active_content
 from l10n.pages.visibility import (PaintRules, content_rules, hiding_rules, paint_rules, parse_page, struck_by,
@@ -71,7 +73,7 @@ from l10n.pages.visibility import self_hidden as _self_hidden  # noqa: F401
 if TYPE_CHECKING:
     from l10n.publish.render_check import Browser
 
-__all__ = ["verify_files", "verify_rendered"]
+__all__ = ["Verification", "catalog_hashes", "verify_files", "verify_folder", "verify_rendered"]
 
 #: Files of a published folder that no manifest lists.
 UNLISTED_OK = frozenset({"manifest.json", "report.html"})
@@ -129,7 +131,22 @@ def _text_after(el: etree._Element, standard: set[str]) -> str:
     return _fold("".join(out))
 
 
-def _check_page(data: bytes, name: str, locale: str, disclaimers: Mapping[str, Any],
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """One published page being judged: where it is, and the style rules that decide what readers see."""
+
+    name: str
+    locale: str
+    #: hiding rules, ``::before``/``::after`` content rules and paint rules of the page's ``<style>``
+    rules: list[tuple[str, str]]
+    added: list[tuple[str, str]]
+    paint: PaintRules | None
+
+    def finding(self, code: str, message: str, did: str | None = None) -> Finding:
+        return _finding(code, message, self.name, self.locale, did=did)
+
+
+def _check_page(data: bytes, name: str, locale: str, disclaimers: Mapping[str, DisclaimerRecord],
                 out: list[Finding], *, machine: bool = False, sheets: tuple[str, ...] = (),
                 lang: str | None = None, direction: str | None = None) -> None:
     errors, root = page_problems(data, name)
@@ -137,83 +154,105 @@ def _check_page(data: bytes, name: str, locale: str, disclaimers: Mapping[str, A
         out.append(_finding("L10N807", e, name, locale))
     if root is None:
         return
-    for href in external_stylesheets(root):
-        if href not in sheets:
-            out.append(_finding("L10N811", f"the page loads an external stylesheet {href!r} it did not load "
-                                "when built (it could hide the disclaimers)", name, locale))
-    for what in _active_content(root):
-        out.append(_finding("L10N812", f"active content the build never produces: {what}", name, locale))
+    out.extend(_markup_findings(root, name, locale, sheets))
     if name.endswith(".html"):
-        html_el = root if str(root.tag).lower() == "html" else root.getroottree().getroot()
-        for attr, want in (("lang", lang), ("dir", direction)):
-            have = html_el.get(attr) if html_el is not None else None
-            if want and have != want:
-                out.append(_finding("L10N813", f"<html {attr}> is {have!r}, the manifest says {want!r}", name,
-                                    locale))
+        out.extend(_root_attribute_findings(root, name, locale, lang=lang, direction=direction))
     # what readers see is judged on the tree a browser builds (libxml2 repairs broken markup otherwise)
-    page = parse_page(data)
+    tree = parse_page(data)
+    out.extend(_browser_active_content(root, tree, name, locale))
+    page = _Page(name, locale, hiding_rules(tree), content_rules(tree), paint_rules(tree))
+    if machine:
+        _check_notice(tree, name, locale, page.rules, out, page.added, page.paint)
+    found = _disclaimer_elements(tree)
+    commented = {did for c in tree.iter(etree.Comment) for did in disclaimers
+                 if f'data-disclaimer="{did}"' in (c.text or "")}
+    standard = {did for did, info in disclaimers.items() if info.standard}
+    for did, info in sorted(disclaimers.items()):
+        els = found.get(did, [])
+        if not els:
+            out.append(page.finding("L10N806", f"disclaimer {did!r} is hidden inside an HTML comment", did)
+                       if did in commented else page.finding("L10N803", f"disclaimer {did!r} was removed", did))
+        for el in els:
+            out.extend(_disclaimer_findings(page, el, did, info, standard))
+
+
+def _markup_findings(root: etree._Element, name: str, locale: str, sheets: tuple[str, ...]) -> list[Finding]:
+    """External stylesheets the page did not load when built, and active content (as libxml2 parses it)."""
+    out = [_finding("L10N811", f"the page loads an external stylesheet {href!r} it did not load "
+                    "when built (it could hide the disclaimers)", name, locale)
+           for href in external_stylesheets(root) if href not in sheets]
+    out.extend(_finding("L10N812", f"active content the build never produces: {what}", name, locale)
+               for what in _active_content(root))
+    return out
+
+
+def _root_attribute_findings(root: etree._Element, name: str, locale: str, *, lang: str | None,
+                             direction: str | None) -> list[Finding]:
+    """``<html lang>`` and ``<html dir>`` as the manifest recorded them."""
+    html_el = root if str(root.tag).lower() == "html" else root.getroottree().getroot()
+    out = []
+    for attr, want in (("lang", lang), ("dir", direction)):
+        have = html_el.get(attr) if html_el is not None else None
+        if want and have != want:
+            out.append(_finding("L10N813", f"<html {attr}> is {have!r}, the manifest says {want!r}", name, locale))
+    return out
+
+
+def _browser_active_content(root: etree._Element, tree: etree._Element, name: str, locale: str) -> list[Finding]:
+    """Active content only a browser's parse shows (e.g. ``<svg><style><img onerror>``: raw text to libxml2)."""
     seen = {re.sub(r" \(line \d+\)$", "", w) for w in _active_content(root)}
-    for what in _active_content(page):  # e.g. <svg><style><img onerror>: raw text to libxml2, an <img> to a browser
+    out = []
+    for what in _active_content(tree):
         if what not in seen:
             seen.add(what)
             out.append(_finding("L10N812", f"active content the build never produces: {what} (as a browser "
                                 "parses the page)", name, locale))
-    rules = hiding_rules(page)
-    added = content_rules(page)
-    paint = paint_rules(page)
-    if machine:
-        _check_notice(page, name, locale, rules, out, added, paint)
+    return out
+
+
+def _disclaimer_elements(tree: etree._Element) -> dict[str, list[etree._Element]]:
+    """The ``data-disclaimer`` elements of a page, by disclaimer id, in document order."""
     found: dict[str, list[etree._Element]] = {}
-    for el in page.iter():
+    for el in tree.iter():
         if isinstance(el.tag, str) and el.get("data-disclaimer"):
             found.setdefault(el.get("data-disclaimer"), []).append(el)
-    commented = {did for c in page.iter(etree.Comment) for did in disclaimers
-                 if f'data-disclaimer="{did}"' in (c.text or "")}
-    standard = {did for did, info in disclaimers.items() if info.get("standard")}
-    for did, info in sorted(disclaimers.items()):
-        els = found.get(did, [])
-        if not els:
-            if did in commented:
-                out.append(_finding("L10N806", f"disclaimer {did!r} is hidden inside an HTML comment",
-                                    name, locale, did=did))
-            else:
-                out.append(_finding("L10N803", f"disclaimer {did!r} was removed", name, locale, did=did))
-            continue
-        for el in els:
-            text, problems, reasons = visible_parts(el, rules, paint)
-            digest = sha256_text(text)
-            if digest == info.get("sha256"):
-                pass
-            elif digest == info.get("source_sha256"):
-                out.append(_finding("L10N805", f"disclaimer {did!r} was replaced by the English source text",
-                                    name, locale, did=did))
-                continue
-            elif sha256_text(_fold(el.text_content())) == info.get("sha256"):
-                why = f" ({reasons[0]})" if reasons else ""
-                if text:
-                    msg = f"part of disclaimer {did!r} is hidden{why}: readers see {text[:60]!r}"
-                else:
-                    msg = f"disclaimer {did!r} is hidden: {reasons[0] if reasons else 'readers see nothing of it'}"
-                out.append(_finding("L10N806", msg, name, locale, did=did))
-                continue
-            else:
-                out.append(_finding("L10N804", f"disclaimer {did!r} was edited: now {text[:60]!r}",
-                                    name, locale, did=did))
-                continue
-            for p in problems:
-                out.append(_finding("L10N804", f"disclaimer {did!r} was tampered with: {p}", name, locale, did=did))
-            if why := _added_content(el, added):
-                out.append(_finding("L10N804", f"disclaimer {did!r} was tampered with: {why}", name, locale,
-                                    did=did))
-            if why := struck_by(el, paint):
-                out.append(_finding("L10N804", f"disclaimer {did!r} was tampered with: it is struck through "
-                                    f"by {why} around it", name, locale, did=did))
-            why = _hidden(el) or _hidden_by_rule(el, rules)
-            if why:
-                out.append(_finding("L10N806", f"disclaimer {did!r} is hidden: {why}", name, locale, did=did))
-            elif did in standard and name.endswith(".html") and _text_after(el, standard):
-                out.append(_finding("L10N813", f"the standard notice {did!r} is no longer at the end of the page",
-                                    name, locale, did=did))
+    return found
+
+
+def _disclaimer_findings(page: _Page, el: etree._Element, did: str, info: DisclaimerRecord,
+                         standard: set[str]) -> list[Finding]:
+    """One disclaimer element: its visible text against the manifest's hashes, then how it is shown."""
+    text, problems, reasons = visible_parts(el, page.rules, page.paint)
+    digest = sha256_text(text)
+    if digest == info.sha256:
+        return _tampering_findings(page, el, did, problems, standard)
+    if digest == info.source_sha256:
+        return [page.finding("L10N805", f"disclaimer {did!r} was replaced by the English source text", did)]
+    if sha256_text(_fold(el.text_content())) == info.sha256:  # the text is there, readers do not see all of it
+        why = f" ({reasons[0]})" if reasons else ""
+        if text:
+            msg = f"part of disclaimer {did!r} is hidden{why}: readers see {text[:60]!r}"
+        else:
+            msg = f"disclaimer {did!r} is hidden: {reasons[0] if reasons else 'readers see nothing of it'}"
+        return [page.finding("L10N806", msg, did)]
+    return [page.finding("L10N804", f"disclaimer {did!r} was edited: now {text[:60]!r}", did)]
+
+
+def _tampering_findings(page: _Page, el: etree._Element, did: str, problems: list[str],
+                        standard: set[str]) -> list[Finding]:
+    """A disclaimer whose text is intact: struck through, added to, hidden, or moved (a standard notice)."""
+    out = [page.finding("L10N804", f"disclaimer {did!r} was tampered with: {p}", did) for p in problems]
+    if why := _added_content(el, page.added):
+        out.append(page.finding("L10N804", f"disclaimer {did!r} was tampered with: {why}", did))
+    if why := struck_by(el, page.paint):
+        out.append(page.finding("L10N804", f"disclaimer {did!r} was tampered with: it is struck through "
+                                f"by {why} around it", did))
+    why = _hidden(el) or _hidden_by_rule(el, page.rules)
+    if why:
+        out.append(page.finding("L10N806", f"disclaimer {did!r} is hidden: {why}", did))
+    elif did in standard and page.name.endswith(".html") and _text_after(el, standard):
+        out.append(page.finding("L10N813", f"the standard notice {did!r} is no longer at the end of the page", did))
+    return out
 
 
 def _added_content(el: etree._Element, added: list[tuple[str, str]]) -> str | None:
@@ -225,43 +264,56 @@ def _added_content(el: etree._Element, added: list[tuple[str, str]]) -> str | No
     return None
 
 
+_NOTICE_REMOVED = ("the machine-translation notice was removed (the manifest says this copy "
+                   "shows unreviewed machine translation)")
+
+
 def _check_notice(root: etree._Element, name: str, locale: str, rules: list[tuple[str, str]],
                   out: list[Finding], added: list[tuple[str, str]] = (), paint: PaintRules | None = None) -> None:
     """The machine-translation notice must be on the page, unedited and visible."""
     notice = _fold(mt_notice(locale))
+    marked = _notice_elements(root, name, notice)
+    if not marked:
+        out.append(_finding("L10N809", _NOTICE_REMOVED, name, locale))
+        return
+    page = _Page(name, locale, rules, list(added), paint)
+    for el in marked:
+        if msg := _notice_problem(page, el, notice):
+            out.append(page.finding("L10N809", msg))
+
+
+def _notice_elements(root: etree._Element, name: str, notice: str) -> list[etree._Element]:
+    """The elements marked as the notice or, in a format that carries it unmarked, the ones that say it."""
     marked = [el for el in root.iter() if isinstance(el.tag, str)
               and el.get("data-l10n-notice") == "machine-translation"]
     carrier = _notice_element(name)
     if carrier and not marked:  # e.g. a Markdown copy opens with the notice in italics
         marked = [el for el in root.iter(carrier) if _fold(el.text_content()) == notice]
-    if not marked:
-        out.append(_finding("L10N809", "the machine-translation notice was removed (the manifest says this copy "
-                            "shows unreviewed machine translation)", name, locale))
-        return
-    for el in marked:
-        text, problems, reasons = visible_parts(el, rules, paint)
-        if _fold(el.text_content()) == notice and text != notice:
-            why = f" ({reasons[0]})" if reasons else ""
-            msg = f"part of the machine-translation notice is hidden{why}: readers see {text[:60]!r}" if text \
-                else f"the machine-translation notice is hidden: {reasons[0] if reasons else 'readers see nothing'}"
-            out.append(_finding("L10N809", msg, name, locale))
-        elif text != notice:
-            out.append(_finding("L10N809", f"the machine-translation notice was edited: now "
-                                f"{text[:60]!r}", name, locale))
-        elif problems or (why := _added_content(el, list(added))) or (why := struck_by(el, paint)):
-            what = problems[0] if problems else why if why.startswith("the style rule") else \
-                f"it is struck through by {why} around it"
-            out.append(_finding("L10N809", f"the machine-translation notice was tampered with: {what}", name,
-                                locale))
-        elif why := (_hidden(el) or _hidden_by_rule(el, rules)):
-            out.append(_finding("L10N809", f"the machine-translation notice is hidden: {why}", name, locale))
+    return marked
+
+
+def _notice_problem(page: _Page, el: etree._Element, notice: str) -> str | None:
+    """What is wrong with one notice element (hidden, edited, tampered with), or None."""
+    text, problems, reasons = visible_parts(el, page.rules, page.paint)
+    if _fold(el.text_content()) == notice and text != notice:
+        why = f" ({reasons[0]})" if reasons else ""
+        return f"part of the machine-translation notice is hidden{why}: readers see {text[:60]!r}" if text \
+            else f"the machine-translation notice is hidden: {reasons[0] if reasons else 'readers see nothing'}"
+    if text != notice:
+        return f"the machine-translation notice was edited: now {text[:60]!r}"
+    if problems or (why := _added_content(el, page.added)) or (why := struck_by(el, page.paint)):
+        what = problems[0] if problems else why if why.startswith("the style rule") else \
+            f"it is struck through by {why} around it"
+        return f"the machine-translation notice was tampered with: {what}"
+    if why := (_hidden(el) or _hidden_by_rule(el, page.rules)):
+        return f"the machine-translation notice is hidden: {why}"
+    return None
 
 
 def _check_text_copy(data: bytes, name: str, locale: str, out: list[Finding]) -> None:
     """A plain-text copy with machine translation must still carry the notice."""
     if _fold(mt_notice(locale)) not in _fold(data.decode("utf-8", errors="replace")):
-        out.append(_finding("L10N809", "the machine-translation notice was removed (the manifest says this copy "
-                            "shows unreviewed machine translation)", name, locale))
+        out.append(_finding("L10N809", _NOTICE_REMOVED, name, locale))
 
 
 _as_page = inspectable_page
@@ -283,64 +335,77 @@ def _plain_copy(name: str) -> bool:
     return fmt is not None and fmt.view is None
 
 
-def verify_files(manifest: Mapping[str, Any], files: Mapping[str, bytes | None], *,
+def _as_manifest(manifest: Manifest | Mapping[str, Any]) -> Manifest:
+    """A :class:`Manifest`; its parsed JSON is read as one (malformed: :class:`~l10n.errors.PublishError`)."""
+    return manifest if isinstance(manifest, Manifest) else Manifest.from_json(manifest)
+
+
+def verify_files(manifest: Manifest | Mapping[str, Any], files: Mapping[str, bytes | None], *,
                  catalogs: Mapping[str, str] | None = None) -> list[Finding]:
     """Check published ``files`` (name relative to the folder → bytes, None when missing).
 
-    ``catalogs`` optionally maps a catalog path to its current SHA-256, to warn
-    when a catalog changed after the build.
+    ``manifest`` is a :class:`~l10n.publish.manifest.Manifest` (or its parsed
+    JSON). ``catalogs`` optionally maps a catalog path to its current SHA-256,
+    to warn when a catalog changed after the build.
     """
-    out: list[Finding] = []
-    listed: set[str] = set(UNLISTED_OK)
-    for locale, loc in sorted(manifest.get("locales", {}).items()):
-        listed.update(loc.get("files", {}))
-        for entry in loc.get("documents", {}).values():
-            listed.update(entry.get("files", {}))
-    for name in sorted(n for n, data in files.items() if data is not None and n not in listed):
-        locale = name.split("/", 1)[0] if "/" in name else ""
-        out.append(_finding("L10N810", "file is not listed in the manifest (not published by `l10n build`)",
-                            name, locale))
-    for locale, loc in sorted(manifest.get("locales", {}).items()):
-        for name, digest in sorted(loc.get("files", {}).items()):
-            data = files.get(name)
-            if data is None:
-                out.append(_finding("L10N801", "file listed in the manifest is missing", name, locale))
-            elif hashlib.sha256(data).hexdigest() != digest:
-                out.append(_finding("L10N802", "file differs from the published build (tampered)", name, locale))
-            if data is not None and name.lower().endswith(".svg"):  # an image, but a document when opened
-                for _, what in active_content(data.decode("utf-8", errors="replace")):
-                    out.append(_finding("L10N812", f"active content in an image: {what}", name, locale))
-        for doc, entry in sorted(loc.get("documents", {}).items()):
-            disclaimers = entry.get("disclaimers", {})
-            machine = (entry.get("machine_translation") or 0) > 0
-            sheets = entry.get("stylesheets", {})
-            for name, digest in sorted(entry.get("files", {}).items()):
-                data = files.get(name)
-                if data is None:
-                    out.append(_finding("L10N801", f"copy of {doc} listed in the manifest is missing", name, locale))
-                    continue
-                if hashlib.sha256(data).hexdigest() != digest:
-                    out.append(_finding("L10N802", f"copy of {doc} differs from the published build (tampered)",
-                                        name, locale))
-                page = _as_page(name, data)
-                if page is not None:
-                    _check_page(page, name, locale, disclaimers, out, machine=machine,
-                                sheets=tuple(sheets.get(name, ())), lang=loc.get("lang"),
-                                direction=loc.get("dir"))
-                elif machine and _plain_copy(name):
-                    _check_text_copy(data, name, locale, out)
-            cat = entry.get("catalog", {})
-            if catalogs is not None and cat.get("path") in catalogs and catalogs[cat["path"]] != cat.get("sha256"):
-                out.append(_finding("L10N808", f"{cat['path']} changed since the build; run `l10n build`",
-                                    cat["path"], locale, Severity.WARNING))
+    manifest = _as_manifest(manifest)
+    listed = set(UNLISTED_OK) | manifest.listed_files()
+    out = [_finding("L10N810", "file is not listed in the manifest (not published by `l10n build`)", name,
+                    name.split("/", 1)[0] if "/" in name else "")
+           for name in sorted(n for n, data in files.items() if data is not None and n not in listed)]
+    for locale, loc in sorted(manifest.locales.items()):
+        for name, digest in sorted(loc.files.items()):
+            out.extend(_shared_file_findings(name, digest, files.get(name), locale))
+        for doc, entry in sorted(loc.documents.items()):
+            for name, digest in sorted(entry.files.items()):
+                out.extend(_copy_findings(name, digest, files.get(name), doc, entry, loc, locale))
+            out.extend(_catalog_findings(entry.catalog, catalogs, locale))
     return out
+
+
+def _shared_file_findings(name: str, digest: str, data: bytes | None, locale: str) -> list[Finding]:
+    """A locale's shared file (an image): missing, changed, or an SVG with active content."""
+    if data is None:
+        return [_finding("L10N801", "file listed in the manifest is missing", name, locale)]
+    out = []
+    if hashlib.sha256(data).hexdigest() != digest:
+        out.append(_finding("L10N802", "file differs from the published build (tampered)", name, locale))
+    if name.lower().endswith(".svg"):  # an image, but a document when opened
+        out.extend(_finding("L10N812", f"active content in an image: {what}", name, locale)
+                   for _, what in active_content(data.decode("utf-8", errors="replace")))
+    return out
+
+
+def _copy_findings(name: str, digest: str, data: bytes | None, doc: str, entry: DocumentRecord,
+                   loc: LocaleRecord, locale: str) -> list[Finding]:
+    """One file of a published copy: missing, changed, and what its page (or text) shows readers."""
+    if data is None:
+        return [_finding("L10N801", f"copy of {doc} listed in the manifest is missing", name, locale)]
+    out: list[Finding] = []
+    if hashlib.sha256(data).hexdigest() != digest:
+        out.append(_finding("L10N802", f"copy of {doc} differs from the published build (tampered)", name, locale))
+    page = _as_page(name, data)
+    if page is not None:
+        _check_page(page, name, locale, entry.disclaimers, out, machine=entry.machine,
+                    sheets=tuple(entry.stylesheets.get(name, ())), lang=loc.lang, direction=loc.direction)
+    elif entry.machine and _plain_copy(name):
+        _check_text_copy(data, name, locale, out)
+    return out
+
+
+def _catalog_findings(cat: CatalogRecord | None, catalogs: Mapping[str, str] | None, locale: str) -> list[Finding]:
+    """A warning when the copy's catalog changed since the build (``catalogs``: path -> current SHA-256)."""
+    if catalogs is None or cat is None or cat.path not in catalogs or catalogs[cat.path] == cat.sha256:
+        return []
+    return [_finding("L10N808", f"{cat.path} changed since the build; run `l10n build`", cat.path, locale,
+                     Severity.WARNING)]
 
 
 #: Static findings after which the browser has nothing to add about the same disclaimer or notice.
 _DISCLAIMER_CODES = frozenset({"L10N803", "L10N804", "L10N805", "L10N806"})
 
 
-def verify_rendered(folder: Path, manifest: Mapping[str, Any], browser: Browser, *,
+def verify_rendered(folder: Path, manifest: Manifest | Mapping[str, Any], browser: Browser, *,
                     reported: Iterable[Finding] = ()) -> list[Finding]:
     """Judge every published page's disclaimers and notice as rendered by ``browser`` (headless Chromium).
 
@@ -353,17 +418,18 @@ def verify_rendered(folder: Path, manifest: Mapping[str, Any], browser: Browser,
     hidden) are not reported twice.
     """
     folder = Path(folder)
+    manifest = _as_manifest(manifest)
     seen = {(f.path, f.msgctxt) for f in reported if f.code in _DISCLAIMER_CODES}
     seen |= {(f.path, "notice") for f in reported if f.code == "L10N809"}
     out: list[Finding] = []
     with tempfile.TemporaryDirectory(prefix="l10n-verify-") as tmp:
-        for locale, loc in sorted(manifest.get("locales", {}).items()):
-            for _doc, entry in sorted(loc.get("documents", {}).items()):
-                disclaimers = entry.get("disclaimers", {})
-                machine = (entry.get("machine_translation") or 0) > 0
+        for locale, loc in sorted(manifest.locales.items()):
+            for _doc, entry in sorted(loc.documents.items()):
+                disclaimers = entry.disclaimers
+                machine = entry.machine
                 if not disclaimers and not machine:
                     continue
-                for name in sorted(entry.get("files", {})):
+                for name in sorted(entry.files):
                     path = folder / name
                     if not path.is_file():
                         continue
@@ -380,7 +446,8 @@ def verify_rendered(folder: Path, manifest: Mapping[str, Any], browser: Browser,
     return out
 
 
-def _judge_rendered(target: Any, name: str, locale: str, disclaimers: Mapping[str, Any], notice: str | None,
+def _judge_rendered(target: Any, name: str, locale: str, disclaimers: Mapping[str, DisclaimerRecord],
+                    notice: str | None,
                     seen: set[tuple[str, str | None]], out: list[Finding]) -> None:
     visible = _fold(target.visible_text)
     problems = target.problems
@@ -392,8 +459,8 @@ def _judge_rendered(target: Any, name: str, locale: str, disclaimers: Mapping[st
                             f"{_and_more(problems)}", name, locale))
         return
     did = target.key
-    info = disclaimers.get(did, {})
-    if sha256_text(visible) == info.get("sha256") or not problems or (name, f"disclaimer:{did}") in seen:
+    info = disclaimers.get(did)
+    if (info is not None and sha256_text(visible) == info.sha256) or not problems or (name, f"disclaimer:{did}") in seen:
         return
     seen.add((name, f"disclaimer:{did}"))
     part = "part of " if visible else ""
@@ -405,3 +472,55 @@ def _judge_rendered(target: Any, name: str, locale: str, disclaimers: Mapping[st
 def _and_more(problems: list[str]) -> str:
     n = len(problems) - 1
     return f" (and {n} more reason{'' if n == 1 else 's'})" if n > 0 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """What :func:`verify_folder` found, and how much it verified."""
+
+    findings: list[Finding]
+    #: files of copies the manifest lists, and its locales
+    copies: int
+    locales: int
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings at error severity (``l10n verify`` exits 1 on any)."""
+        return [f for f in self.findings if f.severity >= Severity.ERROR]
+
+
+def verify_folder(folder: Path, *, project_root: Path | None = None, browser: bool = False) -> Verification:
+    """``l10n verify``: every file of a published folder against its manifest.
+
+    With ``project_root`` (in a project) the catalogs the manifest names are
+    hashed too, to warn about one changed since the build; with ``browser``
+    each page is also judged in headless Chromium (:func:`verify_rendered`).
+    A folder that does not exist or has no manifest is a
+    :class:`~l10n.errors.PublishError`.
+    """
+    from l10n.errors import PublishError
+    from l10n.publish.pipeline import load_published_manifest
+
+    if not folder.is_dir():
+        raise PublishError("folder does not exist" if not folder.exists() else "not a folder", path=str(folder))
+    manifest = load_published_manifest(folder)
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    catalogs = catalog_hashes(manifest, project_root) if project_root is not None else None
+    findings = verify_files(manifest, files, catalogs=catalogs)
+    if browser:
+        from l10n.publish.render_check import open_browser
+
+        with open_browser() as chromium:
+            findings += verify_rendered(folder, manifest, chromium, reported=findings)
+    copies = sum(len(d.files) for loc in manifest.locales.values() for d in loc.documents.values())
+    return Verification(findings, copies, len(manifest.locales))
+
+
+def catalog_hashes(manifest: Manifest, root: Path) -> dict[str, str]:
+    """The current SHA-256 of each catalog the manifest's copies were built from (those that exist under ``root``)."""
+    out = {}
+    for loc in manifest.locales.values():
+        for doc in loc.documents.values():
+            if doc.catalog is not None and (path := root / doc.catalog.path).is_file():
+                out[doc.catalog.path] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out

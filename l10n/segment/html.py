@@ -14,6 +14,8 @@ blocks, ``template``, ``svg`` and any element with ``translate="no"`` are not.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from l10n.errors import SourceError
@@ -90,29 +92,61 @@ class _Tokens(HTMLParser):
         super().close()
 
 
-def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "en") -> Document:
-    """Split an HTML article into skeleton and segments."""
-    parser = _Tokens(text)
-    try:
-        parser.feed(text)
-        parser.close()
-    except Exception as exc:  # html.parser is lenient; this is a safety net
-        raise SourceError(f"cannot tokenise HTML: {exc}", path=name) from exc
-    events = parser.events
-    ends = [e[1] for e in events[1:]] + [len(text)]
-    builder = DocumentBuilder(text, name, "html", unit=unit, lang=lang)
+_SECTION_HEADINGS = frozenset(("h1", "h2", "h3"))
 
-    stack: list[str] = []          # open non-void elements
-    skip_depth: list[int] = []     # stack depths at which a skipped subtree began
-    run: list[tuple[int, int]] = []  # (start, end) of events in the current inline run
-    block_kind: list[str] = ["paragraph"]
-    directives = DirectiveState()
-    in_heading = False
 
-    def flush() -> None:
-        # a comment at the end of a run is the author's, not text: it stays in the skeleton
-        while run and (not text[run[-1][0]:run[-1][1]].strip()
-                       or text[run[-1][0]:run[-1][1]].lstrip().startswith("<!--")):
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """One token as the segmenter sees it: where it starts and ends, and whether it is inside a skipped subtree."""
+
+    offset: int
+    end: int
+    tag: str
+    attrs: dict[str, str | None]
+    skipping: bool
+
+
+def _attribute_value(raw_tag: str, attr: str) -> tuple[int, str] | None:
+    """The first ``attr="..."`` of a start tag as written: (offset of the value in the tag, value)."""
+    for m in _ATTR.finditer(raw_tag):
+        if m.group("name").lower() == attr:
+            grp = "dq" if m.group("dq") is not None else "sq" if m.group("sq") is not None else "uq"
+            return m.start(grp), m.group(grp)
+    return None
+
+
+def _not_text(raw: str) -> bool:
+    """A run's tail that is no text: blanks, or a comment (the author's, it stays in the skeleton)."""
+    return not raw.strip() or raw.lstrip().startswith("<!--")
+
+
+class _Segmenter:
+    """Walks the token events of one article: inline runs and attribute texts become segments."""
+
+    def __init__(self, text: str, name: str, builder: DocumentBuilder) -> None:
+        self.text = text
+        self.name = name
+        self.builder = builder
+        self.stack: list[str] = []          # open non-void elements
+        self.skip_depth: list[int] = []     # stack depths at which a skipped subtree began
+        self.run: list[tuple[int, int]] = []  # (start, end) of events in the current inline run
+        self.block_kind: list[str] = ["paragraph"]
+        self.directives = DirectiveState()
+        self.in_heading = False
+        self._handlers: dict[str, Callable[[_Event], None]] = {
+            "comment": self._comment, "decl": self._decl, "data": self._data,
+            "start": self._start, "startend": self._startend, "end": self._end,
+        }
+
+    def feed(self, events: list[tuple[str, int, str, dict[str, str | None]]]) -> None:
+        ends = [e[1] for e in events[1:]] + [len(self.text)]
+        for (etype, offset, tag, attrs), end in zip(events, ends):
+            self._handlers[etype](_Event(offset, end, tag, attrs, bool(self.skip_depth)))
+        self.flush()
+
+    def flush(self) -> None:
+        run, text = self.run, self.text
+        while run and _not_text(text[run[-1][0]:run[-1][1]]):
             run.pop()
         if not run:
             return
@@ -121,98 +155,122 @@ def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "e
         raw = text[start:end]
         if not raw.strip():
             return
-        if not directives.translating():
-            directives.consume()
+        if not self.directives.translating():
+            self.directives.consume()
             return
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw.rstrip())
-        kind = block_kind[-1]
-        if kind == "heading" and in_heading:
-            builder.enter_section(raw)
-        builder.add_block(start + lead, start + trail, kind=kind, disclaimer_id=directives.consume())
+        kind = self.block_kind[-1]
+        if kind == "heading" and self.in_heading:
+            self.builder.enter_section(raw)
+        self.builder.add_block(start + lead, start + trail, kind=kind, disclaimer_id=self.directives.consume())
 
-    def attr_segment(offset: int, end: int, attr: str, kind: str) -> None:
-        raw_tag = text[offset:end]
-        for m in _ATTR.finditer(raw_tag):
-            if m.group("name").lower() == attr:
-                grp = "dq" if m.group("dq") is not None else "sq" if m.group("sq") is not None else "uq"
-                value = m.group(grp)
-                if value and value.strip() and not (directives.off or skip_depth):
-                    a = offset + m.start(grp)
-                    lead = len(value) - len(value.lstrip())
-                    builder.add_block(a + lead, a + len(value.rstrip()), kind=kind, split=False)
-                return
+    def _attr_segment(self, ev: _Event, attr: str, kind: str) -> None:
+        found = _attribute_value(self.text[ev.offset:ev.end], attr)
+        if found is None:
+            return
+        at, value = found
+        if value and value.strip() and not (self.directives.off or self.skip_depth):
+            a = ev.offset + at
+            lead = len(value) - len(value.lstrip())
+            self.builder.add_block(a + lead, a + len(value.rstrip()), kind=kind, split=False)
 
-    for (etype, offset, tag, attrs), end in zip(events, ends):
-        skipping = bool(skip_depth)
-        if etype == "comment":
-            d = parse_directive(text[offset:end], path=name, line=builder.line_of(offset))
-            if d is None and run and not skipping and text[run[0][0]:run[-1][1]].strip():
-                # a plain comment inside a sentence stays inline (never at the start of a segment)
-                run.append((offset, end))
-                continue
-            flush()
-            if d is not None:
-                directives.apply(d)
-            continue
-        if etype == "decl":
-            flush()
-            continue
-        if etype == "data":
-            if not skipping:
-                run.append((offset, end))
-            continue
-        if etype in ("start", "startend"):
-            is_void = tag in VOID or etype == "startend"
-            if not skipping and tag in INLINE and tag != "code" or (tag == "code" and run and not skipping):
-                run.append((offset, end))
-                if not is_void:
-                    stack.append(tag)
-                continue
-            flush()
+    def _comment(self, ev: _Event) -> None:
+        d = parse_directive(self.text[ev.offset:ev.end], path=self.name, line=self.builder.line_of(ev.offset))
+        if d is None and self.run and not ev.skipping and self.text[self.run[0][0]:self.run[-1][1]].strip():
+            # a plain comment inside a sentence stays inline (never at the start of a segment)
+            self.run.append((ev.offset, ev.end))
+            return
+        self.flush()
+        if d is not None:
+            self.directives.apply(d)
+
+    def _decl(self, ev: _Event) -> None:
+        self.flush()
+
+    def _data(self, ev: _Event) -> None:
+        if not ev.skipping:
+            self.run.append((ev.offset, ev.end))
+
+    def _startend(self, ev: _Event) -> None:
+        self._start(ev, void=True)
+
+    def _start(self, ev: _Event, *, void: bool = False) -> None:
+        is_void = void or ev.tag in VOID
+        if not ev.skipping and (ev.tag in INLINE and ev.tag != "code" or ev.tag == "code" and bool(self.run)):
+            self.run.append((ev.offset, ev.end))
             if not is_void:
-                stack.append(tag)
-                if skipping or tag in SKIP or (attrs.get("translate") or "").lower() == "no":
-                    if not skipping:
-                        skip_depth.append(len(stack))
-                    continue
-                block_kind.append(_KIND.get(tag, "paragraph"))
-                if tag in ("h1", "h2", "h3"):
-                    in_heading = True
-            if skipping:
-                continue
-            if tag == "img" or tag == "area":
-                attr_segment(offset, end, "alt", "alt")
-            if "title" in attrs and tag not in INLINE:
-                attr_segment(offset, end, "title", "title")
-            if tag == "meta" and (attrs.get("name") or "").lower() in ("description", "keywords"):
-                attr_segment(offset, end, "content", "meta")
-            continue
-        if etype == "end":
-            if tag in VOID:
-                continue
-            if tag not in stack:  # stray end tag: keep it where it is
-                if run and not skipping:
-                    run.append((offset, end))
-                continue
-            if not skipping and tag in INLINE and run and stack and stack[-1] == tag:
-                run.append((offset, end))
-                stack.pop()
-                continue
-            flush()
-            while stack:
-                depth = len(stack)
-                top = stack.pop()
-                if skip_depth and skip_depth[-1] == depth:
-                    skip_depth.pop()
-                elif top not in INLINE and not (skip_depth and depth > skip_depth[-1]):
-                    if len(block_kind) > 1:
-                        block_kind.pop()
-                    if top in ("h1", "h2", "h3"):
-                        in_heading = False
-                if top == tag:
-                    break
-    flush()
+                self.stack.append(ev.tag)
+            return
+        self.flush()
+        if not is_void and self._open(ev):
+            return
+        if not ev.skipping:
+            self._attribute_segments(ev)
+
+    def _open(self, ev: _Event) -> bool:
+        """Open a block element; True if it begins (or lies in) a subtree that is not translated."""
+        self.stack.append(ev.tag)
+        if ev.skipping or ev.tag in SKIP or (ev.attrs.get("translate") or "").lower() == "no":
+            if not ev.skipping:
+                self.skip_depth.append(len(self.stack))
+            return True
+        self.block_kind.append(_KIND.get(ev.tag, "paragraph"))
+        if ev.tag in _SECTION_HEADINGS:
+            self.in_heading = True
+        return False
+
+    def _attribute_segments(self, ev: _Event) -> None:
+        if ev.tag == "img" or ev.tag == "area":
+            self._attr_segment(ev, "alt", "alt")
+        if "title" in ev.attrs and ev.tag not in INLINE:
+            self._attr_segment(ev, "title", "title")
+        if ev.tag == "meta" and (ev.attrs.get("name") or "").lower() in ("description", "keywords"):
+            self._attr_segment(ev, "content", "meta")
+
+    def _end(self, ev: _Event) -> None:
+        if ev.tag in VOID:
+            return
+        if ev.tag not in self.stack:  # stray end tag: keep it where it is
+            if self.run and not ev.skipping:
+                self.run.append((ev.offset, ev.end))
+            return
+        if not ev.skipping and ev.tag in INLINE and self.run and self.stack[-1] == ev.tag:
+            self.run.append((ev.offset, ev.end))
+            self.stack.pop()
+            return
+        self.flush()
+        self._close_to(ev.tag)
+
+    def _close_to(self, tag: str) -> None:
+        """Pop open elements up to and including ``tag``, leaving the skipped subtrees and blocks they end."""
+        while self.stack:
+            depth = len(self.stack)
+            top = self.stack.pop()
+            if self.skip_depth and self.skip_depth[-1] == depth:
+                self.skip_depth.pop()
+            elif top not in INLINE and not (self.skip_depth and depth > self.skip_depth[-1]):
+                self._close_block(top)
+            if top == tag:
+                break
+
+    def _close_block(self, tag: str) -> None:
+        if len(self.block_kind) > 1:
+            self.block_kind.pop()
+        if tag in _SECTION_HEADINGS:
+            self.in_heading = False
+
+
+def segment_html(text: str, name: str, *, unit: str = "sentence", lang: str = "en") -> Document:
+    """Split an HTML article into skeleton and segments."""
+    parser = _Tokens(text)
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception as exc:  # html.parser is lenient; this is a safety net
+        raise SourceError(f"cannot tokenise HTML: {exc}", path=name) from exc
+    builder = DocumentBuilder(text, name, "html", unit=unit, lang=lang)
+    _Segmenter(text, name, builder).feed(parser.events)
     return builder.finish()
 
 

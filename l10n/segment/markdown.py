@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from l10n.errors import SourceError
 from l10n.model import Document
@@ -89,80 +90,117 @@ class _Locator:
         return start, end, "".join(norm)
 
 
-def segment_markdown(text: str, name: str, *, unit: str = "sentence", lang: str = "en") -> Document:
-    """Split a Markdown article into skeleton and segments."""
-    builder = DocumentBuilder(text, name, "md", unit=unit, lang=lang)
+_TABLE_KINDS = ("table_header", "table_cell")
+_IMAGE_KINDS = ("paragraph", "list_item", "table_cell", "blockquote")
+
+
+def _kind(containers: list[str]) -> str:
+    """The kind of an inline block from the containers it is in."""
+    parent = containers[-1] if containers else ""
+    if parent == "heading_open":
+        return "heading"
+    if parent in ("th_open", "td_open"):
+        return "table_header" if parent == "th_open" else "table_cell"
+    if "list_item_open" in containers:
+        return "list_item"
+    if "blockquote_open" in containers:
+        return "blockquote"
+    return "paragraph"
+
+
+def _tokens(text: str, name: str) -> list[Token]:
     fm = _FRONT_MATTER.match(text)
     parse_text = text
     if fm:  # keep line numbers: blank the front matter instead of cutting it
         parse_text = re.sub(r"[^\n]", " ", fm.group()) + text[fm.end():]
     _check_nesting(parse_text, name)
     try:
-        tokens = _parser().parse(parse_text)
+        return _parser().parse(parse_text)
     except Exception as exc:  # markdown-it does not raise on Markdown, only on bugs
         raise SourceError(f"cannot parse Markdown: {exc}", path=name) from exc
-    loc = _Locator(text)
-    containers: list[str] = []
-    directives = DirectiveState()
-    row_cursor: dict[int, int] = {}
-    heading_level = 0
-    for tok in tokens:
+
+
+class _Segmenter:
+    """Walks markdown-it's tokens: each inline block, found back in the source, becomes segments."""
+
+    def __init__(self, text: str, name: str, builder: DocumentBuilder) -> None:
+        self.name = name
+        self.builder = builder
+        self.loc = _Locator(text)
+        self.containers: list[str] = []
+        self.directives = DirectiveState()
+        self.row_cursor: dict[int, int] = {}
+        self.heading_level = 0
+
+    def token(self, tok: Token) -> None:
         if tok.type == "html_block":
-            for m in re.finditer(r"<!--.*?-->", tok.content, re.S):
-                line = (tok.map[0] + 1) if tok.map else 0
-                d = parse_directive(m.group(), path=name, line=line)
-                if d is not None:
-                    directives.apply(d)
-            continue
-        if tok.nesting == 1:
-            containers.append(tok.type)
+            self._comments(tok)
+        elif tok.nesting == 1:
+            self.containers.append(tok.type)
             if tok.type == "heading_open":
-                heading_level = int(tok.tag[1:])
-            continue
-        if tok.nesting == -1:
-            if containers:
-                containers.pop()
-            continue
-        if tok.type != "inline" or tok.map is None:
-            continue
-        parent = containers[-1] if containers else ""
-        if parent == "heading_open":
-            kind = "heading"
-        elif parent in ("th_open", "td_open"):
-            kind = "table_header" if parent == "th_open" else "table_cell"
-        elif "list_item_open" in containers:
-            kind = "list_item"
-        elif "blockquote_open" in containers:
-            kind = "blockquote"
-        else:
-            kind = "paragraph"
-        if kind == "heading" and heading_level <= 3:
-            builder.enter_section(tok.content)
-        if not directives.translating():
-            directives.consume()
-            continue
+                self.heading_level = int(tok.tag[1:])
+        elif tok.nesting == -1:
+            if self.containers:
+                self.containers.pop()
+        elif tok.type == "inline" and tok.map is not None:
+            self._inline(tok)
+
+    def _comments(self, tok: Token) -> None:
+        """The l10n directives among an HTML block's comments."""
+        for m in re.finditer(r"<!--.*?-->", tok.content, re.S):
+            line = (tok.map[0] + 1) if tok.map else 0
+            d = parse_directive(m.group(), path=self.name, line=line)
+            if d is not None:
+                self.directives.apply(d)
+
+    def _inline(self, tok: Token) -> None:
+        kind = _kind(self.containers)
+        if kind == "heading" and self.heading_level <= 3:
+            self.builder.enter_section(tok.content)
+        if not self.directives.translating():
+            self.directives.consume()
+            return
+        found = self._locate(tok, kind)
+        if found is None:
+            return
+        start, end, norm = found
+        image = _IMAGE_ONLY.match(tok.content)
+        if image and kind in _IMAGE_KINDS:
+            self._image(image, start)
+            return
+        self.builder.add_block(start, end, norm, kind=kind, disclaimer_id=self.directives.consume())
+
+    def _locate(self, tok: Token, kind: str) -> tuple[int, int, str] | None:
+        """Where the block's text is in the source; None for an empty block that is nowhere."""
         line0 = tok.map[0]
-        min_col = 0
-        if kind in ("table_header", "table_cell"):
-            min_col = row_cursor.get(line0, 0)
-        found = loc.locate(tok.content, line0, min_col=min_col) if tok.content else None
-        if found is None and kind in ("table_header", "table_cell") and "|" in tok.content:
+        table = kind in _TABLE_KINDS
+        min_col = self.row_cursor.get(line0, 0) if table else 0
+        found = self.loc.locate(tok.content, line0, min_col=min_col) if tok.content else None
+        if found is None and table and "|" in tok.content:
             # the table parser unescapes "\|" inside cells (GFM); the source keeps it
-            found = loc.locate(tok.content.replace("|", "\\|"), line0, min_col=min_col)
+            found = self.loc.locate(tok.content.replace("|", "\\|"), line0, min_col=min_col)
         if found is None:
             if tok.content.strip():
-                raise SourceError("cannot map a block back to the source", path=name, line=line0 + 1)
-            continue
-        start, end, norm = found
-        if kind in ("table_header", "table_cell"):
-            row_cursor[line0] = end - loc.starts[line0]
-        image = _IMAGE_ONLY.match(tok.content)
-        if image and kind in ("paragraph", "list_item", "table_cell", "blockquote"):
-            for group, sub_kind in (("alt", "alt"), ("title", "title")):
-                if image.group(group):
-                    a = start + image.start(group)
-                    builder.add_block(a, a + len(image.group(group)), kind=sub_kind, split=False)
-            directives.consume()
-            continue
-        builder.add_block(start, end, norm, kind=kind, disclaimer_id=directives.consume())
+                raise SourceError("cannot map a block back to the source", path=self.name, line=line0 + 1)
+            return None
+        if table:
+            self.row_cursor[line0] = found[1] - self.loc.starts[line0]
+        return found
+
+    def _image(self, image: re.Match[str], start: int) -> None:
+        """A block that is one image: its alt text and title are the segments."""
+        for group, sub_kind in (("alt", "alt"), ("title", "title")):
+            if image.group(group):
+                a = start + image.start(group)
+                self.builder.add_block(a, a + len(image.group(group)), kind=sub_kind, split=False)
+        self.directives.consume()
+
+
+def segment_markdown(text: str, name: str, *, unit: str = "sentence", lang: str = "en") -> Document:
+    """Split a Markdown article into skeleton and segments."""
+    builder = DocumentBuilder(text, name, "md", unit=unit, lang=lang)
+    tokens = _tokens(text, name)
+    segmenter = _Segmenter(text, name, builder)
+    for tok in tokens:
+        segmenter.token(tok)
     return builder.finish()

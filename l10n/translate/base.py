@@ -86,13 +86,13 @@ def _number(table: Mapping[str, Any], key: str, default: float, name: str, *, mi
     return float(value)
 
 
-def parse_provider_config(name: str, table: Mapping[str, Any] | None, overrides: Mapping[str, Any] | None = None,
-                          environ: Mapping[str, str] | None = None) -> ProviderConfig:
-    """Validate one provider's table (``overrides`` such as ``--base-url`` win).
+def _optional_whole(table: Mapping[str, Any], key: str, name: str) -> int | None:
+    """A whole number >= 1 if the table sets ``key``, else None (the engine's own limit)."""
+    return _number(table, key, 1, name, minimum=1, integer=True) if key in table else None
 
-    >>> parse_provider_config("libre", {"base_url": "http://127.0.0.1:5000/", "concurrency": 4}).concurrency
-    4
-    """
+
+def _merged(name: str, table: Mapping[str, Any] | None, overrides: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The table with the overrides that are set, its keys checked (no secrets, nothing unknown)."""
     merged: dict[str, Any] = dict(table or {})
     merged.update({k: v for k, v in (overrides or {}).items() if v is not None})
     if "api_key" in merged or "secret" in merged:
@@ -101,27 +101,42 @@ def parse_provider_config(name: str, table: Mapping[str, Any] | None, overrides:
     unknown = sorted(set(merged) - _KNOWN_KEYS)
     if unknown:
         raise ConfigError(f"[tool.l10n.providers.{name}] unknown key(s): {', '.join(unknown)}")
-    env = os.environ if environ is None else environ
     base_url = merged.get("base_url")
     if base_url is not None and (not isinstance(base_url, str) or not base_url.startswith(("http://", "https://"))):
         raise ConfigError(f"[tool.l10n.providers.{name}] base_url must be an http(s) URL")
+    return merged
+
+
+def _secrets(name: str, merged: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, str | None]:
+    """``api_key`` and ``secret`` read from the environment variables the table names."""
     keys: dict[str, str | None] = {}
     for key_name, env_key in (("api_key", "api_key_env"), ("secret", "secret_env")):
         var = merged.get(env_key)
         if var is not None and (not isinstance(var, str) or not var.strip()):
             raise ConfigError(f"[tool.l10n.providers.{name}] {env_key} must name an environment variable")
         keys[key_name] = env.get(var) if var else None
+    return keys
+
+
+def parse_provider_config(name: str, table: Mapping[str, Any] | None, overrides: Mapping[str, Any] | None = None,
+                          environ: Mapping[str, str] | None = None) -> ProviderConfig:
+    """Validate one provider's table (``overrides`` such as ``--base-url`` win).
+
+    >>> parse_provider_config("libre", {"base_url": "http://127.0.0.1:5000/", "concurrency": 4}).concurrency
+    4
+    """
+    merged = _merged(name, table, overrides)
+    keys = _secrets(name, merged, os.environ if environ is None else environ)
     extra = {k: merged[k] for k in ("pair", "command", "email", "region", "model") if k in merged}
     return ProviderConfig(
-        name=name, base_url=base_url,
+        name=name, base_url=merged.get("base_url"),
         timeout=_number(merged, "timeout", 30.0, name, minimum=0.001),
         rate_limit=_number(merged, "rate_limit", 0.0, name),
         concurrency=_number(merged, "concurrency", 1, name, minimum=1, integer=True),
         retries=_number(merged, "retries", 4, name, integer=True),
         backoff=_number(merged, "backoff", 0.5, name),
-        max_chars=_number(merged, "max_chars", 1, name, minimum=1, integer=True) if "max_chars" in merged else None,
-        batch_size=(_number(merged, "batch_size", 1, name, minimum=1, integer=True)
-                    if "batch_size" in merged else None),
+        max_chars=_optional_whole(merged, "max_chars", name),
+        batch_size=_optional_whole(merged, "batch_size", name),
         api_key_env=merged.get("api_key_env"), secret_env=merged.get("secret_env"),
         extra=extra, api_key=keys["api_key"], secret=keys["secret"])
 

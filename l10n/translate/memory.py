@@ -38,50 +38,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from l10n.catalogs.header import now
 from l10n.errors import ConfigError
+from l10n.translate.schema import migrate as migrate_schema
 
-__all__ = ["CLAIM_TTL", "HUMAN", "Claims", "TMEntry", "TranslationMemory"]
+__all__ = ["CLAIM_TTL", "HUMAN", "TM_COLUMNS", "Claims", "SQLMemory", "TMEntry", "TranslationMemory"]
 
 #: Provider name under which human translations are stored.
 HUMAN = "human"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS tm (
-    provider          TEXT NOT NULL,
-    source_lang       TEXT NOT NULL,
-    target_lang       TEXT NOT NULL,
-    glossary_version  TEXT NOT NULL,
-    masked_source     TEXT NOT NULL,
-    masked_target     TEXT NOT NULL,
-    source            TEXT NOT NULL,
-    target            TEXT NOT NULL,
-    origin            TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
-    created           TEXT NOT NULL,
-    PRIMARY KEY (provider, source_lang, target_lang, glossary_version, masked_source)
-);
-CREATE INDEX IF NOT EXISTS tm_human ON tm (source, source_lang, target_lang, origin);
-CREATE TABLE IF NOT EXISTS claims (
-    provider          TEXT NOT NULL,
-    source_lang       TEXT NOT NULL,
-    target_lang       TEXT NOT NULL,
-    glossary_version  TEXT NOT NULL,
-    masked_source     TEXT NOT NULL,
-    owner             TEXT NOT NULL,
-    host              TEXT NOT NULL,
-    pid               INTEGER NOT NULL,
-    claimed           REAL NOT NULL,
-    answer            TEXT,
-    PRIMARY KEY (provider, source_lang, target_lang, glossary_version, masked_source)
-);
-"""
 
 #: Seconds after which an unanswered claim of a process that cannot be checked (another host) is taken over.
 CLAIM_TTL = 900.0
 
 
-def _alive(host: str, pid: int) -> bool:
+def _process_alive(host: str, pid: int) -> bool:
     """Whether the process ``pid`` on ``host`` may still be running."""
     if host != socket.gethostname():
         return True  # cannot tell: the claim's age decides
@@ -122,43 +94,76 @@ class TMEntry:
     created: str
 
 
-class TranslationMemory:
-    """A SQLite translation memory at ``path`` (created with its folder if missing).
+#: The key columns of both tables, in order.
+_KEY = "provider, source_lang, target_lang, glossary_version, masked_source"
+_MATCH = "provider=? AND source_lang=? AND target_lang=? AND glossary_version=? AND masked_source=?"
+#: Every column of ``tm``, in order (for copying a memory across).
+TM_COLUMNS = ("provider", "source_lang", "target_lang", "glossary_version", "masked_source", "masked_target",
+              "source", "target", "origin", "created")
 
-    >>> import tempfile, pathlib
-    >>> with TranslationMemory(pathlib.Path(tempfile.mkdtemp()) / "tm.sqlite") as tm:
-    ...     tm.put("Hello ⟦0⟧", "Hola ⟦0⟧", provider="apertium", source_lang="en", target_lang="es")
-    ...     tm.get("Hello ⟦0⟧", provider="apertium", source_lang="en", target_lang="es")
-    'Hola ⟦0⟧'
+_PUT = (f"INSERT INTO tm VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ({_KEY}) DO UPDATE SET "
+        "masked_target=excluded.masked_target, source=excluded.source, target=excluded.target, "
+        "origin=excluded.origin, created=excluded.created")
+_PUT_IF_NEWER = _PUT + " WHERE tm.created < excluded.created"
+_CLAIM = (f"INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT ({_KEY}) DO UPDATE SET "
+          "owner=excluded.owner, host=excluded.host, pid=excluded.pid, claimed=excluded.claimed, answer=NULL")
+
+
+class SQLMemory:
+    """What the SQLite and the PostgreSQL memories share: the queries, the claims, the schema.
+
+    A subclass opens ``self._db`` (a DB-API connection whose ``execute``
+    returns a cursor), sets :attr:`param` to its driver's placeholder, and
+    says how to lock (:meth:`_begin_exclusive`) and how to tell a live run
+    from a dead one (:meth:`_alive`). The SQL here is written with ``?``.
     """
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._db = sqlite3.connect(str(path), timeout=60, check_same_thread=False)  # one user at a time
-            if str(path) != ":memory:":
-                self._db.execute("PRAGMA journal_mode=WAL")  # concurrent runs: readers never wait
-            self._db.execute("PRAGMA busy_timeout=60000")
-            self._db.executescript(_SCHEMA)
-            self._db.commit()
-        except sqlite3.DatabaseError as exc:
-            raise ConfigError(f"translation memory unusable: {exc}", path=str(path)) from None
+    #: the driver's placeholder
+    param = "?"
+    #: the memory named in messages (a path, or a URL without its password)
+    where = ""
+    #: identifies this object's claims (a fresh id on the first claim)
+    owner: str = ""
+    #: the schema versions applied when this memory was opened (empty: it was up to date)
+    applied: tuple[int, ...] = ()
+    _db: Any
+
+    # -- for subclasses ---------------------------------------------------------------------------------------
+    def _begin_exclusive(self, key: tuple[str, ...]) -> None:
+        """Begin a transaction in which this process alone claims segments of ``key`` (or migrates: key ())."""
+        raise NotImplementedError
+
+    def _alive(self, owner: str, host: str, pid: int) -> bool:
+        """Whether the run that made a claim may still be running."""
+        raise NotImplementedError
+
+    def _own(self) -> None:
+        """This object has just become :attr:`owner` of claims (a lease to take, if the backend has one)."""
+
+    def _run(self, sql: str, params: tuple = ()) -> Any:
+        return self._db.execute(sql.replace("?", self.param) if self.param != "?" else sql, params)
+
+    def _migrate(self) -> tuple[int, ...]:
+        """Apply the pending migrations (recorded in :attr:`applied`)."""
+        self.applied = migrate_schema(self._db, lambda: self._begin_exclusive(()), param=self.param,
+                                      where=self.where)
+        return self.applied
+
+    def schema_version(self) -> int:
+        """The schema version of this memory (``l10n.translate.schema.LATEST`` once opened)."""
+        return self._run("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
 
     # -- lookups -----------------------------------------------------------------
     def get(self, source: str, *, provider: str, source_lang: str, target_lang: str,
             glossary_version: str = "") -> str | None:
         """The stored (masked) answer for a masked ``source``, or None."""
-        row = self._db.execute(
-            "SELECT masked_target FROM tm WHERE provider=? AND source_lang=? AND target_lang=? "
-            "AND glossary_version=? AND masked_source=?",
-            (provider, source_lang, target_lang, glossary_version, source)).fetchone()
+        row = self._run(f"SELECT masked_target FROM tm WHERE {_MATCH}",
+                        (provider, source_lang, target_lang, glossary_version, source)).fetchone()
         return row[0] if row else None
 
     def human(self, source: str, source_lang: str, target_lang: str) -> str | None:
         """A human translation of the exact ``source`` text, or None."""
-        row = self._db.execute(
+        row = self._run(
             "SELECT target FROM tm WHERE source=? AND source_lang=? AND target_lang=? AND origin='human' "
             "ORDER BY created DESC LIMIT 1", (source, source_lang, target_lang)).fetchone()
         return row[0] if row else None
@@ -179,11 +184,9 @@ class TranslationMemory:
         ``plain_source``/``plain_target`` are the unmasked texts (for export);
         they default to ``source``/``target``.
         """
-        self._db.execute(
-            "INSERT OR REPLACE INTO tm VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (provider, source_lang, target_lang, glossary_version, source, target,
-             plain_source if plain_source is not None else source,
-             plain_target if plain_target is not None else target, origin, now().isoformat()))
+        self._run(_PUT, (provider, source_lang, target_lang, glossary_version, source, target,
+                         plain_source if plain_source is not None else source,
+                         plain_target if plain_target is not None else target, origin, now().isoformat()))
         if commit:
             self._db.commit()
 
@@ -194,48 +197,45 @@ class TranslationMemory:
                  origin="human", commit=commit)
 
     # -- claims: one sender per segment across concurrent runs -------------------------------------------------
-    #: identifies this process's claims (a fresh id per TranslationMemory object)
-    owner: str = ""
-
-    def _key(self, provider: str, source_lang: str, target_lang: str, glossary_version: str) -> tuple:
-        return (provider, source_lang, target_lang, glossary_version)
-
     def claim(self, sources: Iterable[str], *, provider: str, source_lang: str, target_lang: str,
               glossary_version: str = "") -> Claims:
         """Claim the masked ``sources`` this run will send (those the memory does not hold yet).
 
-        In one ``BEGIN IMMEDIATE`` transaction: a source with a stored answer
-        is ``answered``; one claimed by another live run (unanswered, younger
-        than :data:`CLAIM_TTL`) is ``waiting``; any other is claimed by this
-        run (``mine``), taking over the claims of dead runs.
+        In one transaction that one process at a time runs: a source with a
+        stored answer is ``answered``; one claimed by another live run
+        (unanswered, younger than :data:`CLAIM_TTL`) is ``waiting``; any other
+        is claimed by this run (``mine``), taking over the claims of dead runs.
         """
         if not self.owner:
             self.owner = uuid.uuid4().hex
-        key = self._key(provider, source_lang, target_lang, glossary_version)
-        mine, waiting, answered = [], [], []
-        host, pid, stamp = socket.gethostname(), os.getpid(), time.time()
+            self._own()
+        key = (provider, source_lang, target_lang, glossary_version)
+        found: dict[str, list] = {"mine": [], "waiting": [], "answered": []}
         self._db.commit()
-        self._db.execute("BEGIN IMMEDIATE")
+        self._begin_exclusive(key)
         try:
+            stamp = time.time()
             for src in dict.fromkeys(sources):
-                row = self._db.execute(
-                    "SELECT owner, host, pid, claimed, answer FROM claims WHERE provider=? AND source_lang=? "
-                    "AND target_lang=? AND glossary_version=? AND masked_source=?", (*key, src)).fetchone()
-                if row is not None and row[4] is not None:
-                    answered.append((src, row[4]))
-                    continue
-                if (row is not None and row[0] != self.owner and _alive(row[1], row[2])
-                        and stamp - row[3] < CLAIM_TTL):
-                    waiting.append(src)
-                    continue
-                self._db.execute("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                                 (*key, src, self.owner, host, pid, stamp))
-                mine.append(src)
+                verdict, item = self._claim_one(key, src, stamp)
+                found[verdict].append(item)
             self._db.commit()
         except BaseException:
             self._db.rollback()
             raise
-        return Claims(tuple(mine), tuple(waiting), tuple(answered))
+        return Claims(tuple(found["mine"]), tuple(found["waiting"]), tuple(found["answered"]))
+
+    def _claim_one(self, key: tuple[str, ...], src: str, stamp: float) -> tuple[str, Any]:
+        row = self._run(f"SELECT owner, host, pid, claimed, answer FROM claims WHERE {_MATCH}", (*key, src)).fetchone()
+        if row is not None and row[4] is not None:
+            return "answered", (src, row[4])
+        if row is not None and row[0] != self.owner and self._live_claim(row, stamp):
+            return "waiting", src
+        self._run(_CLAIM, (*key, src, self.owner, socket.gethostname(), os.getpid(), stamp))
+        return "mine", src
+
+    def _live_claim(self, row: tuple, stamp: float) -> bool:
+        """Whether an unanswered claim ``(owner, host, pid, claimed, …)`` still holds: its run alive, not stale."""
+        return stamp - row[3] < CLAIM_TTL and self._alive(row[0], row[1], row[2])
 
     def record_answer(self, source: str, answer: str, *, provider: str, source_lang: str, target_lang: str,
                       glossary_version: str = "", owner: str | None = None) -> None:
@@ -243,25 +243,23 @@ class TranslationMemory:
 
         ``owner``: only on a claim of that run (default: this object's claims).
         """
-        key = self._key(provider, source_lang, target_lang, glossary_version)
-        self._db.execute("UPDATE claims SET answer=? WHERE provider=? AND source_lang=? AND target_lang=? "
-                         "AND glossary_version=? AND masked_source=? AND owner=?",
-                         (answer, *key, source, owner or self.owner))
+        self._run(f"UPDATE claims SET answer=? WHERE {_MATCH} AND owner=?",
+                  (answer, provider, source_lang, target_lang, glossary_version, source, owner or self.owner))
         self._db.commit()
 
     def release(self, sources: Iterable[str], *, provider: str, source_lang: str, target_lang: str,
                 glossary_version: str = "", commit: bool = True) -> None:
         """Drop the claims on ``sources`` (their answer is in the memory, or the segment failed)."""
-        key = self._key(provider, source_lang, target_lang, glossary_version)
-        self._db.executemany("DELETE FROM claims WHERE provider=? AND source_lang=? AND target_lang=? "
-                             "AND glossary_version=? AND masked_source=?", [(*key, s) for s in sources])
+        key = (provider, source_lang, target_lang, glossary_version)
+        for src in sources:
+            self._run(f"DELETE FROM claims WHERE {_MATCH}", (*key, src))
         if commit:
             self._db.commit()
 
     def release_unanswered(self) -> None:
         """Drop this run's claims that have no answer (an interrupted run lets others send them)."""
         if self.owner:
-            self._db.execute("DELETE FROM claims WHERE owner=? AND answer IS NULL", (self.owner,))
+            self._run("DELETE FROM claims WHERE owner=? AND answer IS NULL", (self.owner,))
             self._db.commit()
 
     def poll(self, sources: Iterable[str], *, provider: str, source_lang: str, target_lang: str,
@@ -276,35 +274,50 @@ class TranslationMemory:
         answers: dict[str, str] = {}
         free: list[str] = []
         self._db.commit()  # a fresh read snapshot
-        key = self._key(provider, source_lang, target_lang, glossary_version)
+        key = (provider, source_lang, target_lang, glossary_version)
         now_ = time.time()
         for src in sources:
             # the claim first: a run drops it only after committing the answer to the memory
-            row = self._db.execute(
-                "SELECT host, pid, claimed, answer FROM claims WHERE provider=? AND source_lang=? AND target_lang=? "
-                "AND glossary_version=? AND masked_source=?", (*key, src)).fetchone()
+            row = self._run(f"SELECT owner, host, pid, claimed, answer FROM claims WHERE {_MATCH}",
+                            (*key, src)).fetchone()
             hit = self.get(src, provider=provider, source_lang=source_lang, target_lang=target_lang,
                            glossary_version=glossary_version)
             if hit is not None:
                 answers[src] = hit
-                continue
-            if row is None or (row[3] is None and (not _alive(row[0], row[1]) or now_ - row[2] >= CLAIM_TTL)):
+            elif row is not None and row[4] is not None:
+                answers[src] = row[4]
+            elif row is None or not self._live_claim(row, now_):
                 free.append(src)
-            elif row[3] is not None:
-                answers[src] = row[3]
         return answers, free
 
     def commit(self) -> None:
         """Make every write so far durable."""
         self._db.commit()
 
+    # -- the whole memory ---------------------------------------------------------------------------------------
+    def rows(self) -> list[tuple]:
+        """Every row of the memory, all of :data:`TM_COLUMNS`, in key order (for copying it across)."""
+        return sorted(tuple(r) for r in self._run(f"SELECT {', '.join(TM_COLUMNS)} FROM tm"))
+
+    def put_rows(self, rows: Iterable[tuple]) -> int:
+        """Store ``rows`` (as from :meth:`rows`), each kept unless the memory holds a newer one; committed.
+
+        Returns how many rows were given.
+        """
+        n = 0
+        for row in rows:
+            self._run(_PUT_IF_NEWER, tuple(row))
+            n += 1
+        self._db.commit()
+        return n
+
     def entries(self) -> Iterator[TMEntry]:
         """Every unit, human ones first, then by language pair and source."""
-        rows = self._db.execute(
-            "SELECT source, target, source_lang, target_lang, provider, origin, created FROM tm "
-            "ORDER BY origin = 'human' DESC, source_lang, target_lang, source, provider")
+        rows = self._run("SELECT source, target, source_lang, target_lang, provider, origin, created, "
+                         "glossary_version, masked_source FROM tm").fetchall()
+        rows.sort(key=lambda r: (r[5] != HUMAN, r[2], r[3], r[0], r[4], r[7], r[8]))
         for row in rows:
-            yield TMEntry(*row)
+            yield TMEntry(*row[:7])
 
     def close(self) -> None:
         """Commit and close."""
@@ -313,9 +326,40 @@ class TranslationMemory:
         finally:
             self._db.close()
 
-    def __enter__(self) -> TranslationMemory:
+    def __enter__(self) -> SQLMemory:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+class TranslationMemory(SQLMemory):
+    """A SQLite translation memory at ``path`` (created with its folder if missing; migrated on opening).
+
+    >>> import tempfile, pathlib
+    >>> with TranslationMemory(pathlib.Path(tempfile.mkdtemp()) / "tm.sqlite") as tm:
+    ...     tm.put("Hello ⟦0⟧", "Hola ⟦0⟧", provider="apertium", source_lang="en", target_lang="es")
+    ...     tm.get("Hello ⟦0⟧", provider="apertium", source_lang="en", target_lang="es")
+    'Hola ⟦0⟧'
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.where = str(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(str(path), timeout=60, check_same_thread=False)  # one user at a time
+            if str(path) != ":memory:":
+                self._db.execute("PRAGMA journal_mode=WAL")  # concurrent runs: readers never wait
+            self._db.execute("PRAGMA busy_timeout=60000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise ConfigError(f"translation memory unusable: {exc}", path=str(path)) from None
+
+    def _begin_exclusive(self, key: tuple[str, ...]) -> None:
+        self._db.execute("BEGIN IMMEDIATE")  # one writer at a time for the whole file
+
+    def _alive(self, owner: str, host: str, pid: int) -> bool:
+        return _process_alive(host, pid)

@@ -115,6 +115,99 @@ def _batches(items: Sequence[tuple[int, str]], batch_size: int, max_chars: int) 
     return out
 
 
+class _Clients:
+    """One provider per worker thread (a shared deep-translator instance mixes up answers); the first
+    thread gets the probe the limits were read from."""
+
+    def __init__(self, factory: Callable[[], Provider]) -> None:
+        self.factory = factory
+        self.probe: Provider | None = factory()
+        self._local = threading.local()
+        self._lock = threading.Lock()
+
+    def get(self) -> Provider:
+        prov = getattr(self._local, "provider", None)
+        if prov is None:
+            with self._lock:
+                prov, self.probe = self.probe, None
+            self._local.provider = prov = prov or self.factory()
+        return prov
+
+
+@dataclass(frozen=True)
+class _Sender:
+    """Sends one batch with retries; an unusable answer is split in halves until the culprit is alone."""
+
+    clients: _Clients
+    source: str
+    target: str
+    retries: int
+    backoff: Backoff
+    limiter: RateLimiter | None
+    sleep: Callable[[float], None]
+
+    def __call__(self, batch: list[tuple[int, str]]) -> list[tuple[int, Outcome]]:
+        prov = self.clients.get()
+        try:
+            answers = self._answers(prov, [t for _, t in batch])
+            return [(i, a) for (i, _), a in zip(batch, answers)]
+        except ProviderBadOutput as exc:
+            if len(batch) == 1:
+                return [(batch[0][0], exc)]
+            half = len(batch) // 2
+            return self(batch[:half]) + self(batch[half:])
+        except ProviderError as exc:
+            return [(i, exc) for i, _ in batch]
+
+    def _answers(self, prov: Provider, texts: list[str]) -> list[str]:
+        answers = call_with_retries(lambda: prov.translate_batch(texts, source=self.source, target=self.target),
+                                    retries=self.retries, backoff=self.backoff, limiter=self.limiter,
+                                    sleep=self.sleep)
+        if not isinstance(answers, list) or len(answers) != len(texts):
+            got = len(answers) if isinstance(answers, list) else type(answers).__name__
+            raise ProviderBadOutput(f"{prov.name}: {len(texts)} texts sent, {got} answers received")
+        return answers
+
+
+class _Pieces:
+    """The texts cut to the engine's limit (an over-long text is sent in chunks, each its own request),
+    and the re-assembly of their answers: a text is finished when all its pieces are in."""
+
+    def __init__(self, texts: Sequence[str], limit: int) -> None:
+        self.pieces: list[tuple[int, str]] = []
+        self.owners: dict[int, list[int]] = {}
+        for i, text in enumerate(texts):
+            for part in chunk(text, limit):
+                self.owners.setdefault(i, []).append(len(self.pieces))
+                self.pieces.append((len(self.pieces), part))
+        self._result: dict[int, Outcome] = {}
+        self._remaining = {i: len(p) for i, p in self.owners.items()}
+        self._owner = {p: i for i, ps in self.owners.items() for p in ps}
+
+    def add(self, answered: list[tuple[int, Outcome]]) -> list[tuple[int, Outcome]]:
+        """Take the outcomes of some pieces; return the texts they finish, with their outcome."""
+        finished: list[tuple[int, Outcome]] = []
+        for p, outcome in answered:
+            self._result[p] = outcome
+            owner = self._owner[p]
+            self._remaining[owner] -= 1
+            if self._remaining[owner] == 0:
+                finished.append((owner, _joined([self._result[q] for q in self.owners[owner]])))
+        return finished
+
+
+def _joined(parts: list[Outcome]) -> Outcome:
+    """The outcome of a text from those of its pieces: the first error, else the chunks joined."""
+    errors = [x for x in parts if isinstance(x, ProviderError)]
+    if errors:
+        return errors[0]
+    if len(parts) == 1:
+        return parts[0]
+    if any(not isinstance(x, str) or not x.strip() for x in parts):
+        return ProviderBadOutput("empty answer for a chunk")
+    return join_chunks(parts)  # type: ignore[arg-type]
+
+
 def translate_texts(factory: Callable[[], Provider], texts: Sequence[str], *, source: str, target: str,
                     concurrency: int = 1, retries: int = 4, backoff: Backoff | None = None,
                     limiter: RateLimiter | None = None, sleep: Callable[[float], None] = time.sleep,
@@ -127,89 +220,36 @@ def translate_texts(factory: Callable[[], Provider], texts: Sequence[str], *, so
     cancelled and the exception propagates after the batches already done
     were yielded.
     """
-    backoff = backoff or Backoff()
-    local = threading.local()
-    probe = factory()
-    limit = max_chars or probe.max_chars
-    per_call = batch_size or probe.batch_size
-    # over-long texts are sent in chunks, each its own request
-    pieces: list[tuple[int, str]] = []
-    owners: dict[int, list[int]] = {}
-    for i, text in enumerate(texts):
-        for part in chunk(text, limit):
-            owners.setdefault(i, []).append(len(pieces))
-            pieces.append((len(pieces), part))
-    pool_lock = threading.Lock()
-    used_probe = [False]
-
-    def client() -> Provider:
-        prov = getattr(local, "provider", None)
-        if prov is None:
-            with pool_lock:
-                if not used_probe[0]:
-                    used_probe[0] = True
-                    prov = probe
-            local.provider = prov = prov or factory()
-        return prov
-
-    def send(batch: list[tuple[int, str]]) -> list[tuple[int, Outcome]]:
-        prov = client()
-        texts_ = [t for _, t in batch]
-        try:
-            answers = call_with_retries(lambda: prov.translate_batch(texts_, source=source, target=target),
-                                        retries=retries, backoff=backoff, limiter=limiter, sleep=sleep)
-            if not isinstance(answers, list) or len(answers) != len(batch):
-                got = len(answers) if isinstance(answers, list) else type(answers).__name__
-                raise ProviderBadOutput(f"{prov.name}: {len(batch)} texts sent, {got} answers received")
-            return [(i, a) for (i, _), a in zip(batch, answers)]
-        except ProviderBadOutput as exc:
-            if len(batch) == 1:
-                return [(batch[0][0], exc)]
-            half = len(batch) // 2
-            return send(batch[:half]) + send(batch[half:])
-        except ProviderError as exc:
-            return [(i, exc) for i, _ in batch]
-
-    # results of pieces are re-assembled per text; a text is reported when all its pieces are in
-    piece_result: dict[int, Outcome] = {}
-    remaining = {i: len(p) for i, p in owners.items()}
-    piece_owner = {p: i for i, ps in owners.items() for p in ps}
+    clients = _Clients(factory)
+    limit = max_chars or clients.probe.max_chars  # type: ignore[union-attr]
+    per_call = batch_size or clients.probe.batch_size  # type: ignore[union-attr]
+    pieces = _Pieces(texts, limit)
+    send = _Sender(clients, source, target, retries, backoff or Backoff(), limiter, sleep)
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="l10n-mt")
-    pending: set[Future] = set()
     try:
-        order: dict[Future, int] = {}
-        for batch in _batches(pieces, per_call, limit):
-            fut = pool.submit(send, batch)
-            order[fut] = len(order)
-            pending.add(fut)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            deferred: BaseException | None = None
-            for fut in sorted(done, key=order.__getitem__):
-                finished: list[tuple[int, Outcome]] = []
-                try:
-                    answered = fut.result()
-                except BaseException as exc:  # Ctrl-C in a worker: first hand over what is done
-                    deferred = deferred or exc
-                    continue
-                for p, outcome in answered:
-                    piece_result[p] = outcome
-                    owner = piece_owner[p]
-                    remaining[owner] -= 1
-                    if remaining[owner] == 0:
-                        parts = [piece_result[q] for q in owners[owner]]
-                        errors = [x for x in parts if isinstance(x, ProviderError)]
-                        if errors:
-                            finished.append((owner, errors[0]))
-                        elif len(parts) == 1:
-                            finished.append((owner, parts[0]))
-                        else:
-                            bad = [x for x in parts if not isinstance(x, str) or not x.strip()]
-                            finished.append((owner, ProviderBadOutput("empty answer for a chunk") if bad
-                                             else join_chunks(parts)))
-                if finished:
-                    yield finished
-            if deferred is not None:
-                raise deferred
+        order = {pool.submit(send, batch): n for n, batch in enumerate(_batches(pieces.pieces, per_call, limit))}
+        yield from _as_finished(order, pieces)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _as_finished(order: dict[Future, int], pieces: _Pieces) -> Iterator[list[tuple[int, Outcome]]]:
+    """The finished texts of the batches, as they complete (in submission order among those done together).
+
+    An exception a batch raised (Ctrl-C in a worker) is raised once the batches done with it are handed over.
+    """
+    pending = set(order)
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        deferred: BaseException | None = None
+        for fut in sorted(done, key=order.__getitem__):
+            try:
+                answered = fut.result()
+            except BaseException as exc:  # Ctrl-C in a worker: first hand over what is done
+                deferred = deferred or exc
+                continue
+            finished = pieces.add(answered)
+            if finished:
+                yield finished
+        if deferred is not None:
+            raise deferred

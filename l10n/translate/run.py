@@ -36,14 +36,15 @@ from l10n.fileio import atomic_write, file_stamp
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, ProviderError, ProviderUnavailable
-from l10n.translate.base import parse_provider_config
-from l10n.translate.memory import TranslationMemory
+from l10n.translate.base import ProviderConfig, parse_provider_config
+from l10n.translate.memory import SQLMemory
 from l10n.translate.protect import Masked, mask, validate
 from l10n.translate.registry import make_factory
 from l10n.translate.resilience import Backoff, RateLimiter, translate_texts
+from l10n.translate.store import MemoryLocation, locate, open_location
 
-__all__ = ["MT_MARKER", "TranslationSummary", "is_machine_translation", "is_unreviewed_machine_translation",
-           "machine_comment", "translate_locale"]
+__all__ = ["MT_MARKER", "CatalogJob", "CatalogResult", "FilledEntry", "TranslateContext", "TranslationSummary", "is_machine_translation", "is_unreviewed_machine_translation",
+           "machine_comment", "translate_catalog", "translate_locale"]
 
 @dataclass(frozen=True)
 class TranslationSummary:
@@ -118,6 +119,83 @@ def _fill(entry: polib.POEntry, text: str, provider: str | None) -> None:
     entry.tcomment = "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class TranslateContext:
+    """What the catalogs of one locale's run share: read-only, sent once to each worker.
+
+    ``humans``: msgid -> a reviewed translation found in the locale's
+    catalogs; ``memory``: where the translation memory is (a worker opens it
+    itself: a SQLite path on this machine, or a PostgreSQL URL anywhere).
+    """
+
+    locale: str
+    provider: str
+    config: ProviderConfig
+    source_lang: str
+    glossary: Any
+    glossary_version: str
+    humans: Mapping[str, str]
+    memory: MemoryLocation
+    dry_run: bool = False
+
+    @property
+    def key(self) -> dict[str, str]:
+        """The memory's key for this run's answers."""
+        return {"provider": self.provider, "source_lang": self.source_lang, "target_lang": self.locale,
+                "glossary_version": self.glossary_version}
+
+
+@dataclass(frozen=True)
+class CatalogJob:
+    """One catalog to translate: its name (relative to the project, for messages) and its bytes as read."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class FilledEntry:
+    """An entry a run filled: its key, its ``msgstr`` as read (``was``), and what the run gave it."""
+
+    msgctxt: str | None
+    msgid: str
+    was: str
+    msgstr: str
+    flags: tuple[str, ...]
+    previous_msgid: str | None
+    previous_msgctxt: str | None
+    tcomment: str
+
+    def apply(self, entry: polib.POEntry) -> None:
+        """Give ``entry`` (the same entry, read again) this run's translation."""
+        entry.msgstr, entry.flags = self.msgstr, list(self.flags)
+        entry.previous_msgid, entry.previous_msgctxt = self.previous_msgid, self.previous_msgctxt
+        entry.tcomment = self.tcomment
+
+
+@dataclass(frozen=True)
+class CatalogResult:
+    """What :func:`translate_catalog` did to one catalog (values only).
+
+    ``data``: the catalog with its entries filled, ready to write (None when
+    nothing was filled, or a dry run); ``sent``: the masked texts sent to the
+    engine; ``to_send``: with a dry run, those it would send; ``error``: what
+    stopped the run (Ctrl-C, an engine gone) after filling what it could.
+    """
+
+    name: str
+    data: bytes | None = None
+    filled: tuple[FilledEntry, ...] = ()
+    sent: tuple[str, ...] = ()
+    to_send: tuple[str, ...] = ()
+    from_memory: int = 0
+    translated: int = 0
+    failed: tuple[tuple[str, str], ...] = ()
+    skipped: tuple[str, ...] = ()
+    planned: int = 0
+    error: BaseException | None = None
+
+
 def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry_run: bool = False,
                      options: Mapping[str, Any] | None = None,
                      on_progress: Callable[[int, int], None] | None = None) -> TranslationSummary:
@@ -126,200 +204,310 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
     ``options`` override ``[tool.l10n.providers.<name>]`` (``base_url``,
     ``timeout``, ``concurrency``, ``rate_limit``...). ``on_progress(done, total)``
     is called after each batch. Nothing is written with ``dry_run``.
+
+    Each catalog is one :func:`translate_catalog` (one after another, here);
+    the catalogs are written at the end, also when the run is interrupted.
     """
     from l10n.project import catalogs as list_catalogs, read_catalog, rel
 
     opts = dict(options or {})
     sleep = opts.pop("sleep", None)
+    _check_pseudo(provider_name, locale)
+    config = parse_provider_config(provider_name, settings.providers.get(provider_name), opts)
+    found = list_catalogs(settings, (locale,))
+    if not found:
+        raise CatalogError(f"no catalogs for {locale}; run `l10n update -l {locale}` first",
+                           path=rel(settings, settings.locales_dir))
+    paths = [path for _, _, path in found]
+    stamps = [file_stamp(path) for path in paths]  # before reading: a later write is seen at write time
+    jobs = [CatalogJob(rel(settings, path), path.read_bytes()) for path in paths]
+    catalogs = [(path, read_catalog(path, settings, locale=locale)) for path in paths]
+    glossary = _load_glossary(settings)
+    context = TranslateContext(locale, provider_name, config, settings.source_language, glossary,
+                               str(getattr(glossary, "version", "") or ""), _human_translations(catalogs),
+                               locate(settings), dry_run)
+    results: list[CatalogResult] = []
+    progress = _Progress(on_progress)
+    for job in jobs:
+        results.append(translate_catalog(context, job, on_progress=progress.report, sleep=sleep))
+        progress.next_catalog(results[-1].planned)
+        if results[-1].error is not None:
+            break
+    superseded, written = (0, []) if dry_run else _write_results(settings, locale, paths, stamps, results)
+    for result in results:
+        if result.error is not None:
+            raise result.error
+    return _summary(context, results, superseded, tuple(rel(settings, p) for p in written))
+
+
+def _check_pseudo(provider_name: str, locale: str) -> None:
     from l10n.locales import PSEUDO_LOCALES
 
     if (provider_name == "pseudo") != (locale in PSEUDO_LOCALES):
         raise ProviderUnavailable(
             f"the pseudo provider writes pseudo-locales ({', '.join(PSEUDO_LOCALES)}) only, and they take no other"
             f" engine; {locale} with {provider_name!r} would publish text that is not {locale}")
-    config = parse_provider_config(provider_name, settings.providers.get(provider_name), opts)
-    found = list_catalogs(settings, (locale,))
-    if not found:
-        raise CatalogError(f"no catalogs for {locale}; run `l10n update -l {locale}` first",
-                           path=rel(settings, settings.locales_dir))
-    stamps = [file_stamp(path) for _, _, path in found]  # before reading: a later write is seen at write time
-    catalogs = [(path, read_catalog(path, settings, locale=locale)) for _, _, path in found]
-    glossary = _load_glossary(settings)
-    gversion = str(getattr(glossary, "version", "") or "")
-    src_lang = settings.source_language
-    humans = _human_translations(catalogs)
 
+
+class _Progress:
+    """``on_progress(done, total)`` over the whole locale, from each catalog's own counts."""
+
+    def __init__(self, on_progress: Callable[[int, int], None] | None) -> None:
+        self._on_progress = on_progress
+        self._base = 0
+
+    def report(self, done: int, total: int) -> None:
+        if self._on_progress:
+            self._on_progress(self._base + done, self._base + total)
+
+    def next_catalog(self, planned: int) -> None:
+        self._base += planned
+
+
+def _summary(context: TranslateContext, results: list[CatalogResult], superseded: int,
+             files: tuple[str, ...]) -> TranslationSummary:
     failed: dict[str, str] = {}
-    skipped: list[str] = []
-    changed: set[int] = set()
-    filled: dict[int, list[polib.POEntry]] = {}
-    as_read: dict[int, tuple] = {}  # id(entry) -> the entry's state when read, for candidates
-    from_memory = translated = 0
-    pending: dict[str, list[tuple[int, polib.POEntry, Masked]]] = {}
-    local: list[tuple[int, polib.POEntry, Masked]] = []
-    tm_path = settings.state_dir / "tm.sqlite"
-    tm = TranslationMemory(tm_path) if (not dry_run or tm_path.exists()) else None
-    key = {"provider": provider_name, "source_lang": src_lang, "target_lang": locale, "glossary_version": gversion}
-    written = False
-    recorders: list[TranslationMemory] = []  # the worker threads' connections (see _recording_factory)
+    for result in results:
+        for msgid, reason in result.failed:
+            failed.setdefault(msgid, reason)
+    skipped = tuple(did for r in results for did in r.skipped)
+    from_memory = sum(r.from_memory for r in results)
+    if context.dry_run:
+        to_send = list(dict.fromkeys(t for r in results for t in r.to_send))
+        return TranslationSummary(context.locale, context.provider, sent_segments=len(to_send),
+                                  sent_chars=sum(len(t) for t in to_send), from_memory=from_memory, dry_run=True,
+                                  failed=tuple(failed.items()), skipped_disclaimers=skipped)
+    sent = [t for r in results for t in r.sent]
+    return TranslationSummary(context.locale, context.provider, sent_segments=len(sent),
+                              sent_chars=sum(len(t) for t in sent), from_memory=from_memory,
+                              translated=sum(r.translated for r in results) - superseded,
+                              failed=tuple(failed.items()), skipped_disclaimers=skipped, files=files,
+                              kept=superseded)
 
-    def fill(ci: int, entry: polib.POEntry, text: str, provider: str | None) -> None:
-        _fill(entry, text, provider)
-        changed.add(ci)
-        filled.setdefault(ci, []).append(entry)
 
-    def write_back() -> tuple[int, list[Path]]:
-        """Write the filled entries: (how many a person filled meanwhile, so were not written; files written)."""
-        nonlocal written
-        written = True
-        if dry_run:
-            return 0, []
-        return _write_filled(settings, [(catalogs[ci][0], stamps[ci], catalogs[ci][1], filled.get(ci, []))
-                                        for ci in sorted(changed)], as_read, locale)
+def translate_catalog(context: TranslateContext, job: CatalogJob, *,
+                      on_progress: Callable[[int, int], None] | None = None,
+                      sleep: Callable[[float], None] | None = None) -> CatalogResult:
+    """Translate one catalog: values in, values out (a worker can run it; it opens the memory itself).
 
+    In order, for every untranslated entry: a disclaimer is skipped (never
+    sent), an exact human translation (``context.humans``, then the memory)
+    is taken, then the engine's earlier answer in the memory, and only then
+    is the masked text claimed and sent (or awaited from another run that
+    claimed it). An error that stops the run (Ctrl-C included) comes back in
+    ``error`` with everything filled before it.
+    """
+    run = _CatalogRun(context, job, sleep)
     try:
-        for ci, (_, po) in enumerate(catalogs):
-            for entry in po:
-                if (entry.msgctxt or "").startswith(DISCLAIMER_PREFIX):
-                    if not entry.msgstr and not entry.obsolete:
-                        skipped.append(entry.msgctxt[len(DISCLAIMER_PREFIX):])
-                    continue
-                if entry.msgid_plural and not entry.obsolete and not any(entry.msgstr_plural.values()):
-                    failed.setdefault(entry.msgid, "plural entries are not machine-translated")
-                    continue
-                if not _candidate(entry):
-                    continue
-                as_read[id(entry)] = _entry_state(entry)
-                human = humans.get(entry.msgid) or (tm.human(entry.msgid, src_lang, locale) if tm else None)
-                if human:
-                    from_memory += 1
-                    if not dry_run:
-                        fill(ci, entry, human, None)
-                        translated += 1
-                    continue
-                masked = mask(entry.msgid, glossary=glossary, locale=locale)
-                if not masked.translatable:
-                    local.append((ci, entry, masked))
-                    continue
-                pending.setdefault(masked.text, []).append((ci, entry, masked))
-        # answers the memory already holds
-        remembered: dict[str, str] = {}
-        if tm is not None:
-            for text in pending:
-                hit = tm.get(text, **key)
-                if hit is not None:
-                    remembered[text] = hit
-        to_send = [t for t in pending if t not in remembered]
-        if dry_run:
-            return TranslationSummary(
-                locale, provider_name, sent_segments=len(to_send), sent_chars=sum(len(t) for t in to_send),
-                from_memory=from_memory + sum(len(pending[t]) for t in remembered), dry_run=True,
-                failed=tuple(failed.items()), skipped_disclaimers=tuple(skipped))
-
-        def apply(text: str, answer: str | ProviderError, provider: str) -> str | None:
-            """Validate and fill every entry of one masked text; the first good translation."""
-            nonlocal translated
-            good = None
-            for ci, entry, masked in pending.get(text) or [(c, e, m) for c, e, m in local if m.text == text]:
-                if isinstance(answer, ProviderError):
-                    failed.setdefault(entry.msgid, str(answer))
-                    continue
-                try:
-                    result = validate(masked, answer)
-                except ProviderError as exc:
-                    failed.setdefault(entry.msgid, str(exc))
-                    continue
-                fill(ci, entry, result, provider)
-                translated += 1
-                good = good or result
-            return good
-
-        def settle(text: str, answer: str | ProviderError) -> None:
-            """Apply one answer, keep a good one in the memory (committed), then drop the claim."""
-            good = apply(text, answer, provider_name)
-            if good is not None and isinstance(answer, str):
-                tm.put(text, answer.strip(), **key, plain_source=pending[text][0][2].source, plain_target=good,
-                       commit=False)
-
-        def reuse(answers: Mapping[str, str]) -> None:
-            """Answers another run received (stored on its claims or in the memory): nothing is sent."""
-            nonlocal from_memory
-            for text, answer in answers.items():
-                before = translated
-                settle(text, answer)
-                from_memory += translated - before
-            tm.commit()  # the memory first, then the claims go: a waiting run never misses an answer
-            tm.release(answers, **key)
-
-        for ci, entry, masked in local:  # nothing but protected spans: no engine needed
-            fill(ci, entry, masked.unmask(masked.text), provider_name)
-            translated += 1
-        for text, answer in remembered.items():
-            before = translated
-            apply(text, answer, provider_name)
-            from_memory += translated - before
-        sent: list[str] = []
-        sent_chars = 0
-        if to_send:
-            claims = tm.claim(to_send, **key)
-            reuse(dict(claims.answered))
-            waiting = list(claims.waiting)
-            factory = _recording_factory(make_factory(config, source=src_lang, target=locale), tm_path,
-                                         set(to_send), key, tm.owner, recorders)
-            limiter = RateLimiter(config.rate_limit)
-            total, done = len(to_send), len(claims.answered)
-            kwargs: dict[str, Any] = {"sleep": sleep} if sleep else {}
-
-            def send(texts: list[str]) -> None:
-                nonlocal sent_chars, done
-                if not texts:
-                    return
-                for batch in translate_texts(factory, texts, source=src_lang, target=locale,
-                                             concurrency=config.concurrency, retries=config.retries,
-                                             backoff=Backoff(base=config.backoff), limiter=limiter,
-                                             max_chars=config.max_chars, batch_size=config.batch_size, **kwargs):
-                    answered = []
-                    for idx, answer in batch:
-                        text = texts[idx]
-                        sent.append(text)
-                        sent_chars += len(text)
-                        settle(text, answer)
-                        answered.append(text)
-                    tm.commit()
-                    tm.release(answered, **key)
-                    done += len(batch)
-                    if on_progress:
-                        on_progress(done, total)
-
-            send(list(claims.mine))
-            while waiting:  # segments another run is sending: await its answers, never send them again
-                answers, free = tm.poll(waiting, **key)
-                reuse(answers)
-                done += len(answers)
-                waiting = [t for t in waiting if t not in answers and t not in free]
-                if free:  # that run failed on them or is gone: this run sends them
-                    again = tm.claim(free, **key)
-                    reuse(dict(again.answered))
-                    waiting += again.waiting
-                    send(list(again.mine))
-                if waiting:
-                    _wait(sleep)
-        superseded, paths = write_back()
-        return TranslationSummary(locale, provider_name, sent_segments=len(sent), sent_chars=sent_chars,
-                                  from_memory=from_memory, translated=translated - superseded,
-                                  failed=tuple(failed.items()), skipped_disclaimers=tuple(skipped),
-                                  files=tuple(rel(settings, p) for p in paths), kept=superseded)
+        run.scan()
+        if not context.dry_run:
+            run.translate(on_progress)
+    except BaseException as exc:  # noqa: BLE001  (returned: the caller writes what was filled, then raises it)
+        return run.result(error=exc)
     finally:
+        run.close()
+    return run.result()
+
+
+class _CatalogRun:
+    """The state of :func:`translate_catalog` on one catalog."""
+
+    def __init__(self, context: TranslateContext, job: CatalogJob, sleep: Callable[[float], None] | None) -> None:
+        self.context, self.job, self.sleep = context, job, sleep
+        self.key = context.key
+        self.po: polib.POFile | None = None
+        self.tm: SQLMemory | None = None
+        self.recorders: list[SQLMemory] = []  # the worker threads' connections (see _recording_factory)
+        self.failed: dict[str, str] = {}
+        self.skipped: list[str] = []
+        self.filled: list[polib.POEntry] = []
+        self.was: dict[int, str] = {}  # id(entry) -> its msgstr when read
+        self.pending: dict[str, list[tuple[polib.POEntry, Masked]]] = {}
+        self.local: list[tuple[polib.POEntry, Masked]] = []
+        self.remembered: dict[str, str] = {}
+        self.sent: list[str] = []
+        self.from_memory = self.translated = self.done = self.planned = 0
+
+    # -- reading -------------------------------------------------------------------------------------------
+    def scan(self) -> None:
+        """Sort the catalog's entries: skipped, filled from a human translation, local, or pending."""
+        from l10n.catalogs.pofile import read_po
+
+        context = self.context
+        self.po = read_po(self.job.data, self.job.name)
+        if not context.dry_run or _exists(context.memory):
+            self.tm = open_location(context.memory)
+        for entry in self.po:
+            if self._set_aside(entry) or not _candidate(entry):
+                continue
+            self.was[id(entry)] = entry.msgstr
+            human = context.humans.get(entry.msgid) or (
+                self.tm.human(entry.msgid, context.source_lang, context.locale) if self.tm else None)
+            if human:
+                self._from_human(entry, human)
+                continue
+            masked = mask(entry.msgid, glossary=context.glossary, locale=context.locale)
+            if masked.translatable:
+                self.pending.setdefault(masked.text, []).append((entry, masked))
+            else:
+                self.local.append((entry, masked))
+        if self.tm is not None:
+            for text in self.pending:
+                hit = self.tm.get(text, **self.key)
+                if hit is not None:
+                    self.remembered[text] = hit
+
+    def _set_aside(self, entry: polib.POEntry) -> bool:
+        """A disclaimer (never sent) or an untranslated plural entry (not machine-translated)."""
+        if (entry.msgctxt or "").startswith(DISCLAIMER_PREFIX):
+            if not entry.msgstr and not entry.obsolete:
+                self.skipped.append(entry.msgctxt[len(DISCLAIMER_PREFIX):])
+            return True
+        if entry.msgid_plural and not entry.obsolete and not any(entry.msgstr_plural.values()):
+            self.failed.setdefault(entry.msgid, "plural entries are not machine-translated")
+            return True
+        return False
+
+    def _from_human(self, entry: polib.POEntry, human: str) -> None:
+        self.from_memory += 1
+        if not self.context.dry_run:
+            self._fill(entry, human, None)
+
+    def _fill(self, entry: polib.POEntry, text: str, provider: str | None) -> None:
+        _fill(entry, text, provider)
+        self.filled.append(entry)
+        self.translated += 1
+
+    @property
+    def to_send(self) -> list[str]:
+        return [t for t in self.pending if t not in self.remembered]
+
+    # -- translating ---------------------------------------------------------------------------------------
+    def translate(self, on_progress: Callable[[int, int], None] | None) -> None:
+        """Fill what needs no engine, then claim, send and await the rest."""
+        for entry, masked in self.local:  # nothing but protected spans: no engine needed
+            self._fill(entry, masked.unmask(masked.text), self.context.provider)
+        for text, answer in self.remembered.items():
+            before = self.translated
+            self._apply(text, answer)
+            self.from_memory += self.translated - before
+        to_send = self.to_send
+        if not to_send:
+            return
+        assert self.tm is not None
+        self.planned = len(to_send)
+        claims = self.tm.claim(to_send, **self.key)
+        self._reuse(dict(claims.answered))
+        self.done = len(claims.answered)
+        sender = self._sender(set(to_send), on_progress)
+        sender(list(claims.mine))
+        self._await(list(claims.waiting), sender)
+
+    def _sender(self, claimed: set[str], on_progress: Callable[[int, int], None] | None) -> Callable[[list[str]], None]:
+        context = self.context
+        config = context.config
+        factory = _recording_factory(make_factory(config, source=context.source_lang, target=context.locale),
+                                     context.memory, claimed, self.key, self.tm.owner, self.recorders)
+        limiter = RateLimiter(config.rate_limit)
+        kwargs: dict[str, Any] = {"sleep": self.sleep} if self.sleep else {}
+
+        def send(texts: list[str]) -> None:
+            if not texts:
+                return
+            for batch in translate_texts(factory, texts, source=context.source_lang, target=context.locale,
+                                         concurrency=config.concurrency, retries=config.retries,
+                                         backoff=Backoff(base=config.backoff), limiter=limiter,
+                                         max_chars=config.max_chars, batch_size=config.batch_size, **kwargs):
+                answered = []
+                for idx, answer in batch:
+                    text = texts[idx]
+                    self.sent.append(text)
+                    self._settle(text, answer)
+                    answered.append(text)
+                self.tm.commit()
+                self.tm.release(answered, **self.key)
+                self.done += len(batch)
+                if on_progress:
+                    on_progress(self.done, self.planned)
+
+        return send
+
+    def _await(self, waiting: list[str], send: Callable[[list[str]], None]) -> None:
+        """Segments another run is sending: await its answers, never send them again."""
+        while waiting:
+            answers, free = self.tm.poll(waiting, **self.key)
+            self._reuse(answers)
+            self.done += len(answers)
+            waiting = [t for t in waiting if t not in answers and t not in free]
+            if free:  # that run failed on them or is gone: this run sends them
+                again = self.tm.claim(free, **self.key)
+                self._reuse(dict(again.answered))
+                waiting += again.waiting
+                send(list(again.mine))
+            if waiting:
+                _wait(self.sleep)
+
+    def _apply(self, text: str, answer: str | ProviderError) -> str | None:
+        """Validate and fill every entry of one masked text; the first good translation."""
+        good = None
+        for entry, masked in self.pending.get(text) or [(e, m) for e, m in self.local if m.text == text]:
+            if isinstance(answer, ProviderError):
+                self.failed.setdefault(entry.msgid, str(answer))
+                continue
+            try:
+                result = validate(masked, answer)
+            except ProviderError as exc:
+                self.failed.setdefault(entry.msgid, str(exc))
+                continue
+            self._fill(entry, result, self.context.provider)
+            good = good or result
+        return good
+
+    def _settle(self, text: str, answer: str | ProviderError) -> None:
+        """Apply one answer, keep a good one in the memory, then the caller drops the claim."""
+        good = self._apply(text, answer)
+        if good is not None and isinstance(answer, str):
+            self.tm.put(text, answer.strip(), **self.key, plain_source=self.pending[text][0][1].source,
+                        plain_target=good, commit=False)
+
+    def _reuse(self, answers: Mapping[str, str]) -> None:
+        """Answers another run received (stored on its claims or in the memory): nothing is sent."""
+        for text, answer in answers.items():
+            before = self.translated
+            self._settle(text, answer)
+            self.from_memory += self.translated - before
+        self.tm.commit()  # the memory first, then the claims go: a waiting run never misses an answer
+        self.tm.release(answers, **self.key)
+
+    # -- the end -------------------------------------------------------------------------------------------
+    def close(self) -> None:
         try:
-            if not written:  # also on Ctrl-C: nothing already translated is lost
-                write_back()
-        finally:
-            for conn in recorders:
+            for conn in self.recorders:
                 conn.close()
-            if tm is not None:
-                if not dry_run:
-                    tm.release_unanswered()
-                tm.close()
+        finally:
+            if self.tm is not None:
+                if not self.context.dry_run:
+                    self.tm.release_unanswered()
+                self.tm.close()
+
+    def result(self, error: BaseException | None = None) -> CatalogResult:
+        data = None
+        if self.filled and not self.context.dry_run:
+            self.po.metadata["PO-Revision-Date"] = format_date(now())
+            data = encode_po(self.po, or_utf8=True)
+        from_memory = self.from_memory
+        if self.context.dry_run:
+            from_memory += sum(len(self.pending[t]) for t in self.remembered)
+        return CatalogResult(
+            self.job.name, data, tuple(_filled_entry(e, self.was[id(e)]) for e in self.filled),
+            sent=tuple(self.sent), to_send=tuple(self.to_send) if self.context.dry_run else (),
+            from_memory=from_memory, translated=self.translated, failed=tuple(self.failed.items()),
+            skipped=tuple(self.skipped), planned=self.planned, error=error)
+
+
+def _filled_entry(entry: polib.POEntry, was: str) -> FilledEntry:
+    return FilledEntry(entry.msgctxt, entry.msgid, was, entry.msgstr, tuple(entry.flags), entry.previous_msgid,
+                       entry.previous_msgctxt, entry.tcomment or "")
 
 
 #: Seconds between two looks at the memory while another run sends a segment this run needs.
@@ -332,12 +520,13 @@ def _wait(sleep: Callable[[float], None] | None) -> None:
     (sleep or time.sleep)(POLL_INTERVAL)
 
 
-def _entry_state(entry: polib.POEntry) -> tuple:
-    return (entry.msgstr, tuple(entry.flags), entry.previous_msgid, entry.previous_msgctxt, entry.tcomment or "")
+def _exists(where: MemoryLocation) -> bool:
+    """Whether there is a memory to read (a dry run makes no SQLite file; a server is always there)."""
+    return where.kind != "sqlite" or Path(where.target).exists()
 
 
-def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[str], key: Mapping[str, str],
-                       owner: str, opened: list[TranslationMemory]) -> Callable[[], Any]:
+def _recording_factory(factory: Callable[[], Any], where: MemoryLocation, claimed: set[str], key: Mapping[str, str],
+                       owner: str, opened: list[SQLMemory]) -> Callable[[], Any]:
     """Providers that store every raw answer on its claim the moment it arrives (see memory's docstring).
 
     Each worker thread gets its own connection to the memory (appended to
@@ -348,7 +537,7 @@ def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[s
     class Recording:
         def __init__(self, inner: Any) -> None:
             self._inner = inner
-            self._tm: TranslationMemory | None = None
+            self._tm: SQLMemory | None = None
 
         def __getattr__(self, name: str) -> Any:
             return getattr(self._inner, name)
@@ -374,51 +563,65 @@ def _recording_factory(factory: Callable[[], Any], tm_path: Path, claimed: set[s
                 for text, answer in zip(texts, answers):
                     if text in claimed and isinstance(answer, str) and answer.strip():
                         if self._tm is None:
-                            self._tm = TranslationMemory(tm_path)
+                            self._tm = open_location(where)
                             opened.append(self._tm)
                         self._tm.record_answer(text, answer, **key, owner=owner)
 
     return lambda: Recording(factory())
 
 
-def _write_filled(settings: Settings, todo: list[tuple[Path, Any, polib.POFile, list[polib.POEntry]]],
-                  as_read: Mapping[int, tuple], locale: str) -> tuple[int, list[Path]]:
+def _write_results(settings: Settings, locale: str, paths: list[Path], stamps: list[Any],
+                   results: list[CatalogResult]) -> tuple[int, list[Path]]:
     """Write the catalogs of a run, each under its lock.
 
     Returns the number of entries left as someone else wrote them, and the
     catalogs written.
 
-    A catalog nobody wrote since it was read is written as is. Otherwise it
-    is read again under the lock and only the entries this run filled that
-    are still untranslated (or still the same stale machine output) take the
-    run's text: a translation that arrived meanwhile (an
+    A catalog nobody wrote since it was read is written as the run left it.
+    Otherwise it is read again under the lock and only the entries this run
+    filled that are still untranslated (or still the same stale machine
+    output) take the run's text: a translation that arrived meanwhile (an
     XLIFF import, a translator's save) is never overwritten.
     """
     from l10n.catalogs.lock import catalog_lock
-    from l10n.project import read_catalog, rel
 
     superseded = 0
     written: list[Path] = []
-    for path, stamp, po, entries in todo:
-        with catalog_lock(path, settings.state_dir, name=rel(settings, path)):
+    for path, stamp, result in zip(paths, stamps, results):
+        if result.data is None:
+            continue
+        with catalog_lock(path, settings.state_dir, name=result.name):
+            data = result.data
             if file_stamp(path) != stamp:
-                fresh = read_catalog(path, settings, locale=locale)
-                index = {(e.msgctxt, e.msgid): e for e in fresh if not e.obsolete}
-                applied = 0
-                for ours in entries:
-                    theirs = index.get((ours.msgctxt, ours.msgid))
-                    before = as_read.get(id(ours))
-                    if theirs is None or before is None or not _candidate(theirs) or theirs.msgstr != before[0]:
-                        superseded += 1
-                        continue
-                    theirs.msgstr, theirs.flags = ours.msgstr, list(ours.flags)
-                    theirs.previous_msgid, theirs.previous_msgctxt = ours.previous_msgid, ours.previous_msgctxt
-                    theirs.tcomment = ours.tcomment
-                    applied += 1
-                if not applied:
+                kept, data = _merge_filled(settings, path, locale, result.filled)
+                superseded += kept
+                if data is None:
                     continue
-                po = fresh
-            po.metadata["PO-Revision-Date"] = format_date(now())
-            atomic_write(path, encode_po(po, or_utf8=True))
+            atomic_write(path, data)
             written.append(path)
     return superseded, written
+
+
+def _merge_filled(settings: Settings, path: Path, locale: str,
+                  filled: tuple[FilledEntry, ...]) -> tuple[int, bytes | None]:
+    """The catalog at ``path`` as written meanwhile, with this run's entries where still wanted.
+
+    Returns how many entries someone else filled meanwhile (kept as they are)
+    and the bytes to write (None: nothing of this run's applies any more).
+    """
+    from l10n.project import read_catalog
+
+    fresh = read_catalog(path, settings, locale=locale)
+    index = {(e.msgctxt, e.msgid): e for e in fresh if not e.obsolete}
+    superseded = applied = 0
+    for ours in filled:
+        theirs = index.get((ours.msgctxt, ours.msgid))
+        if theirs is None or not _candidate(theirs) or theirs.msgstr != ours.was:
+            superseded += 1
+            continue
+        ours.apply(theirs)
+        applied += 1
+    if not applied:
+        return superseded, None
+    fresh.metadata["PO-Revision-Date"] = format_date(now())
+    return superseded, encode_po(fresh, or_utf8=True)

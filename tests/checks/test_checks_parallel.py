@@ -17,13 +17,16 @@ import polib
 import pytest
 
 import l10n.checks as checks_mod
+import l10n.checks.files as check_files_mod
 from l10n.checks import check_catalog
 from l10n.errors import CatalogError, GlossaryError, L10nError
+from l10n.execute import LocalExecutor
+from l10n.parallel import can_fork
 from tests.support.checks_speed import VersionedGlossary
 from tests.support.checks import make_po, standin_glossary
 from tests.support.checks_tamper import DEFECTS, SEGMENTS, _entry
 
-pytestmark = pytest.mark.skipif(not checks_mod.can_fork(), reason="needs fork")
+pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 
 
 class PoolSpy:
@@ -72,7 +75,7 @@ def test_entries_checked_in_workers_give_the_serial_findings(monkeypatch, spy):
     po = _big_catalog()
     serial = check_catalog(po, locale="es", glossary=standin_glossary(), path="es.po")
     assert spy.started == 0
-    parallel = check_catalog(po, locale="es", glossary=standin_glossary(), path="es.po", jobs=3)
+    parallel = check_catalog(po, locale="es", glossary=standin_glossary(), path="es.po", executor=LocalExecutor(3))
     assert spy.started == 1                      # the workers did run
     assert len(serial) > len(DEFECTS) // 2       # a real workload: the defects are found
     assert _key(parallel) == _key(serial)
@@ -84,16 +87,16 @@ def test_workers_fill_the_cache_as_the_serial_run_does(monkeypatch, spy):
     one: dict[str, str] = {}
     two: dict[str, str] = {}
     first = check_catalog(po, locale="es", glossary=VersionedGlossary("v1"), cache=one)
-    check_catalog(po, locale="es", glossary=VersionedGlossary("v1"), cache=two, jobs=2)
+    check_catalog(po, locale="es", glossary=VersionedGlossary("v1"), cache=two, executor=LocalExecutor(2))
     assert spy.started == 1 and one == two and len(one) == len([e for e in po if e.msgid])
     # warm: every entry comes from the cache, no worker is needed
-    again = check_catalog(po, locale="es", glossary=VersionedGlossary("v1"), cache=two, jobs=2)
+    again = check_catalog(po, locale="es", glossary=VersionedGlossary("v1"), cache=two, executor=LocalExecutor(2))
     assert spy.started == 1 and _key(again) == _key(first)
 
 
 def test_small_catalogs_stay_in_one_process(spy):
     po = make_po([_entry(s["source"], s["control"]) for s in SEGMENTS])
-    assert check_catalog(po, locale="es", glossary=standin_glossary(), jobs=8) == []
+    assert check_catalog(po, locale="es", glossary=standin_glossary(), executor=LocalExecutor(8)) == []
     assert spy.started == 0
 
 
@@ -142,9 +145,7 @@ def test_many_catalogs_error_names_the_file_as_one_process_does(tmp_path, cli, s
 
 def test_jobs_in_a_project_share_the_warm_cache(make_project, cli, spy, monkeypatch):
     monkeypatch.setattr(checks_mod, "PARALLEL_ENTRIES", 4)
-    from l10n.cli import check as check_cli
-
-    monkeypatch.setattr(check_cli, "PARALLEL_FILES", 2)
+    monkeypatch.setattr(check_files_mod, "PARALLEL_FILES", 2)
     root = make_project(bundled=True, glossary=True, locales=("es", "ca", "fr", "pt_BR", "ar"))
     for command in ("extract", "update"):
         r = cli(root, command)

@@ -64,13 +64,13 @@ def test_check_mt_on_a_catalog_given_by_path(project, cli, tmp_path):  # noqa: F
 
 
 def test_check_mt_in_parallel_workers_over_many_catalogs(project, cli, tmp_path):  # noqa: F811
-    from l10n.cli import check as check_cli
+    from l10n.checks.files import PARALLEL_FILES
 
     root = project(locales=("es",), docs={"kratom.md": DOC})
     fill(root, reviewed=REVIEWED, machine=GOOD_MT | {WAIT: BAD_MT[WAIT][0]})
     folder = tmp_path / "many"
     folder.mkdir()
-    n = check_cli.PARALLEL_FILES
+    n = PARALLEL_FILES
     for i in range(n):  # enough catalogs to be checked one per worker
         (folder / f"c{i}.po").write_bytes((root / PO).read_bytes())
     r = cli(root, "check", "--mt", "--no-cache", "-j", "2", "--format", "json", str(folder))

@@ -37,6 +37,7 @@ import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import groupby
 
 from lxml import etree
 
@@ -326,58 +327,76 @@ _TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+(?:[^<>\"']|\"[^\"]*\"|
 _ATTR = re.compile(r"([A-Za-z-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
+class _MarkupState:
+    """The formatting open at a point of a translated paragraph's markup."""
+
+    def __init__(self) -> None:
+        self.bold = self.italic = 0
+        self.hrefs: list[str] = []
+        self.dids: list[str] = []
+        self.stack: list[str] = []
+
+    def piece(self, text: str) -> _Piece:
+        return _Piece(text, self.bold > 0, self.italic > 0, self.hrefs[-1] if self.hrefs else "",
+                      self.dids[-1] if self.dids else "")
+
+    def open(self, tag: str, attrs: str) -> None:
+        values = {k.lower(): html.unescape(a if a is not None else b) for k, a, b in _ATTR.findall(attrs)}
+        if tag in ("b", "strong"):
+            self.bold += 1
+        elif tag in ("i", "em"):
+            self.italic += 1
+        elif tag == "a":
+            self.hrefs.append(values.get("href", ""))
+        elif tag == "span" and values.get("data-disclaimer"):
+            self.dids.append(values["data-disclaimer"])
+        else:
+            tag = "?"
+        self.stack.append(tag)
+
+    def close(self, tag: str) -> None:
+        """Close the innermost open element of that name (a translator's crossed tags still close)."""
+        for k in range(len(self.stack) - 1, -1, -1):
+            if _closes(tag, self.stack[k]):
+                self._closed(self.stack.pop(k))
+                return
+
+    def _closed(self, opened: str) -> None:
+        if opened in ("b", "strong"):
+            self.bold -= 1
+        elif opened in ("i", "em"):
+            self.italic -= 1
+        elif opened == "a" and self.hrefs:
+            self.hrefs.pop()
+        elif opened == "span" and self.dids:
+            self.dids.pop()
+
+
+def _closes(tag: str, opened: str) -> bool:
+    """Whether the end tag ``tag`` closes the open element ``opened``."""
+    return opened == tag or (tag in ("strong", "em") and opened in ("b", "i"))
+
+
 def parse_markup(markup: str) -> list[_Piece]:
     """Pieces of a translated paragraph's markup; unknown tags are dropped, their text kept."""
     out: list[_Piece] = []
-    bold = italic = 0
-    hrefs: list[str] = []
-    dids: list[str] = []
-    stack: list[str] = []
+    state = _MarkupState()
     pos = 0
-
-    def text(t: str) -> None:
-        if t:
-            out.append(_Piece(html.unescape(t), bold > 0, italic > 0, hrefs[-1] if hrefs else "",
-                              dids[-1] if dids else ""))
-
     for m in _TOKEN.finditer(markup):
-        text(markup[pos:m.start()])
+        if m.start() > pos:
+            out.append(state.piece(html.unescape(markup[pos:m.start()])))
         pos = m.end()
         closing, tag, attrs, selfclose = m.group(1), m.group(2).lower(), m.group(3), m.group(4)
         if tag == "br":
-            out.append(_Piece("\n", bold > 0, italic > 0, hrefs[-1] if hrefs else "", dids[-1] if dids else ""))
+            out.append(state.piece("\n"))
+        elif selfclose:
             continue
-        if selfclose:
-            continue
-        if not closing:
-            values = {k.lower(): html.unescape(a if a is not None else b) for k, a, b in _ATTR.findall(attrs)}
-            if tag in ("b", "strong"):
-                bold += 1
-            elif tag in ("i", "em"):
-                italic += 1
-            elif tag == "a":
-                hrefs.append(values.get("href", ""))
-            elif tag == "span" and values.get("data-disclaimer"):
-                dids.append(values["data-disclaimer"])
-            else:
-                tag = "?"
-            stack.append(tag)
-        elif stack:
-            # close the innermost open element of that name (a translator's crossed tags still close)
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k] == tag or (tag in ("strong", "em") and stack[k] in ("b", "i")) or \
-                        (tag == "span" and stack[k] == "span"):
-                    opened = stack.pop(k)
-                    if opened in ("b", "strong"):
-                        bold -= 1
-                    elif opened in ("i", "em"):
-                        italic -= 1
-                    elif opened == "a" and hrefs:
-                        hrefs.pop()
-                    elif opened == "span" and dids:
-                        dids.pop()
-                    break
-    text(markup[pos:])
+        elif not closing:
+            state.open(tag, attrs)
+        else:
+            state.close(tag)
+    if markup[pos:]:
+        out.append(state.piece(html.unescape(markup[pos:])))
     return out
 
 
@@ -462,9 +481,12 @@ class _Links:
         return rid
 
 
-def _rewrite(p: etree._Element, markup: str, links: Mapping[str, str], newlinks: _Links) -> None:
-    """Replace the paragraph's text runs by the runs of ``markup``."""
-    items = list(_text_items(p, links))
+_WRAPPERS = (f"{W}hyperlink", f"{W}ins", f"{W}smartTag", f"{W}customXml")
+
+
+def _base_props(items: list[tuple[etree._Element, str]]
+                ) -> tuple[etree._Element | None, dict[str, etree._Element | None]]:
+    """The run properties new runs take: the first plain text run's, and each link's first run's."""
     base = None
     link_base: dict[str, etree._Element | None] = {}
     for r, href in items:
@@ -475,50 +497,68 @@ def _rewrite(p: etree._Element, markup: str, links: Mapping[str, str], newlinks:
             base = rpr
     if base is None and items:
         base = items[0][0].find(f"{W}rPr")
-    # where the new runs go: the position of the first text item among the paragraph's children
+    return base, link_base
+
+
+def _owns_text(child: etree._Element) -> bool:
+    """A text run, or a wrapper (hyperlink, insertion, ...) around one."""
+    if child.tag == f"{W}r":
+        return _text_run(child)
+    return child.tag in _WRAPPERS and any(r.tag == f"{W}r" and _text_run(r) for r in child)
+
+
+def _remove_text_runs(p: etree._Element) -> int:
+    """Remove the paragraph's text runs; the index where the new ones go (where the first text was)."""
     anchor_index = None
     for child in list(p):
-        owns = child.tag == f"{W}r" and _text_run(child) or (
-            child.tag in (f"{W}hyperlink", f"{W}ins", f"{W}smartTag", f"{W}customXml")
-            and any(r.tag == f"{W}r" and _text_run(r) for r in child))
-        if owns:
-            if anchor_index is None:
-                anchor_index = p.index(child)
-            if child.tag == f"{W}r" or not any(c.tag != f"{W}r" or not _text_run(c) for c in child):
-                p.remove(child)
-            else:
-                for r in [c for c in child if c.tag == f"{W}r" and _text_run(c)]:
-                    child.remove(r)
+        if not _owns_text(child):
+            continue
+        if anchor_index is None:
+            anchor_index = p.index(child)
+        if child.tag == f"{W}r" or not any(c.tag != f"{W}r" or not _text_run(c) for c in child):
+            p.remove(child)
+        else:
+            for r in [c for c in child if c.tag == f"{W}r" and _text_run(c)]:
+                child.remove(r)
     if anchor_index is None:
-        ppr = p.find(f"{W}pPr")
-        anchor_index = 1 if ppr is not None else 0
+        return 1 if p.find(f"{W}pPr") is not None else 0
+    return anchor_index
+
+
+def _linked(href: str, runs: list[etree._Element], newlinks: _Links) -> list[etree._Element]:
+    """The runs of one link target: inside a hyperlink (external or to an anchor), or as they are."""
+    rid = newlinks.rid(href) if href and _SAFE_HREF.match(href) and not href.startswith("#") else None
+    if rid:
+        link = etree.Element(f"{W}hyperlink")
+        link.set(R_ID, rid)
+    elif href.startswith("#") and len(href) > 1:
+        link = etree.Element(f"{W}hyperlink")
+        link.set(f"{W}anchor", href[1:])
+    else:
+        return runs
+    link.extend(runs)
+    return [link]
+
+
+def _new_content(markup: str, base: etree._Element | None, link_base: Mapping[str, etree._Element | None],
+                 newlinks: _Links) -> list[etree._Element]:
+    """The runs of ``markup``: grouped by link, and each disclaimer in a content control."""
     new: list[etree._Element] = []
-    pieces = parse_markup(markup)
-    k = 0
-    while k < len(pieces):
-        did = pieces[k].did
+    for did, same_did in groupby(parse_markup(markup), key=lambda piece: piece.did):
         group: list[etree._Element] = []
-        while k < len(pieces) and pieces[k].did == did:
-            href = pieces[k].href
-            runs: list[etree._Element] = []
-            while k < len(pieces) and pieces[k].did == did and pieces[k].href == href:
-                runs.extend(_make_runs(pieces[k], link_base.get(href, base) if href else base))
-                k += 1
-            rid = newlinks.rid(href) if href and _SAFE_HREF.match(href) and not href.startswith("#") else None
-            if rid:
-                link = etree.Element(f"{W}hyperlink")
-                link.set(R_ID, rid)
-                link.extend(runs)
-                group.append(link)
-            elif href.startswith("#") and len(href) > 1:
-                link = etree.Element(f"{W}hyperlink")
-                link.set(f"{W}anchor", href[1:])
-                link.extend(runs)
-                group.append(link)
-            else:
-                group.extend(runs)
+        for href, same_href in groupby(same_did, key=lambda piece: piece.href):
+            props = link_base.get(href, base) if href else base
+            runs = [run for piece in same_href for run in _make_runs(piece, props)]
+            group.extend(_linked(href, runs, newlinks))
         new.extend([_content_control(DISCLAIMER_TAG + did, group)] if did else group)
-    for offset, el in enumerate(new):
+    return new
+
+
+def _rewrite(p: etree._Element, markup: str, links: Mapping[str, str], newlinks: _Links) -> None:
+    """Replace the paragraph's text runs by the runs of ``markup``."""
+    base, link_base = _base_props(list(_text_items(p, links)))
+    anchor_index = _remove_text_runs(p)
+    for offset, el in enumerate(_new_content(markup, base, link_base, newlinks)):
         p.insert(anchor_index + offset, el)
 
 
@@ -661,47 +701,64 @@ def _shading(el: etree._Element | None) -> str:
     return f"#{fill.lower()}" if fill and re.fullmatch(r"[0-9A-Fa-f]{6}", fill) else ""
 
 
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _run_props(run: etree._Element, styles: _Styles, para: Mapping[str, etree._Element]) -> dict[str, etree._Element]:
+    """A run's effective properties: document defaults, then the paragraph's style, its character style, its own."""
+    rpr = run.find(f"{W}rPr")
+    props = dict(styles.defaults)
+    props.update(para)
+    if rpr is not None:
+        rs = rpr.find(f"{W}rStyle")
+        if rs is not None:
+            props.update(styles.chain(rs.get(f"{W}val")))
+        props.update(_props(rpr))
+    return props
+
+
+_RUN_TEXT = {"t": None, "delText": None, "tab": "\t", "br": "<br>", "cr": "<br>"}
+
+
+def _view_run(run: etree._Element, styles: _Styles, para: Mapping[str, etree._Element]) -> str:
+    text = []
+    for c in run:
+        ctag = _local(c)
+        if ctag in _RUN_TEXT:
+            text.append(_RUN_TEXT[ctag] or html.escape(c.text or "", quote=False))
+    style = _css(_run_props(run, styles, para))
+    body = "".join(text)
+    return f'<span style="{style}">{body}</span>' if style else f"<span>{body}</span>"
+
+
+def _view_sdt(sdt: etree._Element, styles: _Styles, para: Mapping[str, etree._Element]) -> list[str]:
+    """A content control: a disclaimer or the notice as a marked span, any other as its content."""
+    tagel = sdt.find(f"{W}sdtPr/{W}tag")
+    value = tagel.get(f"{W}val") if tagel is not None else ""
+    content = sdt.find(f"{W}sdtContent")
+    inner: list[str] = []
+    if content is not None:
+        _view_runs(content, styles, para, inner)
+    if value and value.startswith(DISCLAIMER_TAG):
+        return [f'<span data-disclaimer="{html.escape(value[len(DISCLAIMER_TAG):])}">' + "".join(inner) + "</span>"]
+    if value == NOTICE_TAG:
+        return ['<span data-l10n-notice="machine-translation">' + "".join(inner) + "</span>"]
+    return inner
+
+
+# containers whose runs are shown in place (a tracked deletion, w:del, is not shown in the final text)
+_RUN_CONTAINERS = ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo")
+
+
 def _view_runs(node: etree._Element, styles: _Styles, para: Mapping[str, etree._Element], out: list[str]) -> None:
     for child in node:
-        tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        tag = _local(child)
         if tag == "r":
-            rpr = child.find(f"{W}rPr")
-            props = dict(styles.defaults)
-            props.update(para)
-            if rpr is not None:
-                rs = rpr.find(f"{W}rStyle")
-                if rs is not None:
-                    props.update(styles.chain(rs.get(f"{W}val")))
-                props.update(_props(rpr))
-            text = []
-            for c in child:
-                ctag = etree.QName(c).localname if isinstance(c.tag, str) else ""
-                if ctag in ("t", "delText"):
-                    text.append(html.escape(c.text or "", quote=False))
-                elif ctag == "tab":
-                    text.append("\t")
-                elif ctag in ("br", "cr"):
-                    text.append("<br>")
-            style = _css(props)
-            body = "".join(text)
-            out.append(f'<span style="{style}">{body}</span>' if style else f"<span>{body}</span>")
+            out.append(_view_run(child, styles, para))
         elif tag == "sdt":
-            tagel = child.find(f"{W}sdtPr/{W}tag")
-            value = tagel.get(f"{W}val") if tagel is not None else ""
-            content = child.find(f"{W}sdtContent")
-            inner: list[str] = []
-            if content is not None:
-                _view_runs(content, styles, para, inner)
-            if value and value.startswith(DISCLAIMER_TAG):
-                out.append(f'<span data-disclaimer="{html.escape(value[len(DISCLAIMER_TAG):])}">'
-                           + "".join(inner) + "</span>")
-            elif value == NOTICE_TAG:
-                out.append('<span data-l10n-notice="machine-translation">' + "".join(inner) + "</span>")
-            else:
-                out.extend(inner)
-        elif tag == "del":
-            continue  # a tracked deletion is not shown in the final text
-        elif tag in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo"):
+            out.extend(_view_sdt(child, styles, para))
+        elif tag in _RUN_CONTAINERS:
             _view_runs(child, styles, para, out)
 
 

@@ -122,42 +122,55 @@ class DeepTranslatorProvider:
         self.engine = ENGINES[key]
         self.config = config
         self.max_chars = config.max_chars or self.engine.max_chars
-        try:
-            module = importlib.import_module(f"deep_translator.{self.engine.module}")
-            self._exc = importlib.import_module("deep_translator.exceptions")
-        except ImportError as exc:
-            raise ProviderUnavailable(f"{config.name}: deep-translator engine unavailable ({exc})") from None
-        with _install_lock:
-            if self.engine.module not in _installed and hasattr(module, "requests"):
-                module.requests = _SHIM
-                _installed.add(self.engine.module)
-        cls: Callable[..., Any] = getattr(module, self.engine.cls)
-        kwargs: dict[str, Any] = {}
-        if self.engine.key:
-            if config.api_key:
-                kwargs[self.engine.key] = config.api_key
-            elif self.engine.needs_key:
-                raise ProviderUnavailable(
-                    f"{config.name}: needs a key; set api_key_env in [tool.l10n.providers.{config.name}] "
-                    "to the name of an environment variable holding it")
-        if self.engine.secret:
-            if not config.secret:
-                raise ProviderUnavailable(f"{config.name}: needs a second secret; set secret_env in "
-                                          f"[tool.l10n.providers.{config.name}]")
-            kwargs[self.engine.secret] = config.secret
-        for opt in ("email", "region", "model"):
-            if opt in config.extra:
-                kwargs[opt] = config.extra[opt]
+        cls: Callable[..., Any] = getattr(self._engine_module(), self.engine.cls)
+        kwargs = self._credentials() | self._options()
         keyless_libre = key == "libre" and not config.api_key
         if keyless_libre:
             kwargs["api_key"] = "unused"  # the constructor insists; removed below (a keyless server)
-        if self.engine.base_url_arg and config.base_url:
-            kwargs[self.engine.base_url_arg] = config.base_url.rstrip("/") + "/"
         self._client = self._construct(cls, kwargs, source, target)
         if keyless_libre:
             self._client.api_key = None
         if config.base_url and not self.engine.base_url_arg:
             self._client._base_url = config.base_url  # MyMemory-compatible and other servers
+
+    def _engine_module(self) -> Any:
+        """The engine's deep-translator module, its HTTP calls going through the shim (installed once)."""
+        try:
+            module = importlib.import_module(f"deep_translator.{self.engine.module}")
+            self._exc = importlib.import_module("deep_translator.exceptions")
+        except ImportError as exc:
+            raise ProviderUnavailable(f"{self.config.name}: deep-translator engine unavailable ({exc})") from None
+        with _install_lock:
+            if self.engine.module not in _installed and hasattr(module, "requests"):
+                module.requests = _SHIM
+                _installed.add(self.engine.module)
+        return module
+
+    def _credentials(self) -> dict[str, Any]:
+        """The key and secret arguments of the engine's constructor (an engine that needs one and lacks it
+        is unavailable)."""
+        config, engine = self.config, self.engine
+        kwargs: dict[str, Any] = {}
+        if engine.key and config.api_key:
+            kwargs[engine.key] = config.api_key
+        elif engine.key and engine.needs_key:
+            raise ProviderUnavailable(
+                f"{config.name}: needs a key; set api_key_env in [tool.l10n.providers.{config.name}] "
+                "to the name of an environment variable holding it")
+        if engine.secret:
+            if not config.secret:
+                raise ProviderUnavailable(f"{config.name}: needs a second secret; set secret_env in "
+                                          f"[tool.l10n.providers.{config.name}]")
+            kwargs[engine.secret] = config.secret
+        return kwargs
+
+    def _options(self) -> dict[str, Any]:
+        """The engine's other constructor arguments: email, region, model, and the server's URL."""
+        config = self.config
+        kwargs = {opt: config.extra[opt] for opt in ("email", "region", "model") if opt in config.extra}
+        if self.engine.base_url_arg and config.base_url:
+            kwargs[self.engine.base_url_arg] = config.base_url.rstrip("/") + "/"
+        return kwargs
 
     def _construct(self, cls: Callable[..., Any], kwargs: dict[str, Any], source: str, target: str) -> Any:
         module = importlib.import_module(cls.__module__)

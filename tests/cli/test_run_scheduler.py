@@ -1,0 +1,58 @@
+"""``l10n run -j N`` and ``l10n run --scheduler``: the same outputs wherever the stages run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support.dask_cluster import closed_port
+
+ENGINES = '\n[tool.l10n.engines]\nen_XA = "pseudo"\n'
+
+
+def _outputs(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for folder in ("locales", "dist", "dist-preview")
+            for p in sorted((root / folder).rglob("*")) if p.is_file() and p.suffix != ".mo"}
+
+
+@pytest.fixture
+def project(make_project):
+    root = make_project(bundled=True, glossary=True, locales=("es", "ca", "fr", "pt_BR", "ar"))
+    with open(root / "pyproject.toml", "a", encoding="utf-8") as f:
+        f.write(ENGINES)
+    return root
+
+
+def test_a_run_on_a_dask_cluster_writes_what_a_local_run_writes(project, cli, monkeypatch):
+    pytest.importorskip("distributed")
+    from tests.support.dask_cluster import local_cluster
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764800000")
+    other = project.parent / "other"
+    shutil.copytree(project, other)
+    local = cli(project, "run", "-j", "1")
+    with local_cluster(2) as client:
+        remote = cli(other, "run", "--scheduler", client.scheduler.address)
+    assert (local.exit_code, remote.exit_code) == (0, 0), remote.output
+    assert "· Dask scheduler tcp://127.0.0.1:" in remote.stderr
+    assert _outputs(other) == _outputs(project) and _outputs(project)
+
+
+def test_an_unreachable_scheduler_is_a_one_line_error(project, cli, monkeypatch):
+    pytest.importorskip("distributed")
+    import functools
+
+    from l10n.execute import dask
+
+    monkeypatch.setattr(dask, "DaskExecutor", functools.partial(dask.DaskExecutor, timeout=1))
+    result = cli(project, "run", "--scheduler", f"tcp://127.0.0.1:{closed_port()}")
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:" in result.stderr
+    assert not (project / "dist").exists()  # nothing was run
+
+
+def test_a_bad_scheduler_in_the_environment_is_a_one_line_error(project, cli):
+    result = cli(project, "run", env={"L10N_SCHEDULER": "udp://x:1"})
+    assert result.exit_code == 2 and "$L10N_SCHEDULER: 'udp://x:1' is not tcp://HOST:PORT" in result.stderr
