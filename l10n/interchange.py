@@ -290,8 +290,8 @@ def write_conflicts(settings: Any, result: XliffImport, folder: Path, *, annotat
 class TmImport:
     """What :func:`import_tmx` did: units imported and skipped, the findings, the conflicts not imported."""
 
-    #: the translation memory
-    path: Path
+    #: the translation memory's file (None: a server's, see ``memory``)
+    path: Path | None
     imported: int = 0
     #: units not taken: machine translations, or from another source language
     skipped: int = 0
@@ -300,6 +300,8 @@ class TmImport:
     conflicts: list[tuple[Any, str, str]] = field(default_factory=list)
     #: ``(locale, source)`` of the units with a check error (not imported)
     unsafe: set[tuple[str, str]] = field(default_factory=set)
+    #: the translation memory as named in messages (a path, or a URL without its password)
+    memory: str = ""
 
     @property
     def errors(self) -> int:
@@ -327,15 +329,17 @@ def import_tmx(settings: Any, file: Path, *, take: str | None = None,
     # BCP 47 matching: en-US is English; fr-FR serves the locale fr; pt_BR needs pt-BR (pt-PT is another locale)
     usable = [r for r in records if r.origin != "machine" and same_language(r.source_lang, settings.source_language)]
     try:
-        from l10n.translate.memory import TranslationMemory
+        from l10n.translate.store import locate, open_location
     except ImportError:
         raise CatalogError("the translation memory is not available in this installation "
-                           "(l10n.translate.memory is missing)") from None
+                           "(l10n.translate.store is missing)") from None
     located = _locate_tm_units(settings, usable)
-    result = TmImport(settings.state_dir / "tm.sqlite", skipped=len(records) - len(usable))
+    where = locate(settings)  # $L10N_TM, [tool.l10n] tm, or .l10n/tm.sqlite
+    result = TmImport(Path(where.target) if where.kind == "sqlite" else None, memory=where.shown,
+                      skipped=len(records) - len(usable))
     result.findings = check_tm_units(settings, located, check_options)
     result.unsafe = {(f.locale, f.msgid) for f in result.findings if f.severity >= Severity.ERROR}
-    tm = TranslationMemory(result.path)
+    tm = open_location(where)
     try:
         for r, target_lang in located:
             if (target_lang, r.source) not in result.unsafe:

@@ -32,9 +32,9 @@ def sha256(data: bytes) -> str:
 
 def rel(settings: Settings, path: Path) -> str:
     """A path relative to the project root, for messages."""
-    for candidate in (path.absolute(), path.resolve()):  # a link is named as the user sees it
+    for resolve in (False, True):  # a link is named as the user sees it; resolved only when it must be
         try:
-            return candidate.relative_to(settings.root).as_posix()
+            return (path.resolve() if resolve else path.absolute()).relative_to(settings.root).as_posix()
         except ValueError:
             continue
     return str(path)

@@ -18,7 +18,7 @@ NTHREADS=${NTHREADS:-1}
 PORT=${PORT:-0}
 
 address() {  # the scheduler's address, from its scheduler file
-  "$ROOT/.venv/bin/python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["address"])' "$DIR/scheduler.json"
+  "$(dirname "$DASK")/python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["address"])' "$DIR/scheduler.json"
 }
 
 running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }

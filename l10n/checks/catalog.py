@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 import polib
 
+from l10n.checks.context import CatalogContext
 from l10n.checks.registry import Issue, check
 from l10n.model import Finding, Severity, disclaimer_of
 
@@ -67,7 +67,7 @@ def _obsolete_duplicates(po: polib.POFile, path: str) -> list[Finding]:
 
 
 @check("L10N101", "msgfmt-check", Severity.ERROR, suppressible=False, scope="catalog")
-def msgfmt_check(po: polib.POFile, ctx: Any):
+def msgfmt_check(po: polib.POFile, ctx: CatalogContext):
     """Entries break a rule that ``msgfmt -c`` enforces.
 
     A translation must begin and end with a newline exactly when its msgid
@@ -109,7 +109,7 @@ def msgfmt_check(po: polib.POFile, ctx: Any):
 
 
 @check("L10N102", "header", Severity.ERROR, scope="catalog")
-def header(po: polib.POFile, ctx: Any):
+def header(po: polib.POFile, ctx: CatalogContext):
     """The header lacks a required field or still has its template placeholder."""
     meta = po.metadata
     missing = [k for k in REQUIRED_HEADER if not meta.get(k, "").strip()
@@ -152,7 +152,7 @@ def as_locale(code: str) -> str | None:
 
 
 @check("L10N107", "language", Severity.WARNING, suppressible=False, scope="catalog")
-def language_header(po: polib.POFile, ctx: Any):
+def language_header(po: polib.POFile, ctx: CatalogContext):
     """The ``Language`` header is not a locale identifier (the locale came from the path or ``-l``).
 
     A catalog whose locale cannot be known at all gets this code at error
@@ -181,7 +181,7 @@ def _header_line(po: polib.POFile, field: str) -> int:
 
 
 @check("L10N103", "plural-forms", Severity.ERROR, scope="catalog")
-def plural_forms_header(po: polib.POFile, ctx: Any):
+def plural_forms_header(po: polib.POFile, ctx: CatalogContext):
     """``Plural-Forms`` is malformed, or none of the rules the ecosystem uses for the language.
 
     The catalog's declared formula is the truth for that catalog: it is
@@ -223,7 +223,7 @@ def _judge_cached(forms, locale: str):
 
 
 @check("L10N104", "missing-entry", Severity.ERROR, scope="catalog")
-def missing_entry(po: polib.POFile, ctx: Any):
+def missing_entry(po: polib.POFile, ctx: CatalogContext):
     """A template entry is missing from the catalog (run ``l10n update``)."""
     if ctx.template is None:
         return
@@ -238,7 +238,7 @@ def missing_entry(po: polib.POFile, ctx: Any):
 
 
 @check("L10N105", "duplicate", Severity.ERROR, suppressible=False, scope="catalog")
-def duplicate(po: polib.POFile, ctx: Any):
+def duplicate(po: polib.POFile, ctx: CatalogContext):
     """The same msgctxt and msgid are defined twice (``msgfmt`` refuses the file)."""
     seen: dict[tuple[str | None, str], int] = {}
     for e in po:
@@ -252,7 +252,7 @@ def duplicate(po: polib.POFile, ctx: Any):
 
 
 @check("L10N106", "plural-forms-filled", Severity.ERROR, requires="any", when=("plural",))
-def plural_filled(entry: polib.POEntry, ctx: Any):
+def plural_filled(entry: polib.POEntry, ctx: CatalogContext):
     """A plural entry does not have exactly the language's number of forms, all filled."""
     if not entry.msgid_plural:
         return

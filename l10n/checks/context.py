@@ -120,23 +120,7 @@ class PhraseCounter:
         self._proclitics = tuple(sorted(proclitics, key=len, reverse=True))
         items = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=lambda p: (-len(p), p))
         self.phrases = tuple(items)
-        self._single: set[str] = set()
-        self._prefix: tuple[str, ...] = ()
-        self._multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        prefixes = []
-        for p in items:
-            toks = tuple(_tokens(p))
-            if not toks:
-                continue
-            if len(toks) == 1:
-                if toks[0].endswith("'"):
-                    prefixes.append(toks[0])
-                self._single.add(toks[0])
-            else:
-                self._multi.setdefault(toks[0], []).append((toks, " ".join(toks)))
-        for v in self._multi.values():
-            v.sort(key=lambda t: len(t[0]), reverse=True)
-        self._prefix = tuple(prefixes)
+        self._single, self._multi, self._prefix = _index(items)
         #: every word of every phrase (a proclitic is stripped only where a word of the list is behind it)
         self._vocab = frozenset(t for p in items for t in _tokens(p))
         #: every word that can start a match: a text with none of them has no match (checked in C).
@@ -144,21 +128,26 @@ class PhraseCounter:
         self._multi_firsts = frozenset(self._multi)
         #: neutral phrase (its tokens joined by one space) -> the phrases of the list it holds; a phrase
         #: written with a final "…" stands only before another word ("no solo …": "No solo." is "not alone")
-        self._neutral: dict[str, list[str]] = {}
+        self._neutral, self._neutral_rx = self._neutral_index(neutral)
+        #: the words of the neutral phrases that are not phrases of the list: a text with none of them has
+        #: no neutral phrase (one set test on its tokens instead of a regex search)
+        self._neutral_keys = frozenset(t for k in self._neutral for t in k.split(" ") if t not in self._single)
+        self._pairs = pairs if pairs and pairs.openers else None
+
+    def _neutral_index(self, neutral: Iterable[str]) -> tuple[dict[str, list[str]], re.Pattern[str] | None]:
+        """(neutral phrase -> the phrases of the list it holds, a regex finding them) for the neutral
+        phrases that hold a phrase of the list, longest first."""
+        held_by: dict[str, list[str]] = {}
         alternatives = []
         for p in sorted(neutral, key=len, reverse=True):
             open_ended = p.rstrip().endswith("…")
             toks = _tokens(p.strip().rstrip("…").lower()) if p else ()
             held = self._find(" ".join(toks)) if toks else []
             if held:
-                self._neutral[" ".join(toks)] = held
-                end = r"(?=[ \t\u00a0]+[^\W\d_])" if open_ended else ("" if toks[-1].endswith("'") else r"(?![^\W_])")
-                alternatives.append(r"[ \t\u00a0]+".join(map(re.escape, toks)) + end)
-        self._neutral_rx = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")") if alternatives else None
-        #: the words of the neutral phrases that are not phrases of the list: a text with none of them has
-        #: no neutral phrase (one set test on its tokens instead of a regex search)
-        self._neutral_keys = frozenset(t for k in self._neutral for t in k.split(" ") if t not in self._single)
-        self._pairs = pairs if pairs and pairs.openers else None
+                held_by[" ".join(toks)] = held
+                alternatives.append(_neutral_pattern(toks, open_ended))
+        rx = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")") if alternatives else None
+        return held_by, rx
 
     def find(self, text: str) -> list[str]:
         """The phrases found, in order (lower case); neutral phrases and paired words left out."""
@@ -198,37 +187,39 @@ class PhraseCounter:
         words = _tokens(text)
         if self._proclitics:
             words = self._unclitic(words)
-        if not self._prefix:
-            hits = self._firsts.intersection(words)
-            if not hits:
-                return []
-            if self._multi_firsts.isdisjoint(hits):  # only single words can match: one pass in C
-                single = self._single
-                return [w for w in words if w in single]
+        if self._prefix:
+            return self._scan(words, range(len(words)))
+        hits = self._firsts.intersection(words)
+        if not hits:
+            return []
+        if self._multi_firsts.isdisjoint(hits):  # only single words can match: one pass in C
+            single = self._single
+            return [w for w in words if w in single]
+        firsts = self._firsts  # only positions holding a first word can start a match
+        return self._scan(words, [i for i, w in enumerate(words) if w in firsts])
+
+    def _phrase_at(self, words: tuple[str, ...], i: int) -> tuple[str, int] | None:
+        """(the phrase, its length in words) of the longest phrase of several words at ``words[i]``, or None."""
+        for toks, joined in self._multi.get(words[i], ()):
+            k = len(toks)
+            if words[i:i + k] == toks:
+                return joined, k
+        return None
+
+    def _scan(self, words: tuple[str, ...], starts: Iterable[int]) -> list[str]:
+        """The phrases found at the positions ``starts`` of ``words``, each word counted once."""
         single, multi, prefix = self._single, self._multi, self._prefix
         out = []
-        if prefix:
-            starts = range(len(words))
-        else:  # only positions holding a first word can start a match
-            firsts = self._firsts
-            starts = [i for i, w in enumerate(words) if w in firsts]
         nxt = 0
         for i in starts:
             if i < nxt:
                 continue  # inside a phrase already counted
             w = words[i]
-            cands = multi.get(w)
-            if cands:
-                for toks, joined in cands:
-                    k = len(toks)
-                    if words[i:i + k] == toks:
-                        out.append(joined)
-                        nxt = i + k
-                        break
-                else:
-                    cands = None
-                if cands:
-                    continue
+            phrase = self._phrase_at(words, i) if w in multi else None
+            if phrase is not None:
+                out.append(phrase[0])
+                nxt = i + phrase[1]
+                continue
             if w in single:
                 out.append(w)
             elif prefix and w.startswith(prefix):
@@ -241,7 +232,64 @@ class PhraseCounter:
         return len(self.find(text))
 
 
+def _index(items: list[str]) -> tuple[set[str], dict[str, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]:
+    """(single words, phrases of several words by their first word (longest first), single words ending in
+    an apostrophe: prefixes) of the phrases ``items``."""
+    single: set[str] = set()
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    prefixes = []
+    for p in items:
+        toks = tuple(_tokens(p))
+        if not toks:
+            continue
+        if len(toks) == 1:
+            if toks[0].endswith("'"):
+                prefixes.append(toks[0])
+            single.add(toks[0])
+        else:
+            multi.setdefault(toks[0], []).append((toks, " ".join(toks)))
+    for v in multi.values():
+        v.sort(key=lambda t: len(t[0]), reverse=True)
+    return single, multi, tuple(prefixes)
+
+
+def _neutral_pattern(toks: tuple[str, ...], open_ended: bool) -> str:
+    """The regex of a neutral phrase's words, joined by spaces only; an open-ended one before another word."""
+    end = r"(?=[ \t\u00a0]+[^\W\d_])" if open_ended else ("" if toks[-1].endswith("'") else r"(?![^\W_])")
+    return r"[ \t\u00a0]+".join(map(re.escape, toks)) + end
+
+
 _CLAUSE = re.compile(r"[.;:!?,()\[\]\n«»\"“”—–¿¡]+")
+
+
+def _opens(tok: str, pairs: Any) -> bool:
+    """Whether ``tok`` is an opener of ``pairs`` (an elided one, "n'", as a prefix)."""
+    return tok in pairs.openers or any(tok.startswith(o) for o in pairs.openers if o.endswith("'"))
+
+
+def _clause_pairs(toks: tuple[str, ...], pairs: Any) -> tuple[int, int]:
+    """(closers that complete an opener, openers that are no negation) of one clause's words."""
+    closers = openers = 0
+    pending = expletive = lead = False
+    prev = ""
+    for tok in toks:
+        if tok == "que" or tok.startswith("qu'"):
+            if pending:  # "ne … que": only
+                openers += 1
+                pending = False
+            elif prev in pairs.leads:
+                lead = True
+        elif _opens(tok, pairs):
+            pending, expletive = True, lead
+        elif pending and tok in pairs.closers:
+            closers += 1
+            pending = False
+        elif pending and tok in pairs.enders:
+            pending = False
+        prev = tok
+    if pending and expletive:
+        openers += 1
+    return closers, openers
 
 
 def _pair(text: str, found: list[str], pairs: Any) -> list[str]:
@@ -250,26 +298,9 @@ def _pair(text: str, found: list[str], pairs: Any) -> list[str]:
     folded = text if text.isascii() else unicodedata.normalize("NFC", text)
     drop_closers = drop_openers = 0
     for clause in _CLAUSE.split(folded.lower().replace("’", "'")):
-        toks = _tokens(clause)
-        pending = expletive = lead = False
-        prev = ""
-        for tok in toks:
-            if tok == "que" or tok.startswith("qu'"):
-                if pending:  # "ne … que": only
-                    drop_openers += 1
-                    pending = False
-                elif prev in pairs.leads:
-                    lead = True
-            elif tok in pairs.openers or any(tok.startswith(o) for o in pairs.openers if o.endswith("'")):
-                pending, expletive = True, lead
-            elif pending and tok in pairs.closers:
-                drop_closers += 1
-                pending = False
-            elif pending and tok in pairs.enders:
-                pending = False
-            prev = tok
-        if pending and expletive:
-            drop_openers += 1
+        closers, openers = _clause_pairs(_tokens(clause), pairs)
+        drop_closers += closers
+        drop_openers += openers
     if not drop_closers and not drop_openers:
         return found
     out = []

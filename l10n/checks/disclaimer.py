@@ -19,11 +19,12 @@ catalog checked outside a project) no locale counts as configured.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import polib
 
-from l10n.checks.context import normalize_text, plain_text
+from l10n.checks.context import CatalogContext, normalize_text, plain_text
 from l10n.catalogs.annotate import lacks_approval
 from l10n.checks.registry import Issue, check
 from l10n.model import Severity, disclaimer_context, disclaimer_of
@@ -72,39 +73,51 @@ def _translation(d: Any, locale: str) -> Any:
     return tr.get(lang)
 
 
+def _lost_disclaimers(po: polib.POFile, live: dict, template: Any) -> Iterator[Issue]:
+    """The disclaimers of ``template`` that the catalog lost, made obsolete, stripped of their context or
+    carries fewer times."""
+    for t in template:
+        did = disclaimer_id(t)
+        if t.obsolete or did is None:
+            continue
+        e = live.get((t.msgctxt, t.msgid))
+        if e is None:
+            plain = live.get((None, t.msgid))
+            why = ("has lost its disclaimer context" if plain is not None
+                   else "is obsolete" if any(x.obsolete and x.msgctxt == t.msgctxt for x in po)
+                   else "is missing from the catalog")
+            yield Issue(f"disclaimer {did!r} {why}", entry=plain, line=0 if plain else 1,
+                        msgctxt=t.msgctxt, msgid=t.msgid, target="")
+        elif len(e.occurrences) < len(t.occurrences):
+            yield Issue(f"disclaimer {did!r} occurs {len(e.occurrences)} time(s), the source has "
+                        f"{len(t.occurrences)}", entry=e)
+
+
+def _unprotected_disclaimers(live: dict, glossary: Any, template: Any) -> Iterator[Issue]:
+    """Entries holding the text of a disclaimer without its context (so not protected as one), unless the
+    template has that text as a disclaimer."""
+    keys = {(t.msgctxt, t.msgid) for t in template} if template is not None else None
+    for (ctxt, msgid), e in live.items():
+        if ctxt is None and msgid and len(msgid) > 30:
+            d = glossary.disclaimer_by_text(msgid)
+            if d is not None and (keys is None or (disclaimer_context(d.id), msgid) not in keys):
+                yield Issue(f"text of disclaimer {d.id!r} without its msgctxt 'disclaimer:{d.id}': "
+                            "it would not be protected", entry=e)
+
+
 @check("L10N701", "disclaimer-missing", Severity.CRITICAL, suppressible=False, scope="catalog")
-def disclaimer_missing(po: polib.POFile, ctx: Any):
+def disclaimer_missing(po: polib.POFile, ctx: CatalogContext):
     """A disclaimer is missing, obsolete, lost its context, or occurs fewer times than in the source."""
     live = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete}
     if ctx.template is not None:
-        for t in ctx.template:
-            did = disclaimer_id(t)
-            if t.obsolete or did is None:
-                continue
-            e = live.get((t.msgctxt, t.msgid))
-            if e is None:
-                plain = live.get((None, t.msgid))
-                why = ("has lost its disclaimer context" if plain is not None
-                       else "is obsolete" if any(x.obsolete and x.msgctxt == t.msgctxt for x in po)
-                       else "is missing from the catalog")
-                yield Issue(f"disclaimer {did!r} {why}", entry=plain, line=0 if plain else 1,
-                            msgctxt=t.msgctxt, msgid=t.msgid, target="")
-            elif len(e.occurrences) < len(t.occurrences):
-                yield Issue(f"disclaimer {did!r} occurs {len(e.occurrences)} time(s), the source has "
-                            f"{len(t.occurrences)}", entry=e)
+        yield from _lost_disclaimers(po, live, ctx.template)
     g = ctx.glossary
     if g is not None and hasattr(g, "disclaimer_by_text"):
-        for (ctxt, msgid), e in live.items():
-            if ctxt is None and msgid and len(msgid) > 30:
-                d = g.disclaimer_by_text(msgid)
-                if d is not None and (ctx.template is None or (disclaimer_context(d.id), msgid) not in
-                                      {(t.msgctxt, t.msgid) for t in ctx.template}):
-                    yield Issue(f"text of disclaimer {d.id!r} without its msgctxt 'disclaimer:{d.id}': "
-                                "it would not be protected", entry=e)
+        yield from _unprotected_disclaimers(live, g, ctx.template)
 
 
 @check("L10N702", "disclaimer-untranslated", Severity.CRITICAL, suppressible=False, requires="any", when=("disclaimer",))
-def disclaimer_untranslated(entry: polib.POEntry, ctx: Any):
+def disclaimer_untranslated(entry: polib.POEntry, ctx: CatalogContext):
     """A disclaimer is not translated, or its translation is the English text."""
     did = disclaimer_id(entry)
     if did is None or ctx.lang == ctx.source_lang or "fuzzy" in entry.flags:
@@ -116,7 +129,7 @@ def disclaimer_untranslated(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N703", "disclaimer-fuzzy", Severity.CRITICAL, suppressible=False, requires="any", when=("disclaimer",))
-def disclaimer_fuzzy(entry: polib.POEntry, ctx: Any):
+def disclaimer_fuzzy(entry: polib.POEntry, ctx: CatalogContext):
     """A disclaimer is fuzzy: it would not be published, and nobody reviewed it."""
     did = disclaimer_id(entry)
     if did is not None and "fuzzy" in entry.flags:
@@ -124,7 +137,7 @@ def disclaimer_fuzzy(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N704", "disclaimer-approved", Severity.CRITICAL, suppressible=False, requires="any", when=("disclaimer",))
-def disclaimer_approved(entry: polib.POEntry, ctx: Any):
+def disclaimer_approved(entry: polib.POEntry, ctx: CatalogContext):
     """A disclaimer differs from the locale's approved translation in the glossary."""
     did = disclaimer_id(entry)
     if did is None or "fuzzy" in entry.flags or not entry.msgstr.strip():
@@ -141,7 +154,7 @@ def disclaimer_approved(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N705", "disclaimer-wording", Severity.CRITICAL, suppressible=False, requires="any", when=("disclaimer",))
-def disclaimer_wording(entry: polib.POEntry, ctx: Any):
+def disclaimer_wording(entry: polib.POEntry, ctx: CatalogContext):
     """A disclaimer without an approved translation lacks required wording, a negation or a hedge."""
     did = disclaimer_id(entry)
     if did is None or "fuzzy" in entry.flags or not entry.msgstr.strip() or ctx.lang == ctx.source_lang:
@@ -167,7 +180,7 @@ def disclaimer_wording(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N706", "disclaimer-stale", Severity.ERROR, suppressible=False, requires="any", when=("disclaimer",))
-def disclaimer_stale(entry: polib.POEntry, ctx: Any):
+def disclaimer_stale(entry: polib.POEntry, ctx: CatalogContext):
     """The approved translation of a disclaimer was reviewed for an older English text."""
     did = disclaimer_id(entry)
     d = _disclaimer(ctx.glossary, did) if did else None
@@ -187,7 +200,7 @@ def disclaimer_stale(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N707", "disclaimer-unknown", Severity.WARNING, suppressible=False, requires="any", when=("disclaimer",))
-def disclaimer_unknown(entry: polib.POEntry, ctx: Any):
+def disclaimer_unknown(entry: polib.POEntry, ctx: CatalogContext):
     """An entry claims to be a disclaimer that the glossary does not define."""
     did = disclaimer_id(entry)
     g = ctx.glossary
@@ -197,7 +210,7 @@ def disclaimer_unknown(entry: polib.POEntry, ctx: Any):
         yield f"no disclaimer {did!r} in the glossary"
 
 
-def _configured(ctx: Any) -> bool:
+def _configured(ctx: CatalogContext) -> bool:
     from l10n.locales import PSEUDO_LOCALES
 
     if ctx.locale in PSEUDO_LOCALES or ctx.lang == ctx.source_lang:
@@ -207,7 +220,7 @@ def _configured(ctx: Any) -> bool:
 
 
 @check("L10N708", "disclaimer-unapproved", Severity.CRITICAL, suppressible=False, scope="catalog")
-def disclaimer_unapproved(po: polib.POFile, ctx: Any):
+def disclaimer_unapproved(po: polib.POFile, ctx: CatalogContext):
     """A configured locale has no approved translation in the glossary for a disclaimer its catalog carries.
 
     Without one nobody vouches for the text: ``l10n update`` no longer fills

@@ -15,7 +15,7 @@ from typing import Any
 
 import polib
 
-from l10n.checks.context import normalize_text, plain_text
+from l10n.checks.context import CatalogContext, normalize_text, plain_text
 from l10n.checks.registry import Issue, check
 from l10n.model import Severity, disclaimer_of
 
@@ -35,7 +35,7 @@ def _phrase_re(phrases: tuple[str, ...], lang: str = "") -> re.Pattern[str]:
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
-def _is_approved_disclaimer(entry: polib.POEntry, ctx: Any) -> bool:
+def _is_approved_disclaimer(entry: polib.POEntry, ctx: CatalogContext) -> bool:
     """True for a disclaimer equal to its approved translation: the reviewed text wins over term checks."""
     did = disclaimer_of(entry.msgctxt)
     if did is None:
@@ -67,7 +67,7 @@ def _needles(g: Any) -> frozenset[str]:
     return frozenset(out)
 
 
-def _hits(entry: polib.POEntry, ctx: Any) -> list[Any]:
+def _hits(entry: polib.POEntry, ctx: CatalogContext) -> list[Any]:
     g = ctx.glossary
     if g is None or not hasattr(g, "find_terms") or entry.msgid_plural:
         return []
@@ -83,13 +83,13 @@ def _keeps(term: Any, locale: str) -> bool:
     return bool(fn(locale)) if callable(fn) else bool(getattr(term, "keep", False))
 
 
-def _target_for(term: Any, ctx: Any) -> Any:
+def _target_for(term: Any, ctx: CatalogContext) -> Any:
     targets = getattr(term, "targets", None) or {}
     return targets.get(ctx.locale) or targets.get(ctx.lang)
 
 
 @check("L10N501", "do-not-translate", Severity.ERROR, when=("terms",))
-def do_not_translate(entry: polib.POEntry, ctx: Any):
+def do_not_translate(entry: polib.POEntry, ctx: CatalogContext):
     """A term the glossary keeps in the source language is not in the translation verbatim."""
     target = plain_text(entry.msgstr)
     for hit in _hits(entry, ctx):
@@ -105,7 +105,7 @@ def do_not_translate(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N502", "term-translation", Severity.WARNING, when=("terms",))
-def term_translation(entry: polib.POEntry, ctx: Any):
+def term_translation(entry: polib.POEntry, ctx: CatalogContext):
     """A glossary term is not translated with its approved translation (or a listed form)."""
     if _is_approved_disclaimer(entry, ctx):
         return
@@ -125,7 +125,7 @@ def term_translation(entry: polib.POEntry, ctx: Any):
                 f" (or {', '.join(map(repr, forms[1:]))})" if len(forms) > 1 else "")
 
 
-def _approved_cover(entry: polib.POEntry, ctx: Any, target: str) -> list[list[Any]]:
+def _approved_cover(entry: polib.POEntry, ctx: CatalogContext, target: str) -> list[list[Any]]:
     """For each term in the source with an approved translation: [term id, spans of its forms in
     ``target``, how many times the source has the term] (the budget of forbidden words it may excuse)."""
     counts: dict[str, int] = {}
@@ -161,7 +161,7 @@ def _excused(m: re.Match[str], term: Any, covers: list[list[Any]]) -> bool:
     return False
 
 
-def forbidden_words(ctx: Any) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
+def forbidden_words(ctx: CatalogContext) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
     """(one regex of every translation the glossary forbids for the locale, forbidden word -> term)."""
     g = ctx.glossary
     if g is None:
@@ -179,7 +179,7 @@ def forbidden_words(ctx: Any) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
     return ctx.memo(("forbidden",), build)
 
 
-def term_needles(ctx: Any) -> frozenset[str] | None:
+def term_needles(ctx: CatalogContext) -> frozenset[str] | None:
     """First words of every glossary term form (lower case); None when any entry may hold a term."""
     g = ctx.glossary
     if g is None or not hasattr(g, "find_terms"):
@@ -189,7 +189,7 @@ def term_needles(ctx: Any) -> frozenset[str] | None:
 
 
 @check("L10N503", "forbidden-term", Severity.ERROR, when=("forbidden",))
-def forbidden_term(entry: polib.POEntry, ctx: Any):
+def forbidden_term(entry: polib.POEntry, ctx: CatalogContext):
     """The translation uses a translation the glossary forbids for this language.
 
     A forbidden word is fine where it is an approved translation of another term

@@ -21,6 +21,7 @@ from typing import Any
 import polib
 import regex
 
+from l10n.checks.context import CatalogContext
 from l10n.checks.registry import check
 from l10n.model import Severity
 
@@ -296,7 +297,7 @@ def _md_ref(refs) -> bool:
     return any(path.split("#", 1)[0].lower().endswith(_MARKDOWN_FILES) for path, _line in refs)
 
 
-def markdown_source(entry: polib.POEntry, ctx: Any = None) -> bool:
+def markdown_source(entry: polib.POEntry, ctx: CatalogContext | None = None) -> bool:
     """Whether the entry's source text is Markdown: its template came from a Markdown file.
 
     A template records where it came from: ``#:`` references to ``.md`` files, and l10n's header comment
@@ -357,7 +358,7 @@ def _lang_free(url: str, langs: tuple[str, ...]) -> str:
     return _LANG_SEGMENT.sub(lambda m: "{lang}" if m.group(1).lower() in langs else m.group(0), url)
 
 
-def _localised_links(miss: list[str], extra: list[str], ctx: Any) -> tuple[list[str], list[str]]:
+def _localised_links(miss: list[str], extra: list[str], ctx: CatalogContext | None) -> tuple[list[str], list[str]]:
     """``miss`` and ``extra`` without the pairs that are one link localised: the same URL with the source's
     language segment replaced by the translation's ("docs/en/5.2/" -> "docs/fr/5.2/")."""
     if not miss or not extra or ctx is None:
@@ -430,7 +431,7 @@ def _markdown_differs(src: str, tgt: str) -> str | None:
 
 
 @check("L10N601", "markup", Severity.ERROR, when=("markup",))
-def markup(entry: polib.POEntry, ctx: Any):
+def markup(entry: polib.POEntry, ctx: CatalogContext):
     """The translation does not have the same inline tags and Markdown markup as the source."""
     for src, tgt in _forms(entry):
         if "<" in src or "<" in tgt:
@@ -444,7 +445,7 @@ def markup(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N602", "nesting", Severity.ERROR, when=("target-tag",))
-def nesting(entry: polib.POEntry, ctx: Any):
+def nesting(entry: polib.POEntry, ctx: CatalogContext):
     """The translation's tags are not nested as in the source (or not closed)."""
     for src, tgt in _forms(entry):
         if "<" not in tgt:
@@ -459,7 +460,7 @@ def nesting(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N603", "url-changed", Severity.ERROR, when=("url",))
-def url_changed(entry: polib.POEntry, ctx: Any):
+def url_changed(entry: polib.POEntry, ctx: CatalogContext):
     """A link URL differs from the source (changed, dropped or added)."""
     for src, tgt in _forms(entry):
         if not any(k in src or k in tgt for k in ("href", "src", "](", "://")):
@@ -479,7 +480,7 @@ def url_changed(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N604", "placeholders", Severity.ERROR, suppressible=False, when=("placeholder",))
-def placeholder_mismatch(entry: polib.POEntry, ctx: Any):
+def placeholder_mismatch(entry: polib.POEntry, ctx: CatalogContext):
     """Printf, Python or brace placeholders differ from the source (the program would crash)."""
     plural = bool(entry.msgid_plural)
     if plural:  # every form may use what either source form has (the same arguments are passed to all)
@@ -509,7 +510,7 @@ def placeholder_mismatch(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N605", "unsafe-html", Severity.CRITICAL, suppressible=False, when=("target-html",))
-def unsafe(entry: polib.POEntry, ctx: Any):
+def unsafe(entry: polib.POEntry, ctx: CatalogContext):
     """The translation contains unsafe HTML: script, event handler, javascript: URL, iframe."""
     for src, tgt in _forms(entry):
         t = unsafe_html(tgt)
@@ -521,7 +522,7 @@ def unsafe(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N606", "markup-added", Severity.ERROR, suppressible=False, when=("target-markup",))
-def markup_added(entry: polib.POEntry, ctx: Any):
+def markup_added(entry: polib.POEntry, ctx: CatalogContext):
     """The translation adds HTML or Markdown that could hide or change what readers see (a tag beyond plain
     emphasis, an attribute, a comment, an unfinished tag, a bidi override, a Markdown link definition or block
     line); it is never published.

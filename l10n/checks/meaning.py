@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 import polib
 
 from l10n.checks import words as W
 
-from l10n.checks.context import _tokens, plain_text
+from l10n.checks.context import CatalogContext, _tokens, plain_text
 from l10n.checks.registry import check
 from l10n.model import Severity
 
@@ -63,13 +62,13 @@ def source_text(text: str, lang: str) -> str:
     return rx.sub(mask, plain)
 
 
-def _counts(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind: str) -> tuple[list[str], list[str]]:
+def _counts(entry: polib.POEntry, ctx: CatalogContext, src_counter, tgt_counter, kind: str) -> tuple[list[str], list[str]]:
     msgid, msgstr = entry.msgid, entry.msgstr
     return (ctx.src(kind, msgid, lambda: src_counter.find(source_text(msgid, ctx.source_lang))),
             ctx.tgt(kind, msgstr, lambda: tgt_counter.find(plain_text(msgstr))))
 
 
-def _by_sentence(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind: str) -> str | None:
+def _by_sentence(entry: polib.POEntry, ctx: CatalogContext, src_counter, tgt_counter, kind: str) -> str | None:
     """Where source and translation have the same sentences, the first sentence whose words were dropped.
 
     A translation may move a hedge ("varía") into another sentence and keep
@@ -94,12 +93,12 @@ def _by_sentence(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, kind:
     return None
 
 
-def _applies(entry: polib.POEntry, ctx: Any, counter) -> bool:
+def _applies(entry: polib.POEntry, ctx: CatalogContext, counter) -> bool:
     return (not entry.msgid_plural and bool(counter.phrases) and ctx.lang != ctx.source_lang
             and entry.msgstr.strip() != entry.msgid.strip())  # a copy is reported by L10N204
 
 
-def _dropped(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, key: str, what: str, head, tail: str):
+def _dropped(entry: polib.POEntry, ctx: CatalogContext, src_counter, tgt_counter, key: str, what: str, head, tail: str):
     """Findings for words of a list (negations, hedges) that the translation lost.
 
     Whole-entry counts first; with equal counts, sentence by sentence.
@@ -117,21 +116,21 @@ def _dropped(entry: polib.POEntry, ctx: Any, src_counter, tgt_counter, key: str,
 
 
 @check("L10N311", "negation-dropped", Severity.ERROR, suppressible=False, when=("negation-src",))
-def negation_dropped(entry: polib.POEntry, ctx: Any):
+def negation_dropped(entry: polib.POEntry, ctx: CatalogContext):
     """The translation has fewer negations than the source (a dropped "not")."""
     yield from _dropped(entry, ctx, ctx.negation_src, ctx.negation_tgt, "neg", "a negation",
                         lambda n: f"source has {n} negation(s)", "translation has")
 
 
 @check("L10N312", "hedge-dropped", Severity.ERROR, suppressible=False, when=("hedge-src",))
-def hedge_dropped(entry: polib.POEntry, ctx: Any):
+def hedge_dropped(entry: polib.POEntry, ctx: CatalogContext):
     """The translation has fewer hedges than the source (a dropped "may", "further study is needed")."""
     yield from _dropped(entry, ctx, ctx.hedge_src, ctx.hedge_tgt, "hedge", "a hedge",
                         lambda n: f"source hedges {n} time(s)", "translation")
 
 
 @check("L10N313", "inflated-claim", Severity.ERROR, when=("inflated-tgt",))
-def inflated_claim(entry: polib.POEntry, ctx: Any):
+def inflated_claim(entry: polib.POEntry, ctx: CatalogContext):
     """The translation makes a stronger claim than the source ("proven", "cures", "safe")."""
     if not _applies(entry, ctx, ctx.inflated_tgt):
         return
@@ -142,7 +141,7 @@ def inflated_claim(entry: polib.POEntry, ctx: Any):
         yield f"translation claims {', '.join(tgt)!s} where the source says " + (", ".join(src) or "none of that")
 
 
-def _unexplained(claims: list[str], msgid: str, ctx: Any) -> list[str]:
+def _unexplained(claims: list[str], msgid: str, ctx: CatalogContext) -> list[str]:
     """The claim words of a translation that do not translate a word of the source: "seguro" in "¿Está
     seguro?" translates "sure" of "Are you sure?" (``claim_senses`` of the language's data file)."""
     senses = W.CLAIM_SENSES.get(ctx.lang)

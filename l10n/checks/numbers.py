@@ -14,12 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any
 
 import polib
 
 from l10n.checks.calendar import day_names as _day_names, month_names as _month_names
-from l10n.checks.context import plain_text
+from l10n.checks.context import CatalogContext, plain_text
 from l10n.checks import words as W
 from l10n.checks.numwords import has_number_words, lexicon, word_numbers
 from l10n.checks.registry import FEATURES, Issue, check
@@ -535,7 +534,7 @@ def _local(n: NumberRef, local: frozenset[str]) -> bool:
 _PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[" + _SP + r"\-.]?\(?\d{1,5}\)?){2,6}(?!\d)")
 
 
-def _zero_said(entry: polib.POEntry, ctx: Any) -> bool | None:
+def _zero_said(entry: polib.POEntry, ctx: CatalogContext) -> bool | None:
     """Whether the translation says a zero of the source with a negation ("0 of 5" -> "none of 5"): it has
     more negations than the source; None when the language's negations are unknown."""
     if not ctx.negation_tgt.phrases:
@@ -608,7 +607,71 @@ def _embedded(text: str) -> frozenset[Decimal]:
     return frozenset(Decimal(m.group(1)) for m in _EMBEDDED.finditer(text))
 
 
-def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
+def _same_spellings(msgid: str, msgstr: str, ctx: CatalogContext, src_lang: str | None,
+                    tgt_lang: str | None) -> bool:
+    """Fast path: the same spellings with the same units in the same order always pair up one to one in
+    :func:`_compare` (a token's source values are among its target values: the target formats include the
+    source's), so there is nothing to report and no value needs parsing.
+
+    Not with "y medio" / "and a half" around (the spellings do not merge it, extract_numbers does), nor for a
+    number with separators between languages that read them differently ("2.500 mg" copied into Spanish is
+    2,500 mg to its readers)."""
+    if any(h in msgid or h in msgstr for h in _HALF_HINTS):
+        return False
+    spelled = ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid), src_lang))
+    return spelled == ctx.tgt("spelled", msgstr, lambda: _spelled(_num_text(msgstr), tgt_lang)) and (
+        ctx.decimal == ctx.src_decimal or not any(_SEPS.search(num) for num, _unit in spelled))
+
+
+def _comparable_texts(msgid: str, msgstr: str) -> tuple[str, str]:
+    """Both texts with what is no quantity taken out: a localised example phone number, the ":00" of an hour."""
+    msgid_text, msgstr_text = _num_text(msgid), _num_text(msgstr)
+    if "+" in msgid_text and "+" in msgstr_text and _PHONE.search(msgid_text) and _PHONE.search(msgstr_text):
+        # a phone number of the source given as an example, localised ("+1 555 0100" -> "+359 2 123 4567")
+        msgid_text, msgstr_text = _PHONE.sub(" ", msgid_text), _PHONE.sub(" ", msgstr_text)
+    if ":" in msgid_text or ":" in msgstr_text:  # "18:00" is the hour 18 ("6 p.m."); its ":00" no number
+        msgid_text, msgstr_text = _WHOLE_HOUR.sub(r"\1", msgid_text), _WHOLE_HOUR.sub(r"\1", msgstr_text)
+    return msgid_text, msgstr_text
+
+
+def _not_quantities(msgid: str, msgid_text: str, src: list, tgt: list, ctx: CatalogContext) -> tuple[list, list]:
+    """Drop the numbers that name rather than count: months, hours and days written as numbers in the
+    translation, digits inside names, and local numbers (emergency lines) on either side."""
+    named = ctx.src("named-numbers", msgid, lambda: named_numbers(plain_text(msgid), ctx.source_lang))
+    embedded = _embedded(msgid_text)
+    if embedded:  # "IPv4" -> "အိုင်ပီဗီ၄": the digit of a name, written beside letters of another script
+        named = named | embedded
+    if named:  # "January" -> "1月", "midnight" -> "0時", "a day" -> "1日"
+        tgt = [t for t in tgt if t.word or not (t.values & named) or any(t.values & x.values for x in src)]
+    if ctx.local_numbers_src or ctx.local_numbers_tgt:  # "Call 911" may be "Ligue 192"
+        src = [n for n in src if not _local(n, ctx.local_numbers_src)]
+        tgt = [n for n in tgt if not _local(n, ctx.local_numbers_tgt)]
+    return src, tgt
+
+
+def _compute(msgid: str, msgstr: str, ctx: CatalogContext, src_lang: str | None, tgt_lang: str | None) -> _Analysis:
+    """The numbers of one entry compared (see :func:`_analyse`)."""
+    if _same_spellings(msgid, msgstr, ctx, src_lang, tgt_lang):
+        return _SAME
+    src_fmt = ((ctx.src_decimal, ctx.src_groups),)
+    tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
+    msgid_text, msgstr_text = _comparable_texts(msgid, msgstr)
+    src = extract_numbers(msgid_text, src_fmt, fallback=tgt_fmt, lang=src_lang)
+    if "m" in msgid_text and _CLOCK.search(msgid_text):
+        src = _clock(msgid_text, src)
+    # a translation's number means what it means to its readers: "30.000" in Spanish is thirty thousand;
+    # the source's format only for a spelling the locale's cannot read ("2.5" kept in a Spanish text)
+    tgt = extract_numbers(msgstr_text, tgt_fmt[:1], fallback=tgt_fmt[1:], lang=tgt_lang)
+    if src_lang and not word_numbers_curated(tgt_lang or ctx.lang):
+        # the translation's language has no number words we read fully ("dúas veces", "ਦੋ ਵਾਰ", "tvisvar",
+        # "dufoje"): whether "twice" is still there cannot be told, so the source's numbers in words are
+        # not compared
+        src = [n for n in src if not n.word]
+    src, tgt = _not_quantities(msgid, msgid_text, src, tgt, ctx)
+    return _compare(src, tgt)
+
+
+def _analyse(entry: polib.POEntry, ctx: CatalogContext) -> _Analysis | None:
     if entry.msgid_plural:
         return None
     key = ("numbers", entry.msgid, entry.msgstr)
@@ -618,58 +681,15 @@ def _analyse(entry: polib.POEntry, ctx: Any) -> _Analysis | None:
     src_lang, tgt_lang = (None, None) if feats is not None and not feats & _NUMBER_WORDS else \
         (ctx.source_lang, ctx.lang)
 
-    def compute() -> _Analysis:
-        # Fast path: the same spellings with the same units in the same order always pair up one to
-        # one in _compare (a token's source values are among its target values: the target formats
-        # include the source's), so there is nothing to report and no value needs parsing.
-        msgid, msgstr = entry.msgid, entry.msgstr
-        # (not with "y medio" / "and a half" around: the spellings do not merge it, extract_numbers does; nor
-        # for a number with separators between languages that read them differently: "2.500 mg" copied into
-        # Spanish is 2,500 mg to its readers)
-        if not any(h in msgid or h in msgstr for h in _HALF_HINTS):
-            spelled = ctx.src("spelled", msgid, lambda: _spelled(_num_text(msgid), src_lang))
-            if spelled == ctx.tgt("spelled", msgstr, lambda: _spelled(_num_text(msgstr), tgt_lang)) and (
-                    ctx.decimal == ctx.src_decimal or not any(_SEPS.search(num) for num, _unit in spelled)):
-                return _SAME
-        src_fmt = ((ctx.src_decimal, ctx.src_groups),)
-        tgt_fmt = ((ctx.decimal, ctx.groups), (ctx.src_decimal, ctx.src_groups))
-        msgid_text, msgstr_text = _num_text(msgid), _num_text(msgstr)
-        if "+" in msgid_text and "+" in msgstr_text and _PHONE.search(msgid_text) and _PHONE.search(msgstr_text):
-            # a phone number of the source given as an example, localised ("+1 555 0100" -> "+359 2 123 4567")
-            msgid_text, msgstr_text = _PHONE.sub(" ", msgid_text), _PHONE.sub(" ", msgstr_text)
-        if ":" in msgid_text or ":" in msgstr_text:  # "18:00" is the hour 18 ("6 p.m."); its ":00" no number
-            msgid_text, msgstr_text = _WHOLE_HOUR.sub(r"\1", msgid_text), _WHOLE_HOUR.sub(r"\1", msgstr_text)
-        src = extract_numbers(msgid_text, src_fmt, fallback=tgt_fmt, lang=src_lang)
-        if "m" in msgid_text and _CLOCK.search(msgid_text):
-            src = _clock(msgid_text, src)
-        # a translation's number means what it means to its readers: "30.000" in Spanish is thirty thousand;
-        # the source's format only for a spelling the locale's cannot read ("2.5" kept in a Spanish text)
-        tgt = extract_numbers(msgstr_text, tgt_fmt[:1], fallback=tgt_fmt[1:], lang=tgt_lang)
-        if src_lang and not word_numbers_curated(tgt_lang or ctx.lang):
-            # the translation's language has no number words we read fully ("dúas veces", "ਦੋ ਵਾਰ", "tvisvar",
-            # "dufoje"): whether "twice" is still there cannot be told, so the source's numbers in words are
-            # not compared
-            src = [n for n in src if not n.word]
-        named = ctx.src("named-numbers", msgid, lambda: named_numbers(plain_text(msgid), ctx.source_lang))
-        embedded = _embedded(msgid_text)
-        if embedded:  # "IPv4" -> "အိုင်ပီဗီ၄": the digit of a name, written beside letters of another script
-            named = named | embedded
-        if named:  # "January" -> "1月", "midnight" -> "0時", "a day" -> "1日"
-            tgt = [t for t in tgt if t.word or not (t.values & named) or any(t.values & x.values for x in src)]
-        if ctx.local_numbers_src or ctx.local_numbers_tgt:  # "Call 911" may be "Ligue 192"
-            src = [n for n in src if not _local(n, ctx.local_numbers_src)]
-            tgt = [n for n in tgt if not _local(n, ctx.local_numbers_tgt)]
-        return _compare(src, tgt)
-
     if not DIGIT_LIKE.search(entry.msgid) and not DIGIT_LIKE.search(entry.msgstr) \
             and not (src_lang and has_number_words(_num_text(entry.msgid), src_lang)) \
             and not (tgt_lang and has_number_words(_num_text(entry.msgstr), tgt_lang)):
         return None
-    return ctx.memo(key, compute)
+    return ctx.memo(key, lambda: _compute(entry.msgid, entry.msgstr, ctx, src_lang, tgt_lang))
 
 
 @check("L10N301", "number-changed", Severity.ERROR, suppressible=False, when=("digits", "number-words"))
-def number_changed(entry: polib.POEntry, ctx: Any):
+def number_changed(entry: polib.POEntry, ctx: CatalogContext):
     """A number of the source is missing or has a different value in the translation."""
     a = _analyse(entry, ctx)
     if a is None:
@@ -696,7 +716,7 @@ def number_changed(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N302", "unit-changed", Severity.ERROR, suppressible=False, when=("digits", "number-words"))
-def unit_changed(entry: polib.POEntry, ctx: Any):
+def unit_changed(entry: polib.POEntry, ctx: CatalogContext):
     """The unit after a number changed (mg became g, % dropped...)."""
     a = _analyse(entry, ctx)
     if a is None:
@@ -706,7 +726,7 @@ def unit_changed(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N303", "number-added", Severity.ERROR, suppressible=False, when=("digits", "number-words"))
-def number_added(entry: polib.POEntry, ctx: Any):
+def number_added(entry: polib.POEntry, ctx: CatalogContext):
     """The translation has a number that the source does not have."""
     a = _analyse(entry, ctx)
     if a is None:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 import polib
 import regex
 
-from l10n.checks.context import plain_text
+from l10n.checks.context import CatalogContext, plain_text
 from l10n.checks.registry import Issue, check
 from l10n.model import Severity
 
@@ -115,7 +114,7 @@ def has_terminator(text: str) -> bool:
 
 
 @check("L10N401", "sentence-dropped", Severity.ERROR, when=("sentences",))
-def sentence_dropped(entry: polib.POEntry, ctx: Any):
+def sentence_dropped(entry: polib.POEntry, ctx: CatalogContext):
     """The translation has fewer sentences than the source (a sentence was dropped).
 
     Fewer sentences is a dropped sentence (an error) only when the translation
@@ -159,7 +158,7 @@ def sentence_dropped(entry: polib.POEntry, ctx: Any):
         yield Issue(msg + " (long enough for all of them: sentences joined?)", severity=Severity.INFO)
 
 
-def _bounds(ctx: Any) -> tuple[float, float]:
+def _bounds(ctx: CatalogContext) -> tuple[float, float]:
     custom = ctx.options.get("length_ratio")
     if isinstance(custom, dict):
         for key in (ctx.locale, ctx.lang, "*"):
@@ -170,7 +169,7 @@ def _bounds(ctx: Any) -> tuple[float, float]:
 
 
 @check("L10N402", "length-ratio", Severity.WARNING, when=("long",))
-def length_ratio(entry: polib.POEntry, ctx: Any):
+def length_ratio(entry: polib.POEntry, ctx: CatalogContext):
     """The translation is much shorter or longer than translations into this language usually are."""
     if entry.msgid_plural or len(entry.msgid) < _MIN_LEN or ctx.lang == ctx.source_lang:
         return

@@ -32,7 +32,7 @@ from typing import Any
 
 import polib
 
-from l10n.checks.context import lang_of, plain_text
+from l10n.checks.context import CatalogContext, lang_of, plain_text
 from l10n.checks.registry import check
 from l10n.checks.wordtrie import word_regex
 from l10n.model import Severity
@@ -519,7 +519,7 @@ def _opposites() -> dict[str, str]:
     return out
 
 
-def trigger_regex(ctx: Any, feature: str) -> re.Pattern[str] | None:
+def trigger_regex(ctx: CatalogContext, feature: str) -> re.Pattern[str] | None:
     """For the runner's trigger pass: a regex matching (on folded text) every word that can start a source
     pole ("polarity-src") or a target claim ("claim-tgt"); None when the language has no data."""
     if ctx.lang == ctx.source_lang:
@@ -604,7 +604,7 @@ _NONE: tuple[tuple[str, ...], ...] = ((), (), (), ())
 _LAST: list[Any] = [None, None, None, None, None]  # (entry, msgid, msgstr, ctx, messages): shared by the checks
 
 
-def _messages(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], ...]:
+def _messages(entry: polib.POEntry, ctx: CatalogContext) -> tuple[tuple[str, ...], ...]:
     """The messages of L10N321, L10N322, L10N323 and L10N324 for ``entry``, computed once for the checks."""
     last = _LAST
     if last[0] is entry and last[1] is entry.msgid and last[2] is entry.msgstr and last[3] is ctx:
@@ -614,7 +614,7 @@ def _messages(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], ...]:
     return found
 
 
-def _compute(entry: polib.POEntry, ctx: Any) -> tuple[tuple[str, ...], ...]:
+def _compute(entry: polib.POEntry, ctx: CatalogContext) -> tuple[tuple[str, ...], ...]:
     if entry.msgid_plural or ctx.lang == ctx.source_lang or entry.msgstr.strip() == entry.msgid.strip():
         return _NONE
     src_lex, tgt_lex = ctx.memo("polarity-lexicons", lambda: (lexicon(ctx.source_lang), lexicon(ctx.locale)))
@@ -681,7 +681,7 @@ def _name(pole: str) -> str:
 
 
 @check("L10N321", "polarity-reversed", Severity.ERROR, when=("polarity-src",))
-def polarity_reversed(entry: polib.POEntry, ctx: Any):
+def polarity_reversed(entry: polib.POEntry, ctx: CatalogContext):
     """The translation says the opposite of the source: avoid became use, contraindicated became indicated,
     unsafe became safe, increase became decrease, at least became at most.
 
@@ -694,20 +694,20 @@ def polarity_reversed(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N322", "claim-added", Severity.ERROR, when=("claim-tgt",))
-def claim_added(entry: polib.POEntry, ctx: Any):
+def claim_added(entry: polib.POEntry, ctx: CatalogContext):
     """The translation makes a claim the source does not make: approved, proven, cures, guaranteed, no side
     effects (a negated claim — "not approved" — is no claim)."""
     yield from _messages(entry, ctx)[1]
 
 
 @check("L10N323", "claim-negated", Severity.ERROR, when=("polarity-src",))
-def claim_negated(entry: polib.POEntry, ctx: Any):
+def claim_negated(entry: polib.POEntry, ctx: CatalogContext):
     """The translation negates a claim the source makes ("approved" became "not approved")."""
     yield from _messages(entry, ctx)[2]
 
 
 @check("L10N324", "direction-changed", Severity.INFO, when=("polarity-src",))
-def direction_changed(entry: polib.POEntry, ctx: Any):
+def direction_changed(entry: polib.POEntry, ctx: CatalogContext):
     """A preposition or comparison of the source seems reversed in the translation (with became without,
     before became after, less became more): information only, as languages word these too differently to be
     sure (on Debian's catalogs, 6 of a sample of 30 were defects).

@@ -134,7 +134,7 @@ def _state(copy: RenderedCopy, did: str) -> tuple[str, str | None]:
 
 
 @check("L10N711", "rendered-disclaimer-missing", Severity.CRITICAL, suppressible=False, scope="rendered")
-def rendered_missing(copy: RenderedCopy, ctx: Any):
+def rendered_missing(copy: RenderedCopy, ctx: CatalogContext):
     """A disclaimer the page must carry is not on the rendered page (or was altered)."""
     for did in copy.expected:
         if _state(copy, did)[0] == "missing":
@@ -143,7 +143,7 @@ def rendered_missing(copy: RenderedCopy, ctx: Any):
 
 
 @check("L10N712", "rendered-disclaimer-hidden", Severity.CRITICAL, suppressible=False, scope="rendered")
-def rendered_hidden(copy: RenderedCopy, ctx: Any):
+def rendered_hidden(copy: RenderedCopy, ctx: CatalogContext):
     """A disclaimer is on the page but hidden (hidden attribute, CSS, contrast, comment, template, closed
     details, canvas…) or struck through."""
     for did in copy.expected:
@@ -160,7 +160,7 @@ def rendered_hidden(copy: RenderedCopy, ctx: Any):
 
 
 @check("L10N713", "rendered-disclaimer-english", Severity.CRITICAL, suppressible=False, scope="rendered")
-def rendered_english(copy: RenderedCopy, ctx: Any):
+def rendered_english(copy: RenderedCopy, ctx: CatalogContext):
     """A disclaimer is shown in English (a fallback) instead of the page's language."""
     for did in copy.expected:
         if _state(copy, did)[0] == "english" and ctx.lang != ctx.source_lang:
@@ -170,7 +170,7 @@ def rendered_english(copy: RenderedCopy, ctx: Any):
 
 
 @check("L10N714", "rendered-language", Severity.ERROR, suppressible=False, scope="rendered")
-def rendered_language(copy: RenderedCopy, ctx: Any):
+def rendered_language(copy: RenderedCopy, ctx: CatalogContext):
     """The page declares a language (``<html lang>``) other than its locale."""
     if copy.lang and ctx.locale and lang_of(copy.lang) != ctx.lang:
         yield Issue(f"page declares lang={copy.lang!r}, expected {ctx.locale}", line=copy.line_of("<html"),

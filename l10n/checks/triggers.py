@@ -18,9 +18,8 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
 
-from l10n.checks.context import PhraseCounter, plain_text
+from l10n.checks.context import CatalogContext, PhraseCounter, plain_text
 from l10n.checks.numwords import lexicon
 from l10n.checks.wordtrie import _W
 from l10n.checks.wordtrie import word_regex as _word_regex
@@ -71,7 +70,7 @@ def hit_positions(rx: re.Pattern[str], texts: Sequence[str]) -> set[int]:
         pos = starts[i] + len(texts[i]) + 1  # the entry has the feature: go on with the next entry
 
 
-def catalog_triggers(sources: Sequence[str], targets: Sequence[str], ctx: Any,
+def catalog_triggers(sources: Sequence[str], targets: Sequence[str], ctx: CatalogContext,
                      wanted: Iterable[str]) -> dict[str, set[int]]:
     """For each wanted feature (see :data:`~l10n.checks.registry.FEATURES`), the positions that have it.
 

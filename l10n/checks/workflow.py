@@ -8,12 +8,11 @@ translation not yet reviewed.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import polib
 import regex
 
-from l10n.checks.context import plain_text
+from l10n.checks.context import CatalogContext, plain_text
 from l10n.checks.registry import check
 from l10n.model import DISCLAIMER_PREFIX, Severity
 
@@ -38,7 +37,7 @@ def _forms(entry: polib.POEntry) -> list[str]:
 
 
 @check("L10N201", "untranslated", Severity.WARNING, requires="any", when=("empty-target",))
-def untranslated(entry: polib.POEntry, ctx: Any):
+def untranslated(entry: polib.POEntry, ctx: CatalogContext):
     """The entry has no translation yet (the source text would be published)."""
     if _is_disclaimer(entry) or "fuzzy" in entry.flags:
         return
@@ -47,7 +46,7 @@ def untranslated(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N202", "empty", Severity.ERROR, requires="any")
-def empty(entry: polib.POEntry, ctx: Any):
+def empty(entry: polib.POEntry, ctx: CatalogContext):
     """The translation is blank or only markup/punctuation while the source has words."""
     if "fuzzy" in entry.flags:
         return
@@ -63,7 +62,7 @@ def empty(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N203", "fuzzy", Severity.WARNING, requires="any", when=("fuzzy",))
-def fuzzy(entry: polib.POEntry, ctx: Any):
+def fuzzy(entry: polib.POEntry, ctx: CatalogContext):
     """The entry is fuzzy: a guess that a translator must review (not published)."""
     if "fuzzy" in entry.flags and not _is_disclaimer(entry) and not (
             _unreviewed_mt(entry) and (ctx.codes is None or "L10N206" in ctx.codes)):  # L10N206 reports it
@@ -71,7 +70,7 @@ def fuzzy(entry: polib.POEntry, ctx: Any):
         yield "fuzzy translation needs review" + prev
 
 
-def _kept_words(text: str, ctx: Any) -> str:
+def _kept_words(text: str, ctx: CatalogContext) -> str:
     """``text`` without glossary keep-terms, markup and numbers."""
     text = plain_text(text)
     g = ctx.glossary
@@ -88,7 +87,7 @@ def _kept_words(text: str, ctx: Any) -> str:
 
 
 @check("L10N204", "unchanged", Severity.WARNING, when=("same",))
-def unchanged(entry: polib.POEntry, ctx: Any):
+def unchanged(entry: polib.POEntry, ctx: CatalogContext):
     """The translation is the source text copied unchanged.
 
     Allowed when what remains after removing the glossary's do-not-translate
@@ -104,7 +103,7 @@ def unchanged(entry: polib.POEntry, ctx: Any):
 
 
 @check("L10N205", "stale", Severity.WARNING, requires="any", when=("previous",))
-def stale(entry: polib.POEntry, ctx: Any):
+def stale(entry: polib.POEntry, ctx: CatalogContext):
     """The translation was approved for an older version of the source text.
 
     The entry keeps a previous msgid (``#| msgid``) but is no longer fuzzy, so
@@ -136,7 +135,7 @@ def _unreviewed_mt(entry: polib.POEntry) -> bool:
 
 
 @check("L10N206", "machine-translation", Severity.WARNING, requires="any", when=("tcomment",))
-def machine_translation(entry: polib.POEntry, ctx: Any):
+def machine_translation(entry: polib.POEntry, ctx: CatalogContext):
     """The translation is an unreviewed machine translation."""
     if _unreviewed_mt(entry):
         yield "machine translation not reviewed by a person"

@@ -257,14 +257,13 @@ def _memory_records(settings, locales: tuple[str, ...]) -> list:
     from l10n.formats.tmx import TMRecord
 
     try:
-        from l10n.translate.memory import TranslationMemory
+        from l10n.translate.store import open_memory
     except ImportError:
         return []
-    path = settings.state_dir / "tm.sqlite"
-    if not path.exists():
+    tm = open_memory(settings, create=False)  # $L10N_TM, [tool.l10n] tm, or .l10n/tm.sqlite if there is one
+    if tm is None:
         return []
     wanted = {loc.replace("_", "-").lower() for loc in locales}
-    tm = TranslationMemory(path)
     try:
         return [TMRecord(source=e.source, target=e.target, source_lang=e.source_lang, target_lang=e.target_lang,
                          origin=e.origin, provider=e.provider or "", created=e.created or "")
@@ -333,7 +332,8 @@ def tm_import_cmd(file: Annotated[Path, typer.Argument(help="A TMX 1.4 file from
         raise typer.BadParameter("must be 'theirs' or 'ours'", param_hint="--take")
     settings = settings_for(project)
     result = import_tmx(settings, file, take=take, check_options=_check_options(settings))
-    console.print(f"{rel(settings, result.path)}: {result.imported} human translations imported, "
+    console.print(f"{rel(settings, result.path) if result.path else result.memory}: {result.imported} human "
+                  f"translations imported, "
                   f"{result.skipped} skipped (machine or other source language)", markup=False)
     for f in result.findings:
         err_console.print(f"{file}: {f.locale}: {f.severity} {f.code} [{f.check}] {f.message}: {f.msgid!r}",

@@ -116,29 +116,40 @@ def _css_plain(value: str) -> str:
     return _CONTROL.sub("", value.replace("\\", "")).lower()
 
 
+def _allowed_name(tag: str, name: str) -> bool:
+    """Whether an attribute ``name`` may stand on ``<tag>`` at all: no event handler, a global attribute, one
+    of the tag's, or a well-formed ``data-``/``aria-`` attribute."""
+    if name.startswith("on"):
+        return False
+    if not (name in _GLOBAL_ATTRS or name in _TAG_ATTRS.get(tag, ()) or name.startswith(_PREFIXES)):
+        return False
+    return not name.startswith(_PREFIXES) or bool(re.fullmatch(r"[a-z][a-z0-9_.\-]*", name))
+
+
+def _bad_scheme(url: str) -> bool:
+    """Whether ``url`` (control characters and spaces ignored) has a scheme other than http(s), mailto, tel."""
+    m = _SCHEME.match(_CONTROL.sub("", url).lower())
+    return bool(m) and m.group(1) not in _SCHEMES
+
+
+def _unsafe_value(tag: str, name: str, value: str) -> bool:
+    """Whether the value of an allowed attribute makes it unsafe: a URL of another scheme (in ``srcset`` too,
+    each candidate "url [descriptor]"), active CSS, a ``<meta http-equiv>`` or ``<link rel>`` not listed."""
+    if name in _URL_ATTRS and _bad_scheme(html.unescape(value)):
+        return True
+    if name == "srcset" and any(_bad_scheme(c.strip().split(" ")[0]) for c in html.unescape(value).split(",")):
+        return True
+    if name == "style" and any(bad in _css_plain(value) for bad in _BAD_CSS):
+        return True
+    if tag == "meta" and name == "http-equiv" and value.strip().lower() not in _HTTP_EQUIV:
+        return True
+    return tag == "link" and name == "rel" and not set(value.lower().split()) <= _LINK_RELS
+
+
 def safe_attribute(tag: str, name: str, value: str) -> str | None:
     """``value`` when ``name=value`` may stay on ``<tag>``, else None (the attribute is dropped)."""
     tag, name = tag.lower(), name.lower()
-    if name.startswith("on"):
-        return None
-    if not (name in _GLOBAL_ATTRS or name in _TAG_ATTRS.get(tag, ()) or name.startswith(_PREFIXES)):
-        return None
-    if name in _URL_ATTRS:
-        m = _SCHEME.match(_CONTROL.sub("", html.unescape(value)).lower())
-        if m and m.group(1) not in _SCHEMES:
-            return None
-    if name == "srcset":  # candidates "url [descriptor]", comma-separated: each URL is held to the same schemes
-        for candidate in html.unescape(value).split(","):
-            m = _SCHEME.match(_CONTROL.sub("", candidate.strip().split(" ")[0]).lower())
-            if m and m.group(1) not in _SCHEMES:
-                return None
-    if name == "style" and any(bad in _css_plain(value) for bad in _BAD_CSS):
-        return None
-    if tag == "meta" and name == "http-equiv" and value.strip().lower() not in _HTTP_EQUIV:
-        return None
-    if tag == "link" and name == "rel" and not set(value.lower().split()) <= _LINK_RELS:
-        return None
-    if name.startswith(_PREFIXES) and not re.fullmatch(r"[a-z][a-z0-9_.\-]*", name):
+    if not _allowed_name(tag, name) or _unsafe_value(tag, name, value):
         return None
     return value
 

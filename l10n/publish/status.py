@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from l10n.model import Severity, disclaimer_of
+from l10n.model import Finding, Severity, disclaimer_of
 
 __all__ = ["Progress", "StatusRow", "locale_progress", "progress_of", "rows_to_json", "status_rows"]
 
@@ -134,16 +134,31 @@ class StatusRow:
         return self.translated + self.fuzzy + self.stale + self.untranslated + self.machine + self.withheld
 
 
+_FINDING_SUFFIXES = (".po", ".html", ".md")
+
+
+def _failing_disclaimers(findings: Iterable[Finding]) -> dict[str, set[str]]:
+    """The disclaimers with an error, by the domain of the file it is in (``.../<domain>.po|.html|.md``):
+    grouped once per locale, not searched again for every document."""
+    out: dict[str, set[str]] = {}
+    for f in findings:
+        did = disclaimer_of(f.msgctxt)
+        if did is None or f.severity < Severity.ERROR:
+            continue
+        _, slash, base = (f.path or "").rpartition("/")
+        suffix = next((x for x in _FINDING_SUFFIXES if base.endswith(x)), None)
+        if slash and suffix:
+            out.setdefault(base[:-len(suffix)], set()).add(did)
+    return out
+
+
 def status_rows(assessments: Iterable) -> list[StatusRow]:
     """One row per locale and document, in locale then document order."""
     rows = []
     for a in assessments:
+        failing_in = _failing_disclaimers(a.findings)
         for copy in a.copies:
-            failing = {m.group(1) for p in copy.problems for m in _ID.finditer(p)}
-            for f in a.findings:
-                if disclaimer_of(f.msgctxt) is not None and f.severity >= Severity.ERROR and \
-                        f.path.endswith((f"/{copy.domain}.po", f"/{copy.domain}.html", f"/{copy.domain}.md")):
-                    failing.add(disclaimer_of(f.msgctxt))
+            failing = {m.group(1) for p in copy.problems for m in _ID.finditer(p)} | failing_in.get(copy.domain, set())
             reasons = tuple(str(r) for r in a.document_reasons(copy.document))
             p = progress_of(copy)
             ids = set(copy.disclaimer_ids)

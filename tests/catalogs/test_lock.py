@@ -85,9 +85,9 @@ def test_lock_timeout_is_a_catalog_error(tmp_path):
 
 def test_update_merges_what_another_command_wrote_while_it_worked(project, cli, monkeypatch):
     """A translation written between update's read and its write survives: update re-reads under the lock."""
-    import l10n.project as project_mod
+    import l10n.stages as stages_mod  # update merges through l10n.stages.merge_catalog
 
-    real = project_mod.update_catalog
+    real = stages_mod.update_catalog
     calls = []
 
     def update_catalog(pot, old, locale, **kwargs):
@@ -98,7 +98,7 @@ def test_update_merges_what_another_command_wrote_while_it_worked(project, cli, 
         calls.append(locale)
         return real(pot, old, locale, **kwargs)
 
-    monkeypatch.setattr(project_mod, "update_catalog", update_catalog)
+    monkeypatch.setattr(stages_mod, "update_catalog", update_catalog)
     r = cli(project, "update", "-l", "es")
     assert r.exit_code == 0, r.output
     assert len(calls) == 2  # merged again under the lock

@@ -59,3 +59,33 @@ def test_nothing_to_copy_is_an_error(make_project, cli, tmp_path):
     root = make_project({}, locales=["es"])
     r = cli(root, "tm", "migrate", "--to", str(tmp_path / "x.sqlite"))
     assert r.exit_code == 2 and "no SQLite translation memory to copy" in r.stderr
+
+
+def _export_then_import(cli, root: Path, first: str, second: str, tmp_path: Path) -> None:
+    """`tm export` reads the memory named by $L10N_TM, `tm import` writes into it."""
+    from l10n.translate.store import open_location, parse_location
+
+    with open_location(parse_location(first, root, "test")) as tm:
+        tm.add_human("Drink water.", "Beba agua.", "en", "es")
+    out = tmp_path / "memory.tmx"
+    r = cli(root, "tm", "export", "--memory-only", "-o", str(out), env={"L10N_TM": first})
+    assert r.exit_code == 0, r.output
+    assert "1 translation units (1 from the memory" in r.stdout
+    r = cli(root, "tm", "import", str(out), env={"L10N_TM": second})
+    assert r.exit_code == 0, r.output
+    assert "1 human translations imported" in r.stdout
+    with open_location(parse_location(second, root, "test")) as tm:
+        assert tm.human("Drink water.", "en", "es") == "Beba agua."
+    assert not (root / ".l10n" / "tm.sqlite").exists()
+
+
+def test_tm_export_and_import_use_the_memory_named_by_the_environment(make_project, cli, tmp_path):
+    root = make_project({}, locales=["es"])
+    _export_then_import(cli, root, str(tmp_path / "a.sqlite"), str(tmp_path / "b.sqlite"), tmp_path)
+
+
+def test_tm_export_and_import_with_postgresql(make_project, cli, tmp_path, pg_url):  # noqa: F811
+    root = make_project({}, locales=["es"])
+    _export_then_import(cli, root, pg_url, str(tmp_path / "b.sqlite"), tmp_path)
+    r = cli(root, "tm", "import", str(tmp_path / "memory.tmx"), env={"L10N_TM": pg_url})
+    assert r.exit_code == 0 and r.stdout.startswith("postgresql://"), r.output
