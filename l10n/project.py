@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polib
 
+from l10n.execute import PARALLEL_FROM
 from l10n.catalogs import Annotator, NullAnnotator, UpdateStats, build_template, generate_mo, mo_messages
 from l10n.catalogs.pofile import encode_po
 from l10n.catalogs.header import format_date, now
@@ -56,8 +57,6 @@ def load_document(settings: Settings, path: Path, *, unit: str | None = None) ->
         raise SourceError(exc.message, path=rel(settings, path), line=exc.line) from None
 
 
-#: From this many articles on, segmentation runs in a process per core.
-PARALLEL_FROM = 32
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from l10n.checks.context import CatalogContext, lang_of, plain_text
 from l10n.checks.registry import Issue, all_checks, check
-from l10n.model import Finding, Severity
+from l10n.model import Finding, Severity, disclaimer_context
 
 if TYPE_CHECKING:
     from l10n.formats.documents import DocFormat
@@ -138,7 +138,7 @@ def rendered_missing(copy: RenderedCopy, ctx: CatalogContext):
     """A disclaimer the page must carry is not on the rendered page (or was altered)."""
     for did in copy.expected:
         if _state(copy, did)[0] == "missing":
-            yield Issue(f"disclaimer {did!r} is not on the page (nor its English text)", msgctxt=f"disclaimer:{did}",
+            yield Issue(f"disclaimer {did!r} is not on the page (nor its English text)", msgctxt=disclaimer_context(did),
                         msgid=copy.english.get(did, ""), target=copy.expected[did])
 
 
@@ -155,7 +155,7 @@ def rendered_hidden(copy: RenderedCopy, ctx: CatalogContext):
         message = {"struck": f"disclaimer {did!r} is struck through" + (f" by {why}" if why else ""),
                    "partly": f"part of disclaimer {did!r} is hidden from readers{because}"}.get(
             state, f"disclaimer {did!r} is hidden from readers{because}")
-        yield Issue(message, line=copy.line_of(text), msgctxt=f"disclaimer:{did}",
+        yield Issue(message, line=copy.line_of(text), msgctxt=disclaimer_context(did),
                     msgid=copy.english.get(did, ""), target=text)
 
 
@@ -166,7 +166,7 @@ def rendered_english(copy: RenderedCopy, ctx: CatalogContext):
         if _state(copy, did)[0] == "english" and ctx.lang != ctx.source_lang:
             eng = copy.english.get(did, "")
             yield Issue(f"disclaimer {did!r} is shown in English, not {ctx.locale}", line=copy.line_of(eng),
-                        msgctxt=f"disclaimer:{did}", msgid=eng, target=eng)
+                        msgctxt=disclaimer_context(did), msgid=eng, target=eng)
 
 
 @check("L10N714", "rendered-language", Severity.ERROR, suppressible=False, scope="rendered")

@@ -31,7 +31,11 @@ from typing import Any, TypeVar
 
 from l10n.parallel import available_cpus, can_fork
 
-__all__ = ["Executor", "SerialExecutor", "LocalExecutor", "local_executor", "Task"]
+__all__ = ["Executor", "SerialExecutor", "LocalExecutor", "local_executor", "default_executor", "Task", "PARALLEL_FROM"]
+
+#: without -j, work is forked into a process per core from this many tasks on (fewer run faster here
+#: than a fork costs)
+PARALLEL_FROM = 32
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -159,3 +163,8 @@ def local_executor(jobs: int | None = None) -> Executor:
     if jobs is not None and jobs <= 1:
         return SerialExecutor()
     return LocalExecutor(jobs)
+
+
+def default_executor() -> Executor:
+    """The embedded default: forked local processes from :data:`PARALLEL_FROM` tasks on, else here."""
+    return LocalExecutor(min_items=PARALLEL_FROM)

@@ -17,15 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from l10n.errors import ConfigError
-from l10n.execute import Executor, LocalExecutor, local_executor
+from l10n.execute import Executor, default_executor, local_executor
 
 __all__ = ["LOCAL", "SCHEDULER_ENV", "Scheduler", "choose_scheduler", "executor_for", "parse_scheduler"]
 
 LOCAL = "local"
 SCHEDULER_ENV = "L10N_SCHEDULER"
 
-#: without -j, processes are forked from this many tasks on (fewer run faster here than a fork costs)
-DEFAULT_PARALLEL_FROM = 32
 
 _TCP = re.compile(r"tcp://(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-_]+):(?P<port>\d{1,5})")
 
@@ -78,13 +76,13 @@ def executor_for(settings_scheduler: str | None, jobs: int | None, scheduler_arg
     """The executor for a command: local processes or Dask.
 
     ``jobs``: None (no ``-j``) forks one process per CPU for
-    :data:`DEFAULT_PARALLEL_FROM` tasks or more; N forks N processes; 1 runs
+    :data:`l10n.execute.PARALLEL_FROM` tasks or more; N forks N processes; 1 runs
     everything here. With a Dask scheduler, ``jobs`` does not apply: each
     worker runs as many tasks as its own ``--nthreads``.
     """
     chosen = choose_scheduler(settings_scheduler, scheduler_arg, environ)
     if chosen.local:
-        return LocalExecutor(min_items=DEFAULT_PARALLEL_FROM) if jobs is None else local_executor(jobs)
+        return default_executor() if jobs is None else local_executor(jobs)
     from l10n.execute.dask import DaskExecutor
 
     return DaskExecutor(chosen.address)

@@ -864,14 +864,10 @@ def _cached_classes() -> tuple[type, ...]:
 #: the only classes a stage cache entry may build (besides plain values): see :mod:`l10n.execute.stagecache`
 _CACHED_CLASSES = _cached_classes()
 
-#: from this many tasks on, the default executor forks a process per core (as extract always did)
-PARALLEL_FROM = 32
-
-
 def _default_executor() -> Executor:
-    from l10n.execute import LocalExecutor
+    from l10n.execute import default_executor
 
-    return LocalExecutor(min_items=PARALLEL_FROM)
+    return default_executor()
 
 
 def _run_extract(snap: Snapshot, glossary: Any, executor: Executor, store: StageCache, result: RunResult) -> Snapshot:

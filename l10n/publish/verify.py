@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from l10n.model import Finding, Severity
+from l10n.model import Finding, Severity, disclaimer_context
 from l10n.publish.manifest import CatalogRecord, DisclaimerRecord, DocumentRecord, LocaleRecord, Manifest
 from l10n.publish.build import external_stylesheets, inspectable_page, mt_notice, page_problems, sha256_text
 from l10n.pages.sanitize import active_content
@@ -82,7 +82,7 @@ UNLISTED_OK = frozenset({"manifest.json", "report.html"})
 def _finding(code: str, message: str, path: str, locale: str, severity: Severity = Severity.ERROR,
              did: str | None = None) -> Finding:
     return Finding(code=code, check="published-copy", severity=severity, message=message, path=path,
-                   locale=locale, msgctxt=f"disclaimer:{did}" if did else None, suppressible=False)
+                   locale=locale, msgctxt=disclaimer_context(did) if did else None, suppressible=False)
 
 
 _ACTIVE_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet", "portal")
@@ -460,9 +460,9 @@ def _judge_rendered(target: Any, name: str, locale: str, disclaimers: Mapping[st
         return
     did = target.key
     info = disclaimers.get(did)
-    if (info is not None and sha256_text(visible) == info.sha256) or not problems or (name, f"disclaimer:{did}") in seen:
+    if (info is not None and sha256_text(visible) == info.sha256) or not problems or (name, disclaimer_context(did)) in seen:
         return
-    seen.add((name, f"disclaimer:{did}"))
+    seen.add((name, disclaimer_context(did)))
     part = "part of " if visible else ""
     out.append(_finding("L10N806", f"{part}disclaimer {did!r} is hidden in Chromium: {problems[0]}"
                         f"{_and_more(problems)}" + (f"; readers see {visible[:60]!r}" if part else ""),

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import ConfigError
-from l10n.execute import LocalExecutor, SerialExecutor
-from l10n.execute.choice import DEFAULT_PARALLEL_FROM, LOCAL, choose_scheduler, executor_for, parse_scheduler
+from l10n.execute import PARALLEL_FROM, LocalExecutor, SerialExecutor
+from l10n.execute.choice import LOCAL, choose_scheduler, executor_for, parse_scheduler
 
 
 @pytest.mark.parametrize("value", ["tcp://127.0.0.1:8786", "tcp://dask-scheduler.internal:8786", "tcp://[::1]:8786"])
@@ -52,7 +52,7 @@ def test_local_executors_need_no_dask(monkeypatch):
     ex = executor_for(None, 3, "local", environ={"L10N_SCHEDULER": "tcp://x:1"})
     assert isinstance(ex, LocalExecutor) and ex.workers == 3 and ex.min_items == 2
     default = executor_for(None, None, None, environ={})  # no -j: forks only when there is enough work
-    assert isinstance(default, LocalExecutor) and default.min_items == DEFAULT_PARALLEL_FROM
+    assert isinstance(default, LocalExecutor) and default.min_items == PARALLEL_FROM
 
 
 def test_a_scheduler_without_dask_installed_says_what_to_install(monkeypatch):
