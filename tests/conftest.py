@@ -1,15 +1,13 @@
-"""Shared fixtures: mini projects in tmp_path, a CLI runner, tool detection."""
+"""Shared fixtures: mini projects in tmp_path, a CLI runner (GNU gettext detection: tests/support/gettext.py)."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases"
+from tests.support.paths import ROOT
 
 MINI_PYPROJECT = """\
 [tool.l10n]
@@ -80,12 +78,3 @@ def cli(monkeypatch, capsys):
         return Result(code, out, err)
 
     return run
-
-
-def msgfmt_check(path: Path) -> subprocess.CompletedProcess:
-    """Run GNU ``msgfmt -c --check-format`` on a file."""
-    return subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(path)],
-                          capture_output=True, text=True)
-
-
-requires_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext not installed")

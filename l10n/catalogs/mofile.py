@@ -4,7 +4,7 @@ polib's and Babel's MO writers are quadratic (100,000 entries: minutes);
 this one sorts once, lays out the strings in one pass and builds the same
 hash table as GNU ``msgfmt`` (hashpjw, double hashing, msgfmt's table size):
 for every catalog msgfmt compiles without system-dependent strings, the MO
-is byte for byte msgfmt's (tests/test_po_fidelity_peers.py).
+is byte for byte msgfmt's (tests/catalogs/test_pofile_peers.py).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ them back as they were while the entry's fields keep the values read, and
 writes changed parts as polib does (79 columns, ``no-wrap`` honoured); the
 header's fields are rewritten in place. :func:`encode_po` encodes in the
 catalog's charset. Tested against the PO texts of polib, Babel,
-translate-toolkit and GNU gettext (tests/test_po_fidelity_peers.py).
+translate-toolkit and GNU gettext (tests/catalogs/test_pofile_peers.py).
 """
 
 from __future__ import annotations

@@ -93,7 +93,7 @@ def _json_record(f: Finding, enc=_encode_str) -> str:
 def _json(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
     # Same text as json.dumps({"findings": [_record(f) ...], "summary": ...}, ensure_ascii=False, indent=2):
     # with an indent, json encodes in Python; the records are flat, so they are written here with the C
-    # string encoder (tests/test_checks_fastpaths.py holds the two to the same bytes).
+    # string encoder (tests/checks/test_checks_fastpaths.py holds the two to the same bytes).
     if not all(type(f.path) is str and type(f.locale) is str and type(f.msgid) is str and type(f.code) is str
                and type(f.check) is str and type(f.message) is str and type(f.target) is str
                for f in findings):

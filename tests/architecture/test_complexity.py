@@ -8,13 +8,13 @@ tests/catalogs/); the whole package, CLI included, holds at most 10 such blocks.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+
+from tests.support.paths import PKG
 
 radon_complexity = pytest.importorskip("radon.complexity", reason="radon is a dev dependency (pip install -e .[dev])")
 
-PACKAGE = Path(__file__).resolve().parents[2] / "l10n"
+PACKAGE = PKG
 LIMIT = 20          # rank C ends here
 MAX_OVER = 10       # D–F blocks allowed in the whole package
 EXEMPT = {          # (module, block): why

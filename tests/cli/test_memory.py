@@ -6,9 +6,10 @@ import shutil
 from pathlib import Path
 
 from l10n.translate.memory import TranslationMemory
+from tests.support.paths import CASES
 from tests.support.postgres import pg_url  # noqa: F401  (fixture)
 
-LEGACY = Path(__file__).parents[1] / "cases" / "tm" / "legacy-v0.sqlite"
+LEGACY = CASES / "tm" / "legacy-v0.sqlite"
 
 
 def _with_legacy_memory(make_project) -> Path:

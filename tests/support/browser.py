@@ -1,4 +1,4 @@
-"""Shared by the tests: what test_browser.py and the tests that reuse its project, texts and helpers need."""
+"""Shared by the tests: what e2e/test_browser.py and the tests that reuse its project, texts and helpers need."""
 
 from __future__ import annotations
 

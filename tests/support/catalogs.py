@@ -1,4 +1,4 @@
-"""Shared by the tests: what test_catalogs.py and the tests that reuse its project, texts and helpers need."""
+"""Shared by the tests: what cli/test_catalogs.py and the tests that reuse its project, texts and helpers need."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Shared by the tests: what test_checks_support.py and the tests that reuse its project, texts and helpers need."""
+"""Shared by the tests: what checks/test_checks.py and the tests that reuse its project, texts and helpers need."""
 
 from __future__ import annotations
 
@@ -135,7 +135,8 @@ def make_po(entries, header=None) -> polib.POFile:
 
 def pair_findings(locale: str, source: str, translation: str, prefix: str, glossary=None) -> tuple[tuple[str, ...], list]:
     """(sorted distinct codes starting with ``prefix``, every message) of one translated pair: the tables of
-    tests/test_number_words.py, test_number_signs.py, test_negation_idioms.py and test_qa_round8.py."""
+    tests/checks/test_numwords.py, test_numbers_signs.py, test_meaning_negation_idioms.py, test_numbers.py and
+    test_checks_whole_article.py."""
     from l10n.checks import check_catalog
 
     found = check_catalog(make_po([(source, translation)]), locale=locale, glossary=glossary)

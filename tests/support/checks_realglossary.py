@@ -1,9 +1,8 @@
-"""Shared by the tests: what test_checks_realglossary.py and the tests that reuse its project, texts and helpers need."""
+"""Shared by the tests: what checks/test_checks_realglossary.py and the tests that reuse its project, texts and helpers need."""
 
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import polib
 import pytest
@@ -13,8 +12,8 @@ from l10n.config import load_settings
 from l10n.glossary import load_glossary, parse_glossary
 from l10n.glossary.yamlio import read_yaml
 from tests.support.checks import make_po
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 SETTINGS = load_settings(ROOT)
 GLOSSARY = load_glossary(ROOT / "glossary.yaml", SETTINGS)
 LOCALES = list(SETTINGS.locales)

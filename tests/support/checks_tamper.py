@@ -1,8 +1,7 @@
-"""Shared by the tests: what test_checks_tamper.py and the tests that reuse its project, texts and helpers need."""
+"""Shared by the tests: what checks/test_checks_tamper.py and the tests that reuse its project, texts and helpers need."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import polib
 import pytest
@@ -10,8 +9,9 @@ import yaml
 
 from l10n.checks import check_catalog
 from tests.support.checks import DID, DISCLAIMER_EN, DISCLAIMER_ES, make_po, standin_glossary
+from tests.support import paths
 
-CORPUS = yaml.safe_load((Path(__file__).parent.parent / "cases" / "checks" / "tamper.yaml").read_text(encoding="utf-8"))
+CORPUS = yaml.safe_load((paths.CASES / "checks" / "tamper.yaml").read_text(encoding="utf-8"))
 SEGMENTS = CORPUS["segments"]
 DEFECTS = [(seg, d) for seg in SEGMENTS for d in seg["defects"]]
 GLOSSARY = standin_glossary()

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
+
 SCRIPT = ROOT / "scripts" / "dask-cluster.sh"
 DASK = Path(sys.executable).parent / "dask"
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-CASES = Path(__file__).resolve().parent.parent / "cases" / "interchange"
+from tests.support import paths
+
+CASES = paths.CASES / "interchange"
 WATER = "Drink water."
 DOSE = "Wait 30 minutes before a second dose."
 MIX = "Do not mix kratom with alcohol."

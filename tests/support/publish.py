@@ -1,4 +1,4 @@
-"""Shared by the tests: what test_publish.py and the tests that reuse its project, texts and helpers need."""
+"""Shared by the tests: what publish/test_build.py and the tests that reuse its project, texts and helpers need."""
 
 from __future__ import annotations
 

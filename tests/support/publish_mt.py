@@ -1,4 +1,4 @@
-"""Shared by the tests: what test_publish_mt_checks.py and the tests that reuse its project, texts and helpers need."""
+"""Shared by the tests: what publish/test_pipeline_mt_checks.py and the tests that reuse its project, texts and helpers need."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.conftest import ROOT
 from tests.support.publish import project  # noqa: F401
 
 from l10n.translate.run import machine_comment  # noqa: E402
+from tests.support.paths import ROOT
 
 pytest.importorskip("l10n.translate")
 

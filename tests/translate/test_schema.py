@@ -11,9 +11,10 @@ import pytest
 from l10n.errors import ConfigError
 from l10n.translate import schema
 from l10n.translate.memory import TranslationMemory
+from tests.support.paths import CASES
 from tests.support.postgres import pg_url  # noqa: F401  (fixture)
 
-LEGACY = Path(__file__).parents[1] / "cases" / "tm" / "legacy-v0.sqlite"  # made by l10n before migrations
+LEGACY = CASES / "tm" / "legacy-v0.sqlite"  # made by l10n before migrations
 KEY = {"provider": "apertium", "source_lang": "en", "target_lang": "es", "glossary_version": "3"}
 
 
