@@ -821,7 +821,7 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
     snap = _run_extract(snap, glossary, executor, store, result)
     step("update")
     snap = _run_update(snap, locales, glossary, executor, store, result)
-    snap = _run_translate(snap, locales, store, result, step)
+    snap = _run_translate(snap, locales, executor, store, result, step)
     _settle_catalogs(snap, first, store)
     step("check")
     assessments = _run_assess(snap, locales, glossary, executor, store, result)
@@ -967,10 +967,11 @@ def _settle_catalogs(snap: Snapshot, before: Snapshot, store: StageCache) -> Non
             store.put("update", _update_key(snap, locale, pot.sha256, blob.sha256), CatalogOut(blob.data, None))
 
 
-def _run_translate(snap: Snapshot, locales: tuple[str, ...], store: StageCache, result: RunResult,
-                   step: Callable[[str], None]) -> Snapshot:
-    """Machine-translate the locales that have an offline engine, as today; a locale whose catalogs are
-    as a previous run left them with nothing more to translate is not read again."""
+def _run_translate(snap: Snapshot, locales: tuple[str, ...], executor: Executor, store: StageCache,
+                   result: RunResult, step: Callable[[str], None]) -> Snapshot:
+    """Machine-translate the locales that have an offline engine, a task per catalog on ``executor``
+    (:func:`l10n.translate.translate_locale`); a locale whose catalogs are as a previous run left them
+    with nothing more to translate is not read again."""
     from l10n.execute.stagecache import MISS, Work
 
     settings = snap.settings
@@ -993,7 +994,7 @@ def _run_translate(snap: Snapshot, locales: tuple[str, ...], store: StageCache, 
             continue
         work += Work(1, 0)
         try:
-            summary = translate_locale(settings, loc, engine)
+            summary = translate_locale(settings, loc, engine, executor=executor)
         except L10nError as exc:
             result.skipped[loc] = f"{engine}: {exc}"
             continue

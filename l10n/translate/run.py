@@ -32,6 +32,7 @@ from l10n.model import DISCLAIMER_PREFIX
 from l10n.catalogs.pofile import encode_po
 from l10n.catalogs.provenance import (MT_MARKER, is_machine_translation, is_unreviewed_machine_translation,
                                       machine_comment)
+from l10n.execute import Executor
 from l10n.fileio import atomic_write, file_stamp
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
@@ -198,15 +199,19 @@ class CatalogResult:
 
 def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry_run: bool = False,
                      options: Mapping[str, Any] | None = None,
-                     on_progress: Callable[[int, int], None] | None = None) -> TranslationSummary:
+                     on_progress: Callable[[int, int], None] | None = None,
+                     executor: Executor | None = None) -> TranslationSummary:
     """Fill the untranslated entries of ``locale``'s catalogs with ``provider_name``.
 
     ``options`` override ``[tool.l10n.providers.<name>]`` (``base_url``,
     ``timeout``, ``concurrency``, ``rate_limit``...). ``on_progress(done, total)``
     is called after each batch. Nothing is written with ``dry_run``.
 
-    Each catalog is one :func:`translate_catalog` (one after another, here);
-    the catalogs are written at the end, also when the run is interrupted.
+    Each catalog is one :func:`translate_catalog`: one after another here, or
+    as tasks of ``executor`` (forked processes, a Dask cluster) when one is
+    given, each worker opening the memory itself, whose claims keep a segment
+    from being sent twice. The catalogs are written here at the end, in a fixed
+    order, also when the run is interrupted.
     """
     from l10n.project import catalogs as list_catalogs, read_catalog, rel
 
@@ -226,6 +231,20 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
     context = TranslateContext(locale, provider_name, config, settings.source_language, glossary,
                                str(getattr(glossary, "version", "") or ""), _human_translations(catalogs),
                                locate(settings), dry_run)
+    if executor is not None and len(jobs) > 1 and not dry_run and sleep is None:
+        results = executor.map(_translate_task, jobs, shared=context)
+    else:
+        results = _translate_here(context, jobs, on_progress, sleep)
+    superseded, written = (0, []) if dry_run else _write_results(settings, locale, paths, stamps, results)
+    for result in results:
+        if result.error is not None:
+            raise result.error
+    return _summary(context, results, superseded, tuple(rel(settings, p) for p in written))
+
+
+def _translate_here(context: TranslateContext, jobs: list[CatalogJob], on_progress: Callable[[int, int], None] | None,
+                    sleep: Callable[[float], None] | None) -> list[CatalogResult]:
+    """The catalogs one after another in this process, stopping at the first that stopped."""
     results: list[CatalogResult] = []
     progress = _Progress(on_progress)
     for job in jobs:
@@ -233,11 +252,12 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
         progress.next_catalog(results[-1].planned)
         if results[-1].error is not None:
             break
-    superseded, written = (0, []) if dry_run else _write_results(settings, locale, paths, stamps, results)
-    for result in results:
-        if result.error is not None:
-            raise result.error
-    return _summary(context, results, superseded, tuple(rel(settings, p) for p in written))
+    return results
+
+
+def _translate_task(context: TranslateContext, job: CatalogJob) -> CatalogResult:
+    """One catalog as an executor task (module level, so it can be pickled)."""
+    return translate_catalog(context, job)
 
 
 def _check_pseudo(provider_name: str, locale: str) -> None:
