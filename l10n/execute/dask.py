@@ -214,8 +214,9 @@ class DaskExecutor(Executor):
         waiting = set(range(len(futures)))
         for future in self._dist.as_completed(futures, loop=self.client.loop):
             i = index[future.key]
-            if future.status != "finished":
+            if future.status in ("error", "cancelled"):
                 self._raise_first_error([futures[j] for j in sorted(waiting) if j <= i], futures[i + 1:])
+            # finished, or its result was lost with a worker after it finished: result() waits for the rerun
             results[i] = future.result()
             future.release()  # here now: a worker lost later costs nothing to compute again
             waiting.discard(i)
@@ -226,9 +227,19 @@ class DaskExecutor(Executor):
     def _raise_first_error(self, before: list, after: list) -> None:
         """Raise the error of the first failed task in item order: the tasks ``before`` are awaited, not ``after``."""
         self.client.cancel(after)
-        first, exc = next((f, e) for f in before if (e := f.exception()) is not None)  # waits for each in turn
+        first, exc = next(((f, e) for f in before if (e := _exception(f)) is not None), (None, None))  # waits for each
+        if first is None:
+            raise ExecutionError("a Dask task was cancelled before it finished (the scheduler or client went away)")
         if isinstance(exc, self._dist.KilledWorker):
             raise ExecutionError(f"task {first.key} was running on every Dask worker that died "
                                  f"({self.allowed_failures or 'allowed-failures'} of them); "
                                  f"it is given up: {exc}") from None
         raise exc
+
+
+def _exception(future: Any) -> BaseException | None:
+    """The error of a finished future (a cancelled one's is the cancellation)."""
+    try:
+        return future.exception()
+    except BaseException as exc:  # noqa: BLE001  (CancelledError: the future never ran)
+        return exc
