@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up everything l10n needs on a fresh Debian/Ubuntu machine:
 #   - system tools: GNU gettext, Apertium with the eng-spa and eng-cat pairs,
-#     headless Chromium + ChromeDriver (for the browser tests)
+#     headless Chromium + ChromeDriver (for the browser tests); with L10N_FOR_TESTS=1 (scripts/test.sh sets it)
+#     also PostgreSQL's server, for the tests of the shared translation memory (scripts/pg-start.sh starts
+#     a throw-away cluster; the main job never needs it)
 #   - a virtualenv in .venv with l10n and its test tools, at the versions of
 #     requirements-lock.txt (hash-checked)
 # Safe to run again: it skips what is already there. One line per step; the
@@ -13,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(gettext apertium apertium-eng-spa apertium-eng-cat chromium chromium-driver)
+[ "${L10N_FOR_TESTS:-0}" = 1 ] && APT_PACKAGES+=(postgresql)
 VENV=.venv
 [ "${L10N_NEWEST:-0}" = 1 ] && VENV=.venv-newest
 mkdir -p "$VENV"
@@ -34,6 +37,9 @@ command -v msgfmt >/dev/null 2>&1 || need_apt=1
 command -v apertium >/dev/null 2>&1 || need_apt=1
 [ -d /usr/share/apertium/apertium-eng-spa ] || need_apt=1
 [ -d /usr/share/apertium/apertium-eng-cat ] || need_apt=1
+if [ "${L10N_FOR_TESTS:-0}" = 1 ]; then
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need_apt=1
+fi
 if [ "${L10N_SKIP_BROWSER:-0}" != "1" ]; then
   command -v chromium >/dev/null 2>&1 || need_apt=1
   command -v chromedriver >/dev/null 2>&1 || need_apt=1

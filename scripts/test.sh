@@ -6,7 +6,7 @@
 # removed at the end; without one, those tests are skipped and say why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+L10N_FOR_TESTS=1 bash scripts/setup.sh
 VENV=.venv
 [ "${L10N_NEWEST:-0}" = 1 ] && VENV=.venv-newest
 if [ -z "${L10N_TEST_POSTGRES:-}" ]; then
