@@ -230,6 +230,9 @@ class SQLMemory:
             return "answered", (src, row[4])
         if row is not None and row[0] != self.owner and self._live_claim(row, stamp):
             return "waiting", src
+        stored = self._run(f"SELECT masked_target FROM tm WHERE {_MATCH}", (*key, src)).fetchone()
+        if stored is not None:  # another run answered it and released its claim since this one looked
+            return "answered", (src, stored[0])
         self._run(_CLAIM, (*key, src, self.owner, socket.gethostname(), os.getpid(), stamp))
         return "mine", src
 

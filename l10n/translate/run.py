@@ -21,6 +21,7 @@ when the run is interrupted, so Ctrl-C loses nothing already translated.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -337,7 +338,7 @@ class _CatalogRun:
         self.key = context.key
         self.po: polib.POFile | None = None
         self.tm: SQLMemory | None = None
-        self.recorders: list[SQLMemory] = []  # the worker threads' connections (see _recording_factory)
+        self.recorders = _Recorders()  # the worker threads' connections (see _recording_factory)
         self.failed: dict[str, str] = {}
         self.skipped: list[str] = []
         self.filled: list[polib.POEntry] = []
@@ -502,8 +503,7 @@ class _CatalogRun:
     # -- the end -------------------------------------------------------------------------------------------
     def close(self) -> None:
         try:
-            for conn in self.recorders:  # their answers are committed: a closing commit could race a worker
-                conn.discard()
+            self.recorders.discard()
         finally:
             if self.tm is not None:
                 if not self.context.dry_run:
@@ -545,8 +545,30 @@ def _exists(where: MemoryLocation) -> bool:
     return where.kind != "sqlite" or Path(where.target).exists()
 
 
+class _Recorders:
+    """The worker threads' connections to the memory, closed once no thread can be writing through them.
+
+    After Ctrl-C the run ends while a worker thread may still be storing an
+    answer: closing a SQLite connection under it would crash the interpreter.
+    Recording and closing take the same lock; once closed, a late answer is not
+    stored (the memory has every answer recorded before; the late one is sent
+    again by the next run, which is what an interrupted request means anyway).
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.closed = False
+        self.opened: list[SQLMemory] = []
+
+    def discard(self) -> None:
+        with self.lock:
+            self.closed = True
+            for conn in self.opened:  # their answers are committed: no closing commit
+                conn.discard()
+
+
 def _recording_factory(factory: Callable[[], Any], where: MemoryLocation, claimed: set[str], key: Mapping[str, str],
-                       owner: str, opened: list[SQLMemory]) -> Callable[[], Any]:
+                       owner: str, opened: _Recorders) -> Callable[[], Any]:
     """Providers that store every raw answer on its claim the moment it arrives (see memory's docstring).
 
     Each worker thread gets its own connection to the memory (appended to
@@ -579,12 +601,16 @@ def _recording_factory(factory: Callable[[], Any], where: MemoryLocation, claime
             return answers
 
         def _record(self, texts: list[str], answers: Any) -> None:
-            if isinstance(answers, list) and len(answers) == len(texts):
+            if not (isinstance(answers, list) and len(answers) == len(texts)):
+                return
+            with opened.lock:
                 for text, answer in zip(texts, answers):
+                    if opened.closed:
+                        return
                     if text in claimed and isinstance(answer, str) and answer.strip():
                         if self._tm is None:
                             self._tm = open_location(where)
-                            opened.append(self._tm)
+                            opened.opened.append(self._tm)
                         self._tm.record_answer(text, answer, **key, owner=owner)
 
     return lambda: Recording(factory())
