@@ -1,7 +1,7 @@
 """How much parallel work this process may do: the CPUs it may run on, and whether it can fork.
 
-Extraction (:mod:`l10n.project`) and checking (:mod:`l10n.checks`) fork
-worker processes for large inputs; both ask here.
+The local executor (:class:`l10n.execute.LocalExecutor`), which every stage
+that forks worker processes goes through, asks here.
 """
 
 from __future__ import annotations
