@@ -67,12 +67,9 @@ class _JobError:
     line: int | None
 
 
-#: What forked workers inherit: (annotator, project name, bugs address, creation date) for templates.
-_TEMPLATE_ARGS: tuple | None = None
-
-
-def _segment_job(job: tuple[str, bytes, str, str]):
-    """Segment one article in a worker (and build its template when asked).
+def _segment_task(template_args: tuple | None, job: tuple[str, bytes, str, str]):
+    """Segment one article in a worker (an executor task), and build its template when ``template_args``
+    (annotator, project name, bugs address, creation date) are given.
 
     A SourceError comes back as a :class:`_JobError`: exceptions with
     keyword context do not cross process boundaries intact.
@@ -84,9 +81,9 @@ def _segment_job(job: tuple[str, bytes, str, str]):
         doc = load(data, name, unit=unit, lang=lang)
     except SourceError as exc:
         return _JobError(exc.message, exc.line)
-    if _TEMPLATE_ARGS is None:
+    if template_args is None:
         return doc
-    annotator, project, bugs, created = _TEMPLATE_ARGS
+    annotator, project, bugs, created = template_args
     return doc.domain, build_template(doc, annotator=annotator, project=project, bugs=bugs, created=created)
 
 
@@ -96,11 +93,9 @@ def _parallel(paths: list[Path]) -> bool:
     return len(paths) >= PARALLEL_FROM and available_cpus() > 1 and can_fork()
 
 
-def _segment_all(settings: Settings, paths: list[Path], unit: str) -> list:
-    """Read every article here, segment them on every core (results in input order)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
+def _segment_all(settings: Settings, paths: list[Path], unit: str, template_args: tuple | None = None) -> list:
+    """Read every article here, segment them on every core through the local executor (results in input order)."""
+    from l10n.execute import LocalExecutor
     from l10n.parallel import available_cpus
 
     jobs = []
@@ -110,9 +105,8 @@ def _segment_all(settings: Settings, paths: list[Path], unit: str) -> list:
         except OSError as exc:
             raise SourceError(f"cannot read: {exc.strerror}", path=rel(settings, path)) from None
         jobs.append((path.relative_to(settings.source_docs).as_posix(), data, unit, settings.source_language))
-    workers = min(available_cpus(), 8)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = list(pool.map(_segment_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    with LocalExecutor(min(available_cpus(), 8), min_items=2) as executor:
+        results = executor.map(_segment_task, jobs, shared=template_args)
     for path, result in zip(paths, results):
         if isinstance(result, _JobError):
             raise SourceError(result.message, path=rel(settings, path), line=result.line)
@@ -212,17 +206,13 @@ def extract(settings: Settings, *, annotator: Annotator | None = None, unit: str
     Everything is read and built before the first file is written, so bad
     input (an unreadable article, a broken old template) writes nothing.
     """
-    global _TEMPLATE_ARGS
     annotator = annotator or load_annotator(settings)
     planned = []
     paths = source_files(settings) if docs is None else []
     if docs is None and _parallel(paths):
         # segment and build templates on every core; dates, checks and writes stay here
-        _TEMPLATE_ARGS = (annotator, settings.project_name, settings.bugs_address, "")
-        try:
-            built = _segment_all(settings, paths, unit or settings.unit)
-        finally:
-            _TEMPLATE_ARGS = None
+        built = _segment_all(settings, paths, unit or settings.unit,
+                             (annotator, settings.project_name, settings.bugs_address, ""))
         _unique_domains(settings, [(d, p.relative_to(settings.source_docs).as_posix())
                                    for (d, _), p in zip(built, paths)])
         for domain, pot in built:
