@@ -93,27 +93,29 @@ def _comment_key(e: polib.POEntry) -> tuple:
 
 
 class _Raw:
-    """How one entry was written in its file: its comment lines and its keyword lines (ranges of the file's
-    lines, shared by all its entries), with the field values they stand for. The writer writes a part back as
-    it was while its fields still have those values."""
+    """How one entry was written in its file: its comment lines and its keyword lines (each part's lines
+    joined, None when that part is not the entry's alone), with the field values they stand for. The writer
+    writes a part back as it was while its fields still have those values. A catalog read without its layout
+    (``l10n check``) keeps only the line numbers: no keys, no lines."""
 
-    __slots__ = ("comment_key", "body_key", "lines", "c0", "c1", "b0", "b1", "msgid_line", "msgstr_line")
+    __slots__ = ("comment_key", "body_key", "comment", "body", "msgid_line", "msgstr_line")
 
-    def __init__(self, comment_key, body_key, lines, c0, c1, b0, b1, msgid_line, msgstr_line=0) -> None:
+    def __init__(self, comment_key, body_key, comment: str | None, body: str | None, msgid_line: int,
+                 msgstr_line: int = 0) -> None:
         self.comment_key = comment_key
         self.body_key = body_key
-        self.lines = lines
-        self.c0, self.c1, self.b0, self.b1 = c0, c1, b0, b1  # c0/b0 None: that part is not the entry's alone
+        self.comment = comment  # "" for no lines: the first of a part's lines is never blank
+        self.body = body
         self.msgid_line = msgid_line
         self.msgstr_line = msgstr_line
 
     @property
     def comment_lines(self) -> list[str] | None:
-        return None if self.c0 is None else self.lines[self.c0:self.c1]
+        return None if self.comment is None else self.comment.split("\n") if self.comment else []
 
     @property
     def body_lines(self) -> list[str] | None:
-        return None if self.b0 is None else self.lines[self.b0:self.b1]
+        return None if self.body is None else self.body.split("\n") if self.body else []
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Raw) and all(getattr(self, a) == getattr(other, a) for a in (
@@ -207,9 +209,10 @@ class _Reader:
     """GNU gettext's PO grammar (po-gram-gen.y) over the tokens of :data:`_TOKEN`: the same entries, and the
     first error ``msgfmt`` reports, as :class:`CatalogError` naming the line it names."""
 
-    def __init__(self, text: str, name: str) -> None:
+    def __init__(self, text: str, name: str, layout: bool = True) -> None:
         self.text = text
         self.name = name
+        self.layout = layout  # keep each entry's lines for the writer (else only its line numbers)
         self.lines = text.split("\n")
         self.entries: list[polib.POEntry] = []
         self.entry: polib.POEntry | None = None
@@ -265,18 +268,13 @@ class _Reader:
         if phase in ("str", "strN"):
             e = self.entry
             e.linenum = self.first_line
-            e._l10n_raw = _Raw(_comment_key(e), _body_key(e), self.lines,
-                               None if self.split_line else self.first_line - 1, self.body_line - 1,
-                               self.body_line - 1, self.last_line, self.msgid_line, self.msgstr_line)
+            own_body = line != self.last_line  # else the next token shares the line: not the entry's own lines
+            e._l10n_raw = self.raw(e, own_body)
             self.entries.append(e)
             self.entry = None
             self.phase = ""
             self.closed_line = self.last_line
-            if line == self.last_line:  # the next token shares the line: this entry's lines are not its own
-                e._l10n_raw.b0 = None
-                self.split_line = True
-            else:
-                self.split_line = False
+            self.split_line = not own_body
             return
         if phase == "domain":
             self.phase = ""
@@ -285,6 +283,15 @@ class _Reader:
             raise self.error("missing 'msgstr[]' section" if phase == "plural" else "missing 'msgstr' section",
                              self.msgid_line)
         raise self.error("syntax error", line)
+
+    def raw(self, e: polib.POEntry, own_body: bool) -> _Raw:
+        """The entry's lines as read (just its line numbers without ``layout``), for the writer."""
+        if not self.layout:
+            return _Raw(None, None, None, None, self.msgid_line, self.msgstr_line)
+        lines, body = self.lines, self.body_line - 1
+        return _Raw(_comment_key(e), _body_key(e),
+                    None if self.split_line else "\n".join(lines[self.first_line - 1:body]),
+                    "\n".join(lines[body:self.last_line]) if own_body else None, self.msgid_line, self.msgstr_line)
 
     def start(self, line: int, obsolete: bool) -> None:
         self.close(line)
@@ -684,7 +691,7 @@ def _decode_byte_escapes(entries: list[polib.POEntry], codec: str) -> None:
             e.msgstr_plural[k] = v.encode(codec, "surrogateescape").decode(codec, "replace")
 
 
-def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
+def _read(data: bytes, name: str, layout: bool = True) -> tuple[polib.POFile, _FileInfo]:
     """Decode ``data`` in the charset its header declares (as msgfmt does), and read it.
 
     A file whose header declares no charset (or xgettext's placeholder
@@ -693,7 +700,7 @@ def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
     """
     text, bad = _utf8(data)
     if text is not None:
-        reader = _Reader(text, name)
+        reader = _Reader(text, name, layout)
         entries = reader.run()
         charset = _header_charset(entries)
         codec = _text_codec(charset, text, name)
@@ -701,7 +708,7 @@ def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
         charset, codec = _bytes_codec(data, name, bad)
     if text is None or codec != "utf-8":
         text = _decoded(data, codec, charset, name)
-        reader = _Reader(text, name)
+        reader = _Reader(text, name, layout)
         entries = reader.run()
     if reader.has_bytes:
         _decode_byte_escapes(entries, codec)
@@ -762,9 +769,12 @@ def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> 
     return po
 
 
-def read_po_unchecked(data: bytes, name: str = "<po>") -> polib.POFile:
-    """:func:`read_po` without the duplicate and plural-form checks (``l10n check`` reports those itself)."""
-    return _read(data, name)[0]
+def read_po_unchecked(data: bytes, name: str = "<po>", *, layout: bool = True) -> polib.POFile:
+    """:func:`read_po` without the duplicate and plural-form checks (``l10n check`` reports those itself).
+
+    ``layout=False`` (a catalog that is read, not written back) keeps each entry's line numbers but not the
+    lines it was read from: :func:`generate_po` would write it as a catalog built in memory."""
+    return _read(data, name, layout)[0]
 
 
 def parse_po_text(text: str, name: str = "<po>") -> polib.POFile:
