@@ -1061,6 +1061,11 @@ def header_msgstr(po: polib.POFile) -> str | None:
     return _header_msgstr(po, info)
 
 
+def _plain(po: polib.POFile) -> bool:
+    """True for a catalog of plain polib entries (a subclass writes itself)."""
+    return type(po) is polib.POFile and all(type(e) is polib.POEntry for e in po)
+
+
 def generate_po(po: polib.POFile) -> str:
     """The PO file text, deterministic for the same catalog.
 
@@ -1071,22 +1076,37 @@ def generate_po(po: polib.POFile) -> str:
     entries last, with all their comments.
     """
     po.wrapwidth = _WRAP
-    if type(po) is not polib.POFile or any(type(e) is not polib.POEntry for e in po):
+    if not _plain(po):
         po.wrapwidth = 10**6 if any(len(c) > 70 for e in po for c in f"{e.comment}\n{e.tcomment}".split("\n")) \
             else _WRAP  # a subclass writes itself; keep its comment lines whole
         text = po.__unicode__()
         po.wrapwidth = _WRAP
         return text if text.endswith("\n") else text + "\n"
+    text = "\n".join(_parts(po))
+    return text if text.endswith("\n") or not text else text + "\n"
+
+
+def _parts(po: polib.POFile) -> list[str]:
+    """The texts :func:`generate_po` joins with newlines (for a catalog of plain polib entries)."""
     parts = [_entry_text(e, _WRAP) for e in po if not e.obsolete]
     parts += [_entry_text(e, _WRAP) for e in po if e.obsolete]
     head = _header_text(po)
     info = getattr(po, "_l10n_file", None)
     if head:
         parts.insert(min(info.header_index, len(parts)) if info is not None else 0, head)
-    text = "\n".join(parts)
     if info is not None and info.trailing:
-        text += ("\n" if text else "") + "\n".join(info.trailing) + "\n"
-    return text if text.endswith("\n") or not text else text + "\n"
+        parts.append("\n".join(info.trailing) + "\n")
+    return parts
+
+
+def _utf8_bytes(po: polib.POFile) -> bytes:
+    """``generate_po(po).encode("utf-8")``, encoded a part at a time: the file's text is never one string
+    (at 100,000 entries it is tens of MB, twice that when one character needs two bytes in memory)."""
+    parts = _parts(po)
+    for i, part in enumerate(parts):
+        parts[i] = part.encode("utf-8")  # each text freed as soon as it is encoded
+    data = b"\n".join(parts)
+    return data if data.endswith(b"\n") or not data else data + b"\n"
 
 
 def po_charset(po: polib.POFile) -> str:
@@ -1105,9 +1125,14 @@ def encode_po(po: polib.POFile, text: str | None = None, *, name: str | None = N
     Text that charset cannot hold is :class:`CatalogError` naming the line, or, with ``or_utf8`` (for
     commands that add text, e.g. machine translation), the catalog becomes UTF-8 and says so in its header.
     """
+    codec = po_charset(po)
+    if text is None and codec == "utf-8" and _plain(po):
+        try:
+            return _utf8_bytes(po)
+        except UnicodeEncodeError:
+            pass  # (a lone surrogate) reported below, with its line
     if text is None:
         text = generate_po(po)
-    codec = po_charset(po)
     try:
         return text.encode(codec)
     except UnicodeEncodeError as exc:
