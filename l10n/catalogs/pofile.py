@@ -162,17 +162,24 @@ _KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
 _PREV_FIELD = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid", "msgid_plural": "previous_msgid_plural"}
 
 
-def _file_comment(entry: polib.POEntry, text: str) -> None:
-    """File a comment (the text after ``#``) as gettext's ``po_callback_comment_dispatcher`` does."""
+def _file_comment(entry: polib.POEntry, text: str, shared: dict[str, str] | None = None) -> None:
+    """File a comment (the text after ``#``) as gettext's ``po_callback_comment_dispatcher`` does.
+
+    ``shared`` (one per file) gives every entry the same string object for the same extracted comment or
+    reference file (``block: paragraph``, ``article.md``): one copy in memory instead of one per entry."""
     c = text[:1]
     if c == ".":
         t = text[2:] if text[1:2] == " " else text[1:]
+        if shared is not None:
+            t = shared.setdefault(t, t)
         entry.comment = entry.comment + "\n" + t if entry.comment != "" else t
     elif c == ":":
         for occurrence in text[1:].split():
             fil, sep, num = occurrence.rpartition(":")
             if not sep or not num.isdigit():
                 fil, num = occurrence, ""
+            if shared is not None:
+                fil = shared.setdefault(fil, fil)
             entry.occurrences.append((fil, num))
     elif c == "," or c == "!":
         entry.flags += [f for f in (x.strip() for x in text[1:].split(",")) if f]
@@ -213,6 +220,7 @@ class _Reader:
         self.text = text
         self.name = name
         self.layout = layout  # keep each entry's lines for the writer (else only its line numbers)
+        self.shared: dict[str, str] = {}  # one copy of each extracted comment and reference file
         self.lines = text.split("\n")
         self.entries: list[polib.POEntry] = []
         self.entry: polib.POEntry | None = None
@@ -298,7 +306,7 @@ class _Reader:
         e = self.entry = _new_entry()
         if self.comments:
             for c in self.comments:
-                _file_comment(e, c)
+                _file_comment(e, c, self.shared)
             self.comments = []
         if not self.opened:
             self.first_line = line
