@@ -93,7 +93,7 @@ def _memo(cache: dict, key: Any, compute):
 
 #: results a run memo holds per side, language and glossary: when full it starts again (a 100,000-entry
 #: catalog's analyses would otherwise all stay in memory, some 150 MB, for catalogs that may never come)
-RUN_MEMO_LIMIT = 50_000
+RUN_MEMO_LIMIT = 20_000
 
 
 def _run_memo(cache: dict, key: Any, compute):
@@ -377,6 +377,8 @@ class CatalogContext:
         self.decimal, self.groups = _number_symbols(self.locale or "en")
         self.src_decimal, self.src_groups = _number_symbols(source_locale or "en")
         self.cache: dict[Any, Any] = {}
+        #: the findings' messages, each kept once (a catalog of 100,000 entries may get 250,000 findings)
+        self.texts: dict[str, str] = {}
         self.run_memo = memo if memo is not None else RunMemo()
         self.run_memo._alive.append(glossary)
         self._src_cache = self.run_memo.source.setdefault((self.source_lang, id(glossary)), {})
