@@ -449,6 +449,7 @@ class _Reader:
         if "\\\n" in text or not _LINE_MODE:
             self._tokens(text, 1)
             return self._end(text.count("\n") + 1)
+        self.text = text = None  # the lines hold it now: the whole text need not stay in memory meanwhile
         lines = self.lines
         last = len(lines)
         tokens = self._tokens
@@ -671,11 +672,11 @@ def _bytes_codec(data: bytes, name: str, bad: UnicodeDecodeError) -> tuple[str |
     return charset, codec
 
 
-def _text_codec(charset: str | None, text: str, name: str) -> str:
+def _text_codec(charset: str | None, data: bytes, name: str) -> str:
     """The codec of a file that decodes as UTF-8, from the charset its header declares."""
     codec = "utf-8" if charset is None or charset.upper() in _UTF8 else _codec(charset)
     if codec is None:
-        raise _unknown_charset(charset, text, name)
+        raise _unknown_charset(charset, data.decode("utf-8"), name)
     return codec
 
 
@@ -707,14 +708,16 @@ def _read(data: bytes, name: str, layout: bool = True) -> tuple[polib.POFile, _F
     (as msgfmt does, with a warning), and written back the same way.
     """
     text, bad = _utf8(data)
-    if text is not None:
+    utf8 = text is not None
+    if utf8:
         reader = _Reader(text, name, layout)
+        del text  # the reader lets go of it once it has the lines
         entries = reader.run()
         charset = _header_charset(entries)
-        codec = _text_codec(charset, text, name)
+        codec = _text_codec(charset, data, name)
     else:
         charset, codec = _bytes_codec(data, name, bad)
-    if text is None or codec != "utf-8":
+    if not utf8 or codec != "utf-8":
         text = _decoded(data, codec, charset, name)
         reader = _Reader(text, name, layout)
         entries = reader.run()
@@ -724,7 +727,7 @@ def _read(data: bytes, name: str, layout: bool = True) -> tuple[polib.POFile, _F
     info.charset = charset or "UTF-8"
     info.codec = codec
     info.trailing = reader.trailing
-    return _assemble(entries, info, text, codec), info
+    return _assemble(entries, info, codec), info
 
 
 def _unknown_charset(charset: str, text: str, name: str) -> CatalogError:
@@ -732,7 +735,7 @@ def _unknown_charset(charset: str, text: str, name: str) -> CatalogError:
     return CatalogError(f"the header's charset {charset!r} is not one l10n can read", path=name, line=line)
 
 
-def _assemble(entries: list[polib.POEntry], info: _FileInfo, text: str, codec: str) -> polib.POFile:
+def _assemble(entries: list[polib.POEntry], info: _FileInfo, codec: str) -> polib.POFile:
     po = polib.POFile(wrapwidth=_WRAP, encoding=codec, check_for_duplicates=False)
     header = None
     for i, e in enumerate(entries):
@@ -790,7 +793,7 @@ def parse_po_text(text: str, name: str = "<po>") -> polib.POFile:
     entries = _Reader(text, name).run()
     info = _FileInfo()
     info.charset = _header_charset(entries) or "UTF-8"
-    return _assemble(entries, info, text, "utf-8")
+    return _assemble(entries, info, "utf-8")
 
 
 def msgid_line(e: polib.POEntry) -> int:
