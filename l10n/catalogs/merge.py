@@ -207,7 +207,8 @@ def update_catalog(pot: polib.POFile, old: polib.POFile | None, locale: str, *,
             counts["new"] += 1
         counts["approved"] += _apply_approved(e, annotator, locale, notes)
         # a comment line's trailing blanks do not survive a PO round trip: never write them
-        e.comment = "\n".join(line.rstrip() for n in notes for line in n.split("\n"))
+        comment = "\n".join(line.rstrip() for n in notes for line in n.split("\n"))
+        e.comment = t.comment if comment == t.comment else comment  # the template's string when the same
         po.append(e)
     leftovers = _leftovers(prev, template_keys, consumed)
     for o in leftovers:

@@ -93,27 +93,29 @@ def _comment_key(e: polib.POEntry) -> tuple:
 
 
 class _Raw:
-    """How one entry was written in its file: its comment lines and its keyword lines (ranges of the file's
-    lines, shared by all its entries), with the field values they stand for. The writer writes a part back as
-    it was while its fields still have those values."""
+    """How one entry was written in its file: its comment lines and its keyword lines (each part's lines
+    joined, None when that part is not the entry's alone), with the field values they stand for. The writer
+    writes a part back as it was while its fields still have those values. A catalog read without its layout
+    (``l10n check``) keeps only the line numbers: no keys, no lines."""
 
-    __slots__ = ("comment_key", "body_key", "lines", "c0", "c1", "b0", "b1", "msgid_line", "msgstr_line")
+    __slots__ = ("comment_key", "body_key", "comment", "body", "msgid_line", "msgstr_line")
 
-    def __init__(self, comment_key, body_key, lines, c0, c1, b0, b1, msgid_line, msgstr_line=0) -> None:
+    def __init__(self, comment_key, body_key, comment: str | None, body: str | None, msgid_line: int,
+                 msgstr_line: int = 0) -> None:
         self.comment_key = comment_key
         self.body_key = body_key
-        self.lines = lines
-        self.c0, self.c1, self.b0, self.b1 = c0, c1, b0, b1  # c0/b0 None: that part is not the entry's alone
+        self.comment = comment  # "" for no lines: the first of a part's lines is never blank
+        self.body = body
         self.msgid_line = msgid_line
         self.msgstr_line = msgstr_line
 
     @property
     def comment_lines(self) -> list[str] | None:
-        return None if self.c0 is None else self.lines[self.c0:self.c1]
+        return None if self.comment is None else self.comment.split("\n") if self.comment else []
 
     @property
     def body_lines(self) -> list[str] | None:
-        return None if self.b0 is None else self.lines[self.b0:self.b1]
+        return None if self.body is None else self.body.split("\n") if self.body else []
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Raw) and all(getattr(self, a) == getattr(other, a) for a in (
@@ -160,17 +162,24 @@ _KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
 _PREV_FIELD = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid", "msgid_plural": "previous_msgid_plural"}
 
 
-def _file_comment(entry: polib.POEntry, text: str) -> None:
-    """File a comment (the text after ``#``) as gettext's ``po_callback_comment_dispatcher`` does."""
+def _file_comment(entry: polib.POEntry, text: str, shared: dict[str, str] | None = None) -> None:
+    """File a comment (the text after ``#``) as gettext's ``po_callback_comment_dispatcher`` does.
+
+    ``shared`` (one per file) gives every entry the same string object for the same extracted comment or
+    reference file (``block: paragraph``, ``article.md``): one copy in memory instead of one per entry."""
     c = text[:1]
     if c == ".":
         t = text[2:] if text[1:2] == " " else text[1:]
+        if shared is not None:
+            t = shared.setdefault(t, t)
         entry.comment = entry.comment + "\n" + t if entry.comment != "" else t
     elif c == ":":
         for occurrence in text[1:].split():
             fil, sep, num = occurrence.rpartition(":")
             if not sep or not num.isdigit():
                 fil, num = occurrence, ""
+            if shared is not None:
+                fil = shared.setdefault(fil, fil)
             entry.occurrences.append((fil, num))
     elif c == "," or c == "!":
         entry.flags += [f for f in (x.strip() for x in text[1:].split(",")) if f]
@@ -207,9 +216,11 @@ class _Reader:
     """GNU gettext's PO grammar (po-gram-gen.y) over the tokens of :data:`_TOKEN`: the same entries, and the
     first error ``msgfmt`` reports, as :class:`CatalogError` naming the line it names."""
 
-    def __init__(self, text: str, name: str) -> None:
+    def __init__(self, text: str, name: str, layout: bool = True) -> None:
         self.text = text
         self.name = name
+        self.layout = layout  # keep each entry's lines for the writer (else only its line numbers)
+        self.shared: dict[str, str] = {}  # one copy of each extracted comment and reference file
         self.lines = text.split("\n")
         self.entries: list[polib.POEntry] = []
         self.entry: polib.POEntry | None = None
@@ -265,18 +276,13 @@ class _Reader:
         if phase in ("str", "strN"):
             e = self.entry
             e.linenum = self.first_line
-            e._l10n_raw = _Raw(_comment_key(e), _body_key(e), self.lines,
-                               None if self.split_line else self.first_line - 1, self.body_line - 1,
-                               self.body_line - 1, self.last_line, self.msgid_line, self.msgstr_line)
+            own_body = line != self.last_line  # else the next token shares the line: not the entry's own lines
+            e._l10n_raw = self.raw(e, own_body)
             self.entries.append(e)
             self.entry = None
             self.phase = ""
             self.closed_line = self.last_line
-            if line == self.last_line:  # the next token shares the line: this entry's lines are not its own
-                e._l10n_raw.b0 = None
-                self.split_line = True
-            else:
-                self.split_line = False
+            self.split_line = not own_body
             return
         if phase == "domain":
             self.phase = ""
@@ -286,12 +292,21 @@ class _Reader:
                              self.msgid_line)
         raise self.error("syntax error", line)
 
+    def raw(self, e: polib.POEntry, own_body: bool) -> _Raw:
+        """The entry's lines as read (just its line numbers without ``layout``), for the writer."""
+        if not self.layout:
+            return _Raw(None, None, None, None, self.msgid_line, self.msgstr_line)
+        lines, body = self.lines, self.body_line - 1
+        return _Raw(_comment_key(e), _body_key(e),
+                    None if self.split_line else "\n".join(lines[self.first_line - 1:body]),
+                    "\n".join(lines[body:self.last_line]) if own_body else None, self.msgid_line, self.msgstr_line)
+
     def start(self, line: int, obsolete: bool) -> None:
         self.close(line)
         e = self.entry = _new_entry()
         if self.comments:
             for c in self.comments:
-                _file_comment(e, c)
+                _file_comment(e, c, self.shared)
             self.comments = []
         if not self.opened:
             self.first_line = line
@@ -434,6 +449,7 @@ class _Reader:
         if "\\\n" in text or not _LINE_MODE:
             self._tokens(text, 1)
             return self._end(text.count("\n") + 1)
+        self.text = text = None  # the lines hold it now: the whole text need not stay in memory meanwhile
         lines = self.lines
         last = len(lines)
         tokens = self._tokens
@@ -656,11 +672,11 @@ def _bytes_codec(data: bytes, name: str, bad: UnicodeDecodeError) -> tuple[str |
     return charset, codec
 
 
-def _text_codec(charset: str | None, text: str, name: str) -> str:
+def _text_codec(charset: str | None, data: bytes, name: str) -> str:
     """The codec of a file that decodes as UTF-8, from the charset its header declares."""
     codec = "utf-8" if charset is None or charset.upper() in _UTF8 else _codec(charset)
     if codec is None:
-        raise _unknown_charset(charset, text, name)
+        raise _unknown_charset(charset, data.decode("utf-8"), name)
     return codec
 
 
@@ -684,7 +700,7 @@ def _decode_byte_escapes(entries: list[polib.POEntry], codec: str) -> None:
             e.msgstr_plural[k] = v.encode(codec, "surrogateescape").decode(codec, "replace")
 
 
-def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
+def _read(data: bytes, name: str, layout: bool = True) -> tuple[polib.POFile, _FileInfo]:
     """Decode ``data`` in the charset its header declares (as msgfmt does), and read it.
 
     A file whose header declares no charset (or xgettext's placeholder
@@ -692,16 +708,18 @@ def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
     (as msgfmt does, with a warning), and written back the same way.
     """
     text, bad = _utf8(data)
-    if text is not None:
-        reader = _Reader(text, name)
+    utf8 = text is not None
+    if utf8:
+        reader = _Reader(text, name, layout)
+        del text  # the reader lets go of it once it has the lines
         entries = reader.run()
         charset = _header_charset(entries)
-        codec = _text_codec(charset, text, name)
+        codec = _text_codec(charset, data, name)
     else:
         charset, codec = _bytes_codec(data, name, bad)
-    if text is None or codec != "utf-8":
+    if not utf8 or codec != "utf-8":
         text = _decoded(data, codec, charset, name)
-        reader = _Reader(text, name)
+        reader = _Reader(text, name, layout)
         entries = reader.run()
     if reader.has_bytes:
         _decode_byte_escapes(entries, codec)
@@ -709,7 +727,7 @@ def _read(data: bytes, name: str) -> tuple[polib.POFile, _FileInfo]:
     info.charset = charset or "UTF-8"
     info.codec = codec
     info.trailing = reader.trailing
-    return _assemble(entries, info, text, codec), info
+    return _assemble(entries, info, codec), info
 
 
 def _unknown_charset(charset: str, text: str, name: str) -> CatalogError:
@@ -717,7 +735,7 @@ def _unknown_charset(charset: str, text: str, name: str) -> CatalogError:
     return CatalogError(f"the header's charset {charset!r} is not one l10n can read", path=name, line=line)
 
 
-def _assemble(entries: list[polib.POEntry], info: _FileInfo, text: str, codec: str) -> polib.POFile:
+def _assemble(entries: list[polib.POEntry], info: _FileInfo, codec: str) -> polib.POFile:
     po = polib.POFile(wrapwidth=_WRAP, encoding=codec, check_for_duplicates=False)
     header = None
     for i, e in enumerate(entries):
@@ -762,9 +780,12 @@ def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> 
     return po
 
 
-def read_po_unchecked(data: bytes, name: str = "<po>") -> polib.POFile:
-    """:func:`read_po` without the duplicate and plural-form checks (``l10n check`` reports those itself)."""
-    return _read(data, name)[0]
+def read_po_unchecked(data: bytes, name: str = "<po>", *, layout: bool = True) -> polib.POFile:
+    """:func:`read_po` without the duplicate and plural-form checks (``l10n check`` reports those itself).
+
+    ``layout=False`` (a catalog that is read, not written back) keeps each entry's line numbers but not the
+    lines it was read from: :func:`generate_po` would write it as a catalog built in memory."""
+    return _read(data, name, layout)[0]
 
 
 def parse_po_text(text: str, name: str = "<po>") -> polib.POFile:
@@ -772,7 +793,7 @@ def parse_po_text(text: str, name: str = "<po>") -> polib.POFile:
     entries = _Reader(text, name).run()
     info = _FileInfo()
     info.charset = _header_charset(entries) or "UTF-8"
-    return _assemble(entries, info, text, "utf-8")
+    return _assemble(entries, info, "utf-8")
 
 
 def msgid_line(e: polib.POEntry) -> int:
@@ -1051,6 +1072,11 @@ def header_msgstr(po: polib.POFile) -> str | None:
     return _header_msgstr(po, info)
 
 
+def _plain(po: polib.POFile) -> bool:
+    """True for a catalog of plain polib entries (a subclass writes itself)."""
+    return type(po) is polib.POFile and all(type(e) is polib.POEntry for e in po)
+
+
 def generate_po(po: polib.POFile) -> str:
     """The PO file text, deterministic for the same catalog.
 
@@ -1061,22 +1087,37 @@ def generate_po(po: polib.POFile) -> str:
     entries last, with all their comments.
     """
     po.wrapwidth = _WRAP
-    if type(po) is not polib.POFile or any(type(e) is not polib.POEntry for e in po):
+    if not _plain(po):
         po.wrapwidth = 10**6 if any(len(c) > 70 for e in po for c in f"{e.comment}\n{e.tcomment}".split("\n")) \
             else _WRAP  # a subclass writes itself; keep its comment lines whole
         text = po.__unicode__()
         po.wrapwidth = _WRAP
         return text if text.endswith("\n") else text + "\n"
+    text = "\n".join(_parts(po))
+    return text if text.endswith("\n") or not text else text + "\n"
+
+
+def _parts(po: polib.POFile) -> list[str]:
+    """The texts :func:`generate_po` joins with newlines (for a catalog of plain polib entries)."""
     parts = [_entry_text(e, _WRAP) for e in po if not e.obsolete]
     parts += [_entry_text(e, _WRAP) for e in po if e.obsolete]
     head = _header_text(po)
     info = getattr(po, "_l10n_file", None)
     if head:
         parts.insert(min(info.header_index, len(parts)) if info is not None else 0, head)
-    text = "\n".join(parts)
     if info is not None and info.trailing:
-        text += ("\n" if text else "") + "\n".join(info.trailing) + "\n"
-    return text if text.endswith("\n") or not text else text + "\n"
+        parts.append("\n".join(info.trailing) + "\n")
+    return parts
+
+
+def _utf8_bytes(po: polib.POFile) -> bytes:
+    """``generate_po(po).encode("utf-8")``, encoded a part at a time: the file's text is never one string
+    (at 100,000 entries it is tens of MB, twice that when one character needs two bytes in memory)."""
+    parts = _parts(po)
+    for i, part in enumerate(parts):
+        parts[i] = part.encode("utf-8")  # each text freed as soon as it is encoded
+    data = b"\n".join(parts)
+    return data if data.endswith(b"\n") or not data else data + b"\n"
 
 
 def po_charset(po: polib.POFile) -> str:
@@ -1095,9 +1136,14 @@ def encode_po(po: polib.POFile, text: str | None = None, *, name: str | None = N
     Text that charset cannot hold is :class:`CatalogError` naming the line, or, with ``or_utf8`` (for
     commands that add text, e.g. machine translation), the catalog becomes UTF-8 and says so in its header.
     """
+    codec = po_charset(po)
+    if text is None and codec == "utf-8" and _plain(po):
+        try:
+            return _utf8_bytes(po)
+        except UnicodeEncodeError:
+            pass  # (a lone surrogate) reported below, with its line
     if text is None:
         text = generate_po(po)
-    codec = po_charset(po)
     try:
         return text.encode(codec)
     except UnicodeEncodeError as exc:

@@ -40,7 +40,7 @@ def parse_catalog(data: bytes, path: str = "") -> tuple[polib.POFile | None, lis
     from l10n.errors import CatalogError
 
     try:
-        po = read_po_unchecked(data, path)
+        po = read_po_unchecked(data, path, layout=False)  # read, never written back
     except CatalogError as exc:
         return None, [_syntax_finding(exc.message, path, exc.line or 0)]
     return po, _obsolete_duplicates(po, path)

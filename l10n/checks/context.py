@@ -90,6 +90,21 @@ def _memo(cache: dict, key: Any, compute):
         value = cache[key] = compute()
     return value
 
+
+#: results a run memo holds per side, language and glossary: when full it starts again (a 100,000-entry
+#: catalog's analyses would otherwise all stay in memory, some 150 MB, for catalogs that may never come)
+RUN_MEMO_LIMIT = 20_000
+
+
+def _run_memo(cache: dict, key: Any, compute):
+    """:func:`_memo` in a run memo, which is emptied when it holds :data:`RUN_MEMO_LIMIT` results."""
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        if len(cache) >= RUN_MEMO_LIMIT:
+            cache.clear()
+        value = cache[key] = compute()
+    return value
+
 class PhraseCounter:
     """Counts occurrences of words and phrases, case-insensitively, on word boundaries.
 
@@ -346,7 +361,8 @@ class RunMemo:
 
     Source-side results (tokens found, numbers, sentences, term hits, tags and
     URLs of a msgid) are computed once per distinct msgid, target-side ones once
-    per distinct msgstr and locale. Keys include the source language or the
+    per distinct msgstr and locale, up to :data:`RUN_MEMO_LIMIT` results each
+    (then the memo starts again: the same results, computed again). Keys include the source language or the
     locale and the glossary object, whose rules extend the word lists.
     """
 
@@ -392,6 +408,8 @@ class CatalogContext:
         self.decimal, self.groups = _number_symbols(self.locale or "en")
         self.src_decimal, self.src_groups = _number_symbols(source_locale or "en")
         self.cache: dict[Any, Any] = {}
+        #: the findings' messages, each kept once (a catalog of 100,000 entries may get 250,000 findings)
+        self.texts: dict[str, str] = {}
         self.run_memo = memo if memo is not None else RunMemo()
         self.run_memo._alive.append(glossary)
         self._src_cache = self.run_memo.source.setdefault((self.source_lang, id(glossary)), {})
@@ -414,8 +432,8 @@ class CatalogContext:
 
     def src(self, kind: str, text: str, compute):
         """``compute()`` once per run for the source-side analysis ``kind`` of the msgid ``text``."""
-        return _memo(self._src_cache, (kind, text), compute)
+        return _run_memo(self._src_cache, (kind, text), compute)
 
     def tgt(self, kind: str, text: str, compute):
         """``compute()`` once per run and locale for the target-side analysis ``kind`` of ``text``."""
-        return _memo(self._tgt_cache, (kind, text), compute)
+        return _run_memo(self._tgt_cache, (kind, text), compute)

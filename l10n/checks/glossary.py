@@ -49,9 +49,10 @@ def _is_approved_disclaimer(entry: polib.POEntry, ctx: CatalogContext) -> bool:
 _PIECE = re.compile(r"[^\W_]+")
 
 
-@lru_cache(maxsize=65536)
-def _pieces(text: str) -> frozenset[str]:
-    return frozenset(_PIECE.findall(text.lower()))
+@lru_cache(maxsize=65536)  # a bool per text (a frozenset of its words per text held ~150 MB at 100,000 entries)
+def _no_term(needles: frozenset[str], text: str) -> bool:
+    """True when none of the alphanumeric pieces of ``text`` is one of ``needles``."""
+    return needles.isdisjoint(_PIECE.findall(text.lower()))
 
 
 def _needles(g: Any) -> frozenset[str]:
@@ -73,7 +74,7 @@ def _hits(entry: polib.POEntry, ctx: CatalogContext) -> list[Any]:
         return []
     text = plain_text(entry.msgid)
     needles = ctx.memo(("term-needles",), lambda: _needles(g))
-    if needles and needles.isdisjoint(_pieces(text)):
+    if needles and _no_term(needles, text):
         return []  # fast path: no term can match (whole words only)
     return ctx.src("terms", entry.msgid, lambda: list(g.find_terms(text)))
 

@@ -1,7 +1,8 @@
 """Formatters for findings: text, json, junit, sarif (2.1.0), github annotations.
 
 Each formatter is pure: findings (and the list of what was checked) in, a
-string out. ``CheckedFile`` tells JUnit which test cases exist (one per
+string out (:func:`format_findings`), or the same text written to a stream
+(:func:`write_findings`). ``CheckedFile`` tells JUnit which test cases exist (one per
 catalog and one per disclaimer), so a clean run still lists them.
 """
 
@@ -9,14 +10,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TextIO
 
 from l10n.model import Finding, Severity, disclaimer_context, disclaimer_of
 
 _encode_str = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
 
-__all__ = ["FORMATS", "CheckedFile", "format_findings", "summary"]
+__all__ = ["FORMATS", "CheckedFile", "format_findings", "summary", "write_findings"]
 
 FORMATS = ("text", "json", "junit", "sarif", "github")
 _SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -42,17 +44,15 @@ def _short(text: str, n: int = 100) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _text(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
-    lines = []
+def _text_chunks(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> Iterator[str]:
     for f in findings:
         where = f"{f.path}:{f.line}" if f.line else f.path
-        lines.append(f"{where}: {f.severity} {f.code} [{f.check}] {f.message}")
+        yield f"{where}: {f.severity} {f.code} [{f.check}] {f.message}\n"
         if f.target:
-            lines.append(f"    > {_short(f.target)}")
+            yield f"    > {_short(f.target)}\n"
     s = summary(findings, len(files))
-    lines.append(f"{s['files']} file(s) checked: {s['findings']} finding(s) "
-                 f"({s['critical']} critical, {s['error']} error, {s['warning']} warning, {s['info']} info)")
-    return "\n".join(lines) + "\n"
+    yield (f"{s['files']} file(s) checked: {s['findings']} finding(s) "
+           f"({s['critical']} critical, {s['error']} error, {s['warning']} warning, {s['info']} info)\n")
 
 
 def _record(f: Finding) -> dict:
@@ -90,19 +90,25 @@ def _json_record(f: Finding, enc=_encode_str) -> str:
             f'      "target": {enc(f.target)},\n      "suppressible": {_json_value(f.suppressible)}\n    }}')
 
 
-def _json(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
+def _json_chunks(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> Iterator[str]:
     # Same text as json.dumps({"findings": [_record(f) ...], "summary": ...}, ensure_ascii=False, indent=2):
     # with an indent, json encodes in Python; the records are flat, so they are written here with the C
     # string encoder (tests/checks/test_checks_fastpaths.py holds the two to the same bytes).
     if not all(type(f.path) is str and type(f.locale) is str and type(f.msgid) is str and type(f.code) is str
                and type(f.check) is str and type(f.message) is str and type(f.target) is str
                for f in findings):
-        return json.dumps({"findings": [_record(f) for f in findings], "summary": summary(findings, len(files))},
-                          ensure_ascii=False, indent=2) + "\n"
-    body = ",\n".join(map(_json_record, findings))
-    head = '{\n  "findings": [\n' + body + "\n  ],\n" if findings else '{\n  "findings": [],\n'
+        yield json.dumps({"findings": [_record(f) for f in findings], "summary": summary(findings, len(files))},
+                         ensure_ascii=False, indent=2) + "\n"
+        return
+    yield '{\n  "findings": [\n' if findings else '{\n  "findings": [],\n'
+    sep = ""
+    for f in findings:
+        yield sep + _json_record(f)
+        sep = ",\n"
+    if findings:
+        yield "\n  ],\n"
     tail = json.dumps({"summary": summary(findings, len(files))}, ensure_ascii=False, indent=2)
-    return head + tail[2:] + "\n"
+    yield tail[2:] + "\n"
 
 
 def _junit(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
@@ -193,13 +199,29 @@ def _github(findings: Sequence[Finding], files: Sequence[CheckedFile]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+#: the formatters that write a report piece by piece (a large one is never held as one string)
+_CHUNKED = {"text": _text_chunks, "json": _json_chunks}
+_WHOLE = {"junit": _junit, "sarif": _sarif, "github": _github}
+
+
+def _chunks(findings: Iterable[Finding], fmt: str, files: Sequence[CheckedFile]) -> Iterator[str]:
+    items = list(findings)
+    if fmt in _CHUNKED:
+        return _CHUNKED[fmt](items, list(files))
+    if fmt in _WHOLE:
+        return iter((_WHOLE[fmt](items, list(files)),))
+    from l10n.errors import L10nError
+
+    raise L10nError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+
+
 def format_findings(findings: Iterable[Finding], fmt: str, files: Sequence[CheckedFile] = ()) -> str:
     """Render findings in one of :data:`FORMATS`."""
-    items = list(findings)
-    try:
-        fn = {"text": _text, "json": _json, "junit": _junit, "sarif": _sarif, "github": _github}[fmt]
-    except KeyError:
-        from l10n.errors import L10nError
+    return "".join(_chunks(findings, fmt, files))
 
-        raise L10nError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})") from None
-    return fn(items, list(files))
+
+def write_findings(out: TextIO, findings: Iterable[Finding], fmt: str, files: Sequence[CheckedFile] = ()) -> None:
+    """Write :func:`format_findings`'s text to ``out``, a piece at a time for text and JSON (a report of
+    400,000 findings is some 300 MB of text)."""
+    for chunk in _chunks(findings, fmt, files):
+        out.write(chunk)

@@ -174,8 +174,12 @@ def to_finding(spec: CheckSpec, issue: str | Issue, ctx: CatalogContext, entry: 
     target = issue.target
     if target is None:
         target = "" if e is None else (e.msgstr or (e.msgstr_plural.get(0, "") if e.msgstr_plural else ""))
+    message = issue.message
+    texts = getattr(ctx, "texts", None)  # one string for a message many entries get ("'X' should be ...")
+    if texts is not None:
+        message = texts.setdefault(message, message)
     return Finding(
-        code=spec.code, check=spec.name, severity=issue.severity or spec.severity, message=issue.message,
+        code=spec.code, check=spec.name, severity=issue.severity or spec.severity, message=message,
         path=ctx.path, line=issue.line or (getattr(e, "linenum", 0) or 0), locale=ctx.locale,
         msgctxt=issue.msgctxt if issue.msgctxt is not None else getattr(e, "msgctxt", None),
         msgid=issue.msgid if issue.msgid is not None else (getattr(e, "msgid", "") or ""),

@@ -312,7 +312,7 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
         l10n check --coverage -l pt_BR    # which meaning checks are active for a locale
     """
     from l10n.checks import exit_code
-    from l10n.checks.output import FORMATS, format_findings
+    from l10n.checks.output import FORMATS, write_findings
 
     if list_checks:
         console.print(_listing(), markup=False, end="")
@@ -327,14 +327,14 @@ def check_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="PO catalo
     with local_executor(jobs or None) as executor:
         findings, checked = run_check(list(paths or []), locale, project, select, use_cache=not no_cache,
                                       executor=executor, mt=mt)
-    report = format_findings(findings, fmt, checked)
-    if output is not None:
+    if output is not None:  # written a piece at a time: a large report is never one string
         try:
-            output.write_text(report, encoding="utf-8")
+            with output.open("w", encoding="utf-8") as out:
+                write_findings(out, findings, fmt, checked)
         except OSError as exc:
             raise L10nError(f"cannot write report: {exc.strerror}", path=str(output)) from None
     else:
-        sys.stdout.write(report)
+        write_findings(sys.stdout, findings, fmt, checked)
         sys.stdout.flush()
     # A file that does not parse as a catalog is bad input (exit 2), reported
     # like any finding so that CI formats still name the file and line.

@@ -1,0 +1,49 @@
+"""encode_po writes a UTF-8 catalog a part at a time: the same bytes as generate_po's text, encoded."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+from l10n.catalogs.pofile import _utf8_bytes, encode_po, generate_po, read_po
+from l10n.errors import CatalogError
+
+_PO = '''# Spanish
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: es\\n"
+
+#. block: paragraph
+#: a.md#s1/p1
+msgid "Take “two” tablets."
+msgstr "Tome “dos” comprimidos."
+
+#~ msgid "Old"
+#~ msgstr "Viejo"
+
+# a comment after the last entry
+'''
+
+
+@pytest.mark.parametrize("text", [_PO, _PO.rsplit("\n# a comment", 1)[0] + "\n", ""])
+def test_utf8_bytes_are_generate_po_encoded(text: str) -> None:
+    po = read_po(text.encode("utf-8"), "es.po")
+    if len(po):
+        po[0].msgstr = "Tome dos comprimidos."  # one entry written anew
+    assert _utf8_bytes(po) == generate_po(po).encode("utf-8") == encode_po(po)
+
+
+def test_a_lone_surrogate_is_still_reported_with_its_line() -> None:
+    po = read_po(_PO.encode("utf-8"), "es.po")
+    po[0].msgstr = "bad \udc80"
+    with pytest.raises(CatalogError) as err:
+        encode_po(po, name="es.po")
+    assert err.value.line == 10
+
+
+def test_a_catalog_built_in_memory() -> None:
+    po = polib.POFile(wrapwidth=79)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid="a", msgstr="á"))
+    assert encode_po(po) == generate_po(po).encode("utf-8")
