@@ -146,7 +146,7 @@ def measure(label: str, executor: Executor, base: Path, work: Path) -> dict:
     away = "" if os.getpid() not in pids or len(pids) > 1 else " (all here)"
     print(f"  {label:<32} {wall:8.1f} s  overhead {overhead * 1e3:6.2f} ms/task  {tasks} tasks in "
           f"{len(timing.maps)} maps on {len(pids)} process(es){away}  {files} files sha256 {sha[:16]}", flush=True)
-    print(f"      per map: " + ", ".join(f"{m['fn']} {len(m['costs'])}x {m['wall']:.1f}s/{len(m['pids'])}p"
+    print("      per map: " + ", ".join(f"{m['fn']} {len(m['costs'])}x {m['wall']:.1f}s/{len(m['pids'])}p"
                                           for m in timing.maps) + f"; stage work {stages}", flush=True)
     shutil.rmtree(project, ignore_errors=True)
     return {"label": label, "wall": wall, "overhead": overhead, "digest": sha, "maps": timing.maps,
