@@ -1,25 +1,31 @@
-"""Scaling out: the per-(article, locale) stage on four executors. ``python bench/bench_scale.py [--articles N]``.
+"""Scaling out: a whole ``l10n run`` on four executors. ``python bench/bench_scale.py [--articles N]``.
 
-A generated project of N articles (default 1,000; made from the bundled
-Markdown article, its sections shuffled and numbered per article) goes into
-five locales, one task per (article, locale): segment the article's bytes,
-machine-translate every segment, and return the page's bytes. Tasks carry
-bytes, never paths. The engines:
+A generated project (:mod:`scale_project`: the bundled articles plus N generated ones, 80% Markdown,
+20% HTML) goes into five locales:
 
 * ``es`` and ``ca``: Apertium (a local process per batch; CPU-bound);
 * ``en_XA``: the pseudo provider (almost free);
-* ``fr`` and ``de``: a LibreTranslate-compatible server on 127.0.0.1 that
-  answers every request after 100 ms (latency-bound; tests/servers/libre.py),
-  sent at concurrency 4 per task.
+* ``fr`` and ``pt_BR``: the ``libre`` engine against a LibreTranslate-compatible server on 127.0.0.1
+  that answers every request after 100 ms (latency-bound; tests/servers/libre.py), 4 requests in
+  flight per catalog.
 
-Executors: local ``-j1`` (serial), local default (forked processes, one per
-CPU), Dask ``LocalCluster`` (2 worker processes of 1 thread), Dask TCP
-scheduler + 2 workers in their own processes (scripts/dask-cluster.sh).
-Printed: the wall time of each, ratios to ``-j1``, the per-task overhead of
-each executor (a map of no-op tasks), whether the four outputs are
-byte-identical, and a projection to W Dask workers from the measured
-per-task costs. Needs the dask extra; Apertium's eng-spa/eng-cat pairs for es
-and ca (without them those locales are left out and it says so).
+The project keeps the bundled configuration's locales (its glossary names them all), so ``ar`` is in
+the run too, without an engine: its catalogs are updated and assessed, not translated.
+
+Each executor runs :func:`l10n.publish.pipeline.run` with ``executor=`` on its own fresh copy of the
+project, without the stage cache (``cache=False``), so every configuration does all the work:
+extract (a task per article), update (per catalog), translate (per catalog of each locale), assess
+(per article and locale), then build and report here. Executors, chosen as ``l10n run`` chooses
+them (:func:`l10n.execute.choice.executor_for`): ``-j 1``; no ``-j`` (forked processes, one per
+CPU); Dask ``LocalCluster`` (2 worker processes of 1 thread); ``--scheduler tcp://…`` with a
+scheduler and 2 workers started by scripts/dask-cluster.sh.
+
+Every map goes through a thin wrapper that times each task where it runs and records the process
+that ran it, so the bench shows that the work really went to the executor (the processes per
+stage). Printed: the wall time of each, ratios to ``-j 1``, the tasks per stage, the per-task
+overhead of each executor (a map of no-op tasks), whether ``locales/``, ``dist/`` and
+``dist-preview/`` are byte-identical across the four, and a projection to W workers from the
+``-j 1`` per-task costs. Needs the dask extra and Apertium's eng-spa/eng-cat pairs.
 """
 
 from __future__ import annotations
@@ -27,74 +33,126 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from l10n.execute import Executor, LocalExecutor, SerialExecutor  # noqa: E402
+from l10n.execute import Executor, Task  # noqa: E402
+from scale_project import scale_project  # noqa: E402
 from tests.servers.libre import LibreServer  # noqa: E402
 
 LATENCY = 0.1  # seconds per request of the HTTP engine
-HTTP_CONCURRENCY = 4  # requests in flight per task
+HTTP_CONCURRENCY = 4  # requests in flight per catalog
 NOOP_TASKS = 400
+LOOPBACK = ("fr", "pt_BR")  # the two locales of the 100 ms engine
+COMPARED = ("locales", "dist", "dist-preview")
 
 
-# -- the generated project ----------------------------------------------------------------------------
+# -- the project ------------------------------------------------------------------------------------
 
-def generate_articles(n: int, seed: int = 17) -> list[tuple[str, bytes]]:
-    """N Markdown articles from the bundled one: sections shuffled, a numbered sentence per section."""
-    text = (ROOT / "source_docs" / "kratom-addiction-treatment.md").read_text(encoding="utf-8")
-    head, *sections = re.split(r"\n(?=## )", text.strip())
-    out = []
-    for k in range(n):
-        rng = random.Random(seed * 1_000_003 + k)
-        body = sections[:]
-        rng.shuffle(body)
-        numbered = [f"{s}\n\nThis is note {i + 1} of leaflet {k + 1}, revised in week {rng.randint(1, 52)}."
-                    for i, s in enumerate(body)]
-        out.append((f"leaflet-{k:05d}.md", ("\n\n".join([head, *numbered]) + "\n").encode("utf-8")))
-    return out
+def configure(project: Path, server_url: str) -> None:
+    """Five translated locales: es/ca Apertium, en_XA pseudo, fr/pt_BR the 100 ms loopback engine."""
+    path = project / "pyproject.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('en_XA = "pseudo"\n', 'en_XA = "pseudo"\n' + "".join(f'{x} = "libre"\n' for x in LOOPBACK), 1)
+    text = re.sub(r'(?m)^allow_machine_translation = \[.*\]$',
+                  'allow_machine_translation = ["es", "ca", "en_XA", "fr", "pt_BR"]', text)
+    text += (f'\n[tool.l10n.providers.libre]\nbase_url = "{server_url}"\ntimeout = 30\n'
+             f"concurrency = {HTTP_CONCURRENCY}\n")
+    path.write_text(text, encoding="utf-8")
 
 
-# -- the task (module-level: it is pickled to the workers) ------------------------------------------
+def digest(project: Path) -> tuple[str, int]:
+    """sha256 over the names and bytes of every file under ``locales/``, ``dist/``, ``dist-preview/``."""
+    h, n = hashlib.sha256(), 0
+    for top in COMPARED:
+        for p in sorted((project / top).rglob("*")):
+            if p.is_file():
+                h.update(p.relative_to(project).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+                n += 1
+    return h.hexdigest(), n
 
-def translate_article(shared: dict, item: tuple[str, bytes, str]) -> tuple[bytes, float]:
-    """One (article, locale): segment, translate every segment, return the page's bytes (and the seconds spent)."""
-    from l10n.segment import decode_source, segment_text
-    from l10n.translate.base import parse_provider_config
-    from l10n.translate.registry import make_factory
-    from l10n.translate.resilience import translate_texts
 
+# -- a wrapper that times every task where it runs --------------------------------------------------
+
+def timed_task(shared: tuple[Task, Any], item: Any) -> tuple[Any, float, int]:
+    fn, inner = shared
     t0 = time.perf_counter()
-    name, data, locale = item
-    doc = segment_text(decode_source(data, name), name, unit="sentence")
-    sources = [s.source for s in doc.segments]
-    engine, options = shared["engines"][locale]
-    factory = make_factory(parse_provider_config(engine, options), source="en", target=locale)
-    out: list[str | None] = [None] * len(sources)
-    for batch in translate_texts(factory, sources, source="en", target=locale,
-                                 concurrency=int(options.get("concurrency", 1))):
-        for i, answer in batch:
-            out[i] = answer if isinstance(answer, str) else f"[{type(answer).__name__}]"
-    page = "".join(f"{s.ref}\t{t}\n" for s, t in zip(doc.segments, out, strict=True)).encode("utf-8")
-    return page, time.perf_counter() - t0
+    out = fn(inner, item)
+    return out, time.perf_counter() - t0, os.getpid()
+
+
+class TimingExecutor(Executor):
+    """Another executor; records per map: the task's name, the tasks' seconds, the processes, the wall time."""
+
+    def __init__(self, inner: Executor) -> None:
+        self.inner = inner
+        self.maps: list[dict] = []
+
+    @property
+    def workers(self) -> int:  # type: ignore[override]
+        return self.inner.workers
+
+    @property
+    def distributed(self) -> bool:
+        return self.inner.distributed
+
+    def map(self, fn: Task, items: Sequence[Any], *, shared: Any = None,
+            meanwhile: Callable[[], None] | None = None,
+            on_result: Callable[[int], None] | None = None) -> list[Any]:
+        t0 = time.perf_counter()
+        outs = self.inner.map(timed_task, items, shared=(fn, shared), meanwhile=meanwhile, on_result=on_result)
+        self.maps.append({"fn": fn.__name__, "wall": time.perf_counter() - t0, "costs": [s for _, s, _ in outs],
+                          "pids": {p for _, _, p in outs}})
+        return [o for o, _, _ in outs]
+
+    def close(self) -> None:
+        self.inner.close()
 
 
 def noop(shared: object, item: int) -> int:
     return item
 
 
-# -- executors ---------------------------------------------------------------------------------------
+# -- one configuration ------------------------------------------------------------------------------
+
+def measure(label: str, executor: Executor, base: Path, work: Path) -> dict:
+    from l10n.config import load_settings
+    from l10n.publish.pipeline import run
+
+    t0 = time.perf_counter()
+    assert executor.map(noop, list(range(NOOP_TASKS))) == list(range(NOOP_TASKS))
+    overhead = (time.perf_counter() - t0) / NOOP_TASKS
+    project = work / re.sub(r"\W+", "-", label)
+    shutil.copytree(base, project)
+    timing = TimingExecutor(executor)
+    t0 = time.perf_counter()
+    result = run(load_settings(project), executor=timing, cache=False)
+    wall = time.perf_counter() - t0
+    sha, files = digest(project)
+    stages = {k: w.computed for k, w in result.work.items()}
+    tasks = sum(len(m["costs"]) for m in timing.maps)
+    pids = set().union(*(m["pids"] for m in timing.maps)) if timing.maps else set()
+    away = "" if os.getpid() not in pids or len(pids) > 1 else " (all here)"
+    print(f"  {label:<32} {wall:8.1f} s  overhead {overhead * 1e3:6.2f} ms/task  {tasks} tasks in "
+          f"{len(timing.maps)} maps on {len(pids)} process(es){away}  {files} files sha256 {sha[:16]}", flush=True)
+    print("      per map: " + ", ".join(f"{m['fn']} {len(m['costs'])}x {m['wall']:.1f}s/{len(m['pids'])}p"
+                                          for m in timing.maps) + f"; stage work {stages}", flush=True)
+    shutil.rmtree(project, ignore_errors=True)
+    return {"label": label, "wall": wall, "overhead": overhead, "digest": sha, "maps": timing.maps,
+            "translated": {k: getattr(v, "translated", None) for k, v in result.translated.items()},
+            "skipped": dict(result.skipped)}
+
 
 def start_tcp_cluster(state: Path) -> tuple[str, Callable[[], None]]:
     env = {**os.environ, "L10N_DASK_DIR": str(state), "DASK": str(Path(sys.executable).parent / "dask"),
@@ -105,49 +163,28 @@ def start_tcp_cluster(state: Path) -> tuple[str, Callable[[], None]]:
                                                                         capture_output=True)
 
 
-def measure(label: str, executor: Executor, tasks: list, shared: dict, server: LibreServer) -> dict:
-    t0 = time.perf_counter()
-    noop_out = executor.map(noop, list(range(NOOP_TASKS)), shared=None)
-    overhead = (time.perf_counter() - t0) / NOOP_TASKS
-    assert noop_out == list(range(NOOP_TASKS))
-    sent = len(server.requests)
-    t0 = time.perf_counter()
-    results = executor.map(translate_article, tasks, shared=shared)
-    wall = time.perf_counter() - t0
-    sent = len(server.requests) - sent
-    digest = hashlib.sha256(b"".join(page for page, _ in results)).hexdigest()
-    print(f"  {label:<34} {wall:8.2f} s   overhead {overhead * 1e3:6.2f} ms/task   {sent} HTTP requests   "
-          f"sha256 {digest[:16]}", flush=True)
-    return {"label": label, "wall": wall, "overhead": overhead, "digest": digest,
-            "costs": [seconds for _, seconds in results]}
+def project_to(serial: dict, overhead: float, workers: tuple[int, ...] = (1, 2, 4, 8, 16, 32, 64)) -> None:
+    """T(W) ≈ here + Σ over maps of max(Σcost / W, longest task) + tasks × the scheduler's overhead per task.
 
-
-def engines(server_url: str) -> tuple[dict, list[str]]:
-    table = {"en_XA": ("pseudo", {}),
-             "fr": ("libre", {"base_url": server_url, "timeout": 30, "concurrency": HTTP_CONCURRENCY}),
-             "de": ("libre", {"base_url": server_url, "timeout": 30, "concurrency": HTTP_CONCURRENCY})}
-    missing = []
-    pairs = subprocess.run(["apertium", "-l"], capture_output=True, text=True).stdout.split() \
-        if shutil.which("apertium") else []
-    for loc, pair in (("es", "eng-spa"), ("ca", "eng-cat")):
-        if pair in pairs:
-            table[loc] = ("apertium", {})
-        else:
-            missing.append(f"{loc} (no Apertium {pair})")
-    return table, missing
-
-
-def project(runs: list[dict], tasks: int, workers: tuple[int, ...] = (1, 2, 4, 8, 16, 32)) -> None:
-    """T(W) ≈ max(Σcost / W, longest task) + tasks × the scheduler's overhead per task (it is one process)."""
-    serial = runs[0]
-    costs = serial["costs"]
-    dask_overhead = max(r["overhead"] for r in runs if r["label"].startswith("Dask"))
-    print(f"\nprojection from the -j1 per-task costs (Σ {sum(costs):.1f} s, mean {statistics.mean(costs) * 1e3:.0f} ms,"
-          f" longest {max(costs) * 1e3:.0f} ms) and Dask's {dask_overhead * 1e3:.2f} ms/task:")
+    ``here`` is what the -j 1 run spent outside tasks (reading the project, writing catalogs, building the
+    pages and the report): it stays in this process whatever the executor. Maps run one after another.
+    """
+    maps = serial["maps"]
+    in_tasks = sum(sum(m["costs"]) for m in maps)
+    here = serial["wall"] - in_tasks
+    ntasks = sum(len(m["costs"]) for m in maps)
+    print(f"\nprojection from the -j 1 per-task costs: {ntasks} tasks, {in_tasks:.1f} s in tasks, {here:.1f} s "
+          f"here (serial: snapshot, writes, build, report); scheduler {overhead * 1e3:.2f} ms/task:")
+    by_fn: dict[str, list[float]] = {}
+    for m in maps:
+        by_fn.setdefault(m["fn"], []).extend(m["costs"])
+    for fn, costs in by_fn.items():
+        print(f"  {fn:<28} {len(costs):5d} tasks  Σ {sum(costs):7.1f} s  mean {sum(costs) / len(costs) * 1e3:7.0f} ms"
+              f"  longest {max(costs) * 1e3:7.0f} ms")
     for w in workers:
-        t = max(sum(costs) / w, max(costs)) + tasks * dask_overhead
-        print(f"  {w:3d} Dask workers (1 thread each): ~{t:8.1f} s   {serial['wall'] / t:6.1f}x -j1")
-    print("  (the HTTP engine is assumed to keep up; a real engine's rate limit caps fr/de first)")
+        t = here + sum(max(sum(m["costs"]) / w, max(m["costs"])) for m in maps if m["costs"]) + ntasks * overhead
+        print(f"  {w:3d} workers: ~{t:8.1f} s   {serial['wall'] / t:5.1f}x -j 1")
+    print("  (the HTTP engine is assumed to keep up; a real engine's rate limit caps fr/pt_BR first)")
 
 
 def main() -> None:
@@ -158,44 +195,51 @@ def main() -> None:
     args = parser.parse_args()
     import distributed
 
-    articles = generate_articles(args.articles)
-    with LibreServer(latency=LATENCY) as server, tempfile.TemporaryDirectory() as tmp:
-        table, missing = engines(server.url)
-        locales = [loc for loc in ("es", "ca", "en_XA", "fr", "de") if loc in table]
-        tasks = [(name, data, loc) for name, data in articles for loc in locales]
-        print(f"{len(articles)} articles x {len(locales)} locales ({', '.join(locales)}) = {len(tasks)} tasks; "
-              f"{os.cpu_count()} CPUs; HTTP engine {LATENCY * 1e3:.0f} ms/request, {HTTP_CONCURRENCY} in flight "
-              "per task" + (f"; left out: {', '.join(missing)}" if missing else ""), flush=True)
-        shared = {"engines": table}
-        runs = [measure("local -j1 (serial)", SerialExecutor(), tasks, shared, server)]
-        if "local" not in args.skip:
-            runs.append(measure(f"local default ({LocalExecutor().workers} processes)", LocalExecutor(), tasks,
-                                shared, server))
-        from l10n.execute.dask import DaskExecutor
+    from l10n.execute.choice import executor_for
+    from l10n.execute.dask import DaskExecutor
 
+    os.environ["SOURCE_DATE_EPOCH"] = "1764800000"  # the same dates in every copy (outputs compared)
+    os.environ["L10N_NO_CACHE"] = "1"  # besides cache=False: nothing is reused between configurations
+    print(f"load average before: {os.getloadavg()}", flush=True)
+    with LibreServer(latency=LATENCY) as server, tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        base = scale_project(work / "base", args.articles)
+        configure(base, server.url)
+        print(f"{args.articles} generated + 3 bundled articles x 5 translated locales (es, ca Apertium; en_XA "
+              f"pseudo; fr, pt_BR {LATENCY * 1e3:.0f} ms loopback; ar updated, not translated); {os.cpu_count()} CPUs", flush=True)
+        runs = []
+        with executor_for(None, 1, environ={}) as ex:
+            runs.append(measure("local -j 1", ex, base, work))
+        if "local" not in args.skip:
+            with executor_for(None, None, environ={}) as ex:
+                runs.append(measure(f"local default ({ex.workers} processes)", ex, base, work))
         if "localcluster" not in args.skip:
             t0 = time.perf_counter()
             with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                           dashboard_address=None) as cluster, \
                     distributed.Client(cluster, set_as_default=False) as client:
                 print(f"  (LocalCluster up in {time.perf_counter() - t0:.1f} s)", flush=True)
-                runs.append(measure("Dask LocalCluster (2 x 1 thread)", DaskExecutor(client), tasks, shared,
-                                    server))
+                runs.append(measure("Dask LocalCluster (2 x 1 thread)", DaskExecutor(client), base, work))
         if "tcp" not in args.skip:
             t0 = time.perf_counter()
-            address, stop = start_tcp_cluster(Path(tmp) / "cluster")
+            address, stop = start_tcp_cluster(work / "cluster")
             try:
-                with DaskExecutor(address) as ex:
+                with executor_for(None, None, address, environ={}) as ex:
                     print(f"  ({ex.describe()}, up in {time.perf_counter() - t0:.1f} s)", flush=True)
-                    runs.append(measure("Dask TCP scheduler + 2 workers", ex, tasks, shared, server))
+                    runs.append(measure("Dask TCP scheduler + 2 workers", ex, base, work))
             finally:
                 stop()
+        requests = len(server.requests)
     same = len({r["digest"] for r in runs}) == 1
-    print(f"outputs byte-identical across the {len(runs)} executors: {'yes' if same else 'NO'}")
-    base = runs[0]["wall"]
+    print(f"\noutputs ({', '.join(COMPARED)}) byte-identical across the {len(runs)} executors: "
+          f"{'yes' if same else 'NO'}; HTTP requests in all: {requests}; translated per locale (-j 1): "
+          f"{runs[0]['translated']}; skipped: {runs[0]['skipped'] or 'none'}")
+    base_wall = runs[0]["wall"]
     for r in runs[1:]:
-        print(f"  {r['label']:<34} {base / r['wall']:5.2f}x faster than -j1")
-    project(runs, len(tasks))
+        print(f"  {r['label']:<32} {base_wall / r['wall']:5.2f}x -j 1")
+    dask = [r["overhead"] for r in runs if r["label"].startswith("Dask")]
+    project_to(runs[0], max(dask) if dask else runs[0]["overhead"])
+    print(f"load average after: {os.getloadavg()}", flush=True)
     if not same:
         raise SystemExit(1)
 
