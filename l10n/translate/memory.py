@@ -53,6 +53,34 @@ HUMAN = "human"
 CLAIM_TTL = 900.0
 
 
+#: Seconds a run waits for another one's write (or journal-mode change) before the memory counts as unusable.
+BUSY_TIMEOUT = 60.0
+
+
+def _use_wal(db: sqlite3.Connection, timeout: float = BUSY_TIMEOUT) -> None:
+    """Put the SQLite file of ``db`` in WAL mode (concurrent runs: readers never wait for a writer).
+
+    The change needs the file to itself, and SQLite answers "database is
+    locked" at once, without its busy handler, while another connection
+    writes, as two workers opening a new memory together do: so it is retried
+    until ``timeout``. A file already in WAL mode (every one after the first
+    opening: the mode is persistent) needs no change.
+    """
+    if db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+        return
+    deadline = time.monotonic() + timeout
+    pause = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 def _process_alive(host: str, pid: int) -> bool:
     """Whether the process ``pid`` on ``host`` may still be running."""
     if host != socket.gethostname():
@@ -358,10 +386,10 @@ class TranslationMemory(SQLMemory):
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(str(path), timeout=60, check_same_thread=False)  # one user at a time
+            self._db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, check_same_thread=False)
             if str(path) != ":memory:":
-                self._db.execute("PRAGMA journal_mode=WAL")  # concurrent runs: readers never wait
-            self._db.execute("PRAGMA busy_timeout=60000")
+                _use_wal(self._db)
+            self._db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise ConfigError(f"translation memory unusable: {exc}", path=str(path)) from None
