@@ -6,8 +6,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.support.paths import ROOT
+
+# No property test has a time limit: Hypothesis's default deadline (200 ms an example) and its too_slow health
+# check judge the machine, not the code, and fail at random on a loaded CI machine (a process descheduled for
+# 300 ms fails an example that takes 1 ms: "Unreliable test timings"). Tests that set their own settings
+# inherit these.
+settings.register_profile("l10n", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("l10n")
 
 MINI_PYPROJECT = """\
 [tool.l10n]
