@@ -8,7 +8,8 @@
 #
 # State (pid files, logs, the scheduler file) is in $L10N_DASK_DIR (default: a folder under $TMPDIR).
 # PORT=0 (default) takes a free port; NTHREADS per worker (default 1); DASK is the `dask` command
-# (default: the project's .venv/bin/dask, installed by the dev or dask extra).
+# (default: the project's .venv/bin/dask, installed by the dev or dask extra). `start` returns once every
+# worker has joined the scheduler (it fails, stopping what it started, after START_TIMEOUT seconds each).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${L10N_DASK_DIR:-${TMPDIR:-/tmp}/l10n-dask-$(id -u)}
@@ -16,10 +17,13 @@ DASK=${DASK:-$ROOT/.venv/bin/dask}
 WORKERS=${WORKERS:-2}
 NTHREADS=${NTHREADS:-1}
 PORT=${PORT:-0}
+START_TIMEOUT=${START_TIMEOUT:-120}   # seconds the scheduler, then the workers, may take to start (a loaded machine)
 
 address() {  # the scheduler's address, from its scheduler file
   "$(dirname "$DASK")/python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["address"])' "$DIR/scheduler.json"
 }
+
+registered() { grep -l 'Registered to' "$DIR"/worker-*.log 2>/dev/null | wc -l; }
 
 running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -30,7 +34,8 @@ start() {
   setsid "$DASK" scheduler --host 127.0.0.1 --port "$PORT" --dashboard-address 127.0.0.1:0 \
     --scheduler-file "$DIR/scheduler.json" >"$DIR/scheduler.log" 2>&1 < /dev/null &
   echo $! > "$DIR/scheduler.pid"
-  for _ in $(seq 100); do [ -s "$DIR/scheduler.json" ] && break; sleep 0.2; done
+  local deadline=$((SECONDS + START_TIMEOUT))
+  until [ -s "$DIR/scheduler.json" ] || [ "$SECONDS" -ge "$deadline" ]; do sleep 0.2; done
   [ -s "$DIR/scheduler.json" ] || { echo "the scheduler did not start; see $DIR/scheduler.log" >&2; stop; exit 1; }
   for i in $(seq "$WORKERS"); do
     setsid "$DASK" worker --scheduler-file "$DIR/scheduler.json" --host 127.0.0.1 --nthreads "$NTHREADS" \
@@ -38,9 +43,12 @@ start() {
       >"$DIR/worker-$i.log" 2>&1 < /dev/null &
     echo $! > "$DIR/worker-$i.pid"
   done
-  for _ in $(seq 150); do
-    [ "$(grep -l 'Registered to' "$DIR"/worker-*.log 2>/dev/null | wc -l)" -ge "$WORKERS" ] && break; sleep 0.2
-  done
+  deadline=$((SECONDS + START_TIMEOUT))
+  until [ "$(registered)" -ge "$WORKERS" ] || [ "$SECONDS" -ge "$deadline" ]; do sleep 0.2; done
+  if [ "$(registered)" -lt "$WORKERS" ]; then
+    echo "$(registered) of $WORKERS workers joined the scheduler in ${START_TIMEOUT} s; see $DIR/worker-*.log" >&2
+    stop; exit 1
+  fi
   echo "logs: $DIR" >&2
   address
 }

@@ -33,7 +33,7 @@ def tcp_cluster(state: Path) -> Iterator[tuple[str, Path]]:
     # the workers import the tests' tasks (tests.support.dask_tasks) from this checkout
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "L10N_DASK_DIR": str(state), "DASK": str(DASK), "WORKERS": "2", "PYTHONPATH": path}
-    started = subprocess.run(["bash", str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=120)
+    started = subprocess.run(["bash", str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=600)
     try:
         assert started.returncode == 0, started.stderr
         yield started.stdout.strip().splitlines()[-1], state / "scheduler.json"
