@@ -19,11 +19,15 @@ DASK = Path(sys.executable).parent / "dask"
 
 @contextmanager
 def local_cluster(workers: int = 2) -> Iterator[object]:
-    """A ``distributed.Client`` of a LocalCluster: ``workers`` processes of one thread, no dashboard."""
+    """A ``distributed.Client`` of a LocalCluster: ``workers`` processes of one thread, on free ports only.
+
+    (``dashboard_address=None`` would still start the scheduler's HTTP server on the fixed port 8787, warning and
+    moving elsewhere when another cluster or program holds it.)
+    """
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster, set_as_default=False) as client:
+                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster, set_as_default=False) as client:
         yield client
 
 
