@@ -162,8 +162,9 @@ def load_annotator(settings: Settings) -> Annotator:
     return NullAnnotator() if glossary is None else glossary
 
 
-def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | None = None) -> polib.POFile:
-    """Read a PO/POT file with errors naming the file and line."""
+def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | None = None,
+                 layout: bool = True) -> polib.POFile:
+    """Read a PO/POT file with errors naming the file and line (``layout=False``: one never written back)."""
     name = rel(settings, path) if settings else str(path)
     try:
         data = path.read_bytes()
@@ -171,7 +172,7 @@ def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | 
         raise CatalogError("file not found", path=name) from None
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
-    return parse_catalog(data, name, locale)
+    return parse_catalog(data, name, locale, layout=layout)
 
 
 def _write_dated(path: Path, po: polib.POFile, *fields: str) -> bool:
@@ -248,7 +249,7 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
     pots = templates(settings)
     if not pots:
         raise CatalogError("no templates found; run `l10n extract` first", path=rel(settings, settings.locales_dir))
-    loaded = [(p.stem, read_catalog(p, settings)) for p in pots]
+    loaded = [(p.stem, read_catalog(p, settings, layout=False)) for p in pots]  # their lines are never written
     planned = []
     for locale in locales:  # read and merge everything first: bad input writes nothing
         for domain, pot in loaded:

@@ -767,15 +767,16 @@ def _assemble(entries: list[polib.POEntry], info: _FileInfo, codec: str) -> poli
     return po
 
 
-def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None) -> polib.POFile:
+def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None, layout: bool = True) -> polib.POFile:
     """Parse a PO or POT file given as bytes, in the charset its header declares.
 
     Reads what GNU ``msgfmt`` reads and refuses what it refuses, with
     :class:`~l10n.errors.CatalogError` naming the line ``msgfmt`` names.
     ``nplurals``, when given, is the number of plural forms every plural entry
-    must have (from the locale's Plural-Forms).
+    must have (from the locale's Plural-Forms). ``layout=False`` (a catalog that is read, never written back,
+    e.g. the template ``update`` merges) keeps each entry's line numbers but not the lines it was read from.
     """
-    po, _info = _read(data, name)
+    po, _info = _read(data, name, layout)
     _check_entries(po, name, nplurals)
     return po
 

@@ -70,3 +70,33 @@ def test_line_shortcuts_read_what_the_tokenizer_reads_in_real_catalogs(entries, 
         lines.insert(min(at, len(lines)), stray)
     text = "\n".join(lines) + "\n"
     assert _read(text, True) == _read(text, False)
+
+
+def _fields(e) -> dict:
+    return {k: v for k, v in vars(e).items() if k != "_l10n_raw"}
+
+
+def _read_po(data: bytes, layout: bool):
+    try:
+        po = pofile.read_po(data, "t.po", layout=layout)
+    except CatalogError as exc:
+        return ("error", exc.line, exc.message)
+    lines = [(pofile.msgid_line(e), pofile.msgstr_line(e), e.linenum) for e in po]
+    return [_fields(e) for e in po], lines, po.metadata, po.header, po.metadata_is_fuzzy
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_entry(), max_size=5))
+def test_a_catalog_read_without_layout_has_the_same_entries_lines_and_errors(entries):
+    data = ("\n".join(line for e in entries for line in e) + "\n").encode("utf-8")
+    assert _read_po(data, False) == _read_po(data, True)
+
+
+def test_a_catalog_read_without_layout_keeps_no_lines_and_is_written_as_built_in_memory():
+    data = b'# translator\n#. note\n#: a.md:1\nmsgid "long one"\nmsgstr "x"\n'
+    po = pofile.read_po(data, "t.po", layout=False)
+    raw = po[0]._l10n_raw
+    assert (raw.comment, raw.body, raw.comment_key, raw.body_key) == (None, None, None, None)
+    assert raw.msgid_line == 4 and raw.msgstr_line == 5
+    kept = pofile.read_po(data, "t.po")[0]._l10n_raw
+    assert kept.body == 'msgid "long one"\nmsgstr "x"' and kept.comment == "# translator\n#. note\n#: a.md:1"
