@@ -242,6 +242,17 @@ def templates(settings: Settings) -> list[Path]:
     return sorted(settings.locales_dir.glob("*.pot"))
 
 
+def _merged(settings: Settings, path: Path, pot: polib.POFile, locale: str, annotator: Annotator,
+            fuzzy_matching: bool) -> tuple[bytes, UpdateStats]:
+    """The catalog at ``path`` (if any) updated from ``pot``, as the bytes to write (text its charset cannot
+    hold is refused here). Only the bytes are kept: the old and new catalogs are freed on return, the old one
+    before the new one is encoded."""
+    old = read_catalog(path, settings, locale=locale) if path.exists() else None
+    po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
+    del old  # what the new catalog needs of it (its entries' lines), the new one holds
+    return encode_po(po, name=rel(settings, path)), stats
+
+
 def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator | None = None,
            fuzzy_matching: bool = True) -> list[FileResult]:
     """Create or update ``locales/<locale>/LC_MESSAGES/<doc>.po`` from the templates."""
@@ -255,20 +266,17 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
         for domain, pot in loaded:
             path = settings.po_path(locale, domain)
             stamp = file_stamp(path)  # before reading: a write after this is seen under the lock
-            old = read_catalog(path, settings, locale=locale) if path.exists() else None
-            po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
-            encode_po(po, name=rel(settings, path))  # text its charset cannot hold: refused before any write
-            planned.append((path, po, stats, (locale, pot, stamp)))
+            data, stats = _merged(settings, path, pot, locale, annotator, fuzzy_matching)
+            planned.append((path, data, stats, (locale, pot, stamp)))
     results = []
     from l10n.catalogs.lock import catalog_lock
 
-    for path, po, stats, (locale, pot, stamp) in planned:
+    for path, data, stats, (locale, pot, stamp) in planned:
         with catalog_lock(path, settings.state_dir, name=rel(settings, path)):
             if file_stamp(path) != stamp:  # written by another command meanwhile: merge what is there now
-                old = read_catalog(path, settings, locale=locale) if path.exists() else None
-                po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
+                data, stats = _merged(settings, path, pot, locale, annotator, fuzzy_matching)
             # like msgmerge: PO-Revision-Date is the translator's, update does not bump it
-            written = atomic_write(path, encode_po(po, name=rel(settings, path)))
+            written = atomic_write(path, data)
         summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy-matched, {stats.new} new, "
                    f"{stats.obsolete} obsolete" + (f", {stats.approved} approved disclaimers filled"
                                                    if stats.approved else ""))

@@ -20,8 +20,10 @@ translate-toolkit and GNU gettext (tests/catalogs/test_pofile_peers.py).
 from __future__ import annotations
 
 import gc
+import io
 import re
 import textwrap
+from collections.abc import Iterator
 
 import polib
 
@@ -1098,26 +1100,37 @@ def generate_po(po: polib.POFile) -> str:
     return text if text.endswith("\n") or not text else text + "\n"
 
 
-def _parts(po: polib.POFile) -> list[str]:
-    """The texts :func:`generate_po` joins with newlines (for a catalog of plain polib entries)."""
-    parts = [_entry_text(e, _WRAP) for e in po if not e.obsolete]
-    parts += [_entry_text(e, _WRAP) for e in po if e.obsolete]
+def _parts(po: polib.POFile) -> Iterator[str]:
+    """The texts :func:`generate_po` joins with newlines (for a catalog of plain polib entries), one at a
+    time: live entries, then obsolete ones, the header among them where it was read, trailing comments last."""
     head = _header_text(po)
     info = getattr(po, "_l10n_file", None)
-    if head:
-        parts.insert(min(info.header_index, len(parts)) if info is not None else 0, head)
+    at = info.header_index if info is not None else 0
+    count = 0
+    for obsolete in (False, True):
+        for e in po:
+            if bool(e.obsolete) is obsolete:
+                if head and count == at:
+                    yield head
+                yield _entry_text(e, _WRAP)
+                count += 1
+    if head and count <= at:  # read after the last entry (or no entries at all)
+        yield head
     if info is not None and info.trailing:
-        parts.append("\n".join(info.trailing) + "\n")
-    return parts
+        yield "\n".join(info.trailing) + "\n"
 
 
 def _utf8_bytes(po: polib.POFile) -> bytes:
-    """``generate_po(po).encode("utf-8")``, encoded a part at a time: the file's text is never one string
-    (at 100,000 entries it is tens of MB, twice that when one character needs two bytes in memory)."""
-    parts = _parts(po)
-    for i, part in enumerate(parts):
-        parts[i] = part.encode("utf-8")  # each text freed as soon as it is encoded
-    data = b"\n".join(parts)
+    """``generate_po(po).encode("utf-8")``, encoded a part at a time into one growing buffer: neither the
+    file's text nor its parts are ever all in memory (at 100,000 entries that is tens of MB, twice that when
+    one character needs two bytes in memory); only the bytes are."""
+    out = io.BytesIO()
+    sep = b""
+    for part in _parts(po):
+        out.write(sep)
+        out.write(part.encode("utf-8"))
+        sep = b"\n"
+    data = out.getvalue()  # (the buffer itself, not a copy)
     return data if data.endswith(b"\n") or not data else data + b"\n"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.catalogs.pofile import _utf8_bytes, encode_po, generate_po, read_po
 from l10n.errors import CatalogError
@@ -47,3 +49,23 @@ def test_a_catalog_built_in_memory() -> None:
     po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
     po.append(polib.POEntry(msgid="a", msgstr="á"))
     assert encode_po(po) == generate_po(po).encode("utf-8")
+
+
+_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.booleans(), max_size=6), st.integers(0, 7), st.booleans(), st.booleans())
+def test_a_catalog_comes_back_as_read_wherever_its_header_and_obsolete_entries_were(obsolete, at, header, trailing):
+    """The parts are written one at a time: live entries, the header where it was read (msgcat keeps it after
+    entries), obsolete entries last (where GNU gettext writes them), comments after the last entry."""
+    live = [f'#. n{i}\nmsgid "m{i}"\nmsgstr "ü{i}"\n' for i, dead in enumerate(obsolete) if not dead]
+    dead = [f'#~ msgid "o{i}"\n#~ msgstr "ö{i}"\n' for i, dead in enumerate(obsolete) if dead]
+    parts = live + dead
+    if header:
+        parts.insert(min(at, len(parts)), _HEADER)
+    if trailing:
+        parts.append("# after the last entry\n")
+    text = "\n".join(parts).encode("utf-8")
+    po = read_po(text, "es.po")
+    assert encode_po(po) == _utf8_bytes(po) == generate_po(po).encode("utf-8") == text
