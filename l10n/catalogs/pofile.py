@@ -190,6 +190,8 @@ def _file_comment(entry: polib.POEntry, text: str, shared: dict[str, str] | None
         entry.tcomment = entry.tcomment + "\n" + t if entry.tcomment != "" else t
 
 
+#: bytes of a UTF-8 file the reader decodes and splits into lines at a time
+_CHUNK = 1 << 20
 #: the reader's inlined path for the commonest transition (off: the general code; the tests hold the two to
 #: the same catalogs)
 _SHORTCUTS = True
@@ -218,12 +220,15 @@ class _Reader:
     """GNU gettext's PO grammar (po-gram-gen.y) over the tokens of :data:`_TOKEN`: the same entries, and the
     first error ``msgfmt`` reports, as :class:`CatalogError` naming the line it names."""
 
-    def __init__(self, text: str, name: str, layout: bool = True) -> None:
+    def __init__(self, text: str | None, name: str, layout: bool = True, data: bytes | None = None) -> None:
         self.text = text
+        self.data = data  # (text None) UTF-8 bytes, decoded and split into lines a chunk at a time
         self.name = name
         self.layout = layout  # keep each entry's lines for the writer (else only its line numbers)
         self.shared: dict[str, str] = {}  # one copy of each extracted comment and reference file
-        self.lines = text.split("\n")
+        self.lines = text.split("\n") if text is not None else []  # (from data: the lines still needed)
+        self.base = 0  # how many lines of the file come before self.lines[0]
+        self.total = len(self.lines) if data is None else data.count(b"\n") + 1
         self.entries: list[polib.POEntry] = []
         self.entry: polib.POEntry | None = None
         self.phase = ""  # "", ctxt, id, plural, str, strN, pctxt, pid, pplural, domain
@@ -249,6 +254,35 @@ class _Reader:
         self.continued += 1
         if self.continued > MAX_STRING_LINES:
             raise self.error(f"a string continues over more than {MAX_STRING_LINES:,} lines", line)
+
+    @classmethod
+    def of_utf8(cls, data: bytes, name: str, layout: bool = True) -> _Reader:
+        """A reader of UTF-8 ``data`` that decodes it a chunk of lines at a time (so neither the whole text nor
+        all its lines are ever in memory; :meth:`run` raises UnicodeDecodeError if it is not UTF-8)."""
+        if b"\\\n" in data or not _LINE_MODE:  # the tokenizer reads the whole text
+            return cls(data.decode("utf-8"), name, layout)
+        return cls(None, name, layout, data)
+
+    def _chunks(self) -> Iterator[list[str]]:
+        """The file's lines, a chunk at a time; ``self.lines`` keeps those from the last entry read on."""
+        data = self.data
+        if data is None:
+            yield self.lines
+            return
+        view, pos = memoryview(data), 0
+        while True:
+            end = data.find(b"\n", pos + _CHUNK) + 1  # just after a newline (0: the rest is the last chunk)
+            lines = str(view[pos:end] if end else view[pos:], "utf-8").split("\n")
+            if end:
+                lines.pop()  # the "" after the chunk's last newline: the next chunk goes on from there
+            done = max(self.closed_line - 1 - self.base, 0)  # the lines before the last entry read are written
+            del self.lines[:done]
+            self.base += done
+            self.lines += lines
+            yield lines
+            if not end:
+                return
+            pos = end
 
     def error(self, message: str, line: int) -> CatalogError:
         return CatalogError(message, path=self.name, line=line)
@@ -298,10 +332,11 @@ class _Reader:
         """The entry's lines as read (just its line numbers without ``layout``), for the writer."""
         if not self.layout:
             return _Raw(None, None, None, None, self.msgid_line, self.msgstr_line)
-        lines, body = self.lines, self.body_line - 1
+        lines, base, body = self.lines, self.base, self.body_line - 1
         return _Raw(_comment_key(e), _body_key(e),
-                    None if self.split_line else "\n".join(lines[self.first_line - 1:body]),
-                    "\n".join(lines[body:self.last_line]) if own_body else None, self.msgid_line, self.msgstr_line)
+                    None if self.split_line else "\n".join(lines[self.first_line - 1 - base:body - base]),
+                    "\n".join(lines[body - base:self.last_line - base]) if own_body else None, self.msgid_line,
+                    self.msgstr_line)
 
     def start(self, line: int, obsolete: bool) -> None:
         self.close(line)
@@ -448,87 +483,87 @@ class _Reader:
         take a shortcut, any other line goes through the tokenizer (a backslash-newline in a string, which
         joins lines, sends the whole text there)."""
         text = self.text
-        if "\\\n" in text or not _LINE_MODE:
+        if text is not None and ("\\\n" in text or not _LINE_MODE):
             self._tokens(text, 1)
             return self._end(text.count("\n") + 1)
         self.text = text = None  # the lines hold it now: the whole text need not stay in memory meanwhile
-        lines = self.lines
-        last = len(lines)
+        last = self.total
         tokens = self._tokens
         plain = _PLAIN_STRING.fullmatch
         shortcuts = _SHORTCUTS
         lineno = 0
-        for line in lines:
-            lineno += 1
-            if not line:
-                continue
-            c = line[0]
-            rest = line
-            obsolete = previous = False
-            if c == "#":
-                c = line[1:2]
-                if c != "~" and c != "|":
-                    if (self.phase == "str" or self.phase == "strN") and not self.need_string:
-                        self.close(lineno)
-                        self.first_line = lineno
-                        self.split_line = False
-                        self.opened = True
-                        self.comments.append(line[1:-1] if line[-1] == "\r" else line[1:])
-                    else:
-                        self.comment(line[1:], lineno)
+        for lines in self._chunks():
+            for line in lines:
+                lineno += 1
+                if not line:
                     continue
-                if line[:3] == "#~ ":
-                    rest, obsolete = line[3:], True
-                elif line[:3] == "#| ":
-                    rest, previous = line[3:], True
-                elif line[:4] == "#~| ":
-                    rest, obsolete, previous = line[4:], True, True
-                else:
-                    rest = ""
-                c = rest[:1]
-            if c == '"':
-                if rest[-1] == '"' and rest.find('"', 1) == len(rest) - 1 and ("\\" not in rest or plain(rest)):
-                    value = rest[1:-1] if "\\" not in rest else self.value(rest, lineno)
-                    phase = self.phase
-                    if (phase == "str" or phase == "id") and not self.need_string \
-                            and obsolete == self.entry_obsolete and not previous:
-                        e = self.entry
-                        self.continues(lineno)
-                        if phase == "str":
-                            e.msgstr += value
+                c = line[0]
+                rest = line
+                obsolete = previous = False
+                if c == "#":
+                    c = line[1:2]
+                    if c != "~" and c != "|":
+                        if (self.phase == "str" or self.phase == "strN") and not self.need_string:
+                            self.close(lineno)
+                            self.first_line = lineno
+                            self.split_line = False
+                            self.opened = True
+                            self.comments.append(line[1:-1] if line[-1] == "\r" else line[1:])
                         else:
-                            e.msgid += value
-                        self.last_line = lineno
+                            self.comment(line[1:], lineno)
+                        continue
+                    if line[:3] == "#~ ":
+                        rest, obsolete = line[3:], True
+                    elif line[:3] == "#| ":
+                        rest, previous = line[3:], True
+                    elif line[:4] == "#~| ":
+                        rest, obsolete, previous = line[4:], True, True
                     else:
-                        self.string(value, lineno, lineno, obsolete, previous)
-                    continue
-            elif c == "m":
-                kw, _, body = rest.partition(" ")
-                if kw in _KEYWORDS and body[:1] == '"' and body[-1] == '"' and body.find('"', 1) == len(body) - 1 \
-                        and ("\\" not in body or plain(body)):
-                    value = body[1:-1] if "\\" not in body else self.value(body, lineno)
-                    phase = self.phase
-                    if not shortcuts or obsolete or previous:
-                        self.keyword(kw, lineno, obsolete, previous)
-                        self.string(value, lineno, lineno, obsolete, previous)
-                    elif kw == "msgid" and (not phase or ((phase == "str" or phase == "strN")
-                                                          and not self.need_string)):
-                        self.start(lineno, False)  # the commonest transitions, as keyword() makes them
-                        self.body_line = self.msgid_line = lineno
-                        self.phase, self.field = "id", "msgid"
-                        self.entry.msgid = value
-                        self.last_line = lineno
-                        self.continued = 0
-                    elif kw == "msgstr" and phase == "id" and not self.need_string and not self.entry_obsolete:
-                        self.phase, self.field = "str", "msgstr"
-                        self.msgstr_line = self.last_line = lineno
-                        self.entry.msgstr = value
-                        self.continued = 0
-                    else:
-                        self.keyword(kw, lineno, False, False)
-                        self.string(value, lineno, lineno, False, False)
-                    continue
-            tokens(line, lineno, lineno < last)
+                        rest = ""
+                    c = rest[:1]
+                if c == '"':
+                    if rest[-1] == '"' and rest.find('"', 1) == len(rest) - 1 and ("\\" not in rest or plain(rest)):
+                        value = rest[1:-1] if "\\" not in rest else self.value(rest, lineno)
+                        phase = self.phase
+                        if (phase == "str" or phase == "id") and not self.need_string \
+                                and obsolete == self.entry_obsolete and not previous:
+                            e = self.entry
+                            self.continues(lineno)
+                            if phase == "str":
+                                e.msgstr += value
+                            else:
+                                e.msgid += value
+                            self.last_line = lineno
+                        else:
+                            self.string(value, lineno, lineno, obsolete, previous)
+                        continue
+                elif c == "m":
+                    kw, _, body = rest.partition(" ")
+                    if kw in _KEYWORDS and body[:1] == '"' and body[-1] == '"' and body.find('"', 1) == len(body) - 1 \
+                            and ("\\" not in body or plain(body)):
+                        value = body[1:-1] if "\\" not in body else self.value(body, lineno)
+                        phase = self.phase
+                        if not shortcuts or obsolete or previous:
+                            self.keyword(kw, lineno, obsolete, previous)
+                            self.string(value, lineno, lineno, obsolete, previous)
+                        elif kw == "msgid" and (not phase or ((phase == "str" or phase == "strN")
+                                                              and not self.need_string)):
+                            self.start(lineno, False)  # the commonest transitions, as keyword() makes them
+                            self.body_line = self.msgid_line = lineno
+                            self.phase, self.field = "id", "msgid"
+                            self.entry.msgid = value
+                            self.last_line = lineno
+                            self.continued = 0
+                        elif kw == "msgstr" and phase == "id" and not self.need_string and not self.entry_obsolete:
+                            self.phase, self.field = "str", "msgstr"
+                            self.msgstr_line = self.last_line = lineno
+                            self.entry.msgstr = value
+                            self.continued = 0
+                        else:
+                            self.keyword(kw, lineno, False, False)
+                            self.string(value, lineno, lineno, False, False)
+                        continue
+                tokens(line, lineno, lineno < last)
         return self._end(lineno)
 
     def _tokens(self, text: str, line: int, more_lines: bool = False) -> None:
@@ -619,7 +654,7 @@ class _Reader:
             last = self.last_line + 1
             self.close(max(last, line))
         # comments after the last entry (gettext drops them; they are written back after the last entry)
-        trailing = self.lines[self.closed_line:] if self.comments else []
+        trailing = self.lines[self.closed_line - self.base:] if self.comments else []
         while trailing and not trailing[-1].strip():
             trailing.pop()
         while trailing and not trailing[0].strip():
@@ -702,6 +737,21 @@ def _decode_byte_escapes(entries: list[polib.POEntry], codec: str) -> None:
             e.msgstr_plural[k] = v.encode(codec, "surrogateescape").decode(codec, "replace")
 
 
+def _read_utf8(data: bytes, name: str, layout: bool) -> _Reader | None:
+    """``data`` read as UTF-8, a chunk at a time; None when it is not UTF-8 (a syntax error met before the
+    bytes that are not is not reported: the file is read again in its charset, as it always was)."""
+    try:
+        reader = _Reader.of_utf8(data, name, layout)
+        reader.run()
+    except UnicodeDecodeError:
+        return None
+    except CatalogError:
+        if _utf8(data)[1] is not None:
+            return None
+        raise
+    return reader
+
+
 def _read(data: bytes, name: str, layout: bool = True) -> tuple[polib.POFile, _FileInfo]:
     """Decode ``data`` in the charset its header declares (as msgfmt does), and read it.
 
@@ -709,16 +759,14 @@ def _read(data: bytes, name: str, layout: bool = True) -> tuple[polib.POFile, _F
     ``CHARSET``) is read as UTF-8 when it is valid UTF-8, else byte for byte
     (as msgfmt does, with a warning), and written back the same way.
     """
-    text, bad = _utf8(data)
-    utf8 = text is not None
+    reader = _read_utf8(data, name, layout)
+    utf8 = reader is not None
     if utf8:
-        reader = _Reader(text, name, layout)
-        del text  # the reader lets go of it once it has the lines
-        entries = reader.run()
+        entries = reader.entries
         charset = _header_charset(entries)
         codec = _text_codec(charset, data, name)
     else:
-        charset, codec = _bytes_codec(data, name, bad)
+        charset, codec = _bytes_codec(data, name, _utf8(data)[1])
     if not utf8 or codec != "utf-8":
         text = _decoded(data, codec, charset, name)
         reader = _Reader(text, name, layout)

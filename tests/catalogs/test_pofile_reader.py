@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,3 +101,70 @@ def test_a_catalog_read_without_layout_keeps_no_lines_and_is_written_as_built_in
     assert raw.msgid_line == 4 and raw.msgstr_line == 5
     kept = pofile.read_po(data, "t.po")[0]._l10n_raw
     assert kept.body == 'msgid "long one"\nmsgstr "x"' and kept.comment == "# translator\n#. note\n#: a.md:1"
+
+
+def _chunked(data: bytes, chunk: int):
+    pofile._CHUNK = chunk
+    try:
+        reader = pofile._Reader.of_utf8(data, "t.po")
+        entries = reader.run()
+        return [vars(e) for e in entries], reader.trailing, reader.data is not None
+    except CatalogError as exc:
+        return ("error", exc.line, exc.message)
+    finally:
+        pofile._CHUNK = 1 << 20
+
+
+def _whole(text: str):
+    try:
+        reader = pofile._Reader(text, "t.po")
+        entries = reader.run()
+        return [vars(e) for e in entries], reader.trailing
+    except CatalogError as exc:
+        return ("error", exc.line, exc.message)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_entry(), max_size=5), st.lists(st.tuples(st.integers(0, 60), st.sampled_from(LINES)), max_size=1),
+       st.integers(1, 120))
+def test_utf8_read_a_chunk_of_lines_at_a_time_reads_what_the_whole_text_reads(entries, strays, chunk):
+    """Entries, their lines as read (for the writer), trailing comments and errors do not depend on where the
+    chunks of the file end."""
+    lines = [line for e in entries for line in e]
+    for at, stray in strays:
+        lines.insert(min(at, len(lines)), stray)
+    text = "\n".join(lines) + "\n"
+    got = _chunked(text.encode("utf-8"), chunk)
+    want = _whole(text)
+    assert got[:2] == want if got[0] != "error" else got == want
+
+
+def test_the_lines_of_entries_already_read_are_let_go_of():
+    data = "".join(f'#. n\nmsgid "m{i}"\nmsgstr "x"\n\n' for i in range(1000)).encode("utf-8")
+    pofile._CHUNK = 100
+    try:
+        reader = pofile._Reader.of_utf8(data, "t.po")
+        entries = reader.run()
+    finally:
+        pofile._CHUNK = 1 << 20
+    assert len(entries) == 1000 and entries[-1]._l10n_raw.body == 'msgid "m999"\nmsgstr "x"'
+    assert reader.base > 3900 and len(reader.lines) < 100
+
+
+def test_bytes_that_are_not_utf8_after_a_syntax_error_are_reported_as_before():
+    """The first chunks are valid UTF-8 and have a syntax error; the file is not UTF-8 further on: it is read
+    as it always was (the whole file in its declared charset), and the error is the one that reading names."""
+    def data(charset: bytes) -> bytes:
+        head = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=' + charset + b'\\n"\n\n'
+        return head + b'msgid "a"\n\n' + b"".join(b'msgid "m%d"\nmsgstr "\xe9"\n\n' % i for i in range(50))
+
+    pofile._CHUNK = 16
+    try:
+        with pytest.raises(CatalogError) as utf8:
+            pofile.read_po(data(b"UTF-8"), "t.po")
+        with pytest.raises(CatalogError) as latin1:
+            pofile.read_po(data(b"ISO-8859-1"), "t.po")
+    finally:
+        pofile._CHUNK = 1 << 20
+    assert (utf8.value.line, utf8.value.message) == (7, "not valid UTF-8 (byte 0xe9)")
+    assert latin1.value.line == 4 and "msgstr" in latin1.value.message
