@@ -127,6 +127,17 @@ class _Raw:
         return f"_Raw(lines={self.comment_lines!r} + {self.body_lines!r})"
 
 
+def _unless_written_so(e: polib.POEntry, comment: list[str] | None,
+                       body: list[str] | None) -> tuple[list[str] | None, list[str] | None]:
+    """An entry's comment and keyword lines as read, each None where it is what the writer writes for the
+    entry (the lines need not be kept: written anew while the fields are unchanged, they come back the same)."""
+    if comment is not None and comment == _comment_text(e, _WRAP):
+        comment = None
+    if body is not None and body == _body_text(e, _WRAP):
+        body = None
+    return comment, body
+
+
 class _FileInfo:
     """How a catalog was written as a whole: its charset, its header entry's lines, what they stood for."""
 
@@ -333,10 +344,13 @@ class _Reader:
         if not self.layout:
             return _Raw(None, None, None, None, self.msgid_line, self.msgstr_line)
         lines, base, body = self.lines, self.base, self.body_line - 1
-        return _Raw(_comment_key(e), _body_key(e),
-                    None if self.split_line else "\n".join(lines[self.first_line - 1 - base:body - base]),
-                    "\n".join(lines[body - base:self.last_line - base]) if own_body else None, self.msgid_line,
-                    self.msgstr_line)
+        comment = None if self.split_line else lines[self.first_line - 1 - base:body - base]
+        own = lines[body - base:self.last_line - base] if own_body else None
+        if e.msgid or e.msgctxt is not None or e.obsolete:  # (a header's lines are kept: it is written apart)
+            comment, own = _unless_written_so(e, comment, own)
+        return _Raw(None if comment is None else _comment_key(e), None if own is None else _body_key(e),
+                    None if comment is None else "\n".join(comment), None if own is None else "\n".join(own),
+                    self.msgid_line, self.msgstr_line)
 
     def start(self, line: int, obsolete: bool) -> None:
         self.close(line)
@@ -963,21 +977,29 @@ _NL_CHUNK = re.compile(r"[^\n]*\n|[^\n]+")
 def _str_field(out: list[str], fieldname: str, delflag: str, plural_index: str, field: str, width: int) -> None:
     """polib's ``_BaseEntry._str_field``, appending to ``out``; lines break after ``\\n`` only (not at the
     other characters ``str.splitlines`` breaks at); ``width`` 0 never wraps (``#, no-wrap``)."""
-    lines = _NL_CHUNK.findall(field) if "\n" in field else [field]
-    if len(lines) > 1:
-        lines = [""] + lines
-    else:
-        specials = sum(field.count(c) for c in '\\\n\r\t\v\b\f"') if field else 0
-        real = width - (len(fieldname) + 3 + len(plural_index)) + specials
-        if width > 0 and len(field) > real:
-            lines = [""] + [polib.unescape(item) for item in _wrap(_escape(field), width - 2)]
-        else:
-            lines = [field]
+    lines = _field_lines(fieldname, plural_index, field, width)
     if fieldname.startswith("previous_"):
         fieldname = fieldname[9:]
-    out.append(f'{delflag}{fieldname}{plural_index} "{_escape(lines[0])}"')
+    out.append(f'{delflag}{fieldname}{plural_index} "{lines[0]}"')
     for line in lines[1:]:
-        out.append(f'{delflag}"{_escape(line)}"')
+        out.append(f'{delflag}"{line}"')
+
+
+def _field_lines(fieldname: str, plural_index: str, field: str, width: int) -> list[str]:
+    """The strings of a field's lines, escaped: one line per ``\\n`` when it has several, else wrapped at
+    ``width`` (polib: the escaped text wrapped, each line unescaped and escaped again; a line without a
+    backslash is its own escape)."""
+    chunks = _NL_CHUNK.findall(field) if "\n" in field else None
+    if chunks is not None and len(chunks) > 1:
+        return ["", *(_escape(c) for c in chunks)]
+    escaped = _escape(field)
+    specials = len(escaped) - len(field)  # each special character is escaped as two
+    if width > 0 and len(field) > width - (len(fieldname) + 3 + len(plural_index)) + specials:
+        items = _wrap(escaped, width - 2)
+        if "\\" in escaped:
+            items = [_escape(polib.unescape(item)) for item in items]
+        return ["", *items]
+    return [escaped]
 
 
 def _comment_text(e: polib.POEntry, width: int) -> list[str]:

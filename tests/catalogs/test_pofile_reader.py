@@ -94,13 +94,13 @@ def test_a_catalog_read_without_layout_has_the_same_entries_lines_and_errors(ent
 
 
 def test_a_catalog_read_without_layout_keeps_no_lines_and_is_written_as_built_in_memory():
-    data = b'# translator\n#. note\n#: a.md:1\nmsgid "long one"\nmsgstr "x"\n'
+    data = b'# translator\n#.note\n#: a.md:1\nmsgid "long one"\nmsgstr ""\n"x"\n'
     po = pofile.read_po(data, "t.po", layout=False)
     raw = po[0]._l10n_raw
     assert (raw.comment, raw.body, raw.comment_key, raw.body_key) == (None, None, None, None)
     assert raw.msgid_line == 4 and raw.msgstr_line == 5
     kept = pofile.read_po(data, "t.po")[0]._l10n_raw
-    assert kept.body == 'msgid "long one"\nmsgstr "x"' and kept.comment == "# translator\n#. note\n#: a.md:1"
+    assert kept.body == 'msgid "long one"\nmsgstr ""\n"x"' and kept.comment == "# translator\n#.note\n#: a.md:1"
 
 
 def _chunked(data: bytes, chunk: int):
@@ -140,15 +140,15 @@ def test_utf8_read_a_chunk_of_lines_at_a_time_reads_what_the_whole_text_reads(en
 
 
 def test_the_lines_of_entries_already_read_are_let_go_of():
-    data = "".join(f'#. n\nmsgid "m{i}"\nmsgstr "x"\n\n' for i in range(1000)).encode("utf-8")
+    data = "".join(f'#.n\nmsgid "m{i}"\nmsgstr ""\n"x"\n\n' for i in range(1000)).encode("utf-8")
     pofile._CHUNK = 100
     try:
         reader = pofile._Reader.of_utf8(data, "t.po")
         entries = reader.run()
     finally:
         pofile._CHUNK = 1 << 20
-    assert len(entries) == 1000 and entries[-1]._l10n_raw.body == 'msgid "m999"\nmsgstr "x"'
-    assert reader.base > 3900 and len(reader.lines) < 100
+    assert len(entries) == 1000 and entries[-1]._l10n_raw.body == 'msgid "m999"\nmsgstr ""\n"x"'
+    assert reader.base > 4900 and len(reader.lines) < 100
 
 
 def test_bytes_that_are_not_utf8_after_a_syntax_error_are_reported_as_before():
