@@ -14,7 +14,7 @@ import polib
 
 from l10n.execute import PARALLEL_FROM
 from l10n.catalogs import Annotator, NullAnnotator, UpdateStats, build_template, generate_mo, mo_messages
-from l10n.catalogs.pofile import encode_po
+from l10n.catalogs.pofile import encode_po_parts
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, SourceError
@@ -243,14 +243,14 @@ def templates(settings: Settings) -> list[Path]:
 
 
 def _merged(settings: Settings, path: Path, pot: polib.POFile, locale: str, annotator: Annotator,
-            fuzzy_matching: bool) -> tuple[bytes, UpdateStats]:
-    """The catalog at ``path`` (if any) updated from ``pot``, as the bytes to write (text its charset cannot
-    hold is refused here). Only the bytes are kept: the old and new catalogs are freed on return, the old one
-    before the new one is encoded."""
+            fuzzy_matching: bool) -> tuple[list[bytes], UpdateStats]:
+    """The catalog at ``path`` (if any) updated from ``pot``, as the bytes to write, in parts (text its charset
+    cannot hold is refused here). Only the bytes are kept: the old and new catalogs are freed on return, the
+    old one before the new one is encoded (its parts take the memory the old one had)."""
     old = read_catalog(path, settings, locale=locale) if path.exists() else None
     po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
     del old  # what the new catalog needs of it (its entries' lines), the new one holds
-    return encode_po(po, name=rel(settings, path)), stats
+    return encode_po_parts(po, name=rel(settings, path)), stats
 
 
 def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator | None = None,

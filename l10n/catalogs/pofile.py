@@ -29,7 +29,7 @@ import polib
 
 from l10n.errors import CatalogError
 
-__all__ = ["carry_layout", "encode_po", "generate_po", "po_charset", "read_po", "read_po_unchecked", "write_po"]
+__all__ = ["carry_layout", "encode_po", "encode_po_parts", "generate_po", "po_charset", "read_po", "read_po_unchecked", "write_po"]
 
 _WRAP = 79
 #: Most continuation lines one string may have: each one copies the string so far (500,000 took 4 s, and the
@@ -1202,6 +1202,30 @@ def _utf8_bytes(po: polib.POFile) -> bytes:
         sep = b"\n"
     data = out.getvalue()  # (the buffer itself, not a copy)
     return data if data.endswith(b"\n") or not data else data + b"\n"
+
+
+def encode_po_parts(po: polib.POFile, *, name: str | None = None) -> list[bytes]:
+    """:func:`encode_po`'s bytes as parts that make the file one after the other: a UTF-8 catalog's one per
+    entry, each encoded as it is written (small objects fit in memory freed before, e.g. by the catalog the
+    new one was merged from: no one block the size of the file); else one part."""
+    if po_charset(po) == "utf-8" and _plain(po):
+        try:
+            return _utf8_parts(po)
+        except UnicodeEncodeError:
+            pass  # (a lone surrogate) reported by encode_po, with its line
+    return [encode_po(po, name=name)]
+
+
+def _utf8_parts(po: polib.POFile) -> list[bytes]:
+    out: list[bytes] = []
+    last = None
+    for part in _parts(po):
+        if last is not None:
+            out.append((last + "\n").encode("utf-8"))
+        last = part
+    if last is not None:  # the file ends with a newline, unless it is empty
+        out.append((last + "\n" if last and not last.endswith("\n") else last).encode("utf-8"))
+    return out
 
 
 def po_charset(po: polib.POFile) -> str:

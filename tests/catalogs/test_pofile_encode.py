@@ -69,3 +69,16 @@ def test_a_catalog_comes_back_as_read_wherever_its_header_and_obsolete_entries_w
     text = "\n".join(parts).encode("utf-8")
     po = read_po(text, "es.po")
     assert encode_po(po) == _utf8_bytes(po) == generate_po(po).encode("utf-8") == text
+
+
+@pytest.mark.parametrize("text", [_PO, _PO.rsplit("\n# a comment", 1)[0] + "\n", "", 'msgid "a"\nmsgstr "b"'])
+def test_encoded_parts_make_the_encoded_file(text: str) -> None:
+    from l10n.catalogs.pofile import encode_po_parts
+
+    po = read_po(text.encode("utf-8"), "es.po")
+    parts = encode_po_parts(po)
+    assert b"".join(parts) == encode_po(po) and len(parts) == len(po) + (1 if po.metadata else 0) + (
+        1 if "after the last" in text else 0)
+    if "charset=UTF-8" in text:
+        latin1 = read_po(text.replace("UTF-8", "ISO-8859-1").encode("latin-1", "replace"), "es.po")
+        assert encode_po_parts(latin1) == [encode_po(latin1)]  # another charset: one part

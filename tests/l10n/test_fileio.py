@@ -81,3 +81,15 @@ def test_errors_name_the_target_not_the_temporary_file(tmp_path, monkeypatch):
     with pytest.raises(OSError) as info:
         atomic_write(target, b"x")
     assert info.value.filename == str(target) and info.value.strerror == "Permission denied"
+
+
+def test_data_in_parts_is_written_as_one_file_and_compared_as_one(tmp_path):
+    target = tmp_path / "es.po"
+    assert atomic_write(target, [b"msgid ", b'"a"\n', b"", b'msgstr "b"\n'])
+    assert target.read_bytes() == b'msgid "a"\nmsgstr "b"\n'
+    before = target.stat().st_mtime_ns
+    assert not atomic_write(target, [b'msgid "a"\nmsgstr', b' "b"\n'])  # the same bytes, other parts
+    assert target.stat().st_mtime_ns == before
+    for other in ([b'msgid "a"\nmsgstr "b"\n', b"\n"], [b'msgid "a"\n'], [b'msgid "a"\nmsgstr "c"\n'], []):
+        assert atomic_write(target, other)
+        assert target.read_bytes() == b"".join(other)
