@@ -1302,6 +1302,14 @@ def _carry_obsolete(e: polib.POEntry, o: polib.POEntry) -> None:
             e.flags.append(flag)
 
 
+def _layout_key(e: polib.POEntry) -> str | tuple:
+    """An entry's message and whether it is obsolete: a live one's msgid (with its msgctxt, if any, a pair), an
+    obsolete one's a triple (no two entries share a key; a live one without context needs no tuple)."""
+    if e.obsolete:
+        return (1, e.msgctxt, e.msgid)
+    return e.msgid if e.msgctxt is None else (e.msgctxt, e.msgid)
+
+
 def carry_layout(new: polib.POFile, old: polib.POFile) -> None:
     """Let ``new`` (built from ``old`` by a command, e.g. update) be written as ``old`` was where it did not
     change: the lines of unchanged entries, the header's text and field order, the charset; obsolete entries
@@ -1312,9 +1320,9 @@ def carry_layout(new: polib.POFile, old: polib.POFile) -> None:
         if info.had_header and not old.header.strip():
             new.header = old.header  # a catalog without header comment is not given one
         _keep_charset(new, old, info)
-    by_key = {(e.obsolete and 1, e.msgctxt, e.msgid): e for e in old}
+    by_key = {_layout_key(e): e for e in old}
     for e in new:
-        o = by_key.get((e.obsolete and 1, e.msgctxt, e.msgid))
+        o = by_key.get(_layout_key(e))
         if o is None:
             continue
         if e.obsolete and o.obsolete:
