@@ -163,8 +163,9 @@ def load_annotator(settings: Settings) -> Annotator:
 
 
 def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | None = None,
-                 layout: bool = True) -> polib.POFile:
-    """Read a PO/POT file with errors naming the file and line (``layout=False``: one never written back)."""
+                 layout: bool = True, lean: bool = False) -> polib.POFile:
+    """Read a PO/POT file with errors naming the file and line (``layout=False``: one never written back;
+    ``lean=True``: one never changed nor written, see :func:`l10n.stages.parse_catalog`)."""
     name = rel(settings, path) if settings else str(path)
     try:
         data = path.read_bytes()
@@ -172,7 +173,7 @@ def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | 
         raise CatalogError("file not found", path=name) from None
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
-    return parse_catalog(data, name, locale, layout=layout)
+    return parse_catalog(data, name, locale, layout=layout, lean=lean)
 
 
 def _write_dated(path: Path, po: polib.POFile, *fields: str) -> bool:
@@ -247,7 +248,7 @@ def _merged(settings: Settings, path: Path, pot: polib.POFile, locale: str, anno
     """The catalog at ``path`` (if any) updated from ``pot``, as the bytes to write, in parts (text its charset
     cannot hold is refused here). Only the bytes are kept: the old and new catalogs are freed on return, the
     old one before the new one is encoded (its parts take the memory the old one had)."""
-    old = read_catalog(path, settings, locale=locale) if path.exists() else None
+    old = read_catalog(path, settings, locale=locale, lean=True) if path.exists() else None
     po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
     del old  # what the new catalog needs of it (its entries' lines), the new one holds
     return encode_po_parts(po, name=rel(settings, path)), stats
@@ -260,7 +261,7 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
     pots = templates(settings)
     if not pots:
         raise CatalogError("no templates found; run `l10n extract` first", path=rel(settings, settings.locales_dir))
-    loaded = [(p.stem, read_catalog(p, settings, layout=False)) for p in pots]  # their lines are never written
+    loaded = [(p.stem, read_catalog(p, settings, layout=False, lean=True)) for p in pots]  # only read
     planned = []
     for locale in locales:  # read and merge everything first: bad input writes nothing
         for domain, pot in loaded:

@@ -58,11 +58,13 @@ def dated_text(po: polib.POFile, old_text: str | None, fields: tuple[str, ...], 
     return text if text is not None else generate_po(po)
 
 
-def parse_catalog(data: bytes, name: str, locale: str | None = None, *, layout: bool = True) -> polib.POFile:
+def parse_catalog(data: bytes, name: str, locale: str | None = None, *, layout: bool = True,
+                  lean: bool = False) -> polib.POFile:
     """Parse a PO/POT file's bytes; a locale catalog's own ``Plural-Forms`` is checked (errors name ``name``).
 
-    ``layout=False``: a catalog only read, never written back (see :func:`~l10n.catalogs.pofile.read_po`)."""
-    po = read_po(data, name, layout=layout)
+    ``layout=False``: a catalog never written back; ``lean=True``: one never changed nor written, its entries
+    :class:`~l10n.catalogs.pofile.ReadEntry` (see :func:`~l10n.catalogs.pofile.read_po`)."""
+    po = read_po(data, name, layout=layout, lean=lean)
     if not name.endswith(".pot"):
         declared_forms(po, locale, name=name, data=data)  # the catalog's own Plural-Forms is its truth
     return po
@@ -171,7 +173,8 @@ class CatalogOut:
 
 def update_catalog_bytes(ctx: UpdateContext, item: CatalogItem) -> CatalogOut:
     """Update one catalog from its template (a task: pure, bytes in, bytes out)."""
-    pot = parse_catalog(item.template, item.template_name, layout=False)  # its lines are never written
-    old = parse_catalog(item.old, item.name, item.locale) if item.old is not None else None
+    # neither is changed nor written (the new catalog is), and the template's lines are not carried over
+    pot = parse_catalog(item.template, item.template_name, layout=False, lean=True)
+    old = parse_catalog(item.old, item.name, item.locale, lean=True) if item.old is not None else None
     po, stats = merge_catalog(pot, old, item.locale, annotator=ctx.annotator, fuzzy_matching=ctx.fuzzy_matching)
     return CatalogOut(encode_po(po, name=item.name), stats)

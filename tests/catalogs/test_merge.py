@@ -3,7 +3,7 @@ empty context), and the old catalog's lines go back to the entry they were read 
 
 from __future__ import annotations
 
-from l10n.catalogs import update_catalog
+from l10n.catalogs import NullAnnotator, update_catalog
 from l10n.catalogs.pofile import carry_layout, encode_po, read_po
 
 _HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"\n\n'
@@ -29,3 +29,18 @@ def test_each_entry_gets_back_the_lines_it_was_read_from():
     text = encode_po(po).decode("utf-8")
     assert 'msgid "Rest"\nmsgstr ""\n"Descanse"\n' in text  # its own lines (the writer writes it on one line)
     assert text.count('msgstr ""\n"Descanse"') == 1
+
+
+def test_a_merge_of_lean_catalogs_writes_what_a_merge_of_polib_catalogs_writes():
+    """update reads the template and the old catalog with lean entries (read, never changed nor written)."""
+    from l10n.stages import merge_catalog
+
+    def merged(lean: bool) -> bytes:
+        pot = read_po(POT, "t.pot", layout=False, lean=lean)
+        old = read_po(OLD.replace(b'msgid "Rest"\nmsgstr ""\n"Descanse"', b'#, fuzzy\n#| msgid "Rst"\nmsgid "Rest"\n'
+                                  b'msgstr "Descanse"'), "es.po", lean=lean)
+        po, _ = merge_catalog(pot, old, "es", annotator=NullAnnotator())
+        return encode_po(po)
+
+    assert merged(True) == merged(False)
+    assert b'#, fuzzy\n#| msgid "Rst"\nmsgid "Rest"\nmsgstr "Descanse"' in merged(True)

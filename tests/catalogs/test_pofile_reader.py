@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -168,3 +169,31 @@ def test_bytes_that_are_not_utf8_after_a_syntax_error_are_reported_as_before():
         pofile._CHUNK = 1 << 20
     assert (utf8.value.line, utf8.value.message) == (7, "not valid UTF-8 (byte 0xe9)")
     assert latin1.value.line == 4 and "msgstr" in latin1.value.message
+
+
+_FIELDS = (*pofile._PROTO, "_l10n_raw")
+
+
+def _read_fields(data: bytes, lean: bool, layout: bool):
+    try:
+        po = pofile.read_po(data, "t.po", lean=lean, layout=layout)
+    except CatalogError as exc:
+        return ("error", exc.line, exc.message)
+    assert all(type(e) is (pofile.ReadEntry if lean else polib.POEntry) for e in po)
+    return ([{f: getattr(e, f) for f in _FIELDS} | {"fuzzy": e.fuzzy} for e in po], po.metadata, po.header,
+            po.metadata_is_fuzzy, pofile.po_charset(po))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_entry(), max_size=5), st.booleans())
+def test_lean_entries_have_the_fields_polib_entries_have_as_read(entries, layout):
+    data = ("\n".join(line for e in entries for line in e) + "\n").encode("utf-8")
+    assert _read_fields(data, True, layout) == _read_fields(data, False, layout)
+
+
+def test_a_lean_entry_has_slots_not_a_dict():
+    e = pofile.read_po(b'#, fuzzy\nmsgid "a"\nmsgstr "b"\n', "t.po", lean=True)[0]
+    assert not hasattr(e, "__dict__") and e.fuzzy and (e.msgid, e.msgstr, e.flags) == ("a", "b", ["fuzzy"])
+    latin1 = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "\xe9"\nmsgstr "\\351"\n'
+    assert _read_fields(latin1, True, True) == _read_fields(latin1, False, True)
+    assert pofile.read_po(latin1, "t.po", lean=True)[0].msgstr == "é"
