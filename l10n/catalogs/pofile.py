@@ -100,16 +100,27 @@ class _Raw:
     writes a part back as it was while its fields still have those values. A catalog read without its layout
     (``l10n check``) keeps only the line numbers: no keys, no lines."""
 
-    __slots__ = ("comment_key", "body_key", "comment", "body", "msgid_line", "msgstr_line")
+    __slots__ = ("comment_key", "body_key", "comment", "body", "first", "msgid_after", "msgstr_after")
 
     def __init__(self, comment_key, body_key, comment: str | None, body: str | None, msgid_line: int,
-                 msgstr_line: int = 0) -> None:
+                 msgstr_line: int = 0, first: int = 0) -> None:
         self.comment_key = comment_key
         self.body_key = body_key
         self.comment = comment  # "" for no lines: the first of a part's lines is never blank
         self.body = body
-        self.msgid_line = msgid_line
-        self.msgstr_line = msgstr_line
+        # the line numbers as the entry's first line (the entry's own int) and how many lines after it: small
+        # numbers, one object each for the whole program, not two ints per entry
+        self.first = first
+        self.msgid_after = msgid_line - first
+        self.msgstr_after = msgstr_line - first
+
+    @property
+    def msgid_line(self) -> int:
+        return self.first + self.msgid_after
+
+    @property
+    def msgstr_line(self) -> int:
+        return self.first + self.msgstr_after
 
     @property
     def comment_lines(self) -> list[str] | None:
@@ -372,7 +383,7 @@ class _Reader:
     def raw(self, e: polib.POEntry, own_body: bool) -> _Raw:
         """The entry's lines as read (just its line numbers without ``layout``), for the writer."""
         if not self.layout:
-            return _Raw(None, None, None, None, self.msgid_line, self.msgstr_line)
+            return _Raw(None, None, None, None, self.msgid_line, self.msgstr_line, e.linenum)
         lines, base, body = self.lines, self.base, self.body_line - 1
         comment = None if self.split_line else lines[self.first_line - 1 - base:body - base]
         own = lines[body - base:self.last_line - base] if own_body else None
@@ -380,7 +391,7 @@ class _Reader:
             comment, own = _unless_written_so(e, comment, own)
         return _Raw(None if comment is None else _comment_key(e), None if own is None else _body_key(e),
                     None if comment is None else "\n".join(comment), None if own is None else "\n".join(own),
-                    self.msgid_line, self.msgstr_line)
+                    self.msgid_line, self.msgstr_line, e.linenum)
 
     def start(self, line: int, obsolete: bool) -> None:
         self.close(line)

@@ -197,3 +197,12 @@ def test_a_lean_entry_has_slots_not_a_dict():
     latin1 = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "\xe9"\nmsgstr "\\351"\n'
     assert _read_fields(latin1, True, True) == _read_fields(latin1, False, True)
     assert pofile.read_po(latin1, "t.po", lean=True)[0].msgstr == "é"
+
+
+def test_an_entry_keeps_its_line_numbers_as_its_first_line_and_small_offsets():
+    data = ("\n" * 300 + '# c\n#. n\nmsgid ""\n"long"\nmsgstr "x"\n').encode("utf-8")
+    for layout in (True, False):
+        e = pofile.read_po(data, "t.po", layout=layout)[0]
+        raw = e._l10n_raw
+        assert (e.linenum, pofile.msgid_line(e), pofile.msgstr_line(e)) == (301, 303, 305)
+        assert raw.first is e.linenum and (raw.msgid_after, raw.msgstr_after) == (2, 4)
