@@ -206,3 +206,17 @@ def test_an_entry_keeps_its_line_numbers_as_its_first_line_and_small_offsets():
         raw = e._l10n_raw
         assert (e.linenum, pofile.msgid_line(e), pofile.msgstr_line(e)) == (301, 303, 305)
         assert raw.first is e.linenum and (raw.msgid_after, raw.msgstr_after) == (2, 4)
+
+
+def test_lean_entries_share_their_empty_containers_and_refuse_to_change_them():
+    a, b = pofile.read_po(b'msgid "a"\nmsgstr ""\n\n#: f.md\nmsgid "b"\nmsgstr "y"\n', "t.po", lean=True)
+    assert a.flags == a.occurrences == [] and a.msgstr_plural == {} and b.occurrences == [("f.md", "")]
+    assert a.flags is b.flags is a.occurrences and a.msgstr_plural is b.msgstr_plural
+    for change in (lambda: a.flags.append("fuzzy"), lambda: a.occurrences.extend([("x", "")]),
+                   lambda: a.msgstr_plural.update({0: "x"})):
+        with pytest.raises(TypeError):
+            change()
+    assert a.flags == [] and a.msgstr_plural == {}
+    assert list(a.flags) == [] and dict(a.msgstr_plural) == {} and type(list(a.flags)) is list
+    e = pofile.read_po(b'msgid "a"\nmsgstr ""\n', "t.po")[0]  # polib's entries: their own
+    assert type(e.flags) is list and type(e.msgstr_plural) is dict
