@@ -66,17 +66,14 @@ def atomic_write(path: Path, data: bytes | Sequence[bytes]) -> bool:
 
 
 def _holds(path: Path, data: bytes | Sequence[bytes]) -> bool:
-    """True when the file at ``path`` holds exactly ``data`` (or its parts, one after the other)."""
-    old = path.read_bytes()
+    """True when the file at ``path`` holds exactly ``data`` (or its parts, one after the other); parts are
+    compared as they are read (the file is never all in memory next to them)."""
     if isinstance(data, bytes):
-        return old == data
-    view, pos = memoryview(old), 0
-    for part in data:
-        end = pos + len(part)
-        if view[pos:end] != part:
-            return False
-        pos = end
-    return pos == len(old)
+        return path.read_bytes() == data
+    if path.stat().st_size != sum(map(len, data)):
+        return False
+    with path.open("rb") as f:
+        return all(f.read(len(part)) == part for part in data) and not f.read(1)
 
 
 def _replace(path: Path, data: bytes | Sequence[bytes], mode: int) -> bool:

@@ -14,7 +14,7 @@ import polib
 
 from l10n.execute import PARALLEL_FROM
 from l10n.catalogs import Annotator, NullAnnotator, UpdateStats, build_template, generate_mo, mo_messages
-from l10n.catalogs.pofile import encode_po_parts
+from l10n.catalogs.pofile import encode_po_parts, shared_values
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, SourceError
@@ -163,9 +163,9 @@ def load_annotator(settings: Settings) -> Annotator:
 
 
 def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | None = None,
-                 layout: bool = True, lean: bool = False) -> polib.POFile:
+                 layout: bool = True, lean: bool = False, seed: dict | None = None) -> polib.POFile:
     """Read a PO/POT file with errors naming the file and line (``layout=False``: one never written back;
-    ``lean=True``: one never changed nor written, see :func:`l10n.stages.parse_catalog`)."""
+    ``lean=True``: one never changed nor written; ``seed``: see :func:`l10n.stages.parse_catalog`)."""
     name = rel(settings, path) if settings else str(path)
     try:
         data = path.read_bytes()
@@ -173,7 +173,7 @@ def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | 
         raise CatalogError("file not found", path=name) from None
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
-    return parse_catalog(data, name, locale, layout=layout, lean=lean)
+    return parse_catalog(data, name, locale, layout=layout, lean=lean, seed=seed)
 
 
 def _write_dated(path: Path, po: polib.POFile, *fields: str) -> bool:
@@ -248,10 +248,11 @@ def _merged(settings: Settings, path: Path, pot: polib.POFile, locale: str, anno
     """The catalog at ``path`` (if any) updated from ``pot``, as the bytes to write, in parts (text its charset
     cannot hold is refused here). Only the bytes are kept: the old and new catalogs are freed on return, the
     old one before the new one is encoded (its parts take the memory the old one had)."""
-    old = read_catalog(path, settings, locale=locale, lean=True) if path.exists() else None
+    # (its entries share the template's msgids and references: one copy of each in memory)
+    old = read_catalog(path, settings, locale=locale, lean=True, seed=shared_values(pot)) if path.exists() else None
     po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
     del old  # what the new catalog needs of it (its entries' lines), the new one holds
-    return encode_po_parts(po, name=rel(settings, path)), stats
+    return encode_po_parts(po, name=rel(settings, path), consume=True), stats  # (po is dropped)
 
 
 def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator | None = None,

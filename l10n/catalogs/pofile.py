@@ -23,13 +23,13 @@ import gc
 import io
 import re
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import polib
 
 from l10n.errors import CatalogError
 
-__all__ = ["carry_layout", "encode_po", "encode_po_parts", "generate_po", "po_charset", "read_po", "read_po_unchecked", "write_po"]
+__all__ = ["carry_layout", "encode_po", "encode_po_parts", "generate_po", "po_charset", "read_po", "read_po_unchecked", "shared_values", "write_po"]
 
 _WRAP = 79
 #: Most continuation lines one string may have: each one copies the string so far (500,000 took 4 s, and the
@@ -204,7 +204,8 @@ def _file_comment(entry: polib.POEntry, text: str, shared: dict[str, str] | None
                 fil, num = occurrence, ""
             if shared is not None:
                 fil = shared.setdefault(fil, fil)
-            entry.occurrences.append((fil, num))
+            occurrence = (fil, num)
+            entry.occurrences.append(occurrence if shared is None else shared.get(occurrence, occurrence))
     elif c == "," or c == "!":
         entry.flags += [f for f in (x.strip() for x in text[1:].split(",")) if f]
     else:
@@ -303,14 +304,17 @@ class _Reader:
     first error ``msgfmt`` reports, as :class:`CatalogError` naming the line it names."""
 
     def __init__(self, text: str | None, name: str, layout: bool = True, data: bytes | None = None,
-                 lean: bool = False) -> None:
+                 lean: bool = False, seed: dict | None = None) -> None:
         self.text = text
         self.new_entry = _new_read_entry if lean else _new_entry  # (lean: a catalog only read)
         self.lean = lean
         self.data = data  # (text None) UTF-8 bytes, decoded and split into lines a chunk at a time
         self.name = name
         self.layout = layout  # keep each entry's lines for the writer (else only its line numbers)
-        self.shared: dict[str, str] = {}  # one copy of each extracted comment and reference file
+        # one copy of each extracted comment and reference file; ``seed``: values another catalog holds (the
+        # template's msgids and references), which this one's entries take instead of their own copies
+        self.shared: dict = {} if seed is None else seed
+        self.seeded = seed is not None
         self.lines = text.split("\n") if text is not None else []  # (from data: the lines still needed)
         self.base = 0  # how many lines of the file come before self.lines[0]
         self.total = len(self.lines) if data is None else data.count(b"\n") + 1
@@ -341,12 +345,13 @@ class _Reader:
             raise self.error(f"a string continues over more than {MAX_STRING_LINES:,} lines", line)
 
     @classmethod
-    def of_utf8(cls, data: bytes, name: str, layout: bool = True, lean: bool = False) -> _Reader:
+    def of_utf8(cls, data: bytes, name: str, layout: bool = True, lean: bool = False,
+                seed: dict | None = None) -> _Reader:
         """A reader of UTF-8 ``data`` that decodes it a chunk of lines at a time (so neither the whole text nor
         all its lines are ever in memory; :meth:`run` raises UnicodeDecodeError if it is not UTF-8)."""
         if b"\\\n" in data or not _LINE_MODE:  # the tokenizer reads the whole text
-            return cls(data.decode("utf-8"), name, layout, lean=lean)
-        return cls(None, name, layout, data, lean)
+            return cls(data.decode("utf-8"), name, layout, lean=lean, seed=seed)
+        return cls(None, name, layout, data, lean, seed)
 
     def _chunks(self) -> Iterator[list[str]]:
         """The file's lines, a chunk at a time; ``self.lines`` keeps those from the last entry read on."""
@@ -399,6 +404,8 @@ class _Reader:
             e.linenum = self.first_line
             own_body = line != self.last_line  # else the next token shares the line: not the entry's own lines
             e._l10n_raw = self.raw(e, own_body)
+            if self.seeded:
+                e.msgid = self.shared.get(e.msgid, e.msgid)
             if self.lean:
                 _share_empties(e)
             self.entries.append(e)
@@ -827,11 +834,11 @@ def _decode_byte_escapes(entries: list[polib.POEntry], codec: str) -> None:
             e.msgstr_plural[k] = v.encode(codec, "surrogateescape").decode(codec, "replace")
 
 
-def _read_utf8(data: bytes, name: str, layout: bool, lean: bool = False) -> _Reader | None:
+def _read_utf8(data: bytes, name: str, layout: bool, lean: bool = False, seed: dict | None = None) -> _Reader | None:
     """``data`` read as UTF-8, a chunk at a time; None when it is not UTF-8 (a syntax error met before the
     bytes that are not is not reported: the file is read again in its charset, as it always was)."""
     try:
-        reader = _Reader.of_utf8(data, name, layout, lean)
+        reader = _Reader.of_utf8(data, name, layout, lean, seed)
         reader.run()
     except UnicodeDecodeError:
         return None
@@ -842,14 +849,15 @@ def _read_utf8(data: bytes, name: str, layout: bool, lean: bool = False) -> _Rea
     return reader
 
 
-def _read(data: bytes, name: str, layout: bool = True, lean: bool = False) -> tuple[polib.POFile, _FileInfo]:
+def _read(data: bytes, name: str, layout: bool = True, lean: bool = False,
+          seed: dict | None = None) -> tuple[polib.POFile, _FileInfo]:
     """Decode ``data`` in the charset its header declares (as msgfmt does), and read it.
 
     A file whose header declares no charset (or xgettext's placeholder
     ``CHARSET``) is read as UTF-8 when it is valid UTF-8, else byte for byte
     (as msgfmt does, with a warning), and written back the same way.
     """
-    reader = _read_utf8(data, name, layout, lean)
+    reader = _read_utf8(data, name, layout, lean, seed)
     utf8 = reader is not None
     if utf8:
         entries = reader.entries
@@ -859,7 +867,7 @@ def _read(data: bytes, name: str, layout: bool = True, lean: bool = False) -> tu
         charset, codec = _bytes_codec(data, name, _utf8(data)[1])
     if not utf8 or codec != "utf-8":
         text = _decoded(data, codec, charset, name)
-        reader = _Reader(text, name, layout, lean=lean)
+        reader = _Reader(text, name, layout, lean=lean, seed=seed)
         entries = reader.run()
     if reader.has_bytes:
         _decode_byte_escapes(entries, codec)
@@ -908,7 +916,7 @@ def _assemble(entries: list[polib.POEntry], info: _FileInfo, codec: str) -> poli
 
 
 def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None, layout: bool = True,
-            lean: bool = False) -> polib.POFile:
+            lean: bool = False, seed: dict | None = None) -> polib.POFile:
     """Parse a PO or POT file given as bytes, in the charset its header declares.
 
     Reads what GNU ``msgfmt`` reads and refuses what it refuses, with
@@ -917,10 +925,22 @@ def read_po(data: bytes, name: str = "<po>", *, nplurals: int | None = None, lay
     must have (from the locale's Plural-Forms). ``layout=False`` (a catalog that is read, never written back,
     e.g. the template ``update`` merges) keeps each entry's line numbers but not the lines it was read from.
     ``lean=True`` (a catalog that is read, never changed nor written) reads :class:`ReadEntry` entries.
+    ``seed`` (see :func:`shared_values`): the values another catalog in memory holds (the template a catalog
+    is merged with), each kept once: an entry takes that catalog's msgid and reference instead of its own copy.
     """
-    po, _info = _read(data, name, layout, lean)
+    po, _info = _read(data, name, layout, lean, seed)
     _check_entries(po, name, nplurals)
     return po
+
+
+def shared_values(po: polib.POFile) -> dict:
+    """A seed for :func:`read_po`: the msgids and references of ``po``'s entries (each maps to itself)."""
+    seed: dict = {}
+    for e in po:
+        seed[e.msgid] = e.msgid
+        for occurrence in e.occurrences:
+            seed[occurrence] = occurrence
+    return seed
 
 
 def read_po_unchecked(data: bytes, name: str = "<po>", *, layout: bool = True) -> polib.POFile:
@@ -1248,20 +1268,36 @@ def generate_po(po: polib.POFile) -> str:
     return text if text.endswith("\n") or not text else text + "\n"
 
 
-def _parts(po: polib.POFile) -> Iterator[str]:
+def _in_order(po: polib.POFile) -> Iterator[polib.POEntry]:
+    """A catalog's entries in the order they are written: live ones, then obsolete ones."""
+    for obsolete in (False, True):
+        for e in po:
+            if bool(e.obsolete) is obsolete:
+                yield e
+
+
+def _handed_out(po: polib.POFile) -> Iterator[polib.POEntry]:
+    """:func:`_in_order`, each entry let go of by ``po`` as it is handed out (``po`` ends a list of None)."""
+    for obsolete in (False, True):
+        for i, e in enumerate(po):
+            if e is not None and bool(e.obsolete) is obsolete:
+                po[i] = None
+                yield e
+
+
+def _parts(po: polib.POFile, entries: Iterable[polib.POEntry] | None = None) -> Iterator[str]:
     """The texts :func:`generate_po` joins with newlines (for a catalog of plain polib entries), one at a
-    time: live entries, then obsolete ones, the header among them where it was read, trailing comments last."""
+    time: live entries, then obsolete ones (``entries``: those, in that order), the header among them where
+    it was read, trailing comments last."""
     head = _header_text(po)
     info = getattr(po, "_l10n_file", None)
     at = info.header_index if info is not None else 0
     count = 0
-    for obsolete in (False, True):
-        for e in po:
-            if bool(e.obsolete) is obsolete:
-                if head and count == at:
-                    yield head
-                yield _entry_text(e, _WRAP)
-                count += 1
+    for e in _in_order(po) if entries is None else entries:
+        if head and count == at:
+            yield head
+        yield _entry_text(e, _WRAP)
+        count += 1
     if head and count <= at:  # read after the last entry (or no entries at all)
         yield head
     if info is not None and info.trailing:
@@ -1282,28 +1318,44 @@ def _utf8_bytes(po: polib.POFile) -> bytes:
     return data if data.endswith(b"\n") or not data else data + b"\n"
 
 
-def encode_po_parts(po: polib.POFile, *, name: str | None = None) -> list[bytes]:
+def encode_po_parts(po: polib.POFile, *, name: str | None = None, consume: bool = False) -> list[bytes]:
     """:func:`encode_po`'s bytes as parts that make the file one after the other: a UTF-8 catalog's one per
     entry, each encoded as it is written (small objects fit in memory freed before, e.g. by the catalog the
-    new one was merged from: no one block the size of the file); else one part."""
-    if po_charset(po) == "utf-8" and _plain(po):
-        try:
-            return _utf8_parts(po)
-        except UnicodeEncodeError:
-            pass  # (a lone surrogate) reported by encode_po, with its line
-    return [encode_po(po, name=name)]
+    new one was merged from: no one block the size of the file); else one part.
+
+    ``consume=True`` (a catalog encoded to be written, then dropped): ``po`` lets go of each entry once it is
+    encoded, so the parts take the memory the entries had (``po`` is left a list of None); text UTF-8 cannot
+    hold (a lone surrogate) is :class:`CatalogError` naming the line, as :func:`encode_po` names it."""
+    if po_charset(po) != "utf-8" or not _plain(po):
+        return [encode_po(po, name=name)]
+    if consume:
+        return _utf8_parts(_parts(po, _handed_out(po)), name)
+    try:
+        return _utf8_parts(_parts(po), name)
+    except CatalogError:
+        return [encode_po(po, name=name)]  # (raises it, from the whole text)
 
 
-def _utf8_parts(po: polib.POFile) -> list[bytes]:
+def _utf8_parts(parts: Iterator[str], name: str | None) -> list[bytes]:
     out: list[bytes] = []
     last = None
-    for part in _parts(po):
+    for part in parts:
         if last is not None:
-            out.append((last + "\n").encode("utf-8"))
+            out.append(_encoded(last + "\n", out, name))
         last = part
     if last is not None:  # the file ends with a newline, unless it is empty
-        out.append((last + "\n" if last and not last.endswith("\n") else last).encode("utf-8"))
+        out.append(_encoded(last + "\n" if last and not last.endswith("\n") else last, out, name))
     return out
+
+
+def _encoded(text: str, before: list[bytes], name: str | None) -> bytes:
+    """``text`` in UTF-8; a lone surrogate is :class:`CatalogError` on its line (after the lines ``before``)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = sum(b.count(b"\n") for b in before) + text.count("\n", 0, exc.start) + 1
+        raise CatalogError(f"{text[exc.start]!r} cannot be written in the catalog's charset utf-8", path=name,
+                           line=line) from None
 
 
 def po_charset(po: polib.POFile) -> str:

@@ -82,3 +82,27 @@ def test_encoded_parts_make_the_encoded_file(text: str) -> None:
     if "charset=UTF-8" in text:
         latin1 = read_po(text.replace("UTF-8", "ISO-8859-1").encode("latin-1", "replace"), "es.po")
         assert encode_po_parts(latin1) == [encode_po(latin1)]  # another charset: one part
+
+
+@pytest.mark.parametrize("text", [_PO, _PO.rsplit("\n# a comment", 1)[0] + "\n", ""])
+def test_a_catalog_encoded_to_be_dropped_gives_the_same_parts_and_lets_go_of_its_entries(text: str) -> None:
+    from l10n.catalogs.pofile import encode_po_parts
+
+    want = encode_po_parts(read_po(text.encode("utf-8"), "es.po"))
+    po = read_po(text.encode("utf-8"), "es.po")
+    n = len(po)
+    assert encode_po_parts(po, consume=True) == want
+    assert b"".join(want) == encode_po(read_po(text.encode("utf-8"), "es.po"))
+    assert len(po) == n and all(e is None for e in po)
+
+
+def test_a_lone_surrogate_in_a_consumed_catalog_is_reported_on_its_line() -> None:
+    from l10n.catalogs.pofile import encode_po_parts
+
+    for consume in (False, True):
+        po = read_po(_PO.encode("utf-8"), "es.po")
+        po[0].msgstr = "bad \udc80"
+        with pytest.raises(CatalogError) as err:
+            encode_po_parts(po, name="es.po", consume=consume)
+        assert (err.value.line, err.value.path) == (10, "es.po")
+        assert err.value.message == "'\\udc80' cannot be written in the catalog's charset utf-8"

@@ -93,3 +93,13 @@ def test_data_in_parts_is_written_as_one_file_and_compared_as_one(tmp_path):
     for other in ([b'msgid "a"\nmsgstr "b"\n', b"\n"], [b'msgid "a"\n'], [b'msgid "a"\nmsgstr "c"\n'], []):
         assert atomic_write(target, other)
         assert target.read_bytes() == b"".join(other)
+
+
+def test_parts_are_compared_with_the_file_as_it_is_read(tmp_path, monkeypatch):
+    target = tmp_path / "es.po"
+    target.write_bytes(b"abcdef")
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the whole file read"))
+    assert not atomic_write(target, [b"abc", b"def"])
+    assert atomic_write(target, [b"abc", b"deg"]) and atomic_write(target, [b"abc", b"deg", b"h"])
+    monkeypatch.undo()
+    assert target.read_bytes() == b"abcdegh"
