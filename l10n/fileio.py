@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 __all__ = ["atomic_write", "file_stamp"]
@@ -38,8 +39,9 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically and durably; skip the write when unchanged.
+def atomic_write(path: Path, data: bytes | Sequence[bytes]) -> bool:
+    """Write ``data`` (or its parts, in order: a large file need not be one object in memory) to ``path``
+    atomically and durably; skip the write when unchanged.
 
     The file keeps its permissions (a new one gets the umask's), so a
     published folder stays readable by the web server. The data is fsynced
@@ -49,7 +51,7 @@ def atomic_write(path: Path, data: bytes) -> bool:
     (re)written.
     """
     try:
-        if path.read_bytes() == data:
+        if _holds(path, data):
             return False
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
@@ -63,12 +65,26 @@ def atomic_write(path: Path, data: bytes) -> bool:
         raise
 
 
-def _replace(path: Path, data: bytes, mode: int) -> bool:
+def _holds(path: Path, data: bytes | Sequence[bytes]) -> bool:
+    """True when the file at ``path`` holds exactly ``data`` (or its parts, one after the other); parts are
+    compared as they are read (the file is never all in memory next to them)."""
+    if isinstance(data, bytes):
+        return path.read_bytes() == data
+    if path.stat().st_size != sum(map(len, data)):
+        return False
+    with path.open("rb") as f:
+        return all(f.read(len(part)) == part for part in data) and not f.read(1)
+
+
+def _replace(path: Path, data: bytes | Sequence[bytes], mode: int) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as tmp:
         tmp_name = tmp.name
         try:
-            tmp.write(data)
+            if isinstance(data, bytes):
+                tmp.write(data)
+            else:
+                tmp.writelines(data)
             tmp.flush()
             os.fchmod(tmp.fileno(), mode)
             os.fsync(tmp.fileno())

@@ -14,7 +14,7 @@ import polib
 
 from l10n.execute import PARALLEL_FROM
 from l10n.catalogs import Annotator, NullAnnotator, UpdateStats, build_template, generate_mo, mo_messages
-from l10n.catalogs.pofile import encode_po
+from l10n.catalogs.pofile import encode_po_parts, shared_values
 from l10n.catalogs.header import format_date, now
 from l10n.config import Settings
 from l10n.errors import CatalogError, SourceError
@@ -162,8 +162,10 @@ def load_annotator(settings: Settings) -> Annotator:
     return NullAnnotator() if glossary is None else glossary
 
 
-def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | None = None) -> polib.POFile:
-    """Read a PO/POT file with errors naming the file and line."""
+def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | None = None,
+                 layout: bool = True, lean: bool = False, seed: dict | None = None) -> polib.POFile:
+    """Read a PO/POT file with errors naming the file and line (``layout=False``: one never written back;
+    ``lean=True``: one never changed nor written; ``seed``: see :func:`l10n.stages.parse_catalog`)."""
     name = rel(settings, path) if settings else str(path)
     try:
         data = path.read_bytes()
@@ -171,7 +173,7 @@ def read_catalog(path: Path, settings: Settings | None = None, *, locale: str | 
         raise CatalogError("file not found", path=name) from None
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror}", path=name) from None
-    return parse_catalog(data, name, locale)
+    return parse_catalog(data, name, locale, layout=layout, lean=lean, seed=seed)
 
 
 def _write_dated(path: Path, po: polib.POFile, *fields: str) -> bool:
@@ -241,6 +243,18 @@ def templates(settings: Settings) -> list[Path]:
     return sorted(settings.locales_dir.glob("*.pot"))
 
 
+def _merged(settings: Settings, path: Path, pot: polib.POFile, locale: str, annotator: Annotator,
+            fuzzy_matching: bool) -> tuple[list[bytes], UpdateStats]:
+    """The catalog at ``path`` (if any) updated from ``pot``, as the bytes to write, in parts (text its charset
+    cannot hold is refused here). Only the bytes are kept: the old and new catalogs are freed on return, the
+    old one before the new one is encoded (its parts take the memory the old one had)."""
+    # (its entries share the template's msgids and references: one copy of each in memory)
+    old = read_catalog(path, settings, locale=locale, lean=True, seed=shared_values(pot)) if path.exists() else None
+    po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
+    del old  # what the new catalog needs of it (its entries' lines), the new one holds
+    return encode_po_parts(po, name=rel(settings, path), consume=True), stats  # (po is dropped)
+
+
 def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator | None = None,
            fuzzy_matching: bool = True) -> list[FileResult]:
     """Create or update ``locales/<locale>/LC_MESSAGES/<doc>.po`` from the templates."""
@@ -248,26 +262,23 @@ def update(settings: Settings, locales: tuple[str, ...], *, annotator: Annotator
     pots = templates(settings)
     if not pots:
         raise CatalogError("no templates found; run `l10n extract` first", path=rel(settings, settings.locales_dir))
-    loaded = [(p.stem, read_catalog(p, settings)) for p in pots]
+    loaded = [(p.stem, read_catalog(p, settings, layout=False, lean=True)) for p in pots]  # only read
     planned = []
     for locale in locales:  # read and merge everything first: bad input writes nothing
         for domain, pot in loaded:
             path = settings.po_path(locale, domain)
             stamp = file_stamp(path)  # before reading: a write after this is seen under the lock
-            old = read_catalog(path, settings, locale=locale) if path.exists() else None
-            po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
-            encode_po(po, name=rel(settings, path))  # text its charset cannot hold: refused before any write
-            planned.append((path, po, stats, (locale, pot, stamp)))
+            data, stats = _merged(settings, path, pot, locale, annotator, fuzzy_matching)
+            planned.append((path, data, stats, (locale, pot, stamp)))
     results = []
     from l10n.catalogs.lock import catalog_lock
 
-    for path, po, stats, (locale, pot, stamp) in planned:
+    for path, data, stats, (locale, pot, stamp) in planned:
         with catalog_lock(path, settings.state_dir, name=rel(settings, path)):
             if file_stamp(path) != stamp:  # written by another command meanwhile: merge what is there now
-                old = read_catalog(path, settings, locale=locale) if path.exists() else None
-                po, stats = merge_catalog(pot, old, locale, annotator=annotator, fuzzy_matching=fuzzy_matching)
+                data, stats = _merged(settings, path, pot, locale, annotator, fuzzy_matching)
             # like msgmerge: PO-Revision-Date is the translator's, update does not bump it
-            written = atomic_write(path, encode_po(po, name=rel(settings, path)))
+            written = atomic_write(path, data)
         summary = (f"{stats.total} messages: {stats.kept} kept, {stats.fuzzy} fuzzy-matched, {stats.new} new, "
                    f"{stats.obsolete} obsolete" + (f", {stats.approved} approved disclaimers filled"
                                                    if stats.approved else ""))

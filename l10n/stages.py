@@ -18,7 +18,7 @@ import polib
 from l10n.catalogs import Annotator, UpdateStats, build_template, generate_po, read_po, update_catalog
 from l10n.catalogs.header import format_date, now
 from l10n.catalogs.plurals import declared_forms
-from l10n.catalogs.pofile import carry_layout, encode_po
+from l10n.catalogs.pofile import carry_layout, encode_po, shared_values
 from l10n.errors import SourceError
 
 __all__ = ["CatalogItem", "CatalogOut", "TemplateContext", "TemplateItem", "TemplateOut", "UpdateContext",
@@ -58,9 +58,14 @@ def dated_text(po: polib.POFile, old_text: str | None, fields: tuple[str, ...], 
     return text if text is not None else generate_po(po)
 
 
-def parse_catalog(data: bytes, name: str, locale: str | None = None) -> polib.POFile:
-    """Parse a PO/POT file's bytes; a locale catalog's own ``Plural-Forms`` is checked (errors name ``name``)."""
-    po = read_po(data, name)
+def parse_catalog(data: bytes, name: str, locale: str | None = None, *, layout: bool = True,
+                  lean: bool = False, seed: dict | None = None) -> polib.POFile:
+    """Parse a PO/POT file's bytes; a locale catalog's own ``Plural-Forms`` is checked (errors name ``name``).
+
+    ``layout=False``: a catalog never written back; ``lean=True``: one never changed nor written, its entries
+    :class:`~l10n.catalogs.pofile.ReadEntry`; ``seed``: values its entries share with another catalog (see
+    :func:`~l10n.catalogs.pofile.read_po`)."""
+    po = read_po(data, name, layout=layout, lean=lean, seed=seed)
     if not name.endswith(".pot"):
         declared_forms(po, locale, name=name, data=data)  # the catalog's own Plural-Forms is its truth
     return po
@@ -169,7 +174,9 @@ class CatalogOut:
 
 def update_catalog_bytes(ctx: UpdateContext, item: CatalogItem) -> CatalogOut:
     """Update one catalog from its template (a task: pure, bytes in, bytes out)."""
-    pot = parse_catalog(item.template, item.template_name)
-    old = parse_catalog(item.old, item.name, item.locale) if item.old is not None else None
+    # neither is changed nor written (the new catalog is), and the template's lines are not carried over
+    pot = parse_catalog(item.template, item.template_name, layout=False, lean=True)
+    old = parse_catalog(item.old, item.name, item.locale, lean=True, seed=shared_values(pot)) \
+        if item.old is not None else None
     po, stats = merge_catalog(pot, old, item.locale, annotator=ctx.annotator, fuzzy_matching=ctx.fuzzy_matching)
     return CatalogOut(encode_po(po, name=item.name), stats)

@@ -72,7 +72,8 @@ class FuzzyIndex:
         self.candidates = list(candidates)
         self.cutoff = cutoff
         self.loose = loose
-        self._words = [_words(text) for text in self.candidates]
+        vocabulary: dict[str, str] = {}  # one string per word, not one per occurrence
+        self._words = [[vocabulary.setdefault(w, w) for w in _words(text)] for text in self.candidates]
         postings: dict[str, list[int]] = defaultdict(list)
         for i, words in enumerate(self._words):
             for key in set(words) | set(_bigrams(words)):

@@ -36,7 +36,7 @@ class UpdateStats:
     approved: int = 0
 
 
-_Key = tuple[str | None, str]
+_Key = str | tuple[str, str]
 _Pools = dict[str | None, tuple[list[polib.POEntry], FuzzyIndex]]
 
 
@@ -53,7 +53,9 @@ def _has_translation(e: polib.POEntry) -> bool:
 
 
 def _key(e: polib.POEntry) -> _Key:
-    return (e.msgctxt, e.msgid)
+    """What identifies a message: its msgid, with its msgctxt if it has one (a string and a tuple are never
+    equal: no two messages share a key; most messages have no context and need no tuple)."""
+    return e.msgid if e.msgctxt is None else (e.msgctxt, e.msgid)
 
 
 def _disclaimer_context(msgctxt: str | None) -> str | None:

@@ -67,7 +67,7 @@ def update_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
     from l10n.catalogs.annotate import unapproved_disclaimers
     from l10n.project import load_annotator, read_catalog, templates
 
-    ctxts = {e.msgctxt for pot in templates(settings) for e in read_catalog(pot, settings)}
+    ctxts = {e.msgctxt for pot in templates(settings) for e in read_catalog(pot, settings, layout=False, lean=True)}
     missing = unapproved_disclaimers(load_annotator(settings), ctxts, [x for x in locales if x in settings.locales])
     for m in missing:  # a configured locale's disclaimer without an approved translation: an error
         err_console.print(f"{m} [L10N708]", markup=False)

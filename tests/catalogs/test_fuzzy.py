@@ -57,3 +57,10 @@ def test_no_fuzzy_matching_option():
     po, stats = update_catalog(_cat([("Call a nurse.", "")]), old, "es", fuzzy_matching=False)
     assert po.find("Call a nurse.").msgstr == "" and stats.fuzzy == 0
     assert [x.msgid for x in po if x.obsolete] == ["Call a doctor."]
+
+
+def test_the_index_keeps_one_string_per_word():
+    idx = FuzzyIndex(["Take one tablet daily.", "Take two tablets daily."])
+    a, b = idx._words
+    assert a[0] == b[0] == "take" and a[0] is b[0] and a[-1] is b[-1]
+    assert idx.best("Take one tablets daily.") in (0, 1)

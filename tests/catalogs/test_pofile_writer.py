@@ -8,6 +8,9 @@ import subprocess
 
 import polib
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from l10n.catalogs import generate_mo, generate_po, mo_messages, read_po
 from l10n.catalogs.pofile import encode_po
@@ -244,3 +247,46 @@ def test_compile_refuses_what_msgfmt_refuses_to_compile_naming_the_line(make_pro
     if shutil.which("msgfmt"):
         gnu = subprocess.run(["msgfmt", "-o", "/dev/null", str(po)], capture_output=True, text=True)
         assert gnu.returncode != 0 and f":{i + 2}: 'msgid' and 'msgstr' entries do not both end with" in gnu.stderr
+
+
+_TEXTS = st.lists(st.sampled_from(list("ab -é\\\"\n\t") + ["well-being", "--", "x" * 30, "  "]),
+                  max_size=40).map("".join)
+
+
+def _polib_str_field(fieldname: str, plural_index: str, field: str, width: int) -> list[str]:
+    """polib's ``_str_field`` as the writer follows it (lines break after \\n only; width 0: no wrap)."""
+    from l10n.catalogs.pofile import _NL_CHUNK, _escape, _wrap
+
+    lines = _NL_CHUNK.findall(field) if "\n" in field else [field]
+    if len(lines) > 1:
+        lines = [""] + lines
+    else:
+        specials = sum(field.count(c) for c in '\\\n\r\t\v\b\f"') if field else 0
+        real = width - (len(fieldname) + 3 + len(plural_index)) + specials
+        if width > 0 and len(field) > real:
+            lines = [""] + [polib.unescape(item) for item in _wrap(_escape(field), width - 2)]
+    return [f'{fieldname}{plural_index} "{_escape(lines[0])}"'] + [f'"{_escape(line)}"' for line in lines[1:]]
+
+
+@hyp_settings(max_examples=1000, deadline=None)
+@given(_TEXTS, st.sampled_from(["msgid", "msgstr", "msgid_plural", "msgctxt"]), st.sampled_from(["", "[1]"]),
+       st.sampled_from([79, 0, 20]))
+def test_a_field_is_written_as_polib_writes_it(field, fieldname, plural_index, width):
+    from l10n.catalogs.pofile import _str_field
+
+    out: list[str] = []
+    _str_field(out, fieldname, "", plural_index, field, width)
+    assert out == _polib_str_field(fieldname, plural_index, field, width)
+
+
+def test_lines_the_writer_would_write_are_not_kept_and_other_lines_are():
+    """An entry written as the writer writes it keeps no lines in memory (it is written anew, the same);
+    one written otherwise keeps the lines of the part that differs, and both come back as read."""
+    written = ('#. note\n#: a.md:1\nmsgid ""\n"A sentence long enough to be wrapped by the writer at seventy-nine '
+               'columns, "\n"surely."\nmsgstr "x"\n')
+    own = '#:a.md:1\nmsgid "short"\nmsgstr ""\n"x"\n'
+    data = (written + "\n" + own).encode("utf-8")
+    a, b = read_po(data, "t.po")
+    assert (a._l10n_raw.comment, a._l10n_raw.body, a._l10n_raw.comment_key, a._l10n_raw.body_key) == (None,) * 4
+    assert b._l10n_raw.comment == "#:a.md:1" and b._l10n_raw.body == 'msgid "short"\nmsgstr ""\n"x"'
+    assert encode_po(read_po(data, "t.po")) == data

@@ -81,3 +81,25 @@ def test_errors_name_the_target_not_the_temporary_file(tmp_path, monkeypatch):
     with pytest.raises(OSError) as info:
         atomic_write(target, b"x")
     assert info.value.filename == str(target) and info.value.strerror == "Permission denied"
+
+
+def test_data_in_parts_is_written_as_one_file_and_compared_as_one(tmp_path):
+    target = tmp_path / "es.po"
+    assert atomic_write(target, [b"msgid ", b'"a"\n', b"", b'msgstr "b"\n'])
+    assert target.read_bytes() == b'msgid "a"\nmsgstr "b"\n'
+    before = target.stat().st_mtime_ns
+    assert not atomic_write(target, [b'msgid "a"\nmsgstr', b' "b"\n'])  # the same bytes, other parts
+    assert target.stat().st_mtime_ns == before
+    for other in ([b'msgid "a"\nmsgstr "b"\n', b"\n"], [b'msgid "a"\n'], [b'msgid "a"\nmsgstr "c"\n'], []):
+        assert atomic_write(target, other)
+        assert target.read_bytes() == b"".join(other)
+
+
+def test_parts_are_compared_with_the_file_as_it_is_read(tmp_path, monkeypatch):
+    target = tmp_path / "es.po"
+    target.write_bytes(b"abcdef")
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the whole file read"))
+    assert not atomic_write(target, [b"abc", b"def"])
+    assert atomic_write(target, [b"abc", b"deg"]) and atomic_write(target, [b"abc", b"deg", b"h"])
+    monkeypatch.undo()
+    assert target.read_bytes() == b"abcdegh"

@@ -88,3 +88,13 @@ def test_tasks_read_no_file(proj, tmp_path, monkeypatch):
     serial = SerialExecutor().map(extract_template, items, shared=ctx)
     assert [o.messages for o in serial] == [2, 3]
     assert LocalExecutor(2).map(extract_template, items, shared=ctx) == serial
+
+
+def test_parse_catalog_without_layout_reads_the_same_entries_without_their_lines():
+    from l10n.stages import parse_catalog
+
+    data = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n#. note\nmsgid "a"\nmsgstr ""\n""\n'
+    lean, full = parse_catalog(data, "t.pot", layout=False), parse_catalog(data, "t.pot")
+    assert [(e.msgid, e.comment, e.linenum) for e in lean] == [(e.msgid, e.comment, e.linenum) for e in full]
+    assert lean.metadata == full.metadata
+    assert lean[0]._l10n_raw.body is None and full[0]._l10n_raw.body == 'msgid "a"\nmsgstr ""\n""'
