@@ -21,8 +21,8 @@ import l10n
 from l10n.config import Settings
 from l10n.errors import ConfigError, SourceError
 
-__all__ = ["Blob", "Snapshot", "SourceDocument", "config_hash", "read_blob", "read_snapshot", "rel", "sha256",
-           "source_paths"]
+__all__ = ["Blob", "Snapshot", "SourceDocument", "config_hash", "read_assets", "read_blob", "read_snapshot", "rel",
+           "sha256", "source_paths"]
 
 
 def sha256(data: bytes) -> str:
@@ -77,6 +77,9 @@ class Snapshot:
     documents: tuple[SourceDocument, ...]
     #: one hash over the names and bytes of every other file in the source folder (images)
     assets_hash: str
+    #: the other files of the source folder a browser may run scripts in (SVG images, XHTML …), by name
+    #: relative to the source folder, with their bytes (None: unreadable): publishing judges these bytes
+    scriptable: Mapping[str, bytes | None] = field(default_factory=dict)
     templates: Mapping[str, Blob] = field(default_factory=dict)
     catalogs: Mapping[tuple[str, str], Blob] = field(default_factory=dict)
     glossary: Blob | None = None
@@ -117,9 +120,23 @@ def code_hash() -> str:
     return h.hexdigest()
 
 
+#: settings that say where the work runs or where the memory lives, not what any stage produces
+WHERE_NOT_WHAT = frozenset({"scheduler", "tm"})
+
+
 def config_hash(settings: Settings) -> str:
-    """A hash of the configuration (every ``[tool.l10n]`` setting) and of l10n's code (:func:`code_hash`)."""
-    return sha256(f"{code_hash()}\n{settings!r}".encode("utf-8"))
+    """A hash of the configuration that can change a stage's output (every ``[tool.l10n]`` setting but
+    :data:`WHERE_NOT_WHAT`; paths relative to the project, so a moved or cloned project keeps its cache) and of
+    l10n's code (:func:`code_hash`)."""
+    values = []
+    for f in dataclasses.fields(settings):
+        if f.name in WHERE_NOT_WHAT or f.name == "root":
+            continue
+        value = getattr(settings, f.name)
+        if isinstance(value, Path):
+            value = rel(settings, value)
+        values.append(f"{f.name}={value!r}")
+    return sha256("\n".join([code_hash(), *values]).encode("utf-8"))
 
 
 def source_paths(settings: Settings) -> list[Path]:
@@ -152,13 +169,21 @@ def read_blob(path: Path) -> Blob | None:
         return None
 
 
-def _assets_hash(settings: Settings, documents: set[Path]) -> str:
+def read_assets(settings: Settings, documents: set[Path]) -> tuple[str, dict[str, bytes | None]]:
+    """The other files of the source folder (not articles): one hash over their names and bytes, and the
+    bytes of those a browser may run scripts in (:func:`l10n.pages.sanitize.is_scriptable_file`)."""
+    from l10n.pages.sanitize import is_scriptable_file
+
     h = hashlib.sha256()
     folder = settings.source_docs
+    scriptable: dict[str, bytes | None] = {}
     for p in sorted(p for p in folder.rglob("*") if p.is_file() and p not in documents):
         blob = read_blob(p)
-        h.update(f"{p.relative_to(folder).as_posix()}\0{blob.sha256 if blob else '-'}\n".encode("utf-8"))
-    return h.hexdigest()
+        name = p.relative_to(folder).as_posix()
+        h.update(f"{name}\0{blob.sha256 if blob else '-'}\n".encode("utf-8"))
+        if is_scriptable_file(name):
+            scriptable[name] = blob.data if blob else None
+    return h.hexdigest(), scriptable
 
 
 def _read_catalogs(settings: Settings, locales: Iterable[str], domains: Iterable[str]) -> dict[tuple[str, str], Blob]:
@@ -185,6 +210,7 @@ def read_snapshot(settings: Settings, locales: Iterable[str] = ()) -> Snapshot:
     templates = {p.stem: b for p in _template_paths(settings) if (b := read_blob(p)) is not None}
     domains = sorted({d.domain for d in documents} | set(templates))
     glossary = read_blob(settings.glossary) if settings.glossary.is_file() else None
+    assets_hash, scriptable = read_assets(settings, set(paths))
     return Snapshot(settings=settings, config_hash=config_hash(settings), documents=documents,
-                    assets_hash=_assets_hash(settings, set(paths)), templates=templates,
+                    assets_hash=assets_hash, scriptable=scriptable, templates=templates,
                     catalogs=_read_catalogs(settings, locales, domains), glossary=glossary)

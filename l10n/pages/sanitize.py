@@ -59,8 +59,8 @@ from html.parser import HTMLParser
 from l10n.errors import RenderError
 from l10n.formats.html5 import MAX_DEPTH, check_depth
 
-__all__ = ["BODY_TAGS", "DROP_CONTENT", "HEAD_TAGS", "MAX_DEPTH", "active_content", "browser_tree", "check_depth",
-           "is_safe_fragment", "raw_html_spans", "safe_attribute", "sanitize_fragment", "sanitize_markdown",
+__all__ = ["BODY_TAGS", "DROP_CONTENT", "HEAD_TAGS", "MAX_DEPTH", "SCRIPTABLE_SUFFIXES", "active_content",
+           "active_file_content", "browser_tree", "check_depth", "is_safe_fragment", "is_scriptable_file", "raw_html_spans", "safe_attribute", "sanitize_fragment", "sanitize_markdown",
            "sanitize_page"]
 
 #: Elements kept in a page's body (and in Markdown raw HTML).
@@ -470,6 +470,34 @@ def sanitize_markdown(text: str) -> str:
 
 #: Elements that run or embed something (what ``verify`` reports as L10N812 too).
 _ACTIVE_TAGS = frozenset("script iframe frame frameset object embed applet portal fencedframe".split())
+#: SVG animation sets an attribute (``<set attributeName="href" to="javascript:…">``): its values are URLs too
+_ANIMATION_TAGS = frozenset({"set", "animate", "animatemotion", "animatetransform"})
+_ANIMATION_VALUES = frozenset({"to", "from", "by", "values"})
+
+#: Files a browser runs scripts in when one is opened by itself (an image or page linked from an article).
+SCRIPTABLE_SUFFIXES = (".svg", ".svgz", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".html", ".htm", ".shtml")
+
+
+def is_scriptable_file(name: str) -> bool:
+    """Whether a browser may run scripts in the file ``name`` (by its suffix): see :func:`active_file_content`."""
+    return name.lower().endswith(SCRIPTABLE_SUFFIXES)
+
+
+def active_file_content(name: str, data: bytes | None) -> tuple[str, ...]:
+    """What in the file ``name`` (its bytes, None when unreadable) a browser would run; empty when nothing.
+
+    A file that cannot be judged counts as active: unreadable, compressed (``.svgz``), or not UTF-8 (a browser
+    may decode UTF-16 or another declared encoding, where a script would hide from this reading).
+    """
+    if data is None:
+        return ("the file cannot be read",)
+    if name.lower().endswith(".svgz") or data[:2] == b"\x1f\x8b":
+        return ("a compressed file cannot be checked",)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ("not UTF-8: it cannot be checked",)
+    return tuple(what for _, what in active_content(text))
 
 
 class _Active(HTMLParser):
@@ -484,6 +512,7 @@ class _Active(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         off = self._off()
+        tag = tag.rsplit(":", 1)[-1]  # <svg:script> is a script
         if tag in _ACTIVE_TAGS:
             self.found.append((off, f"<{tag}>"))
         if tag == "meta" and any(k == "http-equiv" and (v or "").strip().lower() == "refresh" for k, v in attrs):
@@ -491,11 +520,14 @@ class _Active(HTMLParser):
         for k, v in attrs:
             if k.startswith("on"):
                 self.found.append((off, f"<{tag} {k}=…> event handler"))
-            elif k in _URL_ATTRS or k.endswith("href"):
-                m = _SCHEME.match(_CONTROL.sub("", v or "").lower())
-                plain = _CONTROL.sub("", v or "").lower()
-                if m and m.group(1) in ("javascript", "vbscript", "livescript") or plain.startswith("data:text/html"):
-                    self.found.append((off, f"<{tag} {k}={plain.split(':', 1)[0]}:…> URL"))
+            elif k in _URL_ATTRS or k.endswith("href") or tag in _ANIMATION_TAGS and k in _ANIMATION_VALUES:
+                # an animation's values are a list: "a;b;javascript:…"
+                for value in (v or "").split(";") if tag in _ANIMATION_TAGS else (v or "",):
+                    plain = _CONTROL.sub("", value).lower()
+                    m = _SCHEME.match(plain)
+                    if m and m.group(1) in ("javascript", "vbscript", "livescript") or plain.startswith("data:text/html"):
+                        self.found.append((off, f"<{tag} {k}={plain.split(':', 1)[0]}:…> URL"))
+                        break
 
     handle_startendtag = handle_starttag
 

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import polib
@@ -358,14 +358,14 @@ def assess(settings: Settings, locales: tuple[str, ...], *, policy: PublishPolic
     is_mt = machine_translation_detector()
     checks = _check_module()
     memo = checks.RunMemo() if checks is not None else None
-    seen_assets: dict = {}  # SVG images judged once per run
+    verdicts = judge_assets(settings)
     out = []
     for locale in locales:
         if on_locale:
             on_locale(locale)
         a = LocaleAssessment(locale, documents=[d.name for d in docs])
         ctx = DocumentContext(settings, locale, _meaning_policy(a, policy, glossary), glossary, is_mt, checks, memo,
-                              seen_assets)
+                              verdicts)
         for doc in docs:
             _assess_into(a, ctx, doc)
         out.append(a)
@@ -402,7 +402,9 @@ class DocumentContext:
     is_mt: Callable[[polib.POEntry], bool]
     checks: Any
     memo: Any = None
-    seen_assets: dict = field(default_factory=dict)  # SVG images judged once per run
+    #: the source folder's scriptable files (SVG images …) by name, each with the active content it carries
+    #: (:func:`judge_assets`, judged once per run on the machine that read them: a worker reads no file)
+    asset_verdicts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.notices = _notices(self.glossary, self.locale)
@@ -423,7 +425,7 @@ def assess_document(ctx: DocumentContext, doc: Any, po: polib.POFile, template: 
                           disclaimer_of=getattr(glossary, "disclaimer_id", lambda s: s.disclaimer_id),
                           approved=_approved(glossary, ctx.locale), notices=ctx.notices, is_mt=ctx.is_mt,
                           required=_required(glossary, doc.name), withhold=withhold)
-    for asset, what in _unsafe_assets(ctx.settings, doc.name, copy.assets, ctx.seen_assets):
+    for asset, what in unsafe_assets(doc.name, copy.assets, ctx.asset_verdicts):
         reasons.append(Reason(MARKUP, f"{doc.name}: image {asset} carries active content ({what}); "
                                       "the article is not published with it", doc.name))
     reasons.extend(_problem_reason(p, doc.name, configured=ctx.configured) for p in copy.problems)
@@ -488,23 +490,39 @@ def _meaning_policy(a: LocaleAssessment, policy: PublishPolicy, glossary: Any) -
     return policy
 
 
-def _unsafe_assets(settings: Settings, document: str, assets, seen: dict) -> list[tuple[str, str]]:
-    """The SVG images an article links to that carry scripts, handlers or ``javascript:`` URLs (a browser runs
-    them when the image is opened by itself); each file is read once per run (``seen``)."""
-    from l10n.pages.sanitize import active_content
+def judge_assets(source: Settings | Mapping[str, bytes | None]) -> dict[str, tuple[str, ...]]:
+    """What each scriptable file of the source folder (SVG images …) carries that a browser would run, by name
+    (empty: nothing); ``source`` is a snapshot's :attr:`~l10n.snapshot.Snapshot.scriptable` files, or the
+    settings whose source folder is read now. A file that cannot be judged counts as active."""
+    from l10n.pages.sanitize import active_file_content
+    from l10n.snapshot import read_assets, source_paths
+
+    if isinstance(source, Settings):
+        source = read_assets(source, set(source_paths(source)))[1]
+    return {name: active_file_content(name, data) for name, data in source.items()}
+
+
+def asset_name(document: str, asset: str) -> str:
+    """The name, relative to the source folder, of the file ``asset`` that the article ``document`` links to."""
+    return (PurePosixPath(document).parent / asset).as_posix()
+
+
+def unsafe_assets(document: str, assets: Iterable[str], verdicts: Mapping[str, tuple[str, ...]]
+                  ) -> list[tuple[str, str]]:
+    """The files an article links to that carry scripts, handlers or ``javascript:`` URLs (a browser runs them
+    when the file is opened by itself), each with the first such thing, from ``verdicts`` (:func:`judge_assets`).
+
+    A linked file the source folder does not have is not published (:func:`_write_locale` copies only files
+    it judges safe), so it is not a reason here.
+    """
+    from l10n.pages.sanitize import is_scriptable_file
 
     out = []
     for asset in assets:
-        if not asset.lower().endswith(".svg"):
-            continue
-        src = settings.source_docs / Path(document).parent / asset
-        if src not in seen:
-            try:
-                seen[src] = [w for _, w in active_content(src.read_bytes().decode("utf-8", "replace"))]
-            except OSError:
-                seen[src] = []
-        if seen[src]:
-            out.append((asset, seen[src][0]))
+        name = asset_name(document, asset)
+        what = verdicts.get(name) if is_scriptable_file(name) else None
+        if what:
+            out.append((asset, what[0]))
     return out
 
 
@@ -564,11 +582,10 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
         path, data, po = a.catalogs[copy.domain]
         mo, entry = a.prebuilt.get(copy.document) or prebuild_copy(settings, copy, po, path, data)
         files = _copy_files(copy, mo)
-        doc_dir = Path(copy.document).parent
         for asset in copy.assets:
-            src = settings.source_docs / doc_dir / asset
-            if src.is_file():
-                assets[(Path(a.locale) / doc_dir / asset).as_posix()] = src.read_bytes()
+            name = asset_name(copy.document, asset)
+            if (blob := _publishable_asset(settings, name)) is not None:
+                assets[f"{a.locale}/{name}"] = blob
         for name, blob in files.items():
             target = out_dir / name
             keep.add(target)
@@ -587,6 +604,22 @@ def _write_locale(settings: Settings, a: LocaleAssessment, out_dir: Path,
     for stale in sorted(p for p in folder.rglob("*") if p.is_file() and p not in keep):
         stale.unlink()
     return documents, {name: sha256_bytes(blob) for name, blob in assets.items()}
+
+
+def _publishable_asset(settings: Settings, name: str) -> bytes | None:
+    """The bytes of the source folder's file ``name`` as published, or None: missing, unreadable, or a
+    scriptable file that carries active content now (judged again as written: the file may have changed
+    since the run read it; the article's pages then link to no file rather than to an unsafe one)."""
+    from l10n.pages.sanitize import active_file_content, is_scriptable_file
+
+    src = settings.source_docs / name
+    try:
+        data = src.read_bytes() if src.is_file() else None
+    except OSError:
+        return None
+    if data is None or is_scriptable_file(name) and active_file_content(name, data):
+        return None
+    return data
 
 
 def _published_before(manifest: Manifest | None, locale: str) -> set[str]:
@@ -997,6 +1030,7 @@ def _run_translate(snap: Snapshot, locales: tuple[str, ...], executor: Executor,
             summary = translate_locale(settings, loc, engine, executor=executor)
         except L10nError as exc:
             result.skipped[loc] = f"{engine}: {exc}"
+            snap = snap.reread_catalogs((loc,))  # what it wrote before it stopped is what assess and build see
             continue
         result.translated[loc] = summary
         snap = snap.reread_catalogs((loc,)) if summary.files else snap
@@ -1052,8 +1086,9 @@ def _run_assess(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executo
 
     def shared() -> AssessShared:
         is_mt, checks = machine_translation_detector(), _check_module()
-        memo, seen = (checks.RunMemo() if checks is not None else None), {}
-        return AssessShared({loc: DocumentContext(settings, loc, policies[loc], glossary, is_mt, checks, memo, seen)
+        memo, verdicts = (checks.RunMemo() if checks is not None else None), judge_assets(snap.scriptable)
+        return AssessShared({loc: DocumentContext(settings, loc, policies[loc], glossary, is_mt, checks, memo,
+                                                  verdicts)
                              for loc in locales}, assess_document, prebuild_copy)
 
     outs, result.work["assess"] = cached_map(executor, store, "assess", assess_task, items, keys,

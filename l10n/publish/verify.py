@@ -58,7 +58,7 @@ from lxml import etree
 from l10n.model import Finding, Severity, disclaimer_context
 from l10n.publish.manifest import CatalogRecord, DisclaimerRecord, DocumentRecord, LocaleRecord, Manifest
 from l10n.publish.build import external_stylesheets, inspectable_page, mt_notice, page_problems, sha256_text
-from l10n.pages.sanitize import active_content
+from l10n.pages.sanitize import active_content, active_file_content, is_scriptable_file
 from l10n.pages.visibility import (PaintRules, content_rules, hiding_rules, paint_rules, parse_page, struck_by,
                                      visible_parts)
 # the static visibility analysis lives in l10n.pages.visibility (shared with the rendered-copy checks);
@@ -370,9 +370,9 @@ def _shared_file_findings(name: str, digest: str, data: bytes | None, locale: st
     out = []
     if hashlib.sha256(data).hexdigest() != digest:
         out.append(_finding("L10N802", "file differs from the published build (tampered)", name, locale))
-    if name.lower().endswith(".svg"):  # an image, but a document when opened
+    if is_scriptable_file(name):  # an image, but a document when opened
         out.extend(_finding("L10N812", f"active content in an image: {what}", name, locale)
-                   for _, what in active_content(data.decode("utf-8", errors="replace")))
+                   for what in active_file_content(name, data))
     return out
 
 

@@ -46,6 +46,26 @@ def test_hashes_follow_the_content(make_project):
     two = read_snapshot(settings)
     assert two.assets_hash != one.assets_hash and two.documents == one.documents
     assert config_hash(dataclasses.replace(settings, unit="block")) != config_hash(settings)
+    assert two.scriptable == {"moon.svg": b"<svg></svg>"}  # the bytes publishing judges, read with the rest
+
+
+def test_where_the_work_runs_is_not_part_of_the_configuration_hash(make_project, tmp_path):
+    """A scheduler or a shared memory changes where the work is done, not what it produces: the stage cache
+    stays valid; so does moving the project. Every other setting is part of the hash."""
+    settings = load_settings(make_project({"water.md": DOC}))
+    same = [dataclasses.replace(settings, scheduler="tcp://10.0.0.1:8786"),
+            dataclasses.replace(settings, tm="postgresql://tm@db.example.org/tm")]
+    moved = tmp_path / "elsewhere"
+    same.append(dataclasses.replace(settings, **{f.name: moved / getattr(settings, f.name).relative_to(settings.root)
+                                                 for f in dataclasses.fields(settings)
+                                                 if f.name != "root" and isinstance(getattr(settings, f.name), type(moved))},
+                                         root=moved))
+    assert {config_hash(s) for s in same} == {config_hash(settings)}
+    changed = [dataclasses.replace(settings, locales=("es",)), dataclasses.replace(settings, check={"x": 1}),
+               dataclasses.replace(settings, publish={"allow_machine_translation": ["es"]}),
+               dataclasses.replace(settings, engines={"es": "apertium"}),
+               dataclasses.replace(settings, output=settings.root / "public")]
+    assert len({config_hash(s) for s in changed} | {config_hash(settings)}) == len(changed) + 1
 
 
 def test_with_files_and_reread(make_project, cli):

@@ -172,3 +172,51 @@ def test_verify_reports_a_published_svg_image_with_a_script(project, cli):
     assert "es/images/moon.svg: L10N812 error: active content in an image: <svg onload=…> event handler" in r.stderr
     assert "es/images/moon.svg: L10N812 error: active content in an image: <script>" in r.stderr
     assert "es/images/moon.svg: L10N802" in r.stderr  # and its bytes changed
+
+
+# --- files a browser opens by themselves (images linked from an article) -------------------------------------------
+
+_SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+
+
+@pytest.mark.parametrize("inner", [
+    "<script>alert(1)</script>",
+    '<svg:script xmlns:svg="http://www.w3.org/2000/svg">alert(1)</svg:script>',
+    '<a xlink:href="javascript:alert(1)"><text>x</text></a>',
+    '<a href=" jav&#x09;ascript:alert(1)"><text>x</text></a>',
+    '<rect onclick="alert(1)"/>',
+    '<a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>',
+    '<a><animate attributeName="href" values="https://x;javascript:alert(1)"/><text>x</text></a>',
+    '<foreignObject><iframe src="https://example.org"></iframe></foreignObject>',
+], ids=["script", "prefixed-script", "xlink-js", "obfuscated-js", "handler", "set-js", "animate-js", "iframe"])
+def test_an_image_that_runs_something_is_active(inner):
+    from l10n.pages.sanitize import active_file_content
+
+    assert active_file_content("leaf.svg", _SVG.format(inner).encode("utf-8"))
+
+
+def test_a_plain_image_is_not_active():
+    from l10n.pages.sanitize import active_file_content
+
+    svg = _SVG.format('<a href="https://example.org"><rect width="3" height="3"/><text>javascript: a guide</text></a>'
+                      '<animate attributeName="width" values="1;3" dur="2s"/>')
+    assert active_file_content("leaf.svg", svg.encode("utf-8")) == ()
+
+
+@pytest.mark.parametrize("name,data", [
+    ("leaf.svg", None),
+    ("leaf.svgz", b"\x1f\x8b\x08\x00"),
+    ("leaf.svg", b"\x1f\x8b\x08\x00compressed"),
+    ("leaf.svg", _SVG.format("<script>alert(1)</script>").encode("utf-16")),
+], ids=["unreadable", "svgz", "gzip", "utf-16"])
+def test_an_image_that_cannot_be_judged_counts_as_active(name, data):
+    from l10n.pages.sanitize import active_file_content
+
+    assert active_file_content(name, data)
+
+
+def test_which_files_a_browser_may_run():
+    from l10n.pages.sanitize import is_scriptable_file
+
+    assert [n for n in ("a.svg", "b.SVG", "c.xhtml", "d.xml", "e.png", "f.jpg", "g.css", "h.svgz", "i.pdf")
+            if is_scriptable_file(n)] == ["a.svg", "b.SVG", "c.xhtml", "d.xml", "h.svgz"]

@@ -116,3 +116,23 @@ def test_no_cache_environment(root, monkeypatch):
     _run(root)
     assert _computed(_run(root))["assess"] == 6
     assert not (root / ".l10n" / "cache").exists()
+
+
+def test_a_translation_that_fails_partway_is_checked_and_built_as_written(root, tmp_path, monkeypatch):
+    """Catalogs a failing translation wrote before it stopped are what the checks and the build see."""
+    import l10n.translate
+    from l10n.errors import ProviderError
+
+    plain = tmp_path / "plain"
+    shutil.copytree(root, plain)
+    real = l10n.translate.translate_locale
+
+    def fails_after_writing(*args, **kwargs):
+        real(*args, **kwargs)
+        raise ProviderError("the engine stopped answering")
+
+    _run(plain, cache=False)
+    monkeypatch.setattr(l10n.translate, "translate_locale", fails_after_writing)
+    result = _run(root, cache=False)
+    assert "the engine stopped answering" in result.skipped["en_XA"]
+    assert _tree(root) == _tree(plain)
