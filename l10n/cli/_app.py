@@ -19,6 +19,13 @@ app = typer.Typer(
     name="l10n",
     help="Carry health articles into other languages through gettext catalogs, "
     "with the safety disclaimers guaranteed intact.",
+    epilog="\b\nExamples:\n"
+    "  l10n run                        # extract, update, translate offline, check, build (dist/)\n"
+    "  l10n check -l es                # the Spanish catalogs, as CI would\n"
+    "  l10n xliff export -l pt_BR -o handoff/\n"
+    "  l10n verify dist/               # prove a published folder against its manifest\n"
+    "\n"
+    "Each command has its own --help, with examples.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

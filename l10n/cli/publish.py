@@ -305,16 +305,26 @@ def report_cmd(locale: LocaleOpt = None, project: ProjectOpt = None,
     console.print(f"dashboard: {path}", markup=False)
 
 
+def work_line(work: dict) -> str:
+    """``extract 1 computed, 2 reused; update …``: what a run computed and what it took from the cache."""
+    return "; ".join(f"{stage} {w.computed} computed, {w.reused} reused" for stage, w in work.items()) or "none"
+
+
 @app.command("run")
 def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, jobs: JobsOpt = 0,
-            scheduler: SchedulerOpt = None) -> None:
+            scheduler: SchedulerOpt = None,
+            no_cache: Annotated[bool, typer.Option(
+                "--no-cache", help="Compute every stage again: no result of an earlier run is reused, none "
+                                   "is stored (as L10N_NO_CACHE=1).")] = False) -> None:
     """Run the whole pipeline: extract, update, translate offline, check, build, report.
 
     Locales with an offline engine in [tool.l10n.engines] (Apertium for es and
     ca when installed, the pseudo provider for en_XA) are machine-translated;
     the others are built only when translators have done the work. Ends with
     a summary table (per locale: articles built, reviewed, machine and
-    published shares) and the dashboard's path. Each article is published
+    published shares) and the dashboard's path. A rerun redoes only the work
+    whose inputs changed (the stage cache in .l10n/cache/); the line
+    "· work:" says how many tasks of each stage were computed and reused. Each article is published
     or held back on its own; pseudo-locales are built for preview into
     dist-preview/. Exit 1 only when an article is held back for a safety
     reason (or a locale named with -l has nothing built); an article or
@@ -327,6 +337,8 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, jobs: JobsOpt 
         l10n run -l es -l en_XA
 
         l10n run --scheduler tcp://dask-scheduler:8786   # the stages on a Dask cluster (docs/scaling.md)
+
+        l10n run --no-cache                              # everything computed again
     """
     from rich.table import Table
 
@@ -339,7 +351,8 @@ def run_cmd(locale: LocaleOpt = None, project: ProjectOpt = None, jobs: JobsOpt 
         if executor.distributed:
             err_console.print(f"· {executor.describe()}", markup=False)
         result = run(settings, locales=locales, executor=ProgressExecutor(executor),
-                     on_step=lambda s: err_console.print(f"· {s}", markup=False))
+                     on_step=lambda s: err_console.print(f"· {s}", markup=False), cache=not no_cache)
+    err_console.print(f"· work: {work_line(result.work)}", markup=False)
     from l10n.publish.status import locale_progress
 
     table = Table(title="l10n run")

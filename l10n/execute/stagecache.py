@@ -13,8 +13,11 @@ whose inputs did not change finds every result here and computes nothing.
   other global (``os.system``...) makes the entry corrupt.
 * A corrupt, truncated or unreadable entry is a miss: the task is computed
   again and the entry replaced.
-* ``L10N_NO_CACHE=1`` in the environment disables the cache (nothing read,
-  nothing written).
+* ``L10N_NO_CACHE=1`` in the environment (or ``l10n run --no-cache``)
+  disables the cache (nothing read, nothing written).
+* An entry no run used for :data:`PRUNE_AFTER_DAYS` is deleted at the end of
+  a run (:meth:`StageCache.prune`): results of earlier code, of edited or
+  removed articles, do not pile up.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import io
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +35,10 @@ from typing import Any
 
 from l10n.execute import Executor, SerialExecutor, Task
 
-__all__ = ["MISS", "StageCache", "Work", "cache_disabled", "cached_map", "open_cache", "stage_key"]
+__all__ = ["MISS", "PRUNE_AFTER_DAYS", "StageCache", "Work", "cache_disabled", "cached_map", "open_cache", "stage_key"]
+
+#: how long an entry of the stage cache that no run used is kept (:meth:`StageCache.prune`)
+PRUNE_AFTER_DAYS = 30.0
 
 #: what :meth:`StageCache.get` returns for a key it does not hold (None is a valid result)
 MISS: Any = object()
@@ -102,8 +109,9 @@ class StageCache:
         """The result stored under ``key``, or :data:`MISS` (also for a corrupt or unsafe entry)."""
         if self.folder is None:
             return MISS
+        path = self._path(stage, key)
         try:
-            blob = self._path(stage, key).read_bytes()
+            blob = path.read_bytes()
         except OSError:
             return MISS
         head = len(_MAGIC)
@@ -113,9 +121,32 @@ class StageCache:
         if hashlib.sha256(payload).digest() != digest:
             return MISS
         try:
-            return _Unpickler(io.BytesIO(payload), self._allowed).load()
+            value = _Unpickler(io.BytesIO(payload), self._allowed).load()
         except Exception:  # noqa: BLE001 - any damage to an entry is a miss, never a crash
             return MISS
+        try:
+            os.utime(path)  # used now: :meth:`prune` keeps it
+        except OSError:
+            pass
+        return value
+
+    def prune(self, max_age_days: float = PRUNE_AFTER_DAYS, *, now: float | None = None) -> int:
+        """Delete the entries no run has used for ``max_age_days`` (a hit or a store marks an entry used);
+        returns how many. Entries of earlier code or of articles long gone go this way; an entry another
+        run is writing now is young, so it stays."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        limit = (time.time() if now is None else now) - max_age_days * 86400
+        gone = 0
+        for stage in self.folder.iterdir():
+            for entry in stage.iterdir() if stage.is_dir() else ():
+                try:
+                    if entry.stat().st_mtime < limit:
+                        entry.unlink()
+                        gone += 1
+                except OSError:
+                    continue
+        return gone
 
     def put(self, stage: str, key: str, value: Any) -> None:
         """Store ``value`` under ``key`` atomically (a cache that cannot be written is silently skipped)."""

@@ -873,6 +873,7 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
     if extra:
         by_locale.update((a.locale, a) for a in assess(settings, extra))
     result.report = write_report(settings, [by_locale[loc] for loc in order])
+    store.prune()
     return result
 
 

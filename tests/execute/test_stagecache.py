@@ -100,3 +100,18 @@ def test_no_cache_environment_disables(tmp_path, monkeypatch):
     assert work == Work(1, 0) and not (tmp_path / "cache").exists()
     monkeypatch.delenv("L10N_NO_CACHE")
     assert open_cache(tmp_path).enabled and not open_cache(tmp_path, enabled=False).enabled
+
+
+def test_prune_deletes_what_no_run_used_for_a_month(tmp_path):
+    cache = StageCache(tmp_path)
+    for key in ("old", "used", "new"):
+        cache.put("s", key, key)
+    now = os.stat(tmp_path / "s" / "new").st_mtime
+    month = 31 * 86400
+    for key in ("old", "used"):
+        os.utime(tmp_path / "s" / key, (now - month, now - month))
+    assert cache.get("s", "used") == "used"  # a hit marks it used
+    assert cache.prune(now=now + 1) == 1
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == ["new", "used"]
+    assert cache.prune(now=now + month) == 2 and not list((tmp_path / "s").iterdir())
+    assert StageCache(None).prune() == 0
