@@ -333,17 +333,23 @@ def bench_extract(n_articles: int, repeat: int) -> None:
         f"blocks, as translate-toolkit; entries: l10n {n_block}")
 
 
-def bench_update(n: int, msgmerge_timeout: float, repeat: int) -> None:
-    truth = corpus_catalog(n)
-    folder = Path(truth["folder"])
-    print(f"update: {n} entries; 10% one-word edits, 5% removed, 5% new", flush=True)
-    work = CACHE / f"work-update-{n}"
+def update_project(folder: Path, work: Path) -> Path:
+    """A fresh project in ``work`` holding the corpus template (``folder/new.pot``) as ``locales/big.pot``;
+    returns where its Spanish catalog goes (the caller copies the old catalog there before each update)."""
     shutil.rmtree(work, ignore_errors=True)
     (work / "locales" / "es" / "LC_MESSAGES").mkdir(parents=True)
     (work / "source_docs").mkdir()
     (work / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     shutil.copy(folder / "new.pot", work / "locales" / "big.pot")
-    target = work / "locales" / "es" / "LC_MESSAGES" / "big.po"
+    return work / "locales" / "es" / "LC_MESSAGES" / "big.po"
+
+
+def bench_update(n: int, msgmerge_timeout: float, repeat: int) -> None:
+    truth = corpus_catalog(n)
+    folder = Path(truth["folder"])
+    print(f"update: {n} entries; 10% one-word edits, 5% removed, 5% new", flush=True)
+    work = CACHE / f"work-update-{n}"
+    target = update_project(folder, work)
 
     def ours():
         shutil.copy(folder / "old.po", target)

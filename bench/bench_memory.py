@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_catalogs import BIN, CACHE, PYPROJECT, corpus_catalog  # noqa: E402
+from bench_catalogs import BIN, CACHE, corpus_catalog, update_project  # noqa: E402
 
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
@@ -130,14 +130,8 @@ def bench_update(n: int, fuzzy_msgmerge: bool, timeout: float) -> None:
     truth = corpus_catalog(n)
     folder = Path(truth["folder"])
     work = CACHE / f"work-memory-{n}"
-    shutil.rmtree(work, ignore_errors=True)
-    (work / "locales" / "es" / "LC_MESSAGES").mkdir(parents=True)
-    (work / "source_docs").mkdir()
-    (work / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
-    shutil.copy(folder / "new.pot", work / "locales" / "big.pot")
-    target = work / "locales" / "es" / "LC_MESSAGES" / "big.po"
+    target = update_project(folder, work)
     shutil.copy(folder / "old.po", target)
-    shutil.rmtree(work / ".l10n", ignore_errors=True)
     print(f"update: {n} entries, 10% one-word edits, 5% removed, 5% new", flush=True)
     ours = Measure([str(BIN / "l10n"), "update", "-l", "es"], cwd=work).run()
     mm = ["msgmerge", "--quiet", "--previous", "-o", str(work / "msgmerge.po")]
