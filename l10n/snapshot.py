@@ -169,21 +169,25 @@ def read_blob(path: Path) -> Blob | None:
         return None
 
 
-def read_assets(settings: Settings, documents: set[Path]) -> tuple[str, dict[str, bytes | None]]:
+def read_assets(settings: Settings, documents: set[Path], *, hashed: bool = True
+                ) -> tuple[str, dict[str, bytes | None]]:
     """The other files of the source folder (not articles): one hash over their names and bytes, and the
-    bytes of those a browser may run scripts in (:func:`l10n.pages.sanitize.is_scriptable_file`)."""
+    bytes of those a browser may run scripts in (:func:`l10n.pages.sanitize.is_scriptable_file`).
+    ``hashed=False``: only those are read (the hash is empty)."""
     from l10n.pages.sanitize import is_scriptable_file
 
     h = hashlib.sha256()
     folder = settings.source_docs
     scriptable: dict[str, bytes | None] = {}
     for p in sorted(p for p in folder.rglob("*") if p.is_file() and p not in documents):
-        blob = read_blob(p)
         name = p.relative_to(folder).as_posix()
+        if not hashed and not is_scriptable_file(name):
+            continue
+        blob = read_blob(p)
         h.update(f"{name}\0{blob.sha256 if blob else '-'}\n".encode("utf-8"))
         if is_scriptable_file(name):
             scriptable[name] = blob.data if blob else None
-    return h.hexdigest(), scriptable
+    return (h.hexdigest() if hashed else ""), scriptable
 
 
 def _read_catalogs(settings: Settings, locales: Iterable[str], domains: Iterable[str]) -> dict[tuple[str, str], Blob]:

@@ -498,7 +498,7 @@ def judge_assets(source: Settings | Mapping[str, bytes | None]) -> dict[str, tup
     from l10n.snapshot import read_assets, source_paths
 
     if isinstance(source, Settings):
-        source = read_assets(source, set(source_paths(source)))[1]
+        source = read_assets(source, set(source_paths(source)), hashed=False)[1]
     return {name: active_file_content(name, data) for name, data in source.items()}
 
 
