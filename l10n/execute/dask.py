@@ -5,11 +5,20 @@
 'l10n[dask]'``); it is imported here and nowhere else, and only when a
 scheduler is chosen.
 
-* ``shared`` is scattered once per map, broadcast to every worker; each task
-  gets it with its own item (values, never paths: a worker on another machine
-  has none of the project's files).
-* Every map has its own keys (``("l10n:<task>-<run>", i)``): two runs never
-  share a result, and Dask's dashboard and progress group the tasks by stage
+* ``shared`` (with the task's function) is pickled once per map, here, and
+  sent as one task of its own, ``pickle.loads(bytes)``, on which every item's
+  task depends; a worker computes it, the others fetch it from there, once per
+  worker. It is not scattered: a task has a recipe, so when every worker that
+  held it dies the scheduler computes it again, where scattered data would be
+  lost and the run with it. Values, never paths: a worker on another machine
+  has none of the project's files.
+* Each item is pickled here too, and its task is ``operator.call(context,
+  bytes)``: the graphs hold bytes, keys and stdlib callables only, so the
+  scheduler unpickles them without l10n (it needs none installed); only the
+  workers unpickle l10n's functions, items and results.
+* Every map has its own keys (``("l10n:<task>-<run>", i)``, and
+  ``l10n:<task>-shared-<run>`` for its context): two runs never share a
+  result, and Dask's dashboard and progress group the tasks by stage
   (``l10n:<task>``).
 * Results are fetched as they finish (``on_result`` is called then) and put
   back in item order; the client commits them, so the outputs do not depend
@@ -28,6 +37,9 @@ scheduler is chosen.
 
 from __future__ import annotations
 
+import functools
+import operator
+import pickle
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -92,6 +104,12 @@ def task_keys(name: str, n: int) -> list[tuple[str, int]]:
     """
     run = f"{uuid.uuid4().int % 10**12:012d}"
     return [(f"l10n:{name}-{run}", i) for i in range(n)]
+
+
+def shared_key(keys: Sequence[tuple[str, int]]) -> str:
+    """``l10n:<name>-shared-<run>``: the key of a map's shared context (its own group on the dashboard)."""
+    prefix, run = keys[0][0].rsplit("-", 1)
+    return f"{prefix}-shared-{run}"
 
 
 def _connect(distributed, address: str, timeout: float):
@@ -194,18 +212,33 @@ class DaskExecutor(Executor):
             if meanwhile is not None:
                 meanwhile()
             return []
-        keys = task_keys(getattr(fn, "__name__", "task"), len(items))
-        # a list around it: scatter spreads a dict or a list over many keys, and shared is one value
-        context = self.client.scatter([shared], broadcast=True, hash=False)[0] if shared is not None else None
-        futures = self.client.map(fn, [context] * len(items), items, key=keys, retries=0, pure=False)
+        context, futures = self._submit(fn, items, shared, task_keys(getattr(fn, "__name__", "task"), len(items)))
         try:
             if meanwhile is not None:
                 meanwhile()
             return self._collect(futures, on_result)
         finally:
             self.client.cancel([f for f in futures if not f.done()])
-            if context is not None:
-                context.release()
+            context.release()
+
+    def _submit(self, fn: Task, items: list[Any], shared: Any, keys: list[tuple[str, int]]) -> tuple[Any, list]:
+        """The map's tasks on the cluster: the context's, then the items'.
+
+        Everything is pickled here, before anything is sent: the graphs hold bytes, this map's keys and stdlib
+        callables only, which the scheduler unpickles without l10n. The context's task (``pickle.loads(bytes)``)
+        has a recipe, unlike scattered data: lost with every worker that held it, it is computed again.
+        """
+        runner = _dumps(functools.partial(_call, fn, shared))
+        blobs = [_dumps(item) for item in items]
+        context = self.client.submit(pickle.loads, runner, key=shared_key(keys), pure=False, retries=0)
+        futures: list = []
+        try:
+            futures += self.client.map(operator.call, [context] * len(items), blobs, key=keys, retries=0, pure=False)
+        except BaseException:
+            self.client.cancel(futures)
+            context.release()
+            raise
+        return context, futures
 
     def _collect(self, futures: list, on_result: Callable[[int], None] | None) -> list[Any]:
         """Results in item order, each fetched and released as it finishes; the first error in item order raised."""
@@ -235,6 +268,17 @@ class DaskExecutor(Executor):
                                  f"({self.allowed_failures or 'allowed-failures'} of them); "
                                  f"it is given up: {exc}") from None
         raise exc
+
+
+def _call(fn: Task, shared: Any, item: bytes) -> Any:
+    """On a worker: the task on its item, unpickled there (the scheduler only ever sees the bytes)."""
+    return fn(shared, pickle.loads(item))
+
+
+def _dumps(value: Any) -> bytes:
+    import cloudpickle  # a dependency of distributed: what Dask pickles functions with
+
+    return cloudpickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _exception(future: Any) -> BaseException | None:

@@ -1,9 +1,12 @@
 """The Dask executor on real clusters on 127.0.0.1: the executor contract (item order, shared context,
-errors), a worker killed mid-task, version checks, and stage-like tasks identical to the serial executor."""
+errors), a worker killed mid-task, every worker holding the shared context killed, a scheduler without l10n,
+version checks, and stage-like tasks identical to the serial executor."""
 
 from __future__ import annotations
 
+import importlib
 import sys
+import time
 
 import pytest
 
@@ -13,9 +16,11 @@ from l10n.errors import ConfigError, ExecutionError, SourceError  # noqa: E402
 from l10n.execute import SerialExecutor  # noqa: E402
 from l10n.execute.choice import executor_for  # noqa: E402
 from l10n.execute.dask import DaskExecutor, version_mismatches  # noqa: E402
-from tests.support.dask_cluster import DASK, ROOT, closed_port, local_cluster, tcp_cluster  # noqa: E402
-from tests.support.dask_tasks import (current_key, fail_on, shared_identity, square_plus, stage,  # noqa: E402
-                                      fail_first_time, translate_once)
+from tests.support.dask_cluster import (DASK, ROOT, bare_scheduler_cluster, closed_port, holders,  # noqa: E402
+                                        kill_workers, local_cluster, tcp_cluster)
+from tests.support.dask_tasks import (Article, Unit, article_stage, current_key, fail_first_time,  # noqa: E402
+                                      fail_on, shared_identity, square_plus, square_when_told, stage,
+                                      translate_once)
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +87,56 @@ def test_a_worker_killed_mid_task_its_task_runs_again_elsewhere_and_nothing_is_s
     assert (tmp_path / "killed").exists()  # a worker did die
     calls = (tmp_path / "calls").read_text(encoding="utf-8").splitlines()
     assert sorted(calls) == sorted(items)  # every text reached the engine exactly once
+
+
+def _is_context(key) -> bool:
+    """An item's task has the key ``("l10n:<task>-<run>", i)``; the other key a map puts on the cluster is its context."""
+    return not isinstance(key, tuple)
+
+
+def _wait(condition, what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {timeout:g} s for {what}"
+        time.sleep(0.05)
+
+
+def test_every_worker_holding_the_shared_context_dies_it_is_computed_again(tmp_path):
+    go, killed = tmp_path / "go", []
+    items = list(range(12))
+    with local_cluster(2) as client, DaskExecutor(client) as ex:
+
+        def kill_every_holder_of_the_context():  # the tasks wait for `go`: all of them are pending
+            _wait(lambda: holders(client, _is_context), "a worker holding the context")
+            client.cluster.scale(3)  # a worker that can take over
+            client.wait_for_workers(3, timeout=120)
+            held = holders(client, _is_context)
+            kill_workers(client, held)
+            killed.extend(held)
+            _wait(lambda: not set(client.scheduler_info()["workers"]) & set(held), "the scheduler to see them die")
+            go.write_text("go")
+
+        out = ex.map(square_when_told, items, shared={"go": str(go), "offset": 1},
+                     meanwhile=kill_every_holder_of_the_context)
+    assert killed
+    assert out == [i * i + 1 for i in items]
+
+
+@pytest.mark.skipif(not DASK.exists(), reason="no dask command next to this Python")
+def test_the_scheduler_needs_no_l10n(tmp_path):
+    """Only the workers unpickle l10n's (and the tests') functions, contexts, items, results and errors."""
+    docs = [Article(p.name, p.read_bytes()) for p in sorted((ROOT / "source_docs").glob("*.md"))]
+    with bare_scheduler_cluster(tmp_path / "cluster") as scheduler_file, \
+            DaskExecutor(str(scheduler_file), timeout=120) as ex:
+        with pytest.raises(ModuleNotFoundError):
+            ex.client.run_on_scheduler(importlib.import_module, "l10n")
+        ex.client.wait_for_workers(2, timeout=120)
+        assert ex.map(article_stage, docs, shared=Unit("block")) == \
+            [Article(d.name, stage({"unit": "block"}, (d.name, d.data))) for d in docs]
+        with pytest.raises(SourceError) as caught:
+            ex.map(fail_on, list(range(10)), shared={3, 7})
+        assert str(caught.value) == "source_docs/3.md:3: bad 3"
+        assert ex.map(square_plus, [2, 3], shared={"offset": 1}) == [5, 10]
 
 
 def test_stage_like_tasks_give_the_same_bytes_as_the_serial_executor(executor):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from l10n.errors import SourceError
@@ -31,6 +33,37 @@ def engine(text: str, calls: Path) -> str:
     return text.upper()
 
 
+async def die() -> None:
+    """Kill the worker process that runs this (``Client.run(die, workers=[...], wait=False)``: a coroutine)."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def square_when_told(shared, item):
+    """``item * item + offset``, once the file ``shared["go"]`` exists: the tasks stay pending until then."""
+    go, deadline = Path(shared["go"]), time.monotonic() + 120
+    while not go.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return item * item + shared["offset"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """A value only this checkout's Python can unpickle (``tests`` is not importable on a bare scheduler)."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+
+
+def article_stage(shared: Unit, item: Article) -> Article:
+    """:func:`stage` on values of classes from this module and l10n, giving one back."""
+    return Article(item.name, stage({"unit": shared.unit}, (item.name, item.data)))
+
+
 def translate_once(shared, item):
     """A stage that asks a memory before the engine, and kills its worker the first time it sees item 3."""
     folder = Path(shared)
@@ -55,8 +88,6 @@ def stage(shared, item):
     name, data = item
     doc = segment_text(decode_source(data, name), name, unit=shared["unit"])
     return "\n".join(f"{s.ref}\t{pseudo_translate(s.source)}" for s in doc.segments).encode("utf-8")
-
-
 
 
 def fail_first_time(shared, item):
