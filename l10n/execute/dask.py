@@ -16,6 +16,12 @@ scheduler is chosen.
   bytes)``: the graphs hold bytes, keys and stdlib callables only, so the
   scheduler unpickles them without l10n (it needs none installed); only the
   workers unpickle l10n's functions, items and results.
+* The items are sent in graphs, one after another and scheduled in that
+  order (``fifo_timeout=0``: each graph comes after the last), each under Dask's
+  ``distributed.admin.large-graph-warning-threshold`` (10 MB by default), so
+  that its "Sending large graph" warning never reaches the user; an item (or a
+  context) over it is sent alone, the warning silenced, as nothing smaller can
+  carry it.
 * Every map has its own keys (``("l10n:<task>-<run>", i)``, and
   ``l10n:<task>-shared-<run>`` for its context): two runs never share a
   result, and Dask's dashboard and progress group the tasks by stage
@@ -37,11 +43,13 @@ scheduler is chosen.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import operator
 import pickle
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -222,7 +230,7 @@ class DaskExecutor(Executor):
             context.release()
 
     def _submit(self, fn: Task, items: list[Any], shared: Any, keys: list[tuple[str, int]]) -> tuple[Any, list]:
-        """The map's tasks on the cluster: the context's, then the items'.
+        """The map's tasks on the cluster: the context's, then the items' in graphs under Dask's large-graph warning.
 
         Everything is pickled here, before anything is sent: the graphs hold bytes, this map's keys and stdlib
         callables only, which the scheduler unpickles without l10n. The context's task (``pickle.loads(bytes)``)
@@ -230,10 +238,17 @@ class DaskExecutor(Executor):
         """
         runner = _dumps(functools.partial(_call, fn, shared))
         blobs = [_dumps(item) for item in items]
-        context = self.client.submit(pickle.loads, runner, key=shared_key(keys), pure=False, retries=0)
+        with _quiet():  # one value, however large: there is no smaller graph to send it in
+            context = self.client.submit(pickle.loads, runner, key=shared_key(keys), pure=False, retries=0,
+                                         fifo_timeout=0)
         futures: list = []
         try:
-            futures += self.client.map(operator.call, [context] * len(items), blobs, key=keys, retries=0, pure=False)
+            for chunk in _chunks([len(b) for b in blobs], _graph_limit()):
+                # fifo_timeout=0: each graph is a generation of its own, run after the ones sent before it
+                with _quiet() if len(chunk) == 1 else contextlib.nullcontext():
+                    futures += self.client.map(operator.call, [context] * len(chunk), [blobs[i] for i in chunk],
+                                               key=[keys[i] for i in chunk], retries=0, pure=False,
+                                               fifo_timeout=0)
         except BaseException:
             self.client.cancel(futures)
             context.release()
@@ -279,6 +294,40 @@ def _dumps(value: Any) -> bytes:
     import cloudpickle  # a dependency of distributed: what Dask pickles functions with
 
     return cloudpickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+#: what a graph of items weighs beyond their pickled bytes, at most (measured: ~250 bytes, then 15–35 an item)
+GRAPH_OVERHEAD, ITEM_OVERHEAD = 4096, 256
+
+
+def _graph_limit() -> int:
+    """The pickled size from which Dask warns "Sending large graph" (the client's config, 10 MB by default)."""
+    import dask.config
+    from dask.utils import parse_bytes
+
+    return parse_bytes(dask.config.get("distributed.admin.large-graph-warning-threshold"))
+
+
+def _chunks(sizes: Sequence[int], limit: int) -> list[list[int]]:
+    """The items' indexes, in order, in runs whose graph stays under ``limit`` bytes (an item over it: alone)."""
+    out: list[list[int]] = []
+    weight = 0
+    for i, size in enumerate(sizes):
+        cost = size + ITEM_OVERHEAD
+        if not out or weight + cost > limit:
+            out.append([])
+            weight = GRAPH_OVERHEAD
+        out[-1].append(i)
+        weight += cost
+    return out
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Dask's "Sending large graph" warning silenced: for a graph of one value, which no chunking makes smaller."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+        yield
 
 
 def _exception(future: Any) -> BaseException | None:

@@ -1,16 +1,21 @@
 """The Dask executor on real clusters on 127.0.0.1: the executor contract (item order, shared context,
-errors), a worker killed mid-task, every worker holding the shared context killed, a scheduler without l10n,
-version checks, and stage-like tasks identical to the serial executor."""
+errors), a worker killed mid-task, every worker holding the shared context killed, graphs kept under Dask's
+large-graph warning, a scheduler without l10n, version checks, and stage-like tasks identical to the serial
+executor."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import sys
 import time
+import warnings
 
 import pytest
 
 pytest.importorskip("distributed")
+
+import dask.config  # noqa: E402
 
 from l10n.errors import ConfigError, ExecutionError, SourceError  # noqa: E402
 from l10n.execute import SerialExecutor  # noqa: E402
@@ -18,7 +23,7 @@ from l10n.execute.choice import executor_for  # noqa: E402
 from l10n.execute.dask import DaskExecutor, version_mismatches  # noqa: E402
 from tests.support.dask_cluster import (DASK, ROOT, bare_scheduler_cluster, closed_port, holders,  # noqa: E402
                                         kill_workers, local_cluster, tcp_cluster)
-from tests.support.dask_tasks import (Article, Unit, article_stage, current_key, fail_first_time,  # noqa: E402
+from tests.support.dask_tasks import (Article, Unit, article_stage, current_key, digest, fail_first_time,  # noqa: E402
                                       fail_on, shared_identity, square_plus, square_when_told, stage,
                                       translate_once)
 
@@ -120,6 +125,31 @@ def test_every_worker_holding_the_shared_context_dies_it_is_computed_again(tmp_p
                      meanwhile=kill_every_holder_of_the_context)
     assert killed
     assert out == [i * i + 1 for i in items]
+
+
+def _large_graph_warnings(caught: list) -> list[str]:
+    return [str(w.message) for w in caught if "Sending large graph" in str(w.message)]
+
+
+def test_items_over_the_large_graph_threshold_in_all_are_sent_in_graphs_under_it(executor):
+    items = [bytes([i]) * 3_000 for i in range(40)]  # 120 kB in all, 20 kB allowed a graph
+    with dask.config.set({"distributed.admin.large-graph-warning-threshold": "20kB"}), \
+            warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = executor.map(digest, items, shared={"salt": b"s"})
+    assert _large_graph_warnings(caught) == []
+    assert out == [hashlib.sha256(b"s" + item).hexdigest() for item in items]
+
+
+def test_an_item_or_a_context_over_the_large_graph_threshold_alone_is_sent_without_the_warning(executor):
+    items = [b"a" * 50_000, b"b", b"c" * 30_000, b"d"]
+    salt = b"x" * 30_000
+    with dask.config.set({"distributed.admin.large-graph-warning-threshold": "20kB"}), \
+            warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = executor.map(digest, items, shared={"salt": salt})
+    assert _large_graph_warnings(caught) == []
+    assert out == [hashlib.sha256(salt + item).hexdigest() for item in items]
 
 
 @pytest.mark.skipif(not DASK.exists(), reason="no dask command next to this Python")

@@ -46,6 +46,11 @@ def square_when_told(shared, item):
     return item * item + shared["offset"]
 
 
+def digest(shared, item):
+    """The sha256 of the item's bytes, after ``shared["salt"]``: the item reached the worker whole."""
+    return hashlib.sha256(shared["salt"] + item).hexdigest()
+
+
 @dataclass(frozen=True)
 class Article:
     """A value only this checkout's Python can unpickle (``tests`` is not importable on a bare scheduler)."""
