@@ -849,6 +849,8 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
     result = RunResult(locales, requested=requested)
     store = open_cache(settings.state_dir, enabled=cache, allowed=_CACHED_CLASSES)
     executor = executor if executor is not None else _default_executor()
+    if executor.distributed:  # before any stage writes: a worker elsewhere cannot share a SQLite memory
+        _require_shared_memory(settings, locales, executor)
     step("extract")
     snap = first = read_snapshot(settings, locales)
     snap = _run_extract(snap, glossary, executor, store, result)
@@ -1009,10 +1011,8 @@ def _run_translate(snap: Snapshot, locales: tuple[str, ...], executor: Executor,
     from l10n.execute.stagecache import MISS, Work
 
     settings = snap.settings
-    try:
-        from l10n.translate import translate_locale
-    except ImportError:
-        translate_locale = None
+    translate = _translate_module()
+    translate_locale = translate.translate_locale if translate is not None else None
     work = Work()
     for loc in locales:
         engine = settings.engines.get(loc)
@@ -1039,6 +1039,24 @@ def _run_translate(snap: Snapshot, locales: tuple[str, ...], executor: Executor,
             store.put("translate", _translate_key(snap, loc, engine), _nothing_sent(summary))
     result.work["translate"] = work
     return snap
+
+
+def _translate_module() -> Any:
+    """:mod:`l10n.translate`, or None when the translation stage is not installed."""
+    try:
+        import l10n.translate as translate
+    except ImportError:
+        return None
+    return translate
+
+
+def _require_shared_memory(settings: Settings, locales: tuple[str, ...], executor: Executor) -> None:
+    """ConfigError when the run will translate (see :func:`_run_translate`) on ``executor`` with a SQLite memory."""
+    translate = _translate_module()
+    translating = tuple(loc for loc in locales
+                        if _why_not_translated(settings, settings.engines.get(loc), translate is not None) is None)
+    if translating:
+        translate.require_shared_memory(settings, executor, locales=translating)
 
 
 def _why_not_translated(settings: Settings, engine: str | None, installed: bool) -> str | None:

@@ -43,7 +43,7 @@ from l10n.translate.memory import SQLMemory
 from l10n.translate.protect import Masked, mask, validate
 from l10n.translate.registry import make_factory
 from l10n.translate.resilience import Backoff, RateLimiter, translate_texts
-from l10n.translate.store import MemoryLocation, locate, open_location
+from l10n.translate.store import MemoryLocation, locate, open_location, require_shared_memory
 
 __all__ = ["MT_MARKER", "CatalogJob", "CatalogResult", "FilledEntry", "TranslateContext", "TranslationSummary", "is_machine_translation", "is_unreviewed_machine_translation",
            "machine_comment", "translate_catalog", "translate_locale"]
@@ -216,6 +216,8 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
     """
     from l10n.project import catalogs as list_catalogs, read_catalog, rel
 
+    if executor is not None:  # a SQLite memory on a cluster: every worker would open its own file
+        require_shared_memory(settings, executor, locales=(locale,))
     opts = dict(options or {})
     sleep = opts.pop("sleep", None)
     _check_pseudo(provider_name, locale)
