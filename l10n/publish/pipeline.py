@@ -945,12 +945,14 @@ def _run_extract(snap: Snapshot, glossary: Any, executor: Executor, store: Stage
 def _run_update(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executor: Executor, store: StageCache,
                 result: RunResult) -> Snapshot:
     """Update every catalog of ``locales`` from its template (only those whose inputs changed); write them."""
+    from l10n.catalogs.header import format_date, now
     from l10n.catalogs.lock import catalog_lock
     from l10n.execute.stagecache import cached_map
     from l10n.snapshot import Blob
     from l10n.stages import UpdateContext, update_catalog_bytes
 
     settings = snap.settings
+    fresh = format_date(now())  # here: a worker never dates a catalog from its own clock
     if not snap.templates:
         raise CatalogError("no templates found; run `l10n extract` first", path=rel(settings, settings.locales_dir))
     items, keys = [], []
@@ -962,7 +964,7 @@ def _run_update(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executo
                                      old.data if old else None))
             keys.append(_update_key(snap, locale, pot.sha256, old.sha256 if old else "-"))
     outs, result.work["update"] = cached_map(executor, store, "update", update_catalog_bytes, items, keys,
-                                             shared_factory=lambda: UpdateContext(glossary))
+                                             shared_factory=lambda: UpdateContext(glossary, fresh))
     catalogs = {}
     for item, out in zip(items, outs):
         domain = Path(item.template_name).stem
@@ -973,7 +975,8 @@ def _run_update(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executo
             with catalog_lock(path, settings.state_dir, name=item.name):
                 now_there = path.read_bytes() if path.is_file() else None
                 if now_there != (seen.data if seen else None):  # written by another command meanwhile: merge that
-                    data = update_catalog_bytes(UpdateContext(glossary), dataclasses.replace(item, old=now_there)).data
+                    data = update_catalog_bytes(UpdateContext(glossary, fresh),
+                                                dataclasses.replace(item, old=now_there)).data
                 atomic_write(path, data)
             catalogs[(item.locale, domain)] = Blob.of(path, data)
     return snap.with_files(catalogs=catalogs)
