@@ -249,7 +249,7 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
     else:
         results = _translate_here(context, jobs, on_progress, sleep)
     superseded, written = (0, []) if dry_run else _write_results(settings, locale, paths, stamps, results,
-                                                                                  context.revised)
+                                                                 context.revised)
     for result in results:
         if result.error is not None:
             raise result.error
