@@ -26,6 +26,11 @@ stage). Printed: the wall time of each, ratios to ``-j 1``, the tasks per stage,
 overhead of each executor (a map of no-op tasks), whether ``locales/``, ``dist/`` and
 ``dist-preview/`` are byte-identical across the four, and a projection to W workers from the
 ``-j 1`` per-task costs. Needs the dask extra and Apertium's eng-spa/eng-cat pairs.
+
+The Dask runs translate into a PostgreSQL memory (a SQLite one is refused on a cluster: each worker
+would open a file of its own), a new database per run on the server named by ``L10N_TEST_POSTGRES``,
+else on a throw-away server started by scripts/pg-start.sh (PostgreSQL's server installed, and the
+postgresql extra: psycopg); the local runs keep each copy's own ``.l10n/tm.sqlite``.
 """
 
 from __future__ import annotations
@@ -39,9 +44,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -126,7 +134,8 @@ def noop(shared: object, item: int) -> int:
 
 # -- one configuration ------------------------------------------------------------------------------
 
-def measure(label: str, executor: Executor, base: Path, work: Path) -> dict:
+def measure(label: str, executor: Executor, base: Path, work: Path, tm: str | None = None) -> dict:
+    """One configuration on its own copy of the project; ``tm``: its memory (None: the copy's SQLite file)."""
     from l10n.config import load_settings
     from l10n.publish.pipeline import run
 
@@ -136,8 +145,14 @@ def measure(label: str, executor: Executor, base: Path, work: Path) -> dict:
     project = work / re.sub(r"\W+", "-", label)
     shutil.copytree(base, project)
     timing = TimingExecutor(executor)
+    os.environ.pop("L10N_TM", None)
+    if tm is not None:
+        os.environ["L10N_TM"] = tm
     t0 = time.perf_counter()
-    result = run(load_settings(project), executor=timing, cache=False)
+    try:
+        result = run(load_settings(project), executor=timing, cache=False)
+    finally:
+        os.environ.pop("L10N_TM", None)
     wall = time.perf_counter() - t0
     sha, files = digest(project)
     stages = {k: w.computed for k, w in result.work.items()}
@@ -152,6 +167,36 @@ def measure(label: str, executor: Executor, base: Path, work: Path) -> dict:
     return {"label": label, "wall": wall, "overhead": overhead, "digest": sha, "maps": timing.maps,
             "translated": {k: getattr(v, "translated", None) for k, v in result.translated.items()},
             "skipped": dict(result.skipped)}
+
+
+@contextmanager
+def postgres_server() -> Iterator[Callable[[], str]]:
+    """``new_database()``: the URL of a new, empty database for one Dask run's memory, on the server of
+    ``L10N_TEST_POSTGRES``, else on a throw-away one (scripts/pg-start.sh), stopped at the end."""
+    import psycopg
+
+    url, folder = os.environ.get("L10N_TEST_POSTGRES", "").strip(), None
+    if not url:
+        out = subprocess.run(["bash", str(ROOT / "scripts" / "pg-start.sh")], capture_output=True, text=True)
+        if out.returncode != 0:
+            raise SystemExit("bench_scale: the Dask runs need PostgreSQL (a SQLite memory is refused on a cluster): "
+                             "set L10N_TEST_POSTGRES=postgresql://… or install PostgreSQL's server, or --skip "
+                             f"localcluster --skip tcp\n{out.stderr}")
+        env = dict(line.removeprefix("export ").split("=", 1) for line in out.stdout.splitlines() if "=" in line)
+        url, folder = env["L10N_TEST_POSTGRES"], env["L10N_TEST_POSTGRES_DIR"]
+        print(f"  (PostgreSQL for the Dask runs' memories at {url})", flush=True)
+
+    def new_database() -> str:
+        name = "l10n_bench_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        return urlunsplit(urlsplit(url)._replace(path="/" + name))
+
+    try:
+        yield new_database
+    finally:
+        if folder is not None:
+            subprocess.run(["bash", str(ROOT / "scripts" / "pg-stop.sh"), folder], capture_output=True)
 
 
 def start_tcp_cluster(state: Path) -> tuple[str, Callable[[], None]]:
@@ -187,6 +232,14 @@ def project_to(serial: dict, overhead: float, workers: tuple[int, ...] = (1, 2, 
     print("  (the HTTP engine is assumed to keep up; a real engine's rate limit caps fr/pt_BR first)")
 
 
+@contextmanager
+def _no_server() -> Iterator[Callable[[], str]]:
+    def none() -> str:
+        raise AssertionError("no Dask run, no PostgreSQL")
+
+    yield none
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -201,7 +254,9 @@ def main() -> None:
     os.environ["SOURCE_DATE_EPOCH"] = "1764800000"  # the same dates in every copy (outputs compared)
     os.environ["L10N_NO_CACHE"] = "1"  # besides cache=False: nothing is reused between configurations
     print(f"load average before: {os.getloadavg()}", flush=True)
-    with LibreServer(latency=LATENCY) as server, tempfile.TemporaryDirectory() as tmp:
+    dask_runs = not {"localcluster", "tcp"} <= set(args.skip)
+    with LibreServer(latency=LATENCY) as server, tempfile.TemporaryDirectory() as tmp, \
+            (postgres_server() if dask_runs else _no_server()) as new_database:
         work = Path(tmp)
         base = scale_project(work / "base", args.articles)
         configure(base, server.url)
@@ -219,14 +274,15 @@ def main() -> None:
                                           dashboard_address=None) as cluster, \
                     distributed.Client(cluster, set_as_default=False) as client:
                 print(f"  (LocalCluster up in {time.perf_counter() - t0:.1f} s)", flush=True)
-                runs.append(measure("Dask LocalCluster (2 x 1 thread)", DaskExecutor(client), base, work))
+                runs.append(measure("Dask LocalCluster (2 x 1 thread)", DaskExecutor(client), base, work,
+                                    new_database()))
         if "tcp" not in args.skip:
             t0 = time.perf_counter()
             address, stop = start_tcp_cluster(work / "cluster")
             try:
                 with executor_for(None, None, address, environ={}) as ex:
                     print(f"  ({ex.describe()}, up in {time.perf_counter() - t0:.1f} s)", flush=True)
-                    runs.append(measure("Dask TCP scheduler + 2 workers", ex, base, work))
+                    runs.append(measure("Dask TCP scheduler + 2 workers", ex, base, work, new_database()))
             finally:
                 stop()
         requests = len(server.requests)

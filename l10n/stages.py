@@ -72,13 +72,17 @@ def parse_catalog(data: bytes, name: str, locale: str | None = None, *, layout: 
 
 
 def merge_catalog(pot: polib.POFile, old: polib.POFile | None, locale: str, *, annotator: Annotator,
-                  fuzzy_matching: bool = True) -> tuple[polib.POFile, UpdateStats]:
+                  fuzzy_matching: bool = True, fresh: str | None = None) -> tuple[polib.POFile, UpdateStats]:
     """``old`` (None: a new catalog) updated from ``pot``, written back as it was read where nothing changed.
 
-    Like msgmerge, the translator's ``PO-Revision-Date`` is kept (a new catalog takes the template's date).
+    Like msgmerge, the translator's ``PO-Revision-Date`` is kept (a new catalog takes the template's date, or
+    ``fresh`` for a template without one; None: now, on this machine's clock — a task passes its caller's).
     """
-    revised = (old.metadata.get("PO-Revision-Date") if old is not None else None) or \
-        pot.metadata.get("POT-Creation-Date", format_date(now()))
+    revised = old.metadata.get("PO-Revision-Date") if old is not None else None
+    if not revised:
+        revised = pot.metadata.get("POT-Creation-Date")
+    if revised is None:
+        revised = fresh if fresh is not None else format_date(now())
     po, stats = update_catalog(pot, old, locale, annotator=annotator, revised=revised, fuzzy_matching=fuzzy_matching)
     if old is not None:  # written back as it was read where nothing changed, in its charset
         carry_layout(po, old)
@@ -145,9 +149,11 @@ def extract_template(ctx: TemplateContext, item: TemplateItem) -> TemplateOut:
 
 @dataclass(frozen=True, slots=True)
 class UpdateContext:
-    """What every update task shares."""
+    """What every update task shares: ``fresh`` is the run's date (the caller's clock, never the worker's), for a
+    new catalog of a template without one."""
 
     annotator: Annotator
+    fresh: str
     fuzzy_matching: bool = True
 
 
@@ -178,5 +184,6 @@ def update_catalog_bytes(ctx: UpdateContext, item: CatalogItem) -> CatalogOut:
     pot = parse_catalog(item.template, item.template_name, layout=False, lean=True)
     old = parse_catalog(item.old, item.name, item.locale, lean=True, seed=shared_values(pot)) \
         if item.old is not None else None
-    po, stats = merge_catalog(pot, old, item.locale, annotator=ctx.annotator, fuzzy_matching=ctx.fuzzy_matching)
+    po, stats = merge_catalog(pot, old, item.locale, annotator=ctx.annotator, fuzzy_matching=ctx.fuzzy_matching,
+                              fresh=ctx.fresh)
     return CatalogOut(encode_po(po, name=item.name), stats)

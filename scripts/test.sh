@@ -3,7 +3,9 @@
 #   L10N_NEWEST=1 bash scripts/test.sh   the same suite on the newest versions pyproject.toml allows
 # With PostgreSQL's server installed (apt-get install postgresql) and no L10N_TEST_POSTGRES given, a
 # throw-away cluster is started for the shared translation memory's tests (scripts/pg-start.sh) and
-# removed at the end; without one, those tests are skipped and say why.
+# removed at the end, and L10N_REQUIRE_POSTGRES=1 makes those tests fail rather than skip if it cannot be
+# reached; without one, those tests are skipped and say why (a given L10N_TEST_POSTGRES that cannot be
+# reached too, unless L10N_REQUIRE_POSTGRES=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 L10N_FOR_TESTS=1 bash scripts/setup.sh
@@ -12,6 +14,7 @@ VENV=.venv
 if [ -z "${L10N_TEST_POSTGRES:-}" ]; then
   if pg_env="$(bash scripts/pg-start.sh 2>/dev/null)"; then
     eval "$pg_env"
+    export L10N_REQUIRE_POSTGRES=1  # its own server: a PostgreSQL test never skips silently
     trap 'bash scripts/pg-stop.sh "$L10N_TEST_POSTGRES_DIR"' EXIT
     echo "test.sh: PostgreSQL for the memory's tests at ${L10N_TEST_POSTGRES}" >&2
   else

@@ -849,6 +849,8 @@ def run(settings: Settings, *, locales: tuple[str, ...] | None = None,
     result = RunResult(locales, requested=requested)
     store = open_cache(settings.state_dir, enabled=cache, allowed=_CACHED_CLASSES)
     executor = executor if executor is not None else _default_executor()
+    if executor.distributed:  # before any stage writes: a worker elsewhere cannot share a SQLite memory
+        _require_shared_memory(settings, locales, executor)
     step("extract")
     snap = first = read_snapshot(settings, locales)
     snap = _run_extract(snap, glossary, executor, store, result)
@@ -943,12 +945,14 @@ def _run_extract(snap: Snapshot, glossary: Any, executor: Executor, store: Stage
 def _run_update(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executor: Executor, store: StageCache,
                 result: RunResult) -> Snapshot:
     """Update every catalog of ``locales`` from its template (only those whose inputs changed); write them."""
+    from l10n.catalogs.header import format_date, now
     from l10n.catalogs.lock import catalog_lock
     from l10n.execute.stagecache import cached_map
     from l10n.snapshot import Blob
     from l10n.stages import UpdateContext, update_catalog_bytes
 
     settings = snap.settings
+    fresh = format_date(now())  # here: a worker never dates a catalog from its own clock
     if not snap.templates:
         raise CatalogError("no templates found; run `l10n extract` first", path=rel(settings, settings.locales_dir))
     items, keys = [], []
@@ -960,7 +964,7 @@ def _run_update(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executo
                                      old.data if old else None))
             keys.append(_update_key(snap, locale, pot.sha256, old.sha256 if old else "-"))
     outs, result.work["update"] = cached_map(executor, store, "update", update_catalog_bytes, items, keys,
-                                             shared_factory=lambda: UpdateContext(glossary))
+                                             shared_factory=lambda: UpdateContext(glossary, fresh))
     catalogs = {}
     for item, out in zip(items, outs):
         domain = Path(item.template_name).stem
@@ -971,7 +975,8 @@ def _run_update(snap: Snapshot, locales: tuple[str, ...], glossary: Any, executo
             with catalog_lock(path, settings.state_dir, name=item.name):
                 now_there = path.read_bytes() if path.is_file() else None
                 if now_there != (seen.data if seen else None):  # written by another command meanwhile: merge that
-                    data = update_catalog_bytes(UpdateContext(glossary), dataclasses.replace(item, old=now_there)).data
+                    data = update_catalog_bytes(UpdateContext(glossary, fresh),
+                                                dataclasses.replace(item, old=now_there)).data
                 atomic_write(path, data)
             catalogs[(item.locale, domain)] = Blob.of(path, data)
     return snap.with_files(catalogs=catalogs)
@@ -1009,10 +1014,8 @@ def _run_translate(snap: Snapshot, locales: tuple[str, ...], executor: Executor,
     from l10n.execute.stagecache import MISS, Work
 
     settings = snap.settings
-    try:
-        from l10n.translate import translate_locale
-    except ImportError:
-        translate_locale = None
+    translate = _translate_module()
+    translate_locale = translate.translate_locale if translate is not None else None
     work = Work()
     for loc in locales:
         engine = settings.engines.get(loc)
@@ -1039,6 +1042,24 @@ def _run_translate(snap: Snapshot, locales: tuple[str, ...], executor: Executor,
             store.put("translate", _translate_key(snap, loc, engine), _nothing_sent(summary))
     result.work["translate"] = work
     return snap
+
+
+def _translate_module() -> Any:
+    """:mod:`l10n.translate`, or None when the translation stage is not installed."""
+    try:
+        import l10n.translate as translate
+    except ImportError:
+        return None
+    return translate
+
+
+def _require_shared_memory(settings: Settings, locales: tuple[str, ...], executor: Executor) -> None:
+    """ConfigError when the run will translate (see :func:`_run_translate`) on ``executor`` with a SQLite memory."""
+    translate = _translate_module()
+    translating = tuple(loc for loc in locales
+                        if _why_not_translated(settings, settings.engines.get(loc), translate is not None) is None)
+    if translating:
+        translate.require_shared_memory(settings, executor, locales=translating)
 
 
 def _why_not_translated(settings: Settings, engine: str | None, installed: bool) -> str | None:

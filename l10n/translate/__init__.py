@@ -13,6 +13,7 @@
 from l10n.translate.memory import TMEntry, TranslationMemory
 from l10n.translate.run import (MT_MARKER, TranslationSummary, is_machine_translation,
                                 is_unreviewed_machine_translation, machine_comment, translate_locale)
+from l10n.translate.store import require_shared_memory
 
 __all__ = ["MT_MARKER", "TMEntry", "TranslationMemory", "TranslationSummary", "is_machine_translation",
-           "is_unreviewed_machine_translation", "machine_comment", "translate_locale"]
+           "is_unreviewed_machine_translation", "machine_comment", "require_shared_memory", "translate_locale"]

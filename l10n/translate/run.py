@@ -43,7 +43,7 @@ from l10n.translate.memory import SQLMemory
 from l10n.translate.protect import Masked, mask, validate
 from l10n.translate.registry import make_factory
 from l10n.translate.resilience import Backoff, RateLimiter, translate_texts
-from l10n.translate.store import MemoryLocation, locate, open_location
+from l10n.translate.store import MemoryLocation, locate, open_location, require_shared_memory
 
 __all__ = ["MT_MARKER", "CatalogJob", "CatalogResult", "FilledEntry", "TranslateContext", "TranslationSummary", "is_machine_translation", "is_unreviewed_machine_translation",
            "machine_comment", "translate_catalog", "translate_locale"]
@@ -108,17 +108,23 @@ def _human_translations(catalogs: list[tuple[Path, polib.POFile]]) -> dict[str, 
     return out
 
 
-def _fill(entry: polib.POEntry, text: str, provider: str | None) -> None:
+def _fill(entry: polib.POEntry, text: str, provider: str | None, revised: str) -> None:
+    """Fill ``entry``; machine output (``provider``) is marked fuzzy and dated the day of ``revised``."""
     entry.msgstr = text
     entry.previous_msgid = entry.previous_msgctxt = None
     lines = [ln for ln in (entry.tcomment or "").splitlines() if not ln.startswith(MT_MARKER)]
     if provider is not None:
-        lines.append(machine_comment(provider))
+        lines.append(machine_comment(provider, _day(revised)))
         if "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
     else:
         entry.flags = [f for f in entry.flags if f != "fuzzy"]
     entry.tcomment = "\n".join(lines)
+
+
+def _day(revised: str) -> str:
+    """The day (``YYYY-MM-DD``) of a gettext date (``2026-11-24 20:36+0000``, see :func:`format_date`)."""
+    return revised[:10]
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,10 @@ class TranslateContext:
 
     ``humans``: msgid -> a reviewed translation found in the locale's
     catalogs; ``memory``: where the translation memory is (a worker opens it
-    itself: a SQLite path on this machine, or a PostgreSQL URL anywhere).
+    itself: a SQLite path on this machine, or a PostgreSQL URL anywhere);
+    ``revised``: the run's date (:func:`format_date` of the caller's ``now()``), the
+    ``PO-Revision-Date`` of a catalog it fills and the day of its machine-translation
+    notices. A worker never reads its own clock: the outputs are those of a run here.
     """
 
     locale: str
@@ -138,6 +147,7 @@ class TranslateContext:
     glossary_version: str
     humans: Mapping[str, str]
     memory: MemoryLocation
+    revised: str
     dry_run: bool = False
 
     @property
@@ -216,6 +226,8 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
     """
     from l10n.project import catalogs as list_catalogs, read_catalog, rel
 
+    if executor is not None:  # a SQLite memory on a cluster: every worker would open its own file
+        require_shared_memory(settings, executor, locales=(locale,))
     opts = dict(options or {})
     sleep = opts.pop("sleep", None)
     _check_pseudo(provider_name, locale)
@@ -231,12 +243,13 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
     glossary = _load_glossary(settings)
     context = TranslateContext(locale, provider_name, config, settings.source_language, glossary,
                                str(getattr(glossary, "version", "") or ""), _human_translations(catalogs),
-                               locate(settings), dry_run)
+                               locate(settings), format_date(now()), dry_run)
     if executor is not None and len(jobs) > 1 and not dry_run and sleep is None:
         results = executor.map(_translate_task, jobs, shared=context)
     else:
         results = _translate_here(context, jobs, on_progress, sleep)
-    superseded, written = (0, []) if dry_run else _write_results(settings, locale, paths, stamps, results)
+    superseded, written = (0, []) if dry_run else _write_results(settings, locale, paths, stamps, results,
+                                                                 context.revised)
     for result in results:
         if result.error is not None:
             raise result.error
@@ -395,7 +408,7 @@ class _CatalogRun:
             self._fill(entry, human, None)
 
     def _fill(self, entry: polib.POEntry, text: str, provider: str | None) -> None:
-        _fill(entry, text, provider)
+        _fill(entry, text, provider, self.context.revised)
         self.filled.append(entry)
         self.translated += 1
 
@@ -513,7 +526,7 @@ class _CatalogRun:
     def result(self, error: BaseException | None = None) -> CatalogResult:
         data = None
         if self.filled and not self.context.dry_run:
-            self.po.metadata["PO-Revision-Date"] = format_date(now())
+            self.po.metadata["PO-Revision-Date"] = self.context.revised
             data = encode_po(self.po, or_utf8=True)
         from_memory = self.from_memory
         if self.context.dry_run:
@@ -617,7 +630,7 @@ def _recording_factory(factory: Callable[[], Any], where: MemoryLocation, claime
 
 
 def _write_results(settings: Settings, locale: str, paths: list[Path], stamps: list[Any],
-                   results: list[CatalogResult]) -> tuple[int, list[Path]]:
+                   results: list[CatalogResult], revised: str) -> tuple[int, list[Path]]:
     """Write the catalogs of a run, each under its lock.
 
     Returns the number of entries left as someone else wrote them, and the
@@ -639,7 +652,7 @@ def _write_results(settings: Settings, locale: str, paths: list[Path], stamps: l
         with catalog_lock(path, settings.state_dir, name=result.name):
             data = result.data
             if file_stamp(path) != stamp:
-                kept, data = _merge_filled(settings, path, locale, result.filled)
+                kept, data = _merge_filled(settings, path, locale, result.filled, revised)
                 superseded += kept
                 if data is None:
                     continue
@@ -648,8 +661,8 @@ def _write_results(settings: Settings, locale: str, paths: list[Path], stamps: l
     return superseded, written
 
 
-def _merge_filled(settings: Settings, path: Path, locale: str,
-                  filled: tuple[FilledEntry, ...]) -> tuple[int, bytes | None]:
+def _merge_filled(settings: Settings, path: Path, locale: str, filled: tuple[FilledEntry, ...],
+                  revised: str) -> tuple[int, bytes | None]:
     """The catalog at ``path`` as written meanwhile, with this run's entries where still wanted.
 
     Returns how many entries someone else filled meanwhile (kept as they are)
@@ -669,5 +682,5 @@ def _merge_filled(settings: Settings, path: Path, locale: str,
         applied += 1
     if not applied:
         return superseded, None
-    fresh.metadata["PO-Revision-Date"] = format_date(now())
+    fresh.metadata["PO-Revision-Date"] = revised
     return superseded, encode_po(fresh, or_utf8=True)

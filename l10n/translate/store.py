@@ -22,13 +22,18 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from l10n.config import Settings
 from l10n.errors import ConfigError
 from l10n.translate.memory import SQLMemory, TranslationMemory
 from l10n.translate.pgmemory import PostgresMemory, redact
 
-__all__ = ["ENV", "MemoryLocation", "copy_memory", "locate", "open_location", "open_memory", "parse_location"]
+if TYPE_CHECKING:
+    from l10n.execute import Executor
+
+__all__ = ["ENV", "MemoryLocation", "copy_memory", "locate", "open_location", "open_memory", "parse_location",
+           "require_shared_memory"]
 
 #: The environment variable that names the memory, before ``[tool.l10n] tm``.
 ENV = "L10N_TM"
@@ -74,6 +79,32 @@ def locate(settings: Settings, environ: Mapping[str, str] | None = None) -> Memo
     if settings.tm:
         return parse_location(settings.tm, settings.root, "pyproject")
     return MemoryLocation("sqlite", str(settings.state_dir / "tm.sqlite"), "default")
+
+
+def require_shared_memory(settings: Settings, executor: Executor, *, locales: tuple[str, ...] | None = None,
+                          environ: Mapping[str, str] | None = None) -> MemoryLocation:
+    """The memory's location, or :class:`~l10n.errors.ConfigError` when ``executor`` is distributed and it is a
+    SQLite file.
+
+    A Dask worker on another machine would open that path on its own disk: the project's memory would stay
+    empty, and two workers would not see each other's claims (a segment sent twice). ``locales``: those the
+    run translates, for the message.
+
+    >>> from pathlib import Path
+    >>> from l10n.config import Settings
+    >>> from l10n.execute import SerialExecutor
+    >>> require_shared_memory(Settings(root=Path("/p")), SerialExecutor(), environ={}).kind
+    'sqlite'
+    """
+    location = locate(settings, environ)
+    if executor.distributed and location.kind == "sqlite":
+        what = f"translating {', '.join(locales)}" if locales else "translating"
+        raise ConfigError(
+            f"{what} on a Dask cluster needs a translation memory every worker shares, not the SQLite file "
+            f"{location.shown} ({location.origin}): set tm = \"postgresql://…\" under [tool.l10n] (or "
+            f"{ENV}=postgresql://…; `l10n tm migrate --to postgresql://…` copies this one across), or run without "
+            "--scheduler (--scheduler local, when one is configured)")
+    return location
 
 
 def open_location(location: MemoryLocation) -> SQLMemory:

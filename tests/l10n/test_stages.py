@@ -68,7 +68,7 @@ def test_update_task_writes_what_update_writes(proj, cli):
     root, settings = proj
     assert cli(root, "extract").exit_code == 0
     pot = (root / "locales" / "water.pot").read_bytes()
-    ctx = UpdateContext(load_annotator(settings))
+    ctx = UpdateContext(load_annotator(settings), FRESH)
     item = CatalogItem("es", "locales/water.pot", pot, "locales/es/LC_MESSAGES/water.po", None)
     out = update_catalog_bytes(ctx, item)
     assert out.stats.new == 3
@@ -98,3 +98,14 @@ def test_parse_catalog_without_layout_reads_the_same_entries_without_their_lines
     assert [(e.msgid, e.comment, e.linenum) for e in lean] == [(e.msgid, e.comment, e.linenum) for e in full]
     assert lean.metadata == full.metadata
     assert lean[0]._l10n_raw.body is None and full[0]._l10n_raw.body == 'msgid "a"\nmsgstr ""\n""'
+
+
+def test_a_new_catalog_of_an_undated_template_takes_the_callers_date_not_the_workers(proj, cli, monkeypatch):
+    root, settings = proj
+    assert cli(root, "extract").exit_code == 0
+    pot = (root / "locales" / "water.pot").read_text(encoding="utf-8")
+    undated = "".join(line for line in pot.splitlines(keepends=True) if not line.startswith('"POT-Creation-Date:'))
+    item = CatalogItem("es", "locales/water.pot", undated.encode("utf-8"), "locales/es/LC_MESSAGES/water.po", None)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1577836800")  # the worker's clock: 2020-01-01 00:00 UTC
+    out = update_catalog_bytes(UpdateContext(load_annotator(settings), FRESH), item)
+    assert f'"PO-Revision-Date: {FRESH}\\n"'.encode() in out.data and b"2020-01-01" not in out.data

@@ -15,6 +15,7 @@ from l10n.translate.run import CatalogJob, TranslateContext, translate_catalog
 from l10n.translate.store import MemoryLocation
 from tests.support.postgres import pg_url  # noqa: F401  (fixture)
 
+REVISED = "2026-01-01 00:00+0000"  # the date the caller gives the run
 SEGMENTS = [f"Kratom leaves number {i} are bitter." for i in range(8)]
 
 
@@ -27,7 +28,7 @@ def _catalog(name: str) -> CatalogJob:
 
 def _context(memory: MemoryLocation, **kw) -> TranslateContext:
     return TranslateContext("es", "gated", parse_provider_config("gated", None, {}), "en", None, "", {}, memory,
-                            **kw)
+                            REVISED, **kw)
 
 
 @pytest.fixture
@@ -86,7 +87,8 @@ def test_two_workers_on_postgresql_send_each_segment_once(pg_url, gated):  # noq
 
 def test_jobs_and_results_are_values(tmp_path):
     memory = MemoryLocation("sqlite", str(tmp_path / "tm.sqlite"))
-    context = TranslateContext("es", "fake", parse_provider_config("fake", None, {}), "en", None, "", {}, memory)
+    context = TranslateContext("es", "fake", parse_provider_config("fake", None, {}), "en", None, "", {}, memory,
+                               REVISED)
     job = _catalog("doc")
     assert pickle.loads(pickle.dumps((context, job))) == (context, job)  # can be sent to a worker
     result = translate_catalog(context, job)
@@ -111,7 +113,7 @@ def test_an_interrupted_catalog_returns_what_it_filled(tmp_path):
     try:
         memory = MemoryLocation("sqlite", str(tmp_path / "tm.sqlite"))
         context = TranslateContext("es", "ctrlc-one", parse_provider_config("ctrlc-one", None, {"concurrency": 1}),
-                                   "en", None, "", {}, memory)
+                                   "en", None, "", {}, memory, REVISED)
         result = translate_catalog(context, _catalog("doc"))
     finally:
         unregister("ctrlc-one")

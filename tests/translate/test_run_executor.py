@@ -1,17 +1,20 @@
-"""translate_locale on an executor: each catalog a task on a worker, the same catalogs as one after another."""
+"""translate_locale on an executor: each catalog a task on a worker, the same catalogs as one after another, dated
+by the caller's clock."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import polib
 import pytest
 
 from l10n.config import load_settings
 from l10n.execute import LocalExecutor, SerialExecutor
 from l10n.parallel import available_cpus, can_fork
 from l10n.project import extract, update
-from l10n.translate import translate_locale
+from l10n.translate import is_machine_translation, translate_locale
+from tests.support.clock import OtherClockExecutor
 
 SHARED = "Kratom is not a substitute for medical treatment."
 
@@ -59,3 +62,22 @@ def test_without_an_executor_nothing_changes(tmp_path, monkeypatch):
     translate_locale(load_settings(a), "es", "fake")
     translate_locale(load_settings(b), "es", "fake", executor=SerialExecutor())
     assert _catalogs(a) == _catalogs(b)
+
+
+
+CLIENT, WORKER = 1764800000, 1577836800  # 2025-12-03 22:13 UTC here; 2020-01-01 00:00 UTC on the workers
+
+
+def test_workers_on_another_clock_date_the_catalogs_with_the_callers(tmp_path, monkeypatch):
+    """PO-Revision-Date and the machine-translation notices come from the caller's clock, never a worker's."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(CLIENT))
+    root = _project(tmp_path / "p")
+    workers = OtherClockExecutor(WORKER)
+    summary = translate_locale(load_settings(root), "es", "fake", executor=workers)
+    assert workers.tasks == 5 and summary.translated > 0  # every catalog went to a "worker"
+    for name, data in _catalogs(root).items():
+        po = polib.pofile(data.decode("utf-8"))
+        assert po.metadata["PO-Revision-Date"] == "2025-12-03 22:13+0000", name
+        notices = [e.tcomment for e in po if is_machine_translation(e)]
+        assert notices and all(n.endswith("fake, 2025-12-03") for n in notices), (name, notices[:2])
+        assert b"2020-01-01" not in data, name

@@ -10,10 +10,19 @@ from l10n.config import Settings, load_settings, parse_settings
 from l10n.errors import ConfigError
 from l10n.translate import translate_locale
 from l10n.translate.memory import TranslationMemory
-from l10n.translate.store import ENV, copy_memory, locate, open_memory, parse_location
+from l10n.execute import SerialExecutor
+from l10n.translate.store import ENV, copy_memory, locate, open_memory, parse_location, require_shared_memory
 from tests.support.postgres import pg_url  # noqa: F401  (fixture)
 
 DOC = "# Kratom\n\nKratom is a tree.\n\nIt grows in Asia.\n"
+class Cluster(SerialExecutor):
+    """Tasks on other machines (as far as the callers can tell): a Dask cluster."""
+
+    @property
+    def distributed(self) -> bool:
+        return True
+
+
 KEY = {"provider": "fake", "source_lang": "en", "target_lang": "es", "glossary_version": ""}
 
 
@@ -92,6 +101,36 @@ def test_translate_with_a_postgresql_memory(make_project, cli, monkeypatch, tmp_
         assert not tm._run("SELECT * FROM claims").fetchall()  # every claim released
     second = translate_locale(load_settings(other), "es", "fake")
     assert (second.sent_segments, second.from_memory, second.translated) == (0, 3, 3)
+
+
+def test_a_cluster_needs_a_shared_memory_not_the_sqlite_file(tmp_path):
+    settings = Settings(root=tmp_path)
+    with pytest.raises(ConfigError) as err:
+        require_shared_memory(settings, Cluster(), locales=("es", "ca"), environ={})
+    message = str(err.value)
+    assert "translating es, ca on a Dask cluster needs a translation memory every worker shares" in message
+    assert str(tmp_path / ".l10n" / "tm.sqlite") in message and "(default)" in message
+    assert 'tm = "postgresql://…"' in message and f"{ENV}=postgresql://…" in message
+    assert "run without --scheduler" in message
+    configured = parse_settings({"tm": "shared.sqlite"}, tmp_path)  # any SQLite file: a worker has its own disk
+    with pytest.raises(ConfigError, match="not the SQLite file .*shared.sqlite \\(pyproject\\)"):
+        require_shared_memory(configured, Cluster(), environ={})
+    with pytest.raises(ConfigError):
+        require_shared_memory(settings, Cluster(), environ={ENV: "sqlite:///srv/tm.sqlite"})
+    shared = require_shared_memory(settings, Cluster(), environ={ENV: "postgresql://tm@db/l10n"})
+    assert shared.kind == "postgresql"
+    assert require_shared_memory(settings, SerialExecutor(), environ={}).kind == "sqlite"  # here: fine
+    assert not (tmp_path / ".l10n").exists()
+
+
+def test_translate_on_a_cluster_with_the_sqlite_memory_stops_before_any_work(make_project, cli, monkeypatch):
+    monkeypatch.delenv(ENV, raising=False)
+    root = _project(make_project, cli)
+    catalog = root / "locales" / "es" / "LC_MESSAGES" / "a.po"
+    before = catalog.read_bytes()
+    with pytest.raises(ConfigError, match="needs a translation memory every worker shares"):
+        translate_locale(load_settings(root), "es", "fake", executor=Cluster())
+    assert catalog.read_bytes() == before and not (root / ".l10n" / "tm.sqlite").exists()
 
 
 def test_copy_memory_copies_everything_and_keeps_newer(tmp_path):
