@@ -226,7 +226,7 @@ def translate_locale(settings: Settings, locale: str, provider_name: str, *, dry
     """
     from l10n.project import catalogs as list_catalogs, read_catalog, rel
 
-    if executor is not None:  # a SQLite memory on a cluster: every worker would open its own file
+    if executor is not None and not dry_run:  # a SQLite memory on a cluster: every worker would open its own file
         require_shared_memory(settings, executor, locales=(locale,))
     opts = dict(options or {})
     sleep = opts.pop("sleep", None)

@@ -131,6 +131,10 @@ def test_translate_on_a_cluster_with_the_sqlite_memory_stops_before_any_work(mak
     with pytest.raises(ConfigError, match="needs a translation memory every worker shares"):
         translate_locale(load_settings(root), "es", "fake", executor=Cluster())
     assert catalog.read_bytes() == before and not (root / ".l10n" / "tm.sqlite").exists()
+    # a dry run only counts what it would send (here, on no cluster) and writes no memory: nothing to refuse
+    dry = translate_locale(load_settings(root), "es", "fake", executor=Cluster(), dry_run=True)
+    assert dry.dry_run and dry.translated == 0 and catalog.read_bytes() == before
+    assert not (root / ".l10n" / "tm.sqlite").exists()
 
 
 def test_copy_memory_copies_everything_and_keeps_newer(tmp_path):
