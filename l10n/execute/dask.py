@@ -225,8 +225,12 @@ class DaskExecutor(Executor):
             if meanwhile is not None:
                 meanwhile()
             return self._collect(futures, on_result)
+        except BaseException:
+            # every future, finished ones too: the error's traceback keeps these frames and their futures
+            # alive as long as the caller keeps the error, and the cluster must not hold the map that long
+            self.client.cancel(futures)
+            raise
         finally:
-            self.client.cancel([f for f in futures if not f.done()])
             context.release()
 
     def _submit(self, fn: Task, items: list[Any], shared: Any, keys: list[tuple[str, int]]) -> tuple[Any, list]:

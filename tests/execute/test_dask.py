@@ -77,6 +77,24 @@ def test_the_first_error_in_item_order_is_raised_with_its_file_and_line(executor
     assert executor.map(fail_on, [1, 2], shared=set()) == [1, 2]  # the executor is still usable
 
 
+def _scheduler_keys(dask_scheduler):
+    return list(dask_scheduler.tasks)
+
+
+def test_after_a_failed_map_the_cluster_holds_none_of_its_tasks_while_the_error_is_kept(executor, client):
+    before = set(client.run_on_scheduler(_scheduler_keys))
+    with pytest.raises(SourceError) as caught:  # the caller keeps the error, its traceback and frames
+        executor.map(fail_on, list(range(30)), shared={3})
+    left = set(client.run_on_scheduler(_scheduler_keys)) - before
+    for _ in range(100):  # the scheduler forgets released keys in its own time; none may stay held
+        if not left:
+            break
+        time.sleep(0.05)
+        left = set(client.run_on_scheduler(_scheduler_keys)) - before
+    assert caught.value.line == 3
+    assert left == set()
+
+
 def test_a_task_that_raised_is_not_retried(executor, tmp_path):
     with pytest.raises(SourceError, match="first time"):  # a second try would have succeeded
         executor.map(fail_first_time, [1], shared=str(tmp_path))
